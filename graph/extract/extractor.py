@@ -1,0 +1,138 @@
+"""The extractor: article text in, facts and claims with their evidence out.
+
+It runs the spaCy pipeline once per article, then walks the sentences in order
+keeping a small discourse memory (who spoke, which states were named) so that
+references and pronouns resolve to the nearby text. Each fact carries the
+sentence it came from with exact character offsets into the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graph.errors import InvalidArticleError
+from graph.extract.context import Memory, SentenceView
+from graph.extract.mentions import Role, build_mentions
+from graph.extract.merge import merge_claims, merge_facts
+from graph.extract.pipeline import build_nlp
+from graph.extract.rules import claims, conflict, cooperation, transfer
+from graph.extract.rules.candidate import Candidate
+from graph.gazetteer import Gazetteer, default_gazetteer
+from graph.model import Evidence, Extraction
+from graph.ontology import EdgeType
+
+#: The largest article accepted, in characters: spaCy's own default limit of one document.
+MAX_CHARS = 1_000_000
+
+
+class Extractor:
+    """Extracts typed, sourced state-to-state facts from news text.
+
+    Example:
+        >>> ex = Extractor()
+        >>> result = ex.extract("Russia and China condemned the U.S. strikes on Iran.", id="demo")
+        >>> sorted((f.subject, f.type.value, f.object) for f in result.facts)
+        [('CHN', 'condemnation', 'USA'), ('RUS', 'condemnation', 'USA'), ('USA', 'military_strike', 'IRN')]
+        >>> result.facts[0].evidence[0].text
+        'Russia and China condemned the U.S. strikes on Iran.'
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, nlp: Language | None = None,
+                 model: str | None = None) -> None:
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.nlp = nlp or build_nlp(self.gazetteer, model=model)
+
+    def extract(self, text: str, *, id: str, published: dt.date | None = None) -> Extraction:
+        """Return the facts and claims of one article.
+
+        Args:
+            text: the article text.
+            id: the article id, copied into every piece of evidence.
+            published: the article date; officials resolve only within their terms.
+
+        Raises:
+            InvalidArticleError: the text is empty or longer than ``MAX_CHARS``.
+        """
+        _check(text, id)
+        return self._extract_doc(self.nlp(text), id, published)
+
+    def extract_many(self, articles: Iterable[tuple[str, str, dt.date | None]], *,
+                     batch_size: int = 32) -> Iterator[Extraction]:
+        """Yield extractions of (id, text, published) triples, using spaCy's batched ``pipe``."""
+        checked = ((text, (id_, published)) for id_, text, published in articles if _check(text, id_) is None)
+        for doc, (id_, published) in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size):
+            yield self._extract_doc(doc, id_, published)
+
+    def _extract_doc(self, doc: Doc, article_id: str, published: dt.date | None) -> Extraction:
+        mentions = build_mentions(doc, self.gazetteer, published)
+        lower = [t.lower_ for t in doc]
+        lemma = [t.lemma_.lower() for t in doc]
+        memory = Memory()
+        facts: list[tuple[str, EdgeType, str, bool, bool, Evidence]] = []
+        found_claims: list[tuple[tuple[str, ...], tuple[str, ...], Evidence]] = []
+        previous_strikes: tuple[str, ...] = ()
+        for sent in doc.sents:
+            view = SentenceView(doc, sent, mentions, memory, lower, lemma)
+            if not any(m.codes for m in view.mentions):
+                continue
+            evidence = _evidence(doc, sent, article_id)
+            candidates = conflict.find(view) + transfer.find(view)
+            strikes = tuple(dict.fromkeys(
+                o for c in candidates if c.type is EdgeType.MILITARY_STRIKE and not c.negated and not c.modal
+                for o in c.objects))
+            candidates += cooperation.find(view, strikes or previous_strikes)
+            previous_strikes = strikes
+            for candidate in candidates:
+                facts.extend(_facts_of(candidate, evidence))
+            for claim in claims.find(view):
+                found_claims.append((claim.claimants, claim.members, evidence))
+            _remember(view, memory)
+        return Extraction(article_id, merge_facts(facts), merge_claims(found_claims))
+
+
+def _check(text: object, article_id: str) -> None:
+    if not isinstance(text, str):
+        raise InvalidArticleError(f"article {article_id!r}: text must be a string")
+    if not text.strip():
+        raise InvalidArticleError(f"article {article_id!r}: text is empty")
+    if len(text) > MAX_CHARS:
+        raise InvalidArticleError(
+            f"article {article_id!r}: text has {len(text):,} characters; the limit is {MAX_CHARS:,}")
+
+
+def _facts_of(candidate: Candidate, evidence: Evidence) -> Iterator[tuple[str, EdgeType, str, bool, bool, Evidence]]:
+    if candidate.negated or candidate.modal:
+        return
+    for subject, obj in candidate.pairs():
+        yield subject, candidate.type, obj, candidate.hedged, candidate.directed, evidence
+
+
+def _evidence(doc: Doc, sent: Span, article_id: str) -> Evidence:
+    """The sentence without surrounding white space, with offsets that slice it out of the text."""
+    tokens = [t for t in sent if not t.is_space]
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return Evidence(article_id, doc.text[start:end], start, end)
+
+
+def _remember(view: SentenceView, memory: Memory) -> None:
+    agents = [m for m in view.mentions if m.codes and m.role is Role.AGENT
+              and view.word(m.start - 1) not in ("of", "on", "to", "with", "for", "against", "from", "in", "by")]
+    if agents:
+        memory.last_subject = agents[0].group_codes
+    people = [m for m in view.mentions if m.codes and m.person]
+    if people:
+        memory.last_person = people[-1].codes
+    speaker = view.speaker()
+    if speaker:
+        memory.last_speaker = speaker
+    elif agents:
+        memory.last_speaker = agents[0].group_codes
+    states = view.states()
+    if states:
+        memory.last_sentence_states = tuple(states)
+        memory.recent_states.extend(states)

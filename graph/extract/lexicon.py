@@ -1,0 +1,171 @@
+"""The word lists the extraction rules read, keyed by edge type where they name one.
+
+Lists hold lemmas (spaCy's lookup lemmatizer gives them on the blank pipeline),
+lower-cased; multi-word entries are matched token by token. They are written
+from the annotation guide and from how English reports these events, so adding
+a synonym is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+from graph.ontology import EdgeType as T
+
+# --- Commodities: what is transferred decides the type of a transfer (guide table) ------------
+COMMODITIES: dict[T, frozenset[str]] = {
+    T.ARMS_TRANSFER: frozenset("""
+        weapon weaponry arm arms munition ammunition ammo shell artillery missile rocket drone uav uas
+        tank jet fighter fighter-jet aircraft warplane helicopter bomber howitzer launcher himars atacms
+        patriot interceptor torpedo warship submarine frigate rifle grenade mortar warhead bomb mine
+        javelin stinger shahed storm shadow taurus f-16 f-35 j-10 s-400 mig-29 su-35 kinzhal iskander
+        hwasong air-defense air-defence armor armour armored component lethal hardware materiel
+        ordnance firearm gun cannon radar kamikaze loitering""".split()),
+    T.MILITARY_SUPPORT: frozenset("""
+        troop soldier personnel adviser advisor instructor trainer fighter-pilot mercenary volunteer
+        intelligence training worker-soldier battalion brigade division unit""".split()),
+    T.ENERGY_TRADE: frozenset("""
+        oil crude gas lng coal fuel diesel petroleum gasoline uranium electricity power energy pipeline
+        barrel petrochemical""".split()),
+    T.TRADE: frozenset("""
+        good goods product export import chip semiconductor technology tech component machinery grain
+        wheat food fertilizer investment loan credit car vehicle equipment electronics mineral metal
+        rare-earth steel aluminium aluminum""".split()),
+}
+#: Words that make a transfer of "components", "technology" or "equipment" military.
+MILITARY_QUALIFIERS = frozenset("""military weapon weapons warfighting dual-use defense defence lethal
+    battlefield jet-fighter combat""".split())
+
+# --- Transfer predicates: the giver is the subject, or (RECEIVE) the receiver is -----------------
+GIVE_VERBS = frozenset("""supply provide send deliver sell ship transfer give export furnish arm equip
+    donate hand resupply dispatch""".split())
+RECEIVE_VERBS = frozenset("buy purchase import acquire receive obtain procure".split())
+GIVE_NOUNS = frozenset("""supply supplies delivery deliveries shipment sale sales transfer transfers export
+    exports provision gift""".split())
+RECEIVE_NOUNS = frozenset("purchase purchases import imports acquisition acquisitions".split())
+#: Nouns for a deal or trade between two states that does not say who sells (guide rule 3).
+EXCHANGE_NOUNS = frozenset("deal deals trade trades exchange exchanges cooperation agreement contract".split())
+#: "importer of Iranian oil": the subject of the copula is the buyer.
+BUYER_NOUNS = frozenset("importer buyer customer purchaser client".split())
+SELLER_NOUNS = frozenset("exporter supplier seller provider".split())
+
+# --- Strikes -----------------------------------------------------------------------------------
+STRIKE_VERBS = frozenset("""attack strike bomb shell invade raid hit target bombard pound shoot fire
+    launch assault""".split())
+#: Verbs that only make a strike with a weapon or attack noun as their object ("launched missiles at").
+STRIKE_LAUNCH_VERBS = frozenset("launch fire shoot".split())
+STRIKE_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes air-strike bombing bombings
+    bombardment offensive counteroffensive counter-offensive invasion incursion raid raids shelling
+    assault assaults war aggression barrage""".split())
+#: Strike nouns that need an explicit attacker and target to count ("the Ukraine war" gives nothing).
+WEAK_STRIKE_NOUNS = frozenset({"war", "aggression"})
+
+# --- Verbal conflict and cooperation -----------------------------------------------------------
+CONDEMN_VERBS = frozenset("""condemn denounce criticise criticize slam accuse blame rebuke censure lambast
+    decry castigate chastise assail deplore berate""".split())
+CONDEMN_NOUNS = frozenset("condemnation condemnations criticism denunciation rebuke accusation accusations".split())
+#: Words that, said by one state about another, plainly attack its conduct (criticism without the verb).
+CRITICAL_WORDS = frozenset("""terrorist terror genocide despot despots aggressor barbaric criminal cynical
+    petty meritless lie lies lawless piracy blackmail hegemonism bullying illegal""".split())
+CRITICAL_PHRASES = (("crossed", "a", "red", "line"), ("violation", "of", "international", "law"),
+                    ("war", "crimes"), ("persona", "non", "grata"), ("abused",), ("politicised",),
+                    ("politicized",), ("unjustifiably",))
+THREAT_VERBS = frozenset("threaten vow warn".split())
+THREAT_NOUNS = frozenset("threat threats ultimatum".split())
+#: Consequence nouns: "X would receive a crushing response", "severe consequences for X".
+RESPONSE_NOUNS = frozenset("response retaliation consequence consequences revenge reprisal reprisals".split())
+RESPOND_VERBS = frozenset("respond retaliate avenge".split())
+SUPPORT_VERBS = frozenset("back support endorse defend champion".split())
+SUPPORT_NOUN_QUALIFIERS = frozenset("political diplomatic verbal moral".split())
+SOLIDARITY_NOUNS = frozenset("solidarity support backing".split())
+
+# --- Sanctions ---------------------------------------------------------------------------------
+SANCTION_VERBS = frozenset("sanction blacklist embargo".split())
+SANCTION_NOUNS = frozenset("""sanction sanctions embargo embargoes restriction restrictions control controls
+    ban tariff tariffs blacklisting""".split())
+#: Verbs that put a sanction noun in force ("imposed sanctions on", "tightening restrictions on").
+IMPOSE_VERBS = frozenset("""impose slap announce place level tighten expand extend introduce adopt unveil
+    enforce widen add issue""".split())
+#: "restricted the export of chips to China", "banned exports to the US".
+RESTRICT_VERBS = frozenset("restrict ban curb limit constrict block halt".split())
+
+# --- Alliances ---------------------------------------------------------------------------------
+ALLIANCE_HEADS = frozenset("pact treaty alliance partnership agreement accord".split())
+#: Qualifiers that make an agreement or partnership an alliance; a bare "agreement" is not one.
+ALLIANCE_QUALIFIERS = frozenset("""defense defence mutual strategic security military no-limits no-limit
+    comprehensive alliance partnership friendship""".split())
+ALLIANCE_VERBS = frozenset("sign ink conclude forge form seal establish declare pledge ratify upgrade have".split())
+
+# --- Non-intervention: refusals to help (guide: non_intervention) -------------------------------
+HELP_VERBS = frozenset("""intervene help aid assist defend rescue support join participate intercede
+    protect""".split())
+HELP_NOUNS = frozenset("help support aid assistance rescue backing".split())
+REFUSE_VERBS = frozenset("refrain decline refuse".split())
+#: Multi-word refusals matched on lower-cased tokens.
+NON_INTERVENTION_PHRASES = (
+    ("on", "the", "sidelines"), ("lift", "a", "finger"), ("stay", "neutral"), ("stays", "neutral"),
+    ("stayed", "neutral"), ("staying", "neutral"), ("remain", "neutral"), ("remained", "neutral"),
+    ("sit", "out"), ("sat", "out"),
+)
+ABSENCE_WORDS = frozenset("no little without lack absence".split())
+
+# --- Military support --------------------------------------------------------------------------
+ASSIST_VERBS = frozenset("assist help aid reinforce".split())
+FIGHT_FOR = (("fight", "for"), ("fight", "alongside"), ("fighting", "for"), ("fighting", "alongside"),
+             ("fought", "for"), ("fought", "alongside"))
+BATTLEFIELD_NOUNS = frozenset("battlefield combat".split())
+
+# --- Claims of alignment (guide rule 6) --------------------------------------------------------
+CLAIM_NOUNS = frozenset("axis bloc front alliance ally allies quartet union coalition club camp".split())
+CLAIM_QUALIFIED = {"front": frozenset({"united", "common", "joint"}), "union": frozenset({"perfect"})}
+CLAIM_ACRONYMS = frozenset({"crink"})
+
+# --- Clause structure ----------------------------------------------------------------------------
+#: Tokens that may stand between a subject and its verb without breaking the link.
+SUBJECT_GAP = frozenset("""has have had is are was were be been being will would shall should can did does
+    do also reportedly allegedly already previously recently later then now still first again further
+    once just not n't never jointly both all together itself themselves officially openly publicly
+    repeatedly quickly directly secretly since ever even only largely increasingly long""".split())
+#: Verbs that take an infinitive without changing whether the event happened.
+CONTROL_VERBS = frozenset("""continue begin start agree decide pledge promise vow move seek try manage
+    resume keep go proceed""".split())
+#: Markers that make an event only possible, planned or asked for: no fact (guide, Commitments).
+MODAL_BLOCKERS = frozenset("""could might may plan intend consider weigh mull threaten ready readiness
+    prepare propose seek want wish hope urge call ask demand authorise authorize allow permit
+    pressure press encourage if whether unless""".split())
+NEGATORS = frozenset("not n't never no nor neither without".split())
+DENY_VERBS = frozenset("deny reject dismiss refute".split())
+#: Predicates that deny a reported event ("reports that X sold missiles are not true").
+DENIAL_PHRASES = (("not", "true"), ("a", "lie"), ("untrue",), ("false",), ("baseless",), ("groundless",),
+                  ("fabricated",), ("fake",))
+STOP_VERBS = frozenset("stop cease halt suspend end".split())
+HEDGES = frozenset("""reportedly allegedly accuse accusation accusations claim claims suspected suspect
+    presumably purportedly report reports rumoured rumored alleged allegation allegations believe
+    according""".split())
+SPEECH_VERBS = frozenset("""say tell add note state announce declare warn write post claim insist stress
+    argue accord""".split())
+#: Nouns that stand for their state when a demonym or possessive precedes them.
+AGENT_NOUNS = frozenset("""government administration regime authorities ministry ministries military army
+    navy forces force troops air-force cabinet president prime premier minister chancellor leader king
+    emir crown prince foreign defense defence spokesman spokeswoman spokesperson envoy ambassador
+    diplomat diplomats official officials embassy consulate mission parliament congress legislature
+    senate delegation secretary commander commanders general intelligence coast guard state side
+    counterpart counterparts department office agency supreme security council jets warplanes
+    aircraft drones missiles soldiers navy vessels ships""".split())
+#: Heads after a demonym that are not the state acting (companies, people, rebels...).
+NON_STATE_HEADS = frozenset("""company companies firm firms individual individuals citizen citizens national
+    nationals people person persons refinery refineries refiner refiners business businesses entity
+    entities bank banks hacker hackers rebel rebels militia militias group groups oligarch oligarchs
+    media outlet outlets newspaper analyst analysts expert experts scholar scholars journalist
+    journalists activist activists dissident dissidents opposition student students tourist tourists
+    worker workers mercenary mercenaries man woman men women speaking-people speaker speakers teapot
+    independent private exporter exporters importer importers manufacturer manufacturers producer
+    producers customs""".split())
+#: Nouns that make a preceding state a place: strikes on it count, it does not act.
+PLACE_HEADS = frozenset("""territory territories soil city cities town towns region regions province
+    village villages border land airspace waters coast port ports capital""".split())
+#: Nouns for a non-state collective that block a subject search ("Western countries", "its allies").
+COLLECTIVE_BLOCKERS = frozenset("""west allies partners countries nations states community world
+    coalition members bloc""".split())
+#: "the two countries", "both nations": references to two states of the nearby text.
+PAIR_NOUNS = frozenset("countries nations states sides governments capitals neighbours neighbors".split())
+SINGULAR_PRONOUNS = frozenset("it its he his she her".split())
+PLURAL_PRONOUNS = frozenset("they their them".split())

@@ -1,0 +1,211 @@
+"""Turns actor spans into mentions: which state, and what part the mention plays.
+
+A state named in a sentence is not always acting: "Russian companies" are
+companies, "Yemen's Houthi rebels" a non-state group, "Ukrainian cities" a
+place that can be struck, "Iran-made drones" an origin. This module decides that
+role from the words around the span (guide, Actors and Decisions on hard cases)
+and groups coordinated mentions ("Russia and China", "Israeli and U.S.") so that
+rule 2 (coordination multiplies) applies everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from spacy.tokens import Doc
+
+from graph.extract import lexicon as lx
+from graph.extract.actors import NON_STATE_LABEL, PLACE_LABEL, SPANS_KEY
+from graph.gazetteer import AliasKind, Gazetteer
+
+
+class Role(StrEnum):
+    """What a mention does in its sentence."""
+
+    AGENT = "agent"          # the state acting or acted on: "Russia", "the Kremlin", "Iran's military"
+    MODIFIER = "modifier"    # a demonym or possessive before a noun: "Israeli offensive", "Iran's deals"
+    PLACE = "place"          # the state as a place: "Iranian territory", "the Ukrainian city of"
+    ORIGIN = "origin"        # "Chinese-made", "Iran-developed": where a thing comes from
+    BLOCKED = "blocked"      # not the state: "Russian companies", "Iran-backed group", non-state actors
+
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ORIGIN_SUFFIX = frozenset({"made", "built", "designed", "developed", "produced", "manufactured", "supplied"})
+_BLOCK_SUFFIX = frozenset({"backed", "based", "born", "speaking", "run", "funded", "allied", "aligned",
+                           "linked", "affiliated", "sponsored", "controlled", "friendly", "leaning"})
+_TITLE_WORDS = lx.AGENT_NOUNS | frozenset({"mr", "mr.", "mrs", "ms", "dr", "ayatollah", "general", "gen.",
+                                           "adm.", "admiral", "colonel", "lt.", "vice", "deputy", "top",
+                                           "senior", "chief", "national", "of", "the", "and", "state",
+                                           "foreign", "affairs", "for", "high", "-", "commerce", "trade",
+                                           "finance", "treasury", "interior", "economy", "energy"})
+_PERSON_NOUNS = frozenset({"official", "officials", "diplomat", "diplomats", "leader", "leaders",
+                           "lawmakers", "envoys", "envoy", "authorities", "commanders", "troops", "forces",
+                           "ministers", "minister", "president", "spokesperson", "spokesman"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span naming one or more states (a reference such as "both countries" names two)."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    kind: str
+    role: Role = Role.AGENT
+    possessive: bool = False
+    person: bool = False
+    group: list[Mention] = field(default_factory=list, repr=False)
+
+    @property
+    def group_codes(self) -> tuple[str, ...]:
+        """The codes of the coordinated group this mention belongs to, in order, without repeats."""
+        members = self.group or [self]
+        return tuple(dict.fromkeys(c for m in members for c in m.codes))
+
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    text = doc[i].text
+    return text[:1].isupper() and text.replace("-", "").replace(".", "").isalpha()
+
+
+def build_mentions(doc: Doc, gazetteer: Gazetteer, on: dt.date | None) -> list[Mention]:
+    """Return the state mentions of ``doc`` in order, with roles and coordination groups.
+
+    Non-state actors come back as BLOCKED mentions without codes: they stop the
+    argument search ("Western countries placed sanctions" has no state subject).
+    """
+    mentions: list[Mention] = []
+    for span in doc.spans[SPANS_KEY]:
+        if span.label_ in (NON_STATE_LABEL, PLACE_LABEL):
+            mentions.append(Mention(span.start, span.end, (), span.label_, Role.BLOCKED))
+            continue
+        aliases = [a for a in gazetteer.iter_aliases_of(span.text)]
+        valid = {a.code for a in aliases if a.is_valid_on(on)}
+        kinds = {a.kind for a in aliases}
+        if len(valid) != 1:
+            # An official outside his term, or a form that names two states: not an actor here.
+            person = AliasKind.OFFICIAL in kinds
+            mentions.append(Mention(span.start, span.end, (), "unresolved", Role.BLOCKED, person=person))
+            continue
+        kind = AliasKind.OFFICIAL if AliasKind.OFFICIAL in kinds else next(iter(kinds))
+        mention = Mention(span.start, span.end, (valid.pop(),), kind.value,
+                          person=kind is AliasKind.OFFICIAL)
+        mentions.append(mention)
+    for mention in mentions:
+        if mention.codes:
+            _assign_role(doc, mention, mentions)
+    _group(doc, mentions)
+    return mentions
+
+
+def _assign_role(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
+    nxt = _lower(doc, m.end)
+    if nxt in _POSSESSIVE:
+        m.possessive = True
+        after = m.end + 1
+    else:
+        after = m.end
+    # "Iran-backed", "China-based", "Chinese-made", "Iran-developed"
+    if nxt == "-" and m.end + 1 < len(doc):
+        suffix = doc[m.end + 1].lemma_.lower() if doc[m.end + 1].lower_ not in _ORIGIN_SUFFIX else doc[
+            m.end + 1].lower_
+        word = doc[m.end + 1].lower_
+        if word in _ORIGIN_SUFFIX or suffix in _ORIGIN_SUFFIX:
+            m.role = Role.ORIGIN
+            return
+        if word in _BLOCK_SUFFIX or suffix in _BLOCK_SUFFIX:
+            m.role = Role.BLOCKED
+            return
+    if m.kind == AliasKind.DEMONYM.value or m.possessive:
+        m.role = Role.MODIFIER
+    # What the noun phrase is about: look at the next few words for its head.
+    followers = [_lower(doc, i) for i in range(after, min(after + 4, len(doc)))]
+    lemmas = [doc[i].lemma_.lower() for i in range(after, min(after + 4, len(doc)))]
+    for word, lemma in zip(followers, lemmas, strict=False):
+        if word in lx.NON_STATE_HEADS or lemma in lx.NON_STATE_HEADS:
+            if m.role is Role.MODIFIER or word in ("teapot", "independent", "private"):
+                m.role = Role.BLOCKED
+            return
+        if word in lx.PLACE_HEADS or lemma in lx.PLACE_HEADS:
+            if m.role is Role.MODIFIER:
+                m.role = Role.PLACE
+            return
+        if word in lx.AGENT_NOUNS or lemma in lx.AGENT_NOUNS:
+            m.person = m.person or word in _TITLE_WORDS
+            _absorb_title(doc, m)
+            m.role = Role.AGENT
+            return
+        if word in (",", ".", ";", "and", "or", "of", "to", "in", "on", "with", "'s", "’s"):
+            break
+    for other in mentions:
+        if other.start == after and not other.codes and other.kind == NON_STATE_LABEL:
+            m.role = Role.BLOCKED  # "Yemen's Houthi rebels", "Iran's Hezbollah"
+            return
+    # "officials in the U.S. and U.K." act for their states; "a camp in Pakistan" is a place.
+    prev = _lower(doc, m.start - 1)
+    if prev == "the":
+        prev = _lower(doc, m.start - 2)
+        before = m.start - 2
+    else:
+        before = m.start - 1
+    if prev in ("in", "inside", "near", "across", "within", "into"):
+        if _lower(doc, before - 1) not in _PERSON_NOUNS and m.role is Role.AGENT:
+            m.role = Role.PLACE
+
+
+def _absorb_title(doc: Doc, m: Mention) -> None:
+    """Extend "Russian President Vladimir Putin" over the title and name, so the name is not re-read."""
+    i = m.end + (1 if m.possessive else 0)
+    end = m.end
+    while i < len(doc) and i < m.end + 8:
+        word = doc[i].lower_
+        if word in _TITLE_WORDS or doc[i].lemma_.lower() in lx.AGENT_NOUNS:
+            i += 1
+            end = i
+            continue
+        if _is_name_token(doc, i):
+            i += 1
+            end = i
+            continue
+        break
+    m.end = max(m.end, end)
+    m.person = True
+
+
+_CONNECTORS = frozenset({",", "and", "or", "&", "as", "well", "both", "the", "-", "–", "/", "plus"})
+_STRONG_LINKS = frozenset({"and", "or", "&", "-", "–", "/", "plus"})
+
+
+def _group(doc: Doc, mentions: list[Mention]) -> None:
+    """Link coordinated mentions: "Russia, China and Iran", "Israeli and U.S.", "China-Russia-Iran".
+
+    A chain joined by commas alone is not a coordination ("In Pyongyang, Russia
+    said..."), so a chain needs at least one "and", "or" or hyphen.
+    """
+    chains: list[list[Mention]] = []
+    for m in mentions:
+        if not m.codes:
+            chains.append([])
+            continue
+        chain = chains[-1] if chains else []
+        if chain:
+            prev = chain[-1]
+            between = [doc[i].lower_ for i in range(prev.end + (1 if prev.possessive else 0), m.start)]
+            if 0 < len(between) <= 4 and all(w in _CONNECTORS for w in between) and (
+                    set(between) & (_STRONG_LINKS | {","})):
+                chain.append(m)
+                continue
+        chains.append([m])
+    for chain in chains:
+        strong = any(
+            set(doc[i].lower_ for i in range(a.end, b.start)) & _STRONG_LINKS
+            for a, b in zip(chain, chain[1:], strict=False)
+        )
+        for member in chain:
+            member.group = chain if strong else [member]

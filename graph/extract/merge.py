@@ -1,0 +1,72 @@
+"""Rule 7 (repeated text is one fact) and rule 3 (undirected deals) at the article level.
+
+The same (subject, type, object) said in several sentences, or in the headline
+and the body (rule 8), is one fact with several pieces of evidence. An
+undirected deal between two states that the article elsewhere orients ("trade
+between A and B" and "A's exports to B") joins the directed fact instead of
+standing beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.model import Claim, Evidence, Fact
+from graph.ontology import EdgeType
+
+
+def merge_facts(found: Iterable[tuple[str, EdgeType, str, bool, bool, Evidence]]) -> tuple[Fact, ...]:
+    """Return one fact per edge from (subject, type, object, hedged, directed, evidence) tuples.
+
+    A fact is hedged only when every sentence that states it hedges it.
+    """
+    facts: dict[tuple[str, EdgeType, str], Fact] = {}
+    order: list[tuple[str, EdgeType, str]] = []
+    for subject, edge_type, obj, hedged, directed, evidence in found:
+        fact = Fact(subject, edge_type, obj, hedged=hedged, directed=directed, evidence=(evidence,))
+        key = fact.key
+        if key in facts:
+            old = facts[key]
+            evidence_all = old.evidence + tuple(e for e in fact.evidence if e not in old.evidence)
+            facts[key] = Fact(old.subject, edge_type, old.object, hedged=old.hedged and hedged,
+                              directed=old.directed, evidence=evidence_all)
+        else:
+            facts[key] = fact
+            order.append(key)
+    merged = [facts[k] for k in order]
+    return tuple(_absorb_undirected(merged))
+
+
+def _absorb_undirected(facts: list[Fact]) -> list[Fact]:
+    directed = {(f.type, frozenset((f.subject, f.object))): f for f in facts if f.directed}
+    out: list[Fact] = []
+    extra: dict[tuple[str, EdgeType, str], tuple[Evidence, ...]] = {}
+    for fact in facts:
+        if not fact.directed and not fact.type.spec.symmetric:
+            twin = directed.get((fact.type, frozenset((fact.subject, fact.object))))
+            if twin is not None:
+                extra[twin.key] = extra.get(twin.key, ()) + fact.evidence
+                continue
+        out.append(fact)
+    result = []
+    for fact in out:
+        more = tuple(e for e in extra.get(fact.key, ()) if e not in fact.evidence)
+        if more:
+            fact = Fact(fact.subject, fact.type, fact.object, hedged=fact.hedged, directed=fact.directed,
+                        evidence=fact.evidence + more)
+        result.append(fact)
+    return result
+
+
+def merge_claims(found: Iterable[tuple[tuple[str, ...], tuple[str, ...], Evidence]]) -> tuple[Claim, ...]:
+    """Return one claim per member set, with every claimant and sentence that makes it."""
+    claims: dict[tuple[str, ...], Claim] = {}
+    for claimants, members, evidence in found:
+        key = tuple(sorted(members))
+        old = claims.get(key)
+        if old is None:
+            claims[key] = Claim(tuple(sorted(claimants)), key, (evidence,))
+        else:
+            evidence_all = old.evidence + ((evidence,) if evidence not in old.evidence else ())
+            claims[key] = Claim(tuple(sorted(set(old.claimants) | set(claimants))), key, evidence_all)
+    return tuple(claims.values())

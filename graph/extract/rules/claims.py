@@ -1,0 +1,154 @@
+"""Claims of alignment (guide rule 6): "a united front between Russia, China...", "staunch allies".
+
+A claim is talk, not an edge: it records who makes it (the states whose
+officials speak; none for a writer or analyst) and the member states. Members
+must be named next to the claim word: "its allies", "Western allies" and "the
+notion of an axis" give nothing, and "allies" used as a title before names
+("key allies Russia and China") does not say whose allies they are, so it
+gives nothing either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.extract import lexicon as lx
+from graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
+from graph.extract.mentions import Mention, Role
+
+_MEMBER_PREPS = frozenset({"between", "of", "comprising", "including", "among", "with"})
+_PEOPLE = frozenset({"officials", "leaders", "diplomats", "lawmakers", "politicians"})
+_CLAIM_VERBS = frozenset({"tout", "call", "describe", "hail", "praise", "label", "dub", "say", "declare",
+                          "confirm", "demonstrate", "warn", "brand"})
+
+
+@dataclass(slots=True)
+class ClaimCandidate:
+    """Claimants and members of one claim found in one sentence."""
+
+    claimants: tuple[str, ...]
+    members: tuple[str, ...]
+    trigger: int
+
+
+def _is_trigger(view: SentenceView, j: int) -> bool:
+    w = view.word(j)
+    if w in lx.CLAIM_ACRONYMS:
+        return True
+    if w not in lx.CLAIM_NOUNS:
+        return False
+    qualifiers = lx.CLAIM_QUALIFIED.get(w)
+    if qualifiers is not None:
+        return view.word(j - 1) in qualifiers
+    if w == "alliance":
+        # A signed alliance is an edge; a described one ("the close alliance between") is a claim.
+        return not any(view.lem(k) in lx.ALLIANCE_VERBS for k in range(max(view.start, j - 5), j))
+    if w in ("ally", "allies"):
+        prev = view.word(j - 1)
+        if prev in ("its", "their", "his", "her", "'s", "’s") or view.mention_at.get(j - 1) is not None:
+            return view.word(j - 1) in ("its", "their") and view.word(j - 2) in ("of",) and view.word(j - 3) == "one"
+        if prev in ("these", "those", "such", "supposed", "so-called", "purported"):
+            return False  # refers back to, or disputes, a bloc named elsewhere
+        nxt = view.mention_at.get(j + 1)
+        if nxt is not None and nxt.codes:
+            return False  # "key allies Russia and China": allies of whom?
+    return True
+
+
+def _usable(m: Mention) -> bool:
+    return bool(m.codes) and m.role in (Role.AGENT, Role.MODIFIER)
+
+
+def _clause_mentions(view: SentenceView, lo: int) -> list[Mention]:
+    """Mentions from ``lo`` to the end of the clause: a member list may run on ("such as X, as well as Y")."""
+    found = []
+    for j in range(lo, view.end):
+        w = view.word(j)
+        if w in QUOTES or w in (";", ".", "while", "but", "although", "whereas", "because"):
+            break
+        m = view.mention_at.get(j)
+        if m is not None and m.start == j and _usable(m):
+            found.append(m)
+    return found
+
+
+def _members(view: SentenceView, t: int) -> list[str]:
+    w = view.word(t)
+    # "a united front between Russia, China...", "the alliance between Russia and states such as..."
+    for k in range(t + 1, min(view.end, t + 4)):
+        if view.word(k) in _MEMBER_PREPS or view.word(k) == "or":
+            after = _clause_mentions(view, k + 1)
+            if after and after[0].start <= k + 3:
+                codes = [c for m in after for c in m.codes]
+                if w in ("ally", "allies") and view.word(k) == "of":
+                    codes += list(_holder(view, t, exclude=set(codes)))
+                return codes
+            if view.word(k) != "or":
+                return []
+        if view.word(k) in CLAUSE_BREAKS or view.word(k) == ",":
+            break
+    # "Beijing and Moscow are staunch allies"; "Russia and Iran: a perfect union of two despots"
+    for k in range(t - 1, max(view.start - 1, t - 7), -1):
+        m = view.mention_at.get(k)
+        if m is not None and _usable(m):
+            if len(m.group_codes) >= 2:
+                return list(m.group_codes)
+            break
+        if view.word(k) in CLAUSE_BREAKS - {":"}:
+            break
+    # "the allies", "one of its closest allies", "called Russia ... ally": the states of the sentence
+    if w in ("ally", "allies") or w in lx.CLAIM_ACRONYMS:
+        return view.states()
+    return []
+
+
+def _holder(view: SentenceView, t: int, exclude: set[str]) -> tuple[str, ...]:
+    """ "Besides being a close ally of Iran, China...": the state described as the ally."""
+    for m in view.mentions:
+        if _usable(m) and not set(m.codes) & exclude and m.role is Role.AGENT:
+            return m.group_codes
+    return ()
+
+
+def find(view: SentenceView) -> list[ClaimCandidate]:
+    """Return the claim of one sentence, if its members are named."""
+    trigger = next((j for j in range(view.start, view.end) if _is_trigger(view, j)), -1)
+    if trigger < 0:
+        return []
+    claimants = _claimants(view, trigger)
+    members = [c for c in _members(view, trigger)]
+    if view.word(trigger) in ("ally", "allies") and claimants and view.lem(trigger - 1) != "be":
+        members.extend(claimants)  # "Kim called Russia the most honest friend and ally"
+    members_set = set(members) - (set(claimants) if _officials_in(view, trigger) else set())
+    if len(members_set) < 2:
+        return []
+    return [ClaimCandidate(tuple(sorted(set(claimants))), tuple(sorted(members_set)), trigger)]
+
+
+def _officials_in(view: SentenceView, trigger: int) -> list[str]:
+    """ "officials in the U.S. and U.K.": the states whose officials speak are claimants."""
+    for m in view.mentions:
+        if m.start >= trigger or not m.codes:
+            continue
+        before = m.start - 1 if view.word(m.start - 1) != "the" else m.start - 2
+        if view.word(before) == "in" and view.word(before - 1) in _PEOPLE:
+            return list(m.group_codes)
+    return []
+
+
+def _claimants(view: SentenceView, trigger: int) -> list[str]:
+    officials = _officials_in(view, trigger)
+    if officials:
+        return officials
+    for j in range(view.start, view.end):
+        if view.lem(j) == "accord" and view.word(j + 1) == "to":
+            m = view.mention_at.get(j + 2) or view.mention_at.get(j + 3)
+            if m is not None and m.codes and m.person:
+                return list(m.group_codes)
+        if view.lem(j) in _CLAIM_VERBS and j < trigger:
+            arg = view.subject_before(j)
+            if arg is not None and (arg.mention is None or arg.mention.person):
+                return list(arg.codes)
+    if any(view.word(j) in QUOTES for j in range(view.start, view.end)):
+        return list(view.speaker())
+    return []

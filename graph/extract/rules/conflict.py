@@ -1,0 +1,319 @@
+"""Conflict: military_strike, sanction (material) and condemnation, threat (verbal).
+
+Strikes count when carried out (Decisions: Commitments); "the Ukraine war"
+with no attacker, planned strikes and authorised strikes give nothing. A noun
+of attack takes its attacker from a demonym or possessive ("Israeli strikes",
+"Russia's invasion of") and its target from the phrase after it; a second
+attack noun in the same sentence with no target shares the first one's
+(rule 1). Sanctions need a named state on both sides (Decisions: Companies and
+sectors, Named targets). Condemnation includes criticism without the verb when
+an official plainly attacks another state's conduct in a quote.
+"""
+
+from __future__ import annotations
+
+from graph.extract import lexicon as lx
+from graph.extract.context import Arg, SentenceView
+from graph.extract.mentions import Role
+from graph.extract.rules.candidate import Candidate
+from graph.extract.rules.polarity import is_hedged, is_modal, is_negated
+from graph.ontology import EdgeType
+
+_STRIKE_PREPS = frozenset({"on", "against", "at", "into", "in", "targeting", "upon", "toward", "towards"})
+_HYPOTHETICAL = frozenset({"any", "possible", "potential", "planned", "imminent", "future", "further", "new"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "those", "such", "his", "her"})
+
+
+def _make(view: SentenceView, subjects: tuple[str, ...], edge_type: EdgeType, objects: tuple[str, ...],
+          t: int, arg: Arg | None = None, *, hedged: bool = False) -> Candidate:
+    return Candidate(subjects, edge_type, objects, t, hedged=hedged or is_hedged(view, t),
+                     negated=(arg.negated if arg else False) or is_negated(view, t),
+                     modal=(arg.modal if arg else False) or is_modal(view, t))
+
+
+def find(view: SentenceView) -> list[Candidate]:
+    """Return the conflict candidates of one sentence."""
+    found: list[Candidate] = []
+    strikes: list[Candidate] = []
+    for t in range(view.start, view.end):
+        lem, w = view.lem(t), view.word(t)
+        if w in lx.STRIKE_NOUNS and _is_noun_use(view, t):
+            strikes.extend(_strike_noun(view, t, strikes))
+        elif lem in lx.STRIKE_VERBS:
+            strikes.extend(_strike_verb(view, t))
+        if lem in lx.CONDEMN_VERBS and _is_verb_like(view, t):
+            found.extend(_condemn_verb(view, t))
+        elif w in lx.CONDEMN_NOUNS:
+            found.extend(_condemn_noun(view, t))
+        if lem in lx.SANCTION_VERBS and _is_verb_like(view, t):
+            found.extend(_sanction_verb(view, t))
+        elif w in lx.SANCTION_NOUNS:
+            found.extend(_sanction_noun(view, t))
+        elif lem in lx.RESTRICT_VERBS:
+            found.extend(_restrict_verb(view, t))
+        if lem in lx.THREAT_VERBS:
+            found.extend(_threat_verb(view, t))
+        elif lem in lx.RESPOND_VERBS:
+            found.extend(_respond(view, t))
+        elif lem in lx.RESPONSE_NOUNS:
+            found.extend(_consequence(view, t))
+    found.extend(_exchange_of_attacks(view))
+    found.extend(_criticism_without_verb(view, found))
+    return strikes + found
+
+
+def _is_noun_use(view: SentenceView, t: int) -> bool:
+    prev = view.word(t - 1)
+    m = view.mention_at.get(t - 1)
+    if prev in _DETERMINERS or prev in ("'s", "’s") or (m is not None and m.role is not Role.AGENT):
+        return True
+    if m is not None and view.word(t + 1) in _STRIKE_PREPS:
+        return True  # "U.S. strikes on Iran": a noun after a name used as modifier
+    return view.lem(t) not in lx.STRIKE_VERBS or view.word(t + 1) in ("on", "against", "of", "targeting")
+
+
+def _is_verb_like(view: SentenceView, t: int) -> bool:
+    return view.word(t - 1) not in _DETERMINERS
+
+
+def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
+    lem = view.lem(t)
+    if view.word(t - 1) in ("was", "were", "been", "being", "is", "are"):
+        subject = view.agent_by(t)
+        obj = view.subject_before(t - 1)
+        if subject is None or obj is None:
+            return []
+        return [_make(view, subject.codes, EdgeType.MILITARY_STRIKE, obj.codes, t)]
+    subject = view.accused_subject(t) or view.subject_before(t)
+    if subject is None:
+        return []
+    if lem in lx.STRIKE_LAUNCH_VERBS:
+        weapon = any(view.lem(j) in lx.COMMODITIES[EdgeType.ARMS_TRANSFER] or view.word(j) in lx.STRIKE_NOUNS
+                     for j in range(t + 1, min(view.end, t + 10)))
+        if not weapon:
+            return []
+        obj = view.after_prep(t, frozenset({"at", "on", "against", "into", "toward", "towards"}), window=12)
+    else:
+        obj = view.object_after(t, window=8, preps=_STRIKE_PREPS)
+    if obj is None:
+        return []
+    return [_make(view, subject.codes, EdgeType.MILITARY_STRIKE, obj.codes, t, subject)]
+
+
+def _strike_noun(view: SentenceView, t: int, earlier: list[Candidate]) -> list[Candidate]:
+    w = view.word(t)
+    if any(view.word(j) in _HYPOTHETICAL for j in range(max(view.start, t - 3), t)):
+        return []
+    if view.word(t - 1) == "of" and view.word(t - 2) in ("exchange", "exchanges"):
+        return []
+    attacker = view.possessor_before(t) or view.agent_by(t) or view.after_prep(t, frozenset({"from"}), 3)
+    if attacker is None and w not in lx.WEAK_STRIKE_NOUNS:
+        attacker = view.light_verb_subject(t)
+    preps = _STRIKE_PREPS | ({"of"} if w in ("invasion", "bombing", "bombardment", "shelling") else set())
+    target = view.after_prep(t, frozenset(preps), window=8)
+    if target is None and attacker is not None and w not in lx.WEAK_STRIKE_NOUNS and earlier and \
+            view.word(t + 1) in ("on", "against", "targeting"):
+        target = Arg(earlier[-1].objects, earlier[-1].trigger)
+    if attacker is None or target is None:
+        return []
+    if _followed_by_modal(view, t):
+        return []
+    return [_make(view, attacker.codes, EdgeType.MILITARY_STRIKE, target.codes, t)]
+
+
+def _followed_by_modal(view: SentenceView, t: int) -> bool:
+    """ "A direct attack from Iran against Israel will carry consequences": hypothetical."""
+    for j in range(t + 1, min(view.end, t + 9)):
+        if view.word(j) in _MODALS:
+            return True
+        if view.word(j) in (",", ";") or view.lem(j) in ("be", "have"):
+            return False
+    return False
+
+
+def _exchange_of_attacks(view: SentenceView) -> list[Candidate]:
+    """ "Israel and Iran engaged in an exchange of attacks": strikes both ways."""
+    found = []
+    for t in range(view.start, view.end):
+        if view.word(t) in ("exchange", "exchanges", "exchanged", "traded") and (
+                view.lem(t + 2) in lx.STRIKE_NOUNS or view.lem(t + 1) in lx.STRIKE_NOUNS
+                or view.word(t + 1) == "fire"):
+            for j in range(t - 1, max(view.start - 1, t - 8), -1):
+                m = view.mention_at.get(j)
+                if m is not None and m.codes and len(m.group_codes) == 2:
+                    a, b = m.group_codes
+                    found.append(_make(view, (a,), EdgeType.MILITARY_STRIKE, (b,), t))
+                    found.append(_make(view, (b,), EdgeType.MILITARY_STRIKE, (a,), t))
+                    break
+    return found
+
+
+def _condemn_verb(view: SentenceView, t: int) -> list[Candidate]:
+    subject = view.subject_before(t)
+    if subject is None:
+        subject = _participle_subject(view, t)
+    if subject is None:
+        return []
+    obj = view.object_after(t, window=10)
+    if obj is None:
+        return []
+    hedged = view.lem(t) == "accuse"
+    return [_make(view, subject.codes, EdgeType.CONDEMNATION, obj.codes, t, subject, hedged=hedged)]
+
+
+def _participle_subject(view: SentenceView, t: int) -> Arg | None:
+    """ "..., rejecting accusations": a participle after a comma shares the clause's subject."""
+    if view.word(t - 1) != "," or not view.word(t).endswith("ing"):
+        return None
+    for k in range(t - 2, view.start - 1, -1):
+        m = view.mention_at.get(k)
+        if m is not None and m.codes and m.role is Role.AGENT and view.word(m.start - 1) not in (
+                "to", "on", "of", "for", "with", "against", "from", "in"):
+            first = m
+            for other in view.mentions:
+                if other.start < first.start and other.codes and other.role is Role.AGENT and \
+                        view.word(other.start - 1) not in ("to", "on", "of", "for", "with", "against", "in"):
+                    first = other
+                    break
+            return Arg(first.group_codes, first.start, first)
+    return None
+
+
+def _condemn_noun(view: SentenceView, t: int) -> list[Candidate]:
+    target = view.after_prep(t, frozenset({"of", "against"}), window=4)
+    if target is None:
+        return []
+    critic = view.possessor_before(t) or view.light_verb_subject(t)
+    if critic is None:
+        return []
+    if view.lem(t - 1) in lx.DENY_VERBS or view.lem(t - 2) in lx.DENY_VERBS:
+        return []
+    return [_make(view, critic.codes, EdgeType.CONDEMNATION, target.codes, t, critic)]
+
+
+def _criticism_without_verb(view: SentenceView, found: list[Candidate]) -> list[Candidate]:
+    """An official statement that plainly attacks another state's conduct (Decisions)."""
+    if any(c.type is EdgeType.CONDEMNATION for c in found):
+        return []
+    cue = next((j for j in range(view.start, view.end) if view.word(j) in lx.CRITICAL_WORDS), -1)
+    if cue < 0:
+        cue = next((j for j in range(view.start, view.end)
+                    for p in lx.CRITICAL_PHRASES if view.has_phrase(j, p)), -1)
+    if cue < 0:
+        return []
+    speaker = view.speaker()
+    if not speaker:
+        return []
+    targets = [c for m in view.mentions if m.codes and m.role in (Role.AGENT, Role.MODIFIER)
+               for c in m.codes if c not in speaker and not m.person or (m.person and c not in speaker)]
+    targets = list(dict.fromkeys(c for c in targets if c not in speaker))
+    if not targets or len(targets) > 2:
+        return []
+    return [_make(view, speaker, EdgeType.CONDEMNATION, tuple(targets), cue)]
+
+
+def _sanction_verb(view: SentenceView, t: int) -> list[Candidate]:
+    subject = view.subject_before(t)
+    if subject is None:
+        return []
+    obj = view.object_after(t, window=6)
+    if obj is None:
+        return []
+    return [_make(view, subject.codes, EdgeType.SANCTION, obj.codes, t, subject)]
+
+
+def _sanction_noun(view: SentenceView, t: int) -> list[Candidate]:
+    w = view.word(t)
+    if w in ("control", "controls", "ban", "restriction", "restrictions") and not any(
+            view.word(j) in ("export", "exports", "sale", "sales", "import", "imports", "on", "chips")
+            for j in range(t - 2, min(view.end, t + 4))):
+        return []
+    target = view.after_prep(t, frozenset({"on", "against"}), window=5)
+    if target is None:
+        target = _export_target(view, t)
+    if target is None:
+        return []
+    imposer = view.possessor_before(t) or view.agent_by(t)
+    arg = None
+    if imposer is None:
+        for j in range(t - 1, max(view.start - 1, t - 6), -1):
+            if view.lem(j) in lx.IMPOSE_VERBS:
+                arg = view.subject_before(j)
+                imposer = arg
+                break
+    if imposer is None:
+        imposer = view.light_verb_subject(t)
+    if imposer is None:
+        return []
+    return [_make(view, imposer.codes, EdgeType.SANCTION, target.codes, t, arg)]
+
+
+def _export_target(view: SentenceView, t: int) -> Arg | None:
+    """ "a ban on exports to the United States", "restrictions on the sale of chips ... to China"."""
+    for j in range(t + 1, min(view.end, t + 5)):
+        if view.word(j) in ("export", "exports", "sale", "sales", "shipments"):
+            return view.after_prep(j, frozenset({"to"}), window=12)
+    return None
+
+
+def _restrict_verb(view: SentenceView, t: int) -> list[Candidate]:
+    for j in range(t + 1, min(view.end, t + 5)):
+        if view.word(j) in ("export", "exports", "sale", "sales", "shipments"):
+            target = view.after_prep(j, frozenset({"to"}), window=12)
+            subject = view.subject_before(t)
+            if target is None or subject is None:
+                return []
+            return [_make(view, subject.codes, EdgeType.SANCTION, target.codes, t, subject)]
+    return []
+
+
+def _threat_verb(view: SentenceView, t: int) -> list[Candidate]:
+    lem = view.lem(t)
+    subject = view.subject_before(t)
+    if subject is None:
+        return []
+    end = min(view.end, t + 12)
+    if lem in ("warn", "vow") and not any(view.lem(j) in lx.RESPONSE_NOUNS or view.lem(j) in lx.RESPOND_VERBS
+                                          for j in range(t + 1, end)):
+        return []
+    obj = view.object_after(t, window=10)
+    if obj is None:
+        return []
+    return [_make(view, subject.codes, EdgeType.THREAT, obj.codes, t, subject)]
+
+
+def _respond(view: SentenceView, t: int) -> list[Candidate]:
+    """ "Iran will respond": a threat when promised, aimed at the state it answers."""
+    if view.word(t - 1) not in ("will", "would", "shall") and view.lem(t - 2) != "vow":
+        return []
+    subject = view.subject_before(t)
+    if subject is None:
+        return []
+    obj = view.after_prep(t, frozenset({"to", "against"}), window=6)
+    if obj is None:
+        others = [c for m in view.mentions if m.codes and m.role is not Role.BLOCKED and m.start < t
+                  for c in m.codes if c not in subject.codes]
+        others = list(dict.fromkeys(others))
+        if len(others) != 1:
+            return []
+        obj = Arg(tuple(others), t)
+    return [Candidate(subject.codes, EdgeType.THREAT, obj.codes, t, hedged=is_hedged(view, t))]
+
+
+def _consequence(view: SentenceView, t: int) -> list[Candidate]:
+    """ "X would receive a crushing response", "severe consequences for X": said by the speaker."""
+    target = None
+    if view.word(t + 1) == "for":
+        target = view.after_prep(t, frozenset({"for"}), window=2)
+    else:
+        for j in range(t - 1, max(view.start - 1, t - 6), -1):
+            if view.lem(j) in ("receive", "face", "suffer", "get"):
+                target = view.subject_before(j)
+                break
+    if target is None:
+        return []
+    speaker = view.speaker()
+    if not speaker:
+        return []
+    return [Candidate(speaker, EdgeType.THREAT, target.codes, t, hedged=is_hedged(view, t))]
