@@ -25,6 +25,7 @@ TIME_WORDS = frozenset("""on in at during last this that next earlier late early
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. week month year
     day night morning evening afternoon weekend today yesterday ago the a of ( ) / - sep""".split())
+_RANKS = frozenset({"first", "second", "third", "only", "last", "latest", "sole", "next"})
 _PREPOSITIONS = frozenset({"with", "to", "on", "of", "from", "against", "between", "for", "by", "in", "at"})
 _LIGHT_VERBS = frozenset("""offer issue express voice launch carry conduct mount impose announce make sign
     ink give lend stage unleash level provide extend""".split())
@@ -134,6 +135,10 @@ class SentenceView:
             if before and self.word(i - 1) in ("which", "that") and before[-1].end >= i - 3:
                 before = before[:-1]
             singles = [m for m in before if len(m.group_codes) == 1 and m.role is not Role.PLACE]
+            if self.word(i - 1) in ("and", "but") and singles:
+                first = singles[0]
+                if self.word(first.start - 1) not in _PREPOSITIONS:
+                    return first.codes
             if singles:
                 return singles[-1].codes
             if len(self.memory.last_subject) == 1:
@@ -148,16 +153,19 @@ class SentenceView:
         return ()
 
     # --- argument search -----------------------------------------------------------------------
-    def subject_before(self, t: int, *, allow_modifier: bool = True) -> Arg | None:
+    def subject_before(self, t: int) -> Arg | None:
         """Return the subject of the verb at ``t``: the states just before it in its clause.
 
         Only words that cannot carry another subject may stand between (auxiliaries,
         adverbs, time phrases, a parenthesis between commas); a modal or a plan on
         the way makes the event unrealised, a negator negates it.
         """
+        return self._scan_subject(t, t - 1)
+
+    def _scan_subject(self, t: int, j: int) -> Arg | None:
         negated = modal = False
-        j = t - 1
         skipped_commas = 0
+        coordinated: int | None = None
         while j >= self.start:
             m = self.mention_at.get(j)
             if m is not None:
@@ -166,31 +174,55 @@ class SentenceView:
                 if m.role is Role.PLACE and self.word(m.start - 1) not in ("of",):
                     j = m.start - 1
                     continue
-                if m.role is Role.MODIFIER and not allow_modifier and not m.possessive:
-                    return None
                 return Arg(m.group_codes, m.start, m, negated, modal)
             w, lem = self.lower[j], self.lemma[j]
             if w in lx.SINGULAR_PRONOUNS | lx.PLURAL_PRONOUNS:
                 codes = self.pronoun(j)
                 return Arg(codes, j, None, negated, modal) if codes else None
+            if w in ("we", "our"):
+                codes = self.speaker(exclude=t)
+                return Arg(codes, j, None, negated, modal) if codes else None
+            if w in ("country", "nation", "state") and self.word(j - 1) in _RANKS | {"western", "european"} | (
+                    {"the"} if self.word(j - 2) in _RANKS else set()):
+                j -= 1
+                continue
             if w in lx.NEGATORS:
                 negated = True
             elif lem in lx.MODAL_BLOCKERS or w in lx.MODAL_BLOCKERS:
                 modal = True
             elif w in lx.COLLECTIVE_BLOCKERS:
                 return None
+            elif w == "and" and coordinated is None:
+                coordinated = j
             elif w == ",":
                 k = self._comma_before(j)
                 if k is None or skipped_commas >= 2:
-                    return None
+                    return self._coordinated_subject(coordinated, negated, modal)
                 skipped_commas += 1
                 j = k
                 continue
             elif not (w in lx.SUBJECT_GAP or w in TIME_WORDS or lem in lx.CONTROL_VERBS or w == "to"
-                      or w.endswith("ly") or w[:1].isdigit() or w in ("that", "who", "which")):
-                return None
+                      or w.endswith("ly") or w[:1].isdigit() or w in ("that", "who", "which", "and")
+                      or w in QUOTES):
+                return self._coordinated_subject(coordinated, negated, modal)
             j -= 1
+        return self._coordinated_subject(coordinated, negated, modal)
+
+    def _coordinated_subject(self, at: int | None, negated: bool, modal: bool) -> Arg | None:
+        """For "A met on Thursday and criticised B", the subject of the clause before "and"."""
+        if at is None:
+            return None
+        for m in self.mentions:
+            if m.start >= at:
+                return None
+            if m.codes and m.role is Role.AGENT and self.word(m.start - 1) not in _PREPOSITIONS | {"the"}:
+                return Arg(m.group_codes, m.start, m, negated, modal)
+            if m.codes and m.role is Role.AGENT and self.word(m.start - 1) == "the" and self.word(
+                    m.start - 2) not in _PREPOSITIONS:
+                return Arg(m.group_codes, m.start, m, negated, modal)
         return None
+
+
 
     def _comma_before(self, j: int) -> int | None:
         """Skip a parenthesis ", for its part," that ends at the comma ``j``; return the index before it."""
@@ -230,7 +262,7 @@ class SentenceView:
                         continue
                 return Arg(m.group_codes, m.start, m)
             w = self.lower[j]
-            if w in CLAUSE_BREAKS or w in QUOTES or w in ("which", "who", "where"):
+            if w in CLAUSE_BREAKS or w in ("which", "who", "where"):
                 return None
             if w in lx.COLLECTIVE_BLOCKERS or w in ("others", "region"):
                 return None
@@ -303,6 +335,8 @@ class SentenceView:
         """Return the states that follow one of ``preps`` soon after ``n`` in the same phrase."""
         for j in range(n + 1, min(self.end, n + 1 + window)):
             w = self.lower[j]
+            if w in QUOTES and j <= n + 2:
+                continue
             if w in CLAUSE_BREAKS or w in QUOTES or w in (",", "which", "who", "that"):
                 return None
             if w in preps:
@@ -360,7 +394,7 @@ class SentenceView:
         return None
 
     # --- speakers ------------------------------------------------------------------------------
-    def speaker(self) -> tuple[str, ...]:
+    def speaker(self, exclude: int | None = None) -> tuple[str, ...]:
         """Return the state whose official speaks in this sentence, for quotes and claims.
 
         '"...," the ministry said', 'he added', 'According to the American
@@ -368,14 +402,14 @@ class SentenceView:
         over from the previous sentences when only "he" or "the ministry" is named.
         """
         for j in range(self.start, self.end):
-            if self.lemma[j] not in lx.SPEECH_VERBS:
+            if self.lemma[j] not in lx.SPEECH_VERBS or j == exclude:
                 continue
             if self.lemma[j] == "accord" and self.word(j + 1) == "to":
                 m = self.mention_at.get(j + 2) or self.mention_at.get(j + 3)
                 if m is not None and m.codes and m.role is not Role.BLOCKED:
                     return m.group_codes
                 continue
-            arg = self.subject_before(j)
+            arg = self.subject_before(j) if exclude is None else None
             if arg is not None and arg.codes:
                 return arg.codes
             m = self.mention_at.get(j + 1) or self.mention_at.get(j + 2)

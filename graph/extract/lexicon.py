@@ -63,11 +63,12 @@ CONDEMN_VERBS = frozenset("""condemn denounce criticise criticize slam accuse bl
     decry castigate chastise assail deplore berate""".split())
 CONDEMN_NOUNS = frozenset("condemnation condemnations criticism denunciation rebuke accusation accusations".split())
 #: Words that, said by one state about another, plainly attack its conduct (criticism without the verb).
-CRITICAL_WORDS = frozenset("""terrorist terror genocide despot despots aggressor barbaric criminal cynical
-    petty meritless lie lies lawless piracy blackmail hegemonism bullying illegal""".split())
+CRITICAL_WORDS = frozenset("""terrorist terror genocide despot despots aggressor aggression barbaric criminal
+    cynical petty meritless lawless piracy blackmail hegemonism bullying illegal""".split())
 CRITICAL_PHRASES = (("crossed", "a", "red", "line"), ("violation", "of", "international", "law"),
                     ("war", "crimes"), ("persona", "non", "grata"), ("abused",), ("politicised",),
-                    ("politicized",), ("unjustifiably",))
+                    ("politicized",), ("unjustifiably",),
+                    ("lost", "lives"), ("cost", "lives"), ("costs", "lives"))
 THREAT_VERBS = frozenset("threaten vow warn".split())
 THREAT_NOUNS = frozenset("threat threats ultimatum".split())
 #: Consequence nouns: "X would receive a crushing response", "severe consequences for X".
@@ -141,7 +142,7 @@ HEDGES = frozenset("""reportedly allegedly accuse accusation accusations claim c
     presumably purportedly report reports rumoured rumored alleged allegation allegations believe
     according""".split())
 SPEECH_VERBS = frozenset("""say tell add note state announce declare warn write post claim insist stress
-    argue accord""".split())
+    argue accord call""".split())
 #: Nouns that stand for their state when a demonym or possessive precedes them.
 AGENT_NOUNS = frozenset("""government administration regime authorities ministry ministries military army
     navy forces force troops air-force cabinet president prime premier minister chancellor leader king

@@ -174,7 +174,9 @@ def _absorb_title(doc: Doc, m: Mention) -> None:
             end = i
             continue
         break
-    m.end = max(m.end, end)
+    if end > m.end:
+        m.end = end
+        m.possessive = False  # the mention now spans "Moscow's troops": no "'s" follows it
     m.person = True
 
 

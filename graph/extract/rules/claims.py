@@ -84,7 +84,9 @@ def _members(view: SentenceView, t: int) -> list[str]:
                     codes += list(_holder(view, t, exclude=set(codes)))
                 return codes
             if view.word(k) != "or":
-                return []
+                break
+        if view.word(k) == "," and view.word(k + 1) == "or":
+            continue  # "CRINK, or China-Russia-Iran-North Korea"
         if view.word(k) in CLAUSE_BREAKS or view.word(k) == ",":
             break
     # "Beijing and Moscow are staunch allies"; "Russia and Iran: a perfect union of two despots"
@@ -97,7 +99,7 @@ def _members(view: SentenceView, t: int) -> list[str]:
         if view.word(k) in CLAUSE_BREAKS - {":"}:
             break
     # "the allies", "one of its closest allies", "called Russia ... ally": the states of the sentence
-    if w in ("ally", "allies") or w in lx.CLAIM_ACRONYMS:
+    if w in ("ally", "allies"):
         return view.states()
     return []
 

@@ -90,15 +90,25 @@ def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
         return []
     if lem in lx.STRIKE_LAUNCH_VERBS:
         weapon = any(view.lem(j) in lx.COMMODITIES[EdgeType.ARMS_TRANSFER] or view.word(j) in lx.STRIKE_NOUNS
-                     for j in range(t + 1, min(view.end, t + 10)))
+                     for j in list(range(t + 1, min(view.end, t + 10))) + list(range(max(view.start, t - 7), t)))
         if not weapon:
             return []
         obj = view.after_prep(t, frozenset({"at", "on", "against", "into", "toward", "towards"}), window=12)
     else:
         obj = view.object_after(t, window=8, preps=_STRIKE_PREPS)
+    if obj is None and subject.mention is None and view.word(subject.index - 1) in ("which", "that"):
+        obj = _relative_antecedent(view, subject.index - 1)  # "Ukraine, which it invaded"
     if obj is None:
         return []
     return [_make(view, subject.codes, EdgeType.MILITARY_STRIKE, obj.codes, t, subject)]
+
+
+def _relative_antecedent(view: SentenceView, rel: int) -> Arg | None:
+    k = rel - 1 if view.word(rel - 1) != "," else rel - 2
+    m = view.mention_at.get(k)
+    if m is None or not m.codes or m.role is Role.BLOCKED:
+        return None
+    return Arg(m.codes, m.start, m)
 
 
 def _strike_noun(view: SentenceView, t: int, earlier: list[Candidate]) -> list[Candidate]:
@@ -205,10 +215,14 @@ def _criticism_without_verb(view: SentenceView, found: list[Candidate]) -> list[
     speaker = view.speaker()
     if not speaker:
         return []
-    targets = [c for m in view.mentions if m.codes and m.role in (Role.AGENT, Role.MODIFIER)
-               for c in m.codes if c not in speaker and not m.person or (m.person and c not in speaker)]
-    targets = list(dict.fromkeys(c for c in targets if c not in speaker))
-    if not targets or len(targets) > 2:
+    near = view.mention_at.get(cue - 1)
+    if near is not None and near.codes and near.role is not Role.BLOCKED:
+        targets = [c for c in near.group_codes if c not in speaker]
+    else:
+        first = next((m for m in view.mentions if m.codes and m.role in (Role.AGENT, Role.MODIFIER)
+                      and not set(m.group_codes) & set(speaker)), None)
+        targets = list(first.group_codes) if first is not None else []
+    if not targets:
         return []
     return [_make(view, speaker, EdgeType.CONDEMNATION, tuple(targets), cue)]
 

@@ -62,8 +62,10 @@ def _alliance_head(view: SentenceView, lo: int, hi: int) -> int:
         w = view.word(j)
         if w in CLAUSE_BREAKS or w in (",", ";"):
             return -1
+        if w in lx.ALLIANCE_HEADS and view.word(j + 1) in lx.ALLIANCE_HEADS:
+            continue  # "a partnership agreement": the head is the last noun
         if w in lx.ALLIANCE_HEADS:
-            words = {view.word(k) for k in range(max(view.start, j - 5), j + 1)}
+            words = {view.word(k) for k in range(max(view.start, j - 5), j)}
             text = view.doc[max(view.start, j - 5):j + 1].text.lower()
             if w in ("pact", "treaty", "alliance") or words & lx.ALLIANCE_QUALIFIERS or "no-limits" in text:
                 if not words & {"trade", "gas", "oil", "energy", "pipeline", "investment", "economic"}:
@@ -107,7 +109,7 @@ def _support_verb(view: SentenceView, t: int) -> list[Candidate]:
     subject = view.subject_before(t)
     if subject is None:
         return []
-    obj = view.object_after(t, window=4)
+    obj = view.object_after(t, window=6)
     if obj is None or obj.mention is None or obj.mention.role is Role.PLACE:
         return []
     edge_type = EdgeType.DIPLOMATIC_SUPPORT
@@ -253,8 +255,9 @@ def _refusal(view: SentenceView, t: int, strike_objects: tuple[str, ...]) -> lis
         # "would not participate in any Israeli counter-offensive": the partner left alone.
         for j in range(t + 1, min(view.end, t + 7)):
             m = view.mention_at.get(j)
-            if m is not None and m.codes and m.role is Role.MODIFIER and view.word(m.end) in lx.STRIKE_NOUNS | {
-                    "counter-offensive", "counteroffensive", "operation", "action", "response"}:
+            if m is not None and m.codes and m.role is Role.MODIFIER and any(
+                    view.word(k) in lx.STRIKE_NOUNS | {"operation", "action", "response"}
+                    for k in range(m.end, m.end + 3)):
                 return [_make(view, subject.codes, EdgeType.NON_INTERVENTION, m.group_codes, t,
                               check_negation=False)]
         return []

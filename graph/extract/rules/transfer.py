@@ -41,8 +41,11 @@ def commodity_type(view: SentenceView, lo: int, hi: int) -> tuple[EdgeType | Non
     return None, -1
 
 
-def _clause_end(view: SentenceView, t: int, limit: int = 14) -> int:
+def _clause_end(view: SentenceView, t: int, limit: int = 16) -> int:
     for j in range(t + 1, min(view.end, t + limit)):
+        if view.has_phrase(j, ("as", "well", "as")) or view.has_phrase(j - 1, ("as", "well", "as")) or \
+                view.has_phrase(j - 2, ("as", "well", "as")):
+            continue
         if view.word(j) in CLAUSE_BREAKS or view.word(j) in (";", "which", "while"):
             return j
     return min(view.end, t + limit)
@@ -111,6 +114,8 @@ def _give_verb(view: SentenceView, t: int) -> list[Candidate]:
     subject = view.accused_subject(t) or view.subject_before(t)
     if subject is None and view.word(t - 1) in ("was", "were", "been", "being", "is", "are"):
         subject = view.agent_by(t)
+    if subject is None and view.word(t).endswith("ing") and view.word(t - 1) in ("from", "by"):
+        subject = view.subject_before(t - 2)  # "the revenues it earns from exporting oil"
     if subject is None:
         return []
     obj = view.object_after(t, preps=frozenset({"to", "into"}), skip_modifiers_of=_all_commodities(),
@@ -127,6 +132,10 @@ def _give_verb(view: SentenceView, t: int) -> list[Candidate]:
     hedged = view.word(t - 1) in ("of", "for") and view.accused_subject(t) is not None
     return [_candidate(view, subject.codes, edge_type, obj.codes, t, negated=subject.negated,
                        modal=subject.modal, hedged=hedged)]
+
+
+def _any_goods() -> frozenset[str]:
+    return lx.COMMODITIES[EdgeType.TRADE]
 
 
 def _all_commodities() -> frozenset[str]:
@@ -168,7 +177,8 @@ def _noun(view: SentenceView, t: int) -> list[Candidate]:
     edge_type, c = commodity_type(view, window_lo, t)
     if edge_type is None:
         after_type, after_c = commodity_type(view, t + 1, window_hi)
-        if view.word(t + 1) in ("of", "in") and after_type is not None:
+        if after_type is not None and (view.word(t + 1) in ("of", "in") or (
+                w in lx.EXCHANGE_NOUNS and view.after_prep(t, frozenset({"with"}), window=3) is not None)):
             edge_type, c = after_type, after_c
     if edge_type is None:
         if w in ("trade", "trades", "exports", "imports", "export", "import", "investment"):
@@ -189,7 +199,7 @@ def _noun(view: SentenceView, t: int) -> list[Candidate]:
     if owner is None:
         owner = view.light_verb_subject(t) or _inherited_owner(view, t)
     if w in lx.EXCHANGE_NOUNS:
-        if owner is not None and len(owner.codes) >= 2 and view.word(owner.index + 1) in ("-", "–"):
+        if owner is not None and len(owner.codes) == 2:
             # "the Chinese-Iranian oil trade", "a Russia-China gas deal"
             return [_candidate(view, owner.codes[:1], edge_type, owner.codes[1:2], t, directed=False,
                                negated=negated)]
@@ -198,6 +208,8 @@ def _noun(view: SentenceView, t: int) -> list[Candidate]:
             return []
         return [_candidate(view, owner.codes, edge_type, partner.codes, t, directed=False, negated=negated)]
     if w in lx.RECEIVE_NOUNS:
+        if owner is None:
+            owner = _sibling_owner(view, t)
         source = view.after_prep(t, frozenset({"from"}), window=8) or (
             _commodity_origin(view, c) if c > t else None)
         if owner is None or source is None:
@@ -219,6 +231,14 @@ def _inherited_owner(view: SentenceView, t: int) -> Arg | None:
             return view.possessor_before(j)
         if w in CLAUSE_BREAKS:
             return None
+    return None
+
+
+def _sibling_owner(view: SentenceView, t: int) -> Arg | None:
+    """ "Chinese exports to Russia rose, while imports from Russia fell": the same owner."""
+    for j in range(t - 1, view.start - 1, -1):
+        if view.word(j) in lx.GIVE_NOUNS or view.word(j) in lx.RECEIVE_NOUNS:
+            return view.possessor_before(j)
     return None
 
 
@@ -246,7 +266,9 @@ def _origins(view: SentenceView) -> list[Candidate]:
     arms = lx.COMMODITIES[EdgeType.ARMS_TRANSFER]
     for c in range(view.start, view.end):
         if view.lem(c) not in arms:
-            continue
+            near, _ = commodity_type(view, c - 4, c + 1)
+            if not (view.word(c + 1) == "from" and near is EdgeType.ARMS_TRANSFER and view.lem(c) in _any_goods()):
+                continue
         supplier = None
         if view.word(c + 1) == "from":
             m = view.mention_at.get(c + 2)

@@ -1,0 +1,32 @@
+"""The ``alignkg`` command line: a root typer app that gathers one module per command.
+
+Commands hold no domain logic: they parse arguments, call ``graph``, and print.
+Errors from ``graph`` go to stderr with a non-zero exit; batch commands report
+the bad line and go on.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from app.cli import evaluate, extract, ontology
+
+app = typer.Typer(
+    name="alignkg",
+    help="alignkg: a knowledge graph of how states align, built from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract.extract)
+app.command("eval")(evaluate.evaluate)
+app.command("ontology")(ontology.ontology)
+
+
+def run() -> None:
+    """Entry point of the console script."""
+    app()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,12 @@
+"""``alignkg ontology``: prints the edge types as an RDFS/OWL vocabulary in Turtle."""
+
+from __future__ import annotations
+
+import typer
+
+from graph.rdf.vocabulary import vocabulary_turtle
+
+
+def ontology() -> None:
+    """Print the ontology of edge types as an RDF vocabulary (Turtle)."""
+    typer.echo(vocabulary_turtle())
