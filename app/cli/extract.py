@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -56,8 +57,24 @@ def _stdin_records() -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
         yield where, row, None
 
 
+def _metadata(folder: Path) -> dict[str, Any]:
+    """Read ``metadata.toml`` beside the articles, if any: one table per article id."""
+    path = folder / "metadata.toml"
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        typer.echo(f"alignkg extract: {path}: metadata ignored ({err})", err=True)
+        return {}
+
+
 def _file_records(paths: list[Path]) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
     for path in paths:
+        if not path.exists():
+            yield str(path), None, "no such file or folder"
+            continue
         files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
         if path.is_dir() and not files:
             yield str(path), None, "folder holds no .txt file"
@@ -70,7 +87,8 @@ def _file_records(paths: list[Path]) -> Iterator[tuple[str, dict[str, Any] | Non
             except UnicodeDecodeError as err:
                 yield str(file), None, f"not valid UTF-8 (byte {err.start})"
                 continue
-            yield str(file), {"id": file.stem, "text": text}, None
+            meta = _metadata(file.parent).get(file.stem, {})
+            yield str(file), {"id": file.stem, "text": text, "published": meta.get("published")}, None
 
 
 def extract(

@@ -42,6 +42,7 @@ class ActorMatcher:
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(forms))))
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc.spans["alignkg_actors"]`` to the longest capitalised matches."""
         spans = []
         for match_id, start, end in self.matcher(doc):
             first = doc[start].text

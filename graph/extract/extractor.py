@@ -18,7 +18,7 @@ from graph.errors import InvalidArticleError
 from graph.extract.context import Memory, SentenceView
 from graph.extract.mentions import Role, build_mentions
 from graph.extract.merge import merge_claims, merge_facts
-from graph.extract.pipeline import build_nlp
+from graph.extract.pipeline import LemmaTable, build_nlp
 from graph.extract.rules import claims, conflict, cooperation, transfer
 from graph.extract.rules.candidate import Candidate
 from graph.gazetteer import Gazetteer, default_gazetteer
@@ -45,6 +45,7 @@ class Extractor:
                  model: str | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.nlp = nlp or build_nlp(self.gazetteer, model=model)
+        self.lemma = LemmaTable()
 
     def extract(self, text: str, *, id: str, published: dt.date | None = None) -> Extraction:
         """Return the facts and claims of one article.
@@ -68,10 +69,11 @@ class Extractor:
             yield self._extract_doc(doc, id_, published)
 
     def _extract_doc(self, doc: Doc, article_id: str, published: dt.date | None) -> Extraction:
-        mentions = build_mentions(doc, self.gazetteer, published)
         lower = [t.lower_ for t in doc]
-        lemma = [t.lemma_.lower() for t in doc]
+        lemma = [self.lemma(w) for w in lower]
+        mentions = build_mentions(doc, self.gazetteer, published, lemma)
         memory = Memory()
+        text = doc.text  # spaCy rebuilds doc.text from its tokens on every access
         facts: list[tuple[str, EdgeType, str, bool, bool, Evidence]] = []
         found_claims: list[tuple[tuple[str, ...], tuple[str, ...], Evidence]] = []
         previous_strikes: tuple[str, ...] = ()
@@ -79,7 +81,7 @@ class Extractor:
             view = SentenceView(doc, sent, mentions, memory, lower, lemma)
             if not any(m.codes for m in view.mentions):
                 continue
-            evidence = _evidence(doc, sent, article_id)
+            evidence = _evidence(text, sent, article_id)
             candidates = conflict.find(view) + transfer.find(view)
             strikes = tuple(dict.fromkeys(
                 o for c in candidates if c.type is EdgeType.MILITARY_STRIKE and not c.negated and not c.modal
@@ -111,12 +113,12 @@ def _facts_of(candidate: Candidate, evidence: Evidence) -> Iterator[tuple[str, E
         yield subject, candidate.type, obj, candidate.hedged, candidate.directed, evidence
 
 
-def _evidence(doc: Doc, sent: Span, article_id: str) -> Evidence:
-    """The sentence without surrounding white space, with offsets that slice it out of the text."""
+def _evidence(text: str, sent: Span, article_id: str) -> Evidence:
+    """Return the sentence without surrounding white space, with offsets that slice it out of the text."""
     tokens = [t for t in sent if not t.is_space]
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    return Evidence(article_id, doc.text[start:end], start, end)
+    return Evidence(article_id, text[start:end], start, end)
 
 
 def _remember(view: SentenceView, memory: Memory) -> None:

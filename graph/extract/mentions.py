@@ -74,7 +74,7 @@ def _is_name_token(doc: Doc, i: int) -> bool:
     return text[:1].isupper() and text.replace("-", "").replace(".", "").isalpha()
 
 
-def build_mentions(doc: Doc, gazetteer: Gazetteer, on: dt.date | None) -> list[Mention]:
+def build_mentions(doc: Doc, gazetteer: Gazetteer, on: dt.date | None, lemma: list[str]) -> list[Mention]:
     """Return the state mentions of ``doc`` in order, with roles and coordination groups.
 
     Non-state actors come back as BLOCKED mentions without codes: they stop the
@@ -99,12 +99,12 @@ def build_mentions(doc: Doc, gazetteer: Gazetteer, on: dt.date | None) -> list[M
         mentions.append(mention)
     for mention in mentions:
         if mention.codes:
-            _assign_role(doc, mention, mentions)
+            _assign_role(doc, mention, mentions, lemma)
     _group(doc, mentions)
     return mentions
 
 
-def _assign_role(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
+def _assign_role(doc: Doc, m: Mention, mentions: list[Mention], lemma: list[str]) -> None:
     nxt = _lower(doc, m.end)
     if nxt in _POSSESSIVE:
         m.possessive = True
@@ -113,8 +113,7 @@ def _assign_role(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
         after = m.end
     # "Iran-backed", "China-based", "Chinese-made", "Iran-developed"
     if nxt == "-" and m.end + 1 < len(doc):
-        suffix = doc[m.end + 1].lemma_.lower() if doc[m.end + 1].lower_ not in _ORIGIN_SUFFIX else doc[
-            m.end + 1].lower_
+        suffix = lemma[m.end + 1]
         word = doc[m.end + 1].lower_
         if word in _ORIGIN_SUFFIX or suffix in _ORIGIN_SUFFIX:
             m.role = Role.ORIGIN
@@ -126,19 +125,19 @@ def _assign_role(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
         m.role = Role.MODIFIER
     # What the noun phrase is about: look at the next few words for its head.
     followers = [_lower(doc, i) for i in range(after, min(after + 4, len(doc)))]
-    lemmas = [doc[i].lemma_.lower() for i in range(after, min(after + 4, len(doc)))]
-    for word, lemma in zip(followers, lemmas, strict=False):
-        if word in lx.NON_STATE_HEADS or lemma in lx.NON_STATE_HEADS:
+    lemmas = lemma[after:min(after + 4, len(doc))]
+    for word, head in zip(followers, lemmas, strict=False):
+        if word in lx.NON_STATE_HEADS or head in lx.NON_STATE_HEADS:
             if m.role is Role.MODIFIER or word in ("teapot", "independent", "private"):
                 m.role = Role.BLOCKED
             return
-        if word in lx.PLACE_HEADS or lemma in lx.PLACE_HEADS:
+        if word in lx.PLACE_HEADS or head in lx.PLACE_HEADS:
             if m.role is Role.MODIFIER:
                 m.role = Role.PLACE
             return
-        if word in lx.AGENT_NOUNS or lemma in lx.AGENT_NOUNS:
+        if word in lx.AGENT_NOUNS or head in lx.AGENT_NOUNS:
             m.person = m.person or word in _TITLE_WORDS
-            _absorb_title(doc, m)
+            _absorb_title(doc, m, lemma)
             m.role = Role.AGENT
             return
         if word in (",", ".", ";", "and", "or", "of", "to", "in", "on", "with", "'s", "’s"):
@@ -159,13 +158,13 @@ def _assign_role(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
             m.role = Role.PLACE
 
 
-def _absorb_title(doc: Doc, m: Mention) -> None:
+def _absorb_title(doc: Doc, m: Mention, lemma: list[str]) -> None:
     """Extend "Russian President Vladimir Putin" over the title and name, so the name is not re-read."""
     i = m.end + (1 if m.possessive else 0)
     end = m.end
     while i < len(doc) and i < m.end + 8:
         word = doc[i].lower_
-        if word in _TITLE_WORDS or doc[i].lemma_.lower() in lx.AGENT_NOUNS:
+        if word in _TITLE_WORDS or lemma[i] in lx.AGENT_NOUNS:
             i += 1
             end = i
             continue

@@ -1,7 +1,7 @@
 """Builds the spaCy pipeline and holds every spaCy registration of alignkg.
 
-The extractor runs on ``spacy.blank("en")`` with the lookup lemmatizer (tables
-from spacy-lookups-data), a sentence splitter that also breaks at line ends, and
+The extractor runs on ``spacy.blank("en")`` with spaCy's English lemma lookup
+table (from spacy-lookups-data), a sentence splitter that also breaks at line ends, and
 the actor matcher. A trained English pipeline is used for its tokenizer when one
 is installed and asked for, but nothing here requires one. Registrations live
 only in this module so that importing a rule never registers anything twice.
@@ -13,6 +13,7 @@ import logging
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
 from graph.extract.actors import ActorMatcher
@@ -39,16 +40,15 @@ def split_sentences(doc: Doc) -> Doc:
         if i == 0:
             token.is_sent_start = True
             continue
-        text = doc[i - 1].text
         starts = False
-        if "\n" in text:
+        if "\n" in doc[i - 1].text:
             starts = True
         elif end_pending and token.text not in _CLOSERS:
             starts = not token.is_space
         token.is_sent_start = starts
         if token.is_space and "\n" not in token.text:
             continue
-        end_pending = (token.text in _SENTENCE_END or (end_pending and token.text in _CLOSERS))
+        end_pending = token.text in _SENTENCE_END or (end_pending and token.text in _CLOSERS)
     return doc
 
 
@@ -56,6 +56,27 @@ def split_sentences(doc: Doc) -> Doc:
 def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
     """Create the actor matcher; the gazetteer is attached by :func:`build_nlp`."""
     return ActorMatcher(nlp.vocab)
+
+
+class LemmaTable:
+    """spaCy's English lemma lookup table (from spacy-lookups-data), applied to lower-cased words.
+
+    The rules compare lemmas of lower-cased words; spaCy's lookup lemmatizer
+    looks up the cased form and would miss "Drones" at the start of a sentence.
+    Lookups are memoised: news reuses a small vocabulary.
+    """
+
+    def __init__(self) -> None:
+        self._table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """Return the lemma of the lower-cased ``word`` (the word itself when unknown)."""
+        lemma = self._memo.get(word)
+        if lemma is None:
+            lemma = str(self._table.get(word, word)).lower()
+            self._memo[word] = lemma
+        return lemma
 
 
 def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
@@ -71,9 +92,9 @@ def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
     else:
         nlp = spacy.load(model, exclude=["ner", "parser", "senter", "tagger", "attribute_ruler"])
         log.info("using the tokenizer of the trained pipeline %s", model)
-    if "lemmatizer" in nlp.pipe_names:
-        nlp.remove_pipe("lemmatizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    for name in ("lemmatizer", "tok2vec"):
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
     nlp.add_pipe(SENTENCE_COMPONENT)
     matcher = nlp.add_pipe(ACTOR_COMPONENT)
     nlp.initialize()

@@ -46,9 +46,10 @@ def find(view: SentenceView) -> list[Candidate]:
             found.extend(_condemn_verb(view, t))
         elif w in lx.CONDEMN_NOUNS:
             found.extend(_condemn_noun(view, t))
-        if lem in lx.SANCTION_VERBS and _is_verb_like(view, t):
-            found.extend(_sanction_verb(view, t))
-        elif w in lx.SANCTION_NOUNS:
+        as_verb = _sanction_verb(view, t) if lem in lx.SANCTION_VERBS and _is_verb_like(view, t) else []
+        if as_verb:
+            found.extend(as_verb)
+        elif w in lx.SANCTION_NOUNS:  # "imposed sanctions on": a noun after all
             found.extend(_sanction_noun(view, t))
         elif lem in lx.RESTRICT_VERBS:
             found.extend(_restrict_verb(view, t))
@@ -129,7 +130,7 @@ def _strike_noun(view: SentenceView, t: int, earlier: list[Candidate]) -> list[C
         return []
     if _followed_by_modal(view, t):
         return []
-    return [_make(view, attacker.codes, EdgeType.MILITARY_STRIKE, target.codes, t)]
+    return [_make(view, attacker.codes, EdgeType.MILITARY_STRIKE, target.codes, t, attacker)]
 
 
 def _followed_by_modal(view: SentenceView, t: int) -> bool:

@@ -240,7 +240,7 @@ def _left_alone(view: SentenceView, t: int, strike_objects: tuple[str, ...], sub
 
 
 def _refusal(view: SentenceView, t: int, strike_objects: tuple[str, ...]) -> list[Candidate]:
-    lem, w = view.lem(t), view.word(t)
+    lem = view.lem(t)
     if lem in lx.REFUSE_VERBS:
         nxt = [view.lem(j) for j in range(t + 1, min(view.end, t + 5))]
         if not set(nxt) & (lx.HELP_VERBS | {"come", "get", "involve", "intervention", "aid"}):

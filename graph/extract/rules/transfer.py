@@ -277,8 +277,9 @@ def _origins(view: SentenceView) -> list[Candidate]:
         origin = _commodity_origin(view, c)
         recipient = _user_after(view, c)
         if supplier is None and origin is not None and recipient is not None:
-            if origin.mention is not None and origin.mention.role in (Role.MODIFIER, Role.ORIGIN):
-                supplier = origin
+            m = origin.mention
+            if m is not None and (m.role in (Role.MODIFIER, Role.ORIGIN) or m.start <= c < m.end):
+                supplier = origin  # "Iranian drones", "Chinese-made J-10", or "Iranian drones" read as one span
         if supplier is None:
             continue
         if recipient is None and view.word(c + 1) == "from":

@@ -1,0 +1,112 @@
+"""Shared helpers of the benchmark scripts: a timer, a header and ratio formatting.
+
+Which question does this answer? None on its own: it only makes every script in
+``bench/`` time things the same way (one untimed warm-up, then ``repeat`` timed
+runs, reporting the minimum and the median) and describe the machine it ran on,
+so that numbers from different scripts and runs can be put side by side.
+
+Only the standard library and the project's own dependencies are used.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock times of repeated runs of one function.
+
+    Attributes:
+        runs: the seconds of each timed run, in the order they ran (the warm-up excluded).
+        result: what the last timed run returned, so that callers can count what was
+            produced without running the function once more.
+    """
+
+    runs: tuple[float, ...]
+    result: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def min(self) -> float:
+        """The fastest run in seconds: the least disturbed by other work on the machine."""
+        return min(self.runs)
+
+    @property
+    def median(self) -> float:
+        """The median run in seconds."""
+        return statistics.median(self.runs)
+
+    def __str__(self) -> str:
+        return f"min {self.min:.3f} s, median {self.median:.3f} s over {len(self.runs)} run(s)"
+
+
+def measure(fn: Callable[[], Any], repeat: int) -> Timing:
+    """Time ``fn()`` ``repeat`` times after one untimed warm-up call.
+
+    The garbage collector is run before every call so that garbage left by one run
+    is not collected, and paid for, during the next; it stays enabled during the
+    calls, as it would in real use.
+
+    Args:
+        fn: the work to time, called without arguments.
+        repeat: how many timed runs; at least 1.
+
+    Returns:
+        The times of the timed runs and the value the last one returned.
+
+    Raises:
+        ValueError: ``repeat`` is less than 1.
+    """
+    if repeat < 1:
+        raise ValueError(f"repeat must be at least 1, not {repeat}")
+    result = fn()  # warm-up: caches, lazy imports, lookup tables
+    runs: list[float] = []
+    for _ in range(repeat):
+        result = None  # let the previous result go before the next run allocates its own
+        gc.collect()
+        start = time.perf_counter()
+        result = fn()
+        runs.append(time.perf_counter() - start)
+    return Timing(tuple(runs), result)
+
+
+def cpu_count() -> int | None:
+    """Return the number of CPUs this process may run on (or the machine's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count()
+
+
+def print_header(title: str) -> None:
+    """Print the benchmark's title and the versions and machine it runs on."""
+    import spacy  # imported here so that the timer helpers work without spaCy
+
+    print(title)
+    print("=" * len(title))
+    print(f"python   {platform.python_implementation()} {sys.version.split()[0]}")
+    print(f"spacy    {spacy.__version__}")
+    print(f"cpus     {cpu_count()} usable of {os.cpu_count()}")
+    print(f"platform {platform.platform()} ({platform.machine() or 'unknown machine'})")
+    print()
+
+
+def ratio(a: float, b: float) -> str:
+    """Format ``a / b`` as a factor such as ``"2.41x"`` (``"n/a"`` when ``b`` is not positive).
+
+    Example:
+        >>> ratio(3.0, 1.5)
+        '2.00x'
+        >>> ratio(1.0, 0.0)
+        'n/a'
+    """
+    if b <= 0:
+        return "n/a"
+    return f"{a / b:.2f}x"

@@ -1,0 +1,200 @@
+"""How much slower is the whole extractor than spaCy merely tokenizing the same text?
+
+Tokenization with spaCy's blank English pipeline is the floor of any spaCy-based
+extractor: the extractor cannot be faster than splitting its input into tokens. This
+script times, in one run and on the same documents, (a) that tokenization alone and
+(b) the whole extractor (lemmatizer, sentence splitter, actor matcher and rules, via
+``Extractor.extract_many``), and reports the ratio of the two. The project's goal is a
+ratio of at most 3.0.
+
+The corpus is built by resampling the paragraphs of the bundled articles
+(``data/articles/*.txt`` and ``data/seed-article.txt`` if present): they are shuffled
+with a fixed seed and concatenated into documents of about 3,000 to 6,000 characters
+until the corpus reaches the requested size. The text is therefore realistic news
+prose, but repetitive; the numbers measure speed, not what the extractor finds.
+
+Run it from the repository root::
+
+    PYTHONPATH=. python3 bench/extract_speed.py            # about 1.2 million characters
+    PYTHONPATH=. python3 bench/extract_speed.py --quick    # a few seconds, for smoke tests
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from _harness import measure, print_header, ratio
+
+from graph import Extractor
+
+DESCRIPTION = "Time the whole extractor against spaCy blank English tokenization of the same text."
+#: The repository root: the parent of ``bench/``.
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "data"
+#: The seed of the paragraph shuffle, so that every run times the same corpus.
+SEED = 20240614
+#: The bounds of a document's length in characters.
+DOC_MIN_CHARS = 3_000
+DOC_MAX_CHARS = 6_000
+DEFAULT_SIZE = 1_200_000
+DEFAULT_REPEAT = 3
+#: The corpus size of ``--quick``.
+QUICK_SIZE = 24_000
+#: The largest acceptable ratio of extractor time to tokenization time.
+GOAL_RATIO = 3.0
+#: How paragraphs are joined inside a document, as in the bundled articles.
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def article_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Return the bundled article files, in a stable order.
+
+    Args:
+        data_dir: the repository's ``data/`` folder.
+    """
+    files = sorted((data_dir / "articles").glob("*.txt"))
+    seed = data_dir / "seed-article.txt"
+    if seed.is_file():
+        files.append(seed)
+    return files
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Split an article into its paragraphs (headline included).
+
+    The bundled articles keep each paragraph on one line, separated by blank lines
+    (the seed article by single line breaks), so every non-blank line is a paragraph.
+    """
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def build_corpus(paragraphs: Sequence[str], size: int, *, seed: int = SEED) -> list[str]:
+    """Concatenate shuffled paragraphs into documents until there are ``size`` characters.
+
+    The paragraphs are drawn without replacement from a shuffled pool that is
+    reshuffled whenever it runs out, so every paragraph is used about equally often.
+
+    Args:
+        paragraphs: the paragraphs to resample; at least one.
+        size: the target corpus size in characters; the last document may overshoot it.
+        seed: the seed of the shuffle.
+
+    Returns:
+        Documents of about ``DOC_MIN_CHARS`` to ``DOC_MAX_CHARS`` characters each.
+    """
+    if not paragraphs:
+        raise ValueError("no paragraphs to build a corpus from")
+    rng = random.Random(seed)
+    pool: list[str] = []
+
+    def draw() -> str:
+        if not pool:
+            pool.extend(paragraphs)
+            rng.shuffle(pool)
+        return pool.pop()
+
+    docs: list[str] = []
+    total = 0
+    pending = draw()
+    while total < size:
+        target = rng.randint(DOC_MIN_CHARS, DOC_MAX_CHARS)
+        parts = [pending]
+        length = len(pending)
+        pending = draw()
+        while length < DOC_MIN_CHARS or length + len(PARAGRAPH_SEPARATOR) + len(pending) <= target:
+            parts.append(pending)
+            length += len(PARAGRAPH_SEPARATOR) + len(pending)
+            pending = draw()
+        doc = PARAGRAPH_SEPARATOR.join(parts)
+        docs.append(doc)
+        total += len(doc)
+    return docs
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(description=DESCRIPTION)
+    parser.add_argument("--size", type=int, default=DEFAULT_SIZE,
+                        help=f"target corpus size in characters (default {DEFAULT_SIZE:,})")
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
+                        help=f"timed runs of each measurement, after one warm-up (default {DEFAULT_REPEAT})")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"a tiny corpus ({QUICK_SIZE:,} characters) and 1 run, for smoke tests")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.size, args.repeat = QUICK_SIZE, 1
+    if args.size < 1:
+        parser.error("--size must be positive")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the corpus and the extractor, time tokenization and extraction, print the report.
+
+    Args:
+        argv: the command-line arguments (``sys.argv[1:]`` when ``None``).
+
+    Returns:
+        The exit status: 0, or 1 if no bundled articles were found. Missing the speed
+        goal is reported, not treated as a failure.
+    """
+    args = parse_args(argv)
+    print_header("alignkg extraction speed: whole extractor vs. spaCy blank English tokenization")
+
+    files = article_files()
+    paragraphs = [p for f in files for p in paragraphs_of(f.read_text(encoding="utf-8"))]
+    if not paragraphs:
+        print(f"error: no bundled articles found under {DATA_DIR}")
+        return 1
+    docs = build_corpus(paragraphs, args.size)
+    chars = sum(len(d) for d in docs)
+
+    start = time.perf_counter()
+    ex = Extractor()
+    construction = time.perf_counter() - start
+
+    # Counted once, outside the timing, with the extractor's own sentence splitter.
+    sentences = sum(1 for doc in ex.nlp.pipe(docs) for _ in doc.sents)
+
+    print(f"corpus        {chars:,} characters, {len(docs):,} documents, {sentences:,} sentences")
+    print(f"              built by resampling the {len(paragraphs)} paragraphs of the {len(files)} bundled "
+          f"articles (seed {SEED})")
+    print(f"              into documents of about {DOC_MIN_CHARS:,}-{DOC_MAX_CHARS:,} characters")
+    print(f"pipeline      built in {construction:.3f} s (excluded from the throughput below): "
+          f"{', '.join(ex.nlp.pipe_names)}")
+    print(f"timing        {args.repeat} timed run(s) of each after 1 warm-up; "
+          "throughput from the fastest run")
+    print()
+
+    tokenizer = ex.nlp.tokenizer
+    tokenization = measure(lambda: list(tokenizer.pipe(docs)), args.repeat)
+    extraction = measure(
+        lambda: list(ex.extract_many((f"d{i}", t, None) for i, t in enumerate(docs))), args.repeat)
+
+    print(f"{'':26}{'min s':>9}{'median s':>10}{'chars/s':>13}{'sentences/s':>13}")
+    rows = (("tokenization (baseline)", tokenization), ("extractor (extract_many)", extraction))
+    for label, timing in rows:
+        print(f"{label:26}{timing.min:9.3f}{timing.median:10.3f}"
+              f"{chars / timing.min:13,.0f}{sentences / timing.min:13,.0f}")
+    print()
+
+    tokens = sum(len(doc) for doc in tokenization.result)
+    facts = sum(len(e.facts) for e in extraction.result)
+    found_claims = sum(len(e.claims) for e in extraction.result)
+    print(f"tokens        {tokens:,}")
+    print(f"found         {facts:,} facts and {found_claims:,} claims (repeated text repeats facts)")
+    factor = extraction.min / tokenization.min
+    print(f"ratio         extractor / tokenization = {ratio(extraction.min, tokenization.min)} "
+          f"(fastest runs; medians give {ratio(extraction.median, tokenization.median)})")
+    print(f"goal: at most {GOAL_RATIO:.1f}x tokenization -> {'met' if factor <= GOAL_RATIO else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

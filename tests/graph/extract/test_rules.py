@@ -1,0 +1,164 @@
+"""One group of cases per rule of ANNOTATION.md, on sentences written for these tests."""
+
+import pytest
+
+A, M, E, T, AL = "arms_transfer", "military_support", "energy_trade", "trade", "alliance"
+D, C, TH, N, S, K = ("diplomatic_support", "condemnation", "threat", "non_intervention", "sanction",
+                     "military_strike")
+
+
+# --- Actors -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow shipped artillery shells to Pyongyang last month.", [("RUS", A, "PRK")]),
+    ("The Kremlin condemned the White House.", [("RUS", C, "USA")]),
+    ("Iranian drones were used by Russian troops near the front.", [("IRN", A, "RUS")]),
+    ("Putin condemned Britain on Monday.", [("RUS", C, "GBR")]),
+    ("The Pentagon sent Patriot interceptors to Poland.", [("USA", A, "POL")]),
+    ("Hezbollah fired rockets at Israel.", []),
+    ("NATO condemned Russia.", []),
+    ("The Carnegie Russia Eurasia Center criticised Iran.", []),
+])
+def test_rules_actors(triples, text, expected):
+    assert triples(text) == sorted(expected)
+
+
+# --- Edge types and direction (rule 3) ----------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Iran supplied Russia with attack drones in 2022.", [("IRN", A, "RUS")]),
+    ("North Korea sent thousands of soldiers to Russia.", [("PRK", M, "RUS")]),
+    ("China bought Russian oil worth billions.", [("RUS", E, "CHN")]),
+    ("India imported crude from Saudi Arabia.", [("SAU", E, "IND")]),
+    ("Chinese exports to Brazil rose sharply.", [("CHN", T, "BRA")]),
+    ("Russia and Belarus signed a mutual defence treaty.", [("RUS", AL, "BLR")]),
+    ("France expressed political support for Armenia.", [("FRA", D, "ARM")]),
+    ("Japan condemned North Korea over the launch.", [("JPN", C, "PRK")]),
+    ("Turkey threatened Greece with retaliation.", [("TUR", TH, "GRC")]),
+    ("The United States imposed sanctions on Venezuela.", [("USA", S, "VEN")]),
+    ("Israel struck Iran's nuclear sites overnight.", [("ISR", K, "IRN")]),
+    ("Azerbaijan launched an offensive against Armenia.", [("AZE", K, "ARM")]),
+    ("Russia's invasion of Ukraine began in 2022.", [("RUS", K, "UKR")]),
+    ("China refrained from intervening to help Iran.", [("CHN", N, "IRN")]),
+])
+def test_rules_edge_types(triples, text, expected):
+    assert triples(text) == sorted(expected)
+
+
+def test_rules_undirected_deal_is_marked(extractor):
+    result = extractor.extract("Egypt's arms deals with France grew last year.", id="t")
+    (fact,) = result.facts
+    assert (fact.type.value, {fact.subject, fact.object}, fact.directed) == (A, {"EGY", "FRA"}, False)
+
+
+# --- Rule 2: coordination multiplies ----------------------------------------------------------
+def test_rules_coordination_multiplies_subjects_and_objects(triples):
+    assert triples("Russia and China condemned Japan and South Korea.") == sorted([
+        ("RUS", C, "JPN"), ("RUS", C, "KOR"), ("CHN", C, "JPN"), ("CHN", C, "KOR")])
+
+
+def test_rules_coordinated_demonyms(triples):
+    assert triples("Israeli and U.S. air strikes targeting Iran's nuclear program.") == sorted([
+        ("ISR", K, "IRN"), ("USA", K, "IRN")])
+
+
+# --- Rule 4: negation --------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Iran did not supply missiles to Russia.",
+    "China denied selling weapons to Russia.",
+    "Reports that Iran is selling ballistic missiles to Russia are not true.",
+    "Germany declined to send Taurus missiles to Ukraine.",
+])
+def test_rules_negation_gives_nothing(triples, text):
+    assert triples(text) == []
+
+
+def test_rules_refusal_to_help_is_non_intervention(triples):
+    assert triples("Russia declined to come to the aid of Armenia.") == [("RUS", N, "ARM")]
+
+
+# --- Rule 5: hedging ---------------------------------------------------------------------------
+def test_rules_reported_events_count_and_are_hedged(extractor):
+    result = extractor.extract("Iran reportedly supplied drones to Russia.", id="t")
+    (fact,) = result.facts
+    assert (fact.subject, fact.type.value, fact.object, fact.hedged) == ("IRN", A, "RUS", True)
+
+
+def test_rules_accusation_gives_condemnation_and_hedged_fact(extractor):
+    result = extractor.extract("Ukraine accused Iran of supplying drones to Russia.", id="t")
+    got = {(f.subject, f.type.value, f.object): f.hedged for f in result.facts}
+    assert got == {("UKR", C, "IRN"): True, ("IRN", A, "RUS"): True}
+
+
+# --- Commitments and events ---------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Britain will send more cruise missiles to Ukraine.", [("GBR", A, "UKR")]),
+    ("Russia could send troops to Belarus.", []),
+    ("Iran plans to launch a missile attack on Israel.", []),
+    ("The EU urged Japan to impose sanctions on Russia.", []),
+])
+def test_rules_commitments_count_possibilities_do_not(triples, text, expected):
+    assert triples(text) == sorted(expected)
+
+
+# --- Rule 6: claims ------------------------------------------------------------------------------
+def test_rules_claim_with_claimants_and_members(extractor):
+    result = extractor.extract(
+        "Officials in France and Germany described a united front between Russia, Iran and North Korea.",
+        id="t")
+    assert result.facts == ()
+    (claim,) = result.claims
+    assert set(claim.members) == {"RUS", "IRN", "PRK"}
+    assert set(claim.claimants) == {"FRA", "DEU"}
+
+
+def test_rules_writer_calling_states_allies_is_a_claim_without_claimants(extractor):
+    result = extractor.extract("Beijing and Moscow are staunch allies.", id="t")
+    (claim,) = result.claims
+    assert (set(claim.members), claim.claimants) == ({"CHN", "RUS"}, ())
+    assert result.facts == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Washington and its allies condemned the launch.",
+    "The notion of an axis has come under scrutiny.",
+])
+def test_rules_unnamed_members_give_no_claim(extractor, text):
+    assert extractor.extract(text, id="t").claims == ()
+
+
+# --- Rule 7: repeats are one fact with several pieces of evidence ----------------------------------
+def test_rules_repeated_sentence_is_one_fact_with_two_evidences(extractor):
+    text = "Iran sold drones to Russia.\nLater, Iran sold drones to Russia."
+    (fact,) = extractor.extract(text, id="a").facts
+    assert len(fact.evidence) == 2
+    for ev in fact.evidence:
+        assert text[ev.start:ev.end] == ev.text
+
+
+# --- Rule 8: the headline adds evidence, not facts --------------------------------------------
+def test_rules_headline_and_body_are_one_fact(extractor):
+    text = "Israel strikes Iran\n\nIsrael struck Iran's nuclear sites on Friday."
+    (fact,) = extractor.extract(text, id="a").facts
+    assert (fact.subject, fact.object, len(fact.evidence)) == ("ISR", "IRN", 2)
+
+
+# --- Hard cases ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The United States sanctioned a Chinese company over drone parts.", []),
+    ("Western countries imposed sanctions on Russia.", []),
+    ("Yemen's Houthi rebels fired missiles at Israel.", []),
+    ("A Chinese-made J-10 flown by Pakistan shot down the jet.", [("CHN", A, "PAK")]),
+    ("Drones from Iran were used by Russia against Ukrainian cities.", [("IRN", A, "RUS")]),
+    ("North Korea threatened the West.", []),
+])
+def test_rules_hard_cases(triples, text, expected):
+    assert triples(text) == sorted(expected)
+
+
+# --- References ----------------------------------------------------------------------------------
+def test_rules_two_countries_resolve_to_the_pair_named_before(triples):
+    text = "Russia and China vetoed the resolution. The United States criticized both countries."
+    assert triples(text) == sorted([("USA", C, "RUS"), ("USA", C, "CHN")])
+
+
+def test_rules_pronoun_subject_resolves_to_the_state_named_before(triples):
+    assert triples("Iran admitted it supplied Russia with drones.") == [("IRN", A, "RUS")]

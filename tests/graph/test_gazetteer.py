@@ -1,0 +1,58 @@
+import datetime as dt
+
+import pytest
+
+from graph import UnknownStateError
+from graph.gazetteer import _un_members
+
+
+def test_gazetteer_has_every_un_member_and_the_four_other_states(gazetteer):
+    members = set(_un_members())
+    assert len(members) == 193
+    assert members <= set(gazetteer.states)
+    assert {"PSE", "VAT", "TWN", "XKX"} <= set(gazetteer.states)
+    assert len(gazetteer.states) == 197
+
+
+def test_gazetteer_wikidata_ids_are_well_formed(gazetteer):
+    bad = [c for c, s in gazetteer.states.items() if s.wikidata is not None and not s.wikidata[1:].isdigit()]
+    assert bad == []
+    assert gazetteer.state("RUS").wikidata == "Q159"
+    assert gazetteer.state("IRN").wikidata == "Q794"
+
+
+def test_gazetteer_iso_data_comes_from_the_library(gazetteer):
+    iran = gazetteer.state("IRN")
+    assert (iran.alpha2, iran.numeric) == ("IR", "364")
+    assert gazetteer.state("XKX").name == "Kosovo"
+
+
+@pytest.mark.parametrize("form,code", [
+    ("the U.S.", "USA"), ("America", "USA"), ("the UK", "GBR"), ("Britain", "GBR"), ("North Korea", "PRK"),
+    ("DPRK", "PRK"), ("Israeli", "ISR"), ("Iranian", "IRN"), ("Russian", "RUS"), ("Moscow", "RUS"),
+    ("the Kremlin", "RUS"), ("Beijing", "CHN"), ("Tehran", "IRN"), ("Washington", "USA"),
+    ("the White House", "USA"), ("Pyongyang", "PRK"), ("the Pentagon", "USA"), ("Downing Street", "GBR"),
+    ("Putin", "RUS"), ("Xi Jinping", "CHN"), ("Khamenei", "IRN"), ("Lavrov", "RUS"), ("Taiwan", "TWN"),
+    ("Kosovo", "XKX"), ("Palestine", "PSE"), ("Holy See", "VAT"), ("IRN", "IRN"),
+])
+def test_gazetteer_resolves_the_forms_of_the_guide(gazetteer, form, code):
+    assert gazetteer.resolve(form) == code
+
+
+def test_gazetteer_resolves_leaders_only_within_their_terms(gazetteer):
+    assert gazetteer.lookup("Biden", on=dt.date(2023, 5, 1)) == "USA"
+    assert gazetteer.lookup("Biden", on=dt.date(2005, 5, 1)) is None
+    assert gazetteer.lookup("Biden") == "USA"
+
+
+@pytest.mark.parametrize("name", ["Hezbollah", "Houthis", "Hamas", "NATO", "European Union"])
+def test_gazetteer_knows_non_state_actors(gazetteer, name):
+    assert gazetteer.non_state_kind(name) is not None
+    assert gazetteer.lookup(name) is None
+
+
+def test_gazetteer_unknown_state_error_suggests_close_names(gazetteer):
+    with pytest.raises(UnknownStateError) as info:
+        gazetteer.resolve("Iram")
+    assert any(s.startswith("IRN") for s in info.value.suggestions)
+    assert "Iram" in str(info.value)

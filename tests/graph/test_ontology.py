@@ -1,0 +1,61 @@
+import pytest
+from rdflib import Graph, URIRef
+
+from graph import EdgeType, QuadClass, UnknownEdgeTypeError
+from graph.namespace import VOCAB
+from graph.ontology import SPECS
+from graph.rdf.vocabulary import vocabulary_turtle
+
+
+def test_ontology_has_the_eleven_types_of_the_guide():
+    assert [t.value for t in EdgeType] == [
+        "arms_transfer", "military_support", "energy_trade", "trade", "alliance", "diplomatic_support",
+        "condemnation", "threat", "non_intervention", "sanction", "military_strike"]
+    assert set(SPECS) == set(EdgeType)
+
+
+def test_ontology_only_alliance_is_symmetric():
+    assert [t for t in EdgeType if t.spec.symmetric] == [EdgeType.ALLIANCE]
+
+
+@pytest.mark.parametrize("edge_type,quad", [
+    (EdgeType.ARMS_TRANSFER, QuadClass.MATERIAL_COOPERATION),
+    (EdgeType.DIPLOMATIC_SUPPORT, QuadClass.VERBAL_COOPERATION),
+    (EdgeType.CONDEMNATION, QuadClass.VERBAL_CONFLICT),
+    (EdgeType.THREAT, QuadClass.VERBAL_CONFLICT),
+    (EdgeType.SANCTION, QuadClass.MATERIAL_CONFLICT),
+    (EdgeType.MILITARY_STRIKE, QuadClass.MATERIAL_CONFLICT),
+    (EdgeType.NON_INTERVENTION, QuadClass.NON_COOPERATION),
+])
+def test_ontology_quad_class(edge_type, quad):
+    assert edge_type.spec.quad_class is quad
+
+
+def test_ontology_parse_accepts_ids_and_rdf_names():
+    assert EdgeType.parse("arms_transfer") is EdgeType.ARMS_TRANSFER
+    assert EdgeType.parse("NonIntervention") is EdgeType.NON_INTERVENTION
+    assert EdgeType.parse("militaryStrike") is EdgeType.MILITARY_STRIKE
+
+
+def test_ontology_parse_rejects_unknown_names_with_the_accepted_ones():
+    with pytest.raises(UnknownEdgeTypeError) as info:
+        EdgeType.parse("arms_sale")
+    assert "arms_sale" in str(info.value) and "arms_transfer" in str(info.value)
+    assert info.value.code == "unknown_edge_type"
+
+
+def test_ontology_rdf_names_are_unique():
+    names = [s.rdf_class for s in SPECS.values()] + [s.rdf_property for s in SPECS.values()]
+    assert len(names) == len(set(names))
+
+
+def test_vocabulary_turtle_parses_and_declares_every_type():
+    g = Graph().parse(data=vocabulary_turtle(), format="turtle")
+    owl_class = URIRef("http://www.w3.org/2002/07/owl#Class")
+    symmetric = URIRef("http://www.w3.org/2002/07/owl#SymmetricProperty")
+    rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for spec in SPECS.values():
+        assert (URIRef(VOCAB + spec.rdf_class), rdf_type, owl_class) in g
+        assert (URIRef(VOCAB + spec.rdf_property), None, None) in g
+    assert (URIRef(VOCAB + "alliance"), rdf_type, symmetric) in g
+    assert (URIRef(VOCAB + "armsTransfer"), rdf_type, symmetric) not in g

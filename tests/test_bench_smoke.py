@@ -1,0 +1,29 @@
+"""Smoke test of the benchmark scripts: they run, offline and fast, and print their report."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load_script(monkeypatch, name: str):
+    """Import ``bench/<name>.py`` by path (``bench/`` is not a package)."""
+    monkeypatch.syspath_prepend(str(BENCH_DIR))  # for ``from _harness import ...``
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH_DIR / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_extract_speed_quick_prints_the_ratio(monkeypatch, capsys):
+    extract_speed = _load_script(monkeypatch, "extract_speed")
+
+    assert extract_speed.main(["--quick"]) == 0
+
+    out = capsys.readouterr().out
+    assert "extractor / tokenization = " in out
+    assert "goal: at most 3.0x tokenization -> " in out
+    assert "built by resampling" in out
