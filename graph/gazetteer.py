@@ -152,7 +152,7 @@ class Gazetteer:
 
     @staticmethod
     def _aliases_of(code: str, name: str, iso: Any, entry: dict[str, Any]) -> Iterator[Alias]:
-        iso_names = {name, code}
+        iso_names = {name}
         if iso is not None:
             iso_names |= {iso.name, getattr(iso, "official_name", iso.name), getattr(iso, "common_name", iso.name)}
         for text in sorted(iso_names | set(entry.get("names", ()))):
@@ -197,8 +197,8 @@ class Gazetteer:
         key = _norm(text)
         if key.startswith("the ") and key not in self._by_text:
             key = key[4:]
-        if key.upper() in self.states:
-            return key.upper()
+        if text.strip().isupper() and text.strip() in self.states:
+            return text.strip()  # a code, written as one: "IRN", not the word "And"
         codes = {a.code for a in self._by_text.get(key, ()) if a.is_valid_on(on)}
         return codes.pop() if len(codes) == 1 else None
 

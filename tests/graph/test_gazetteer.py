@@ -14,9 +14,16 @@ def test_gazetteer_has_every_un_member_and_the_four_other_states(gazetteer):
     assert len(gazetteer.states) == 197
 
 
-def test_gazetteer_wikidata_ids_are_well_formed(gazetteer):
-    bad = [c for c, s in gazetteer.states.items() if s.wikidata is not None and not s.wikidata[1:].isdigit()]
+def test_gazetteer_every_state_has_a_wikidata_id(gazetteer):
+    bad = [c for c, s in gazetteer.states.items() if not (s.wikidata or "").startswith("Q")
+           or not s.wikidata[1:].isdigit()]
     assert bad == []
+    assert len({s.wikidata for s in gazetteer.states.values()}) == len(gazetteer.states)
+
+
+@pytest.mark.parametrize("word", ["And", "Can", "Are", "Per"])
+def test_gazetteer_capitalised_words_are_not_codes(gazetteer, word):
+    assert gazetteer.lookup(word) is None
     assert gazetteer.state("RUS").wikidata == "Q159"
     assert gazetteer.state("IRN").wikidata == "Q794"
 
