@@ -117,6 +117,7 @@ class Gazetteer:
         for alias in self.aliases:
             self._by_text.setdefault(_norm(alias.text), []).append(alias)
         self._non_state = {_norm(n.text): n for n in self.non_state}
+        self._form_cache: dict[tuple[str, dt.date | None], tuple[frozenset[str], frozenset[AliasKind]]] = {}
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteer:
@@ -226,6 +227,20 @@ class Gazetteer:
         """Return the kind of non-state actor or place ``text`` names, or None."""
         found = self._non_state.get(_norm(text))
         return found.kind if found else None
+
+    def resolve_form(self, text: str, on: dt.date | None) -> tuple[frozenset[str], frozenset[AliasKind]]:
+        """Return the codes a form names on ``on`` and the kinds of alias it is; cached per (form, date).
+
+        The extractor asks this for every actor span, and news repeats a few forms
+        many times.
+        """
+        key = (text, on)
+        found = self._form_cache.get(key)
+        if found is None:
+            aliases = self.iter_aliases_of(text)
+            found = (frozenset(a.code for a in aliases if a.is_valid_on(on)), frozenset(a.kind for a in aliases))
+            self._form_cache[key] = found
+        return found
 
     def iter_aliases_of(self, text: str) -> list[Alias]:
         """Return every alias spelled ``text`` (case and apostrophes ignored)."""

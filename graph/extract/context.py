@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from graph.extract import lexicon as lx
 from graph.extract.mentions import Mention, Role
+from graph.extract.tokens import DocIndex
 
 #: Words that end a clause for the purpose of argument search.
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "while", "but", "although", "though", "whereas", "because",
                            "despite", "after", "before", "when", "unless", "since", "as", "if", "even",
                            "whether", "instead"})
-QUOTES = frozenset({'"', "“", "”", "«", "»"})
+QUOTES = lx.QUOTES
 TIME_WORDS = frozenset("""on in at during last this that next earlier late early recently monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. week month year
@@ -56,19 +57,23 @@ class Arg:
 class SentenceView:
     """Tokens of one sentence with its mentions and the article's memory."""
 
-    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], memory: Memory,
-                 lower: list[str], lemma: list[str]) -> None:
+    def __init__(self, doc: Doc, bounds: tuple[int, int], mentions: list[Mention], memory: Memory,
+                 index: DocIndex) -> None:
         self.doc = doc
-        self.sent = sent
-        self.start, self.end = sent.start, sent.end
+        self.start, self.end = bounds
         self.memory = memory
         self.mentions = [m for m in mentions if self.start <= m.start < self.end]
         self.mention_at: dict[int, Mention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.mention_at[i] = m
-        self.lower = lower
-        self.lemma = lemma
+        self.index = index
+        self.lower = index.lower
+        self.lemma = index.lemma
+        self._hedged: bool | None = None
+        self._phrase_hits: dict[tuple[str, ...], list[int]] | None = None
+        #: The positions where some rule starts its work.
+        self.triggers = index.where(lx.DISPATCH, self.start, self.end)
         self._resolve_pair_references()
 
     # --- token helpers -----------------------------------------------------------------------
@@ -85,13 +90,42 @@ class SentenceView:
         return all(self.word(i + k) == w for k, w in enumerate(phrase))
 
     def find_phrase(self, phrase: tuple[str, ...], lo: int | None = None, hi: int | None = None) -> int:
-        """Return the first index in [lo, hi) where ``phrase`` starts, or -1."""
+        """Return the first index in [lo, hi) of this sentence where ``phrase`` starts, or -1.
+
+        ``phrase`` must be one of ``lexicon.PHRASES_BY_HEAD``: all of them are
+        matched in one pass over the sentence, the first time any is asked for.
+        """
+        return next((i for i in self._hits().get(phrase, ()) if (lo is None or lo <= i) and (hi is None or i < hi)),
+                    -1)
+
+    def first_of(self, phrases: tuple[tuple[str, ...], ...], lo: int | None = None) -> int:
+        """Return the first position at or after ``lo`` where any of ``phrases`` starts, or -1."""
+        hits = self._hits()
+        places = [i for p in phrases for i in hits.get(p, ()) if lo is None or i >= lo]
+        return min(places, default=-1)
+
+    def _hits(self) -> dict[tuple[str, ...], list[int]]:
+        if self._phrase_hits is None:
+            hits: dict[tuple[str, ...], list[int]] = {}
+            for i in self.where(lx.PHRASE_HEADS):
+                for candidate in lx.PHRASES_BY_HEAD.get(self.lower[i], ()):
+                    if self.has_phrase(i, candidate):
+                        hits.setdefault(candidate, []).append(i)
+            self._phrase_hits = hits
+        return self._phrase_hits
+
+    @property
+    def hedged(self) -> bool:
+        """Tell whether the sentence reports rather than asserts what it says (rule 5); computed once."""
+        if self._hedged is None:
+            self._hedged = bool(self.where(lx.HEDGES))
+        return self._hedged
+
+    def where(self, words: frozenset[str], lo: int | None = None, hi: int | None = None) -> list[int]:
+        """Return the positions of this sentence (or of [lo, hi) within it) where ``words`` stand."""
         lo = self.start if lo is None else max(lo, self.start)
         hi = self.end if hi is None else min(hi, self.end)
-        for i in range(lo, hi):
-            if self.has_phrase(i, phrase):
-                return i
-        return -1
+        return self.index.where(words, lo, hi)
 
     def is_break(self, i: int) -> bool:
         """Tell whether token ``i`` ends a clause for argument search."""
@@ -401,8 +435,8 @@ class SentenceView:
         diplomat', 'X said that': the attributed speaker, or the speaker carried
         over from the previous sentences when only "he" or "the ministry" is named.
         """
-        for j in range(self.start, self.end):
-            if self.lemma[j] not in lx.SPEECH_VERBS or j == exclude:
+        for j in self.where(lx.SPEECH_VERBS):
+            if j == exclude:
                 continue
             if self.lemma[j] == "accord" and self.word(j + 1) == "to":
                 m = self.mention_at.get(j + 2) or self.mention_at.get(j + 3)

@@ -9,10 +9,11 @@ sentence it came from with exact character offsets into the article.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from graph.errors import InvalidArticleError
 from graph.extract.context import Memory, SentenceView
@@ -21,6 +22,7 @@ from graph.extract.merge import merge_claims, merge_facts
 from graph.extract.pipeline import LemmaTable, build_nlp
 from graph.extract.rules import claims, conflict, cooperation, transfer
 from graph.extract.rules.candidate import Candidate
+from graph.extract.tokens import DocIndex
 from graph.gazetteer import Gazetteer, default_gazetteer
 from graph.model import Evidence, Extraction
 from graph.ontology import EdgeType
@@ -59,29 +61,32 @@ class Extractor:
             InvalidArticleError: the text is empty or longer than ``MAX_CHARS``.
         """
         _check(text, id)
-        return self._extract_doc(self.nlp(text), id, published)
+        return self._extract_doc(self.nlp(text), text, id, published)
 
     def extract_many(self, articles: Iterable[tuple[str, str, dt.date | None]], *,
                      batch_size: int = 32) -> Iterator[Extraction]:
         """Yield extractions of (id, text, published) triples, using spaCy's batched ``pipe``."""
-        checked = ((text, (id_, published)) for id_, text, published in articles if _check(text, id_) is None)
-        for doc, (id_, published) in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size):
-            yield self._extract_doc(doc, id_, published)
+        checked = ((text, (id_, text, published)) for id_, text, published in articles
+                   if _check(text, id_) is None)
+        for doc, (id_, text, published) in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size):
+            yield self._extract_doc(doc, text, id_, published)
 
-    def _extract_doc(self, doc: Doc, article_id: str, published: dt.date | None) -> Extraction:
-        lower = [t.lower_ for t in doc]
-        lemma = [self.lemma(w) for w in lower]
-        mentions = build_mentions(doc, self.gazetteer, published, lemma)
+    def _extract_doc(self, doc: Doc, text: str, article_id: str, published: dt.date | None) -> Extraction:
+        index = DocIndex(doc, self.lemma)
+        mentions = build_mentions(doc, text, self.gazetteer, published, index)
         memory = Memory()
-        text = doc.text  # spaCy rebuilds doc.text from its tokens on every access
         facts: list[tuple[str, EdgeType, str, bool, bool, Evidence]] = []
         found_claims: list[tuple[tuple[str, ...], tuple[str, ...], Evidence]] = []
         previous_strikes: tuple[str, ...] = ()
-        for sent in doc.sents:
-            view = SentenceView(doc, sent, mentions, memory, lower, lemma)
+        starts = [m.start for m in mentions]
+        for lo, hi in index.iter_sentences():
+            first = bisect_left(starts, lo)
+            if first == len(mentions) or mentions[first].start >= hi:
+                continue  # no actor named: nothing to find, nothing to remember
+            view = SentenceView(doc, (lo, hi), mentions[first:bisect_left(starts, hi, lo=first)], memory, index)
             if not any(m.codes for m in view.mentions):
                 continue
-            evidence = _evidence(text, sent, article_id)
+            evidence = _evidence(text, index, lo, hi, article_id)
             candidates = conflict.find(view) + transfer.find(view)
             strikes = tuple(dict.fromkeys(
                 o for c in candidates if c.type is EdgeType.MILITARY_STRIKE and not c.negated and not c.modal
@@ -113,11 +118,14 @@ def _facts_of(candidate: Candidate, evidence: Evidence) -> Iterator[tuple[str, E
         yield subject, candidate.type, obj, candidate.hedged, candidate.directed, evidence
 
 
-def _evidence(text: str, sent: Span, article_id: str) -> Evidence:
+def _evidence(text: str, index: DocIndex, lo: int, hi: int, article_id: str) -> Evidence:
     """Return the sentence without surrounding white space, with offsets that slice it out of the text."""
-    tokens = [t for t in sent if not t.is_space]
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
+    while hi > lo + 1 and index.text[hi - 1].isspace():
+        hi -= 1
+    while lo < hi - 1 and index.text[lo].isspace():
+        lo += 1
+    start = index.idx[lo]
+    end = index.idx[hi - 1] + len(index.text[hi - 1])
     return Evidence(article_id, text[start:end], start, end)
 
 

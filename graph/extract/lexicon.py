@@ -170,3 +170,31 @@ COLLECTIVE_BLOCKERS = frozenset("""west allies partners countries nations states
 PAIR_NOUNS = frozenset("countries nations states sides governments capitals neighbours neighbors".split())
 SINGULAR_PRONOUNS = frozenset("it its he his she her".split())
 PLURAL_PRONOUNS = frozenset("they their them".split())
+
+#: Every word or lemma on which some rule starts its work: other positions are never visited as triggers.
+DISPATCH = frozenset().union(
+    GIVE_VERBS, RECEIVE_VERBS, GIVE_NOUNS, RECEIVE_NOUNS, EXCHANGE_NOUNS, BUYER_NOUNS, SELLER_NOUNS,
+    STRIKE_VERBS, STRIKE_NOUNS, CONDEMN_VERBS, CONDEMN_NOUNS, SANCTION_VERBS, SANCTION_NOUNS, RESTRICT_VERBS,
+    THREAT_VERBS, RESPOND_VERBS, RESPONSE_NOUNS, ALLIANCE_VERBS, ALLIANCE_HEADS, SUPPORT_VERBS,
+    SOLIDARITY_NOUNS, ASSIST_VERBS, BATTLEFIELD_NOUNS, REFUSE_VERBS, DENY_VERBS,
+    {"participate", "offer", "offered", "offering", "offers", "exchange", "exchanges", "exchanged", "traded"},
+)
+
+# --- Lexicons the token index keeps positions for ------------------------------------------------
+QUOTES = frozenset({'"', "“", "”", "«", "»"})
+CLAIM_WORDS = CLAIM_NOUNS | CLAIM_ACRONYMS
+#: Verbs by which officials make a claim of alignment ("touted a united front", "called Russia an ally").
+CLAIM_VERBS = frozenset("""tout call describe hail praise label dub say declare confirm demonstrate warn brand
+    accord""".split())
+EXCHANGE_WORDS = frozenset({"exchange", "exchanges", "exchanged", "traded"})
+ABSENCE_MARKERS = frozenset({"without", "instead", "lack"})
+RIGHT_TO_DEFEND = ("right", "to", "defend")
+#: Every phrase some rule looks for, by its first word; the sentence view matches them all at once.
+PHRASES_BY_HEAD: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in NON_INTERVENTION_PHRASES + DENIAL_PHRASES + CRITICAL_PHRASES + (RIGHT_TO_DEFEND,):
+    PHRASES_BY_HEAD[_phrase[0]] = PHRASES_BY_HEAD.get(_phrase[0], ()) + (_phrase,)
+PHRASE_HEADS = frozenset(PHRASES_BY_HEAD)
+ALL_COMMODITY_WORDS = frozenset().union(*COMMODITIES.values())
+#: The lexicons whose positions :class:`graph.extract.tokens.DocIndex` computes once per document.
+INDEXED = (DISPATCH, HEDGES, SPEECH_VERBS, DENY_VERBS, CRITICAL_WORDS, EXCHANGE_WORDS, ABSENCE_MARKERS,
+           CLAIM_WORDS, CLAIM_VERBS, QUOTES, ALL_COMMODITY_WORDS, MILITARY_QUALIFIERS, PHRASE_HEADS)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from graph.extract import lexicon as lx
 from graph.extract.actors import NON_STATE_LABEL, PLACE_LABEL, SPANS_KEY
+from graph.extract.tokens import DocIndex
 from graph.gazetteer import AliasKind, Gazetteer
 
 
@@ -31,6 +32,8 @@ class Role(StrEnum):
     BLOCKED = "blocked"      # not the state: "Russian companies", "Iran-backed group", non-state actors
 
 
+#: When one form is several kinds of alias ("U.S." is a name and a demonym), the first one listed wins.
+_KIND_PRIORITY = (AliasKind.OFFICIAL, AliasKind.NAME, AliasKind.SEAT, AliasKind.INSTITUTION, AliasKind.DEMONYM)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ORIGIN_SUFFIX = frozenset({"made", "built", "designed", "developed", "produced", "manufactured", "supplied"})
 _BLOCK_SUFFIX = frozenset({"backed", "based", "born", "speaking", "run", "funded", "allied", "aligned",
@@ -65,16 +68,16 @@ class Mention:
         return tuple(dict.fromkeys(c for m in members for c in m.codes))
 
 
-def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+def _lower(index: DocIndex, i: int) -> str:
+    return index.lower[i] if 0 <= i < len(index.lower) else ""
 
 
-def _is_name_token(doc: Doc, i: int) -> bool:
-    text = doc[i].text
+def _is_name_token(index: DocIndex, i: int) -> bool:
+    text = index.text[i]
     return text[:1].isupper() and text.replace("-", "").replace(".", "").isalpha()
 
 
-def build_mentions(doc: Doc, gazetteer: Gazetteer, on: dt.date | None, lemma: list[str]) -> list[Mention]:
+def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None, index: DocIndex) -> list[Mention]:
     """Return the state mentions of ``doc`` in order, with roles and coordination groups.
 
     Non-state actors come back as BLOCKED mentions without codes: they stop the
@@ -85,36 +88,37 @@ def build_mentions(doc: Doc, gazetteer: Gazetteer, on: dt.date | None, lemma: li
         if span.label_ in (NON_STATE_LABEL, PLACE_LABEL):
             mentions.append(Mention(span.start, span.end, (), span.label_, Role.BLOCKED))
             continue
-        aliases = [a for a in gazetteer.iter_aliases_of(span.text)]
-        valid = {a.code for a in aliases if a.is_valid_on(on)}
-        kinds = {a.kind for a in aliases}
+        form = text[index.idx[span.start]:index.idx[span.end - 1] + len(index.text[span.end - 1])]
+        codes, kinds = gazetteer.resolve_form(form, on)
+        valid = set(codes)
         if len(valid) != 1:
             # An official outside his term, or a form that names two states: not an actor here.
             person = AliasKind.OFFICIAL in kinds
             mentions.append(Mention(span.start, span.end, (), "unresolved", Role.BLOCKED, person=person))
             continue
-        kind = AliasKind.OFFICIAL if AliasKind.OFFICIAL in kinds else next(iter(kinds))
+        kind = next(k for k in _KIND_PRIORITY if k in kinds)
         mention = Mention(span.start, span.end, (valid.pop(),), kind.value,
                           person=kind is AliasKind.OFFICIAL)
         mentions.append(mention)
     for mention in mentions:
         if mention.codes:
-            _assign_role(doc, mention, mentions, lemma)
-    _group(doc, mentions)
+            _assign_role(index, mention, mentions)
+    _group(index, mentions)
     return mentions
 
 
-def _assign_role(doc: Doc, m: Mention, mentions: list[Mention], lemma: list[str]) -> None:
-    nxt = _lower(doc, m.end)
+def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
+    lemma, size = index.lemma, len(index.lower)
+    nxt = _lower(index, m.end)
     if nxt in _POSSESSIVE:
         m.possessive = True
         after = m.end + 1
     else:
         after = m.end
     # "Iran-backed", "China-based", "Chinese-made", "Iran-developed"
-    if nxt == "-" and m.end + 1 < len(doc):
+    if nxt == "-" and m.end + 1 < size:
         suffix = lemma[m.end + 1]
-        word = doc[m.end + 1].lower_
+        word = index.lower[m.end + 1]
         if word in _ORIGIN_SUFFIX or suffix in _ORIGIN_SUFFIX:
             m.role = Role.ORIGIN
             return
@@ -124,8 +128,8 @@ def _assign_role(doc: Doc, m: Mention, mentions: list[Mention], lemma: list[str]
     if m.kind == AliasKind.DEMONYM.value or m.possessive:
         m.role = Role.MODIFIER
     # What the noun phrase is about: look at the next few words for its head.
-    followers = [_lower(doc, i) for i in range(after, min(after + 4, len(doc)))]
-    lemmas = lemma[after:min(after + 4, len(doc))]
+    followers = index.lower[after:min(after + 4, size)]
+    lemmas = lemma[after:min(after + 4, size)]
     for word, head in zip(followers, lemmas, strict=False):
         if word in lx.NON_STATE_HEADS or head in lx.NON_STATE_HEADS:
             if m.role is Role.MODIFIER or word in ("teapot", "independent", "private"):
@@ -137,7 +141,7 @@ def _assign_role(doc: Doc, m: Mention, mentions: list[Mention], lemma: list[str]
             return
         if word in lx.AGENT_NOUNS or head in lx.AGENT_NOUNS:
             m.person = m.person or word in _TITLE_WORDS
-            _absorb_title(doc, m, lemma)
+            _absorb_title(index, m)
             m.role = Role.AGENT
             return
         if word in (",", ".", ";", "and", "or", "of", "to", "in", "on", "with", "'s", "’s"):
@@ -147,28 +151,28 @@ def _assign_role(doc: Doc, m: Mention, mentions: list[Mention], lemma: list[str]
             m.role = Role.BLOCKED  # "Yemen's Houthi rebels", "Iran's Hezbollah"
             return
     # "officials in the U.S. and U.K." act for their states; "a camp in Pakistan" is a place.
-    prev = _lower(doc, m.start - 1)
+    prev = _lower(index, m.start - 1)
     if prev == "the":
-        prev = _lower(doc, m.start - 2)
+        prev = _lower(index, m.start - 2)
         before = m.start - 2
     else:
         before = m.start - 1
     if prev in ("in", "inside", "near", "across", "within", "into"):
-        if _lower(doc, before - 1) not in _PERSON_NOUNS and m.role is Role.AGENT:
+        if _lower(index, before - 1) not in _PERSON_NOUNS and m.role is Role.AGENT:
             m.role = Role.PLACE
 
 
-def _absorb_title(doc: Doc, m: Mention, lemma: list[str]) -> None:
+def _absorb_title(index: DocIndex, m: Mention) -> None:
     """Extend "Russian President Vladimir Putin" over the title and name, so the name is not re-read."""
     i = m.end + (1 if m.possessive else 0)
     end = m.end
-    while i < len(doc) and i < m.end + 8:
-        word = doc[i].lower_
-        if word in _TITLE_WORDS or lemma[i] in lx.AGENT_NOUNS:
+    while i < len(index.lower) and i < m.end + 8:
+        word = index.lower[i]
+        if word in _TITLE_WORDS or index.lemma[i] in lx.AGENT_NOUNS:
             i += 1
             end = i
             continue
-        if _is_name_token(doc, i):
+        if _is_name_token(index, i):
             i += 1
             end = i
             continue
@@ -183,7 +187,7 @@ _CONNECTORS = frozenset({",", "and", "or", "&", "as", "well", "both", "the", "-"
 _STRONG_LINKS = frozenset({"and", "or", "&", "-", "–", "/", "plus"})
 
 
-def _group(doc: Doc, mentions: list[Mention]) -> None:
+def _group(index: DocIndex, mentions: list[Mention]) -> None:
     """Link coordinated mentions: "Russia, China and Iran", "Israeli and U.S.", "China-Russia-Iran".
 
     A chain joined by commas alone is not a coordination ("In Pyongyang, Russia
@@ -197,7 +201,7 @@ def _group(doc: Doc, mentions: list[Mention]) -> None:
         chain = chains[-1] if chains else []
         if chain:
             prev = chain[-1]
-            between = [doc[i].lower_ for i in range(prev.end + (1 if prev.possessive else 0), m.start)]
+            between = index.lower[prev.end + (1 if prev.possessive else 0):m.start]
             if 0 < len(between) <= 4 and all(w in _CONNECTORS for w in between) and (
                     set(between) & (_STRONG_LINKS | {","})):
                 chain.append(m)
@@ -205,7 +209,7 @@ def _group(doc: Doc, mentions: list[Mention]) -> None:
         chains.append([m])
     for chain in chains:
         strong = any(
-            set(doc[i].lower_ for i in range(a.end, b.start)) & _STRONG_LINKS
+            set(index.lower[a.end:b.start]) & _STRONG_LINKS
             for a, b in zip(chain, chain[1:], strict=False)
         )
         for member in chain:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 
+import numpy
 import spacy
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
@@ -28,27 +30,57 @@ _SENTENCE_END = frozenset({".", "!", "?", "…", ".\"", "?\""})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 
 
+#: Per token text: (contains a line break, ends a sentence, closes a quote or bracket, is white space).
+_FLAGS: dict[int, tuple[bool, bool, bool, bool]] = {}
+
+
+def _flags(doc: Doc) -> numpy.ndarray:
+    """Return a (tokens, 4) boolean array of the token classes the splitter needs, from a cache by hash."""
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    unique, inverse = numpy.unique(orths, return_inverse=True)
+    table = numpy.empty((len(unique), 4), dtype=bool)
+    for k, key in enumerate(unique.tolist()):
+        flags = _FLAGS.get(key)
+        if flags is None:
+            text = strings[key]
+            flags = ("\n" in text, text in _SENTENCE_END, text in _CLOSERS, text.isspace())
+            _FLAGS[key] = flags
+        table[k] = flags
+    return table[inverse.reshape(-1)]
+
+
+def _shift(values: numpy.ndarray) -> numpy.ndarray:
+    """Return ``values`` moved one token to the right (what the previous token had)."""
+    out = numpy.zeros_like(values)
+    out[1:] = values[:-1]
+    return out
+
+
 @Language.component(SENTENCE_COMPONENT, assigns=["token.is_sent_start"])
 def split_sentences(doc: Doc) -> Doc:
     """Mark sentence starts after closing punctuation and at every line break.
 
     spaCy's rule sentencizer does not split at newlines, and news text puts
-    headlines and datelines on lines of their own without a full stop.
+    headlines and datelines on lines of their own without a full stop. The
+    starts are computed with array operations and written in one
+    ``Doc.from_array`` call: setting ``token.is_sent_start`` one token at a time
+    makes spaCy rescan the document on every assignment.
     """
-    end_pending = False
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        starts = False
-        if "\n" in doc[i - 1].text:
-            starts = True
-        elif end_pending and token.text not in _CLOSERS:
-            starts = not token.is_space
-        token.is_sent_start = starts
-        if token.is_space and "\n" not in token.text:
-            continue
-        end_pending = token.text in _SENTENCE_END or (end_pending and token.text in _CLOSERS)
+    if not len(doc):
+        return doc
+    flags = _flags(doc)
+    newline, end, space = flags[:, 0], flags[:, 1], flags[:, 3] & ~flags[:, 0]
+    # A quote closes the sentence only when attached to it: '. "Iran' opens the next one.
+    closer = flags[:, 2] & ~_shift(doc.to_array(SPACY).astype(bool))
+    # A sentence is pending after its closing mark and any quotes or spaces that follow it.
+    pending = end.copy()
+    for _ in range(3):
+        pending = end | ((closer | space) & _shift(pending))
+    starts = _shift(newline) | (_shift(pending) & ~closer & ~space & ~newline)
+    starts[0] = True
+    values = numpy.where(starts, 1, -1).astype("int64").reshape(-1, 1)
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 

@@ -18,9 +18,6 @@ from graph.extract.mentions import Mention, Role
 
 _MEMBER_PREPS = frozenset({"between", "of", "comprising", "including", "among", "with"})
 _PEOPLE = frozenset({"officials", "leaders", "diplomats", "lawmakers", "politicians"})
-_CLAIM_VERBS = frozenset({"tout", "call", "describe", "hail", "praise", "label", "dub", "say", "declare",
-                          "confirm", "demonstrate", "warn", "brand"})
-
 
 @dataclass(slots=True)
 class ClaimCandidate:
@@ -114,7 +111,7 @@ def _holder(view: SentenceView, t: int, exclude: set[str]) -> tuple[str, ...]:
 
 def find(view: SentenceView) -> list[ClaimCandidate]:
     """Return the claim of one sentence, if its members are named."""
-    trigger = next((j for j in range(view.start, view.end) if _is_trigger(view, j)), -1)
+    trigger = next((j for j in view.where(lx.CLAIM_WORDS) if _is_trigger(view, j)), -1)
     if trigger < 0:
         return []
     claimants = _claimants(view, trigger)
@@ -142,15 +139,15 @@ def _claimants(view: SentenceView, trigger: int) -> list[str]:
     officials = _officials_in(view, trigger)
     if officials:
         return officials
-    for j in range(view.start, view.end):
+    for j in view.where(lx.CLAIM_VERBS):
         if view.lem(j) == "accord" and view.word(j + 1) == "to":
             m = view.mention_at.get(j + 2) or view.mention_at.get(j + 3)
             if m is not None and m.codes and m.person:
                 return list(m.group_codes)
-        if view.lem(j) in _CLAIM_VERBS and j < trigger:
+        if view.lem(j) in lx.CLAIM_VERBS and j < trigger:
             arg = view.subject_before(j)
             if arg is not None and (arg.mention is None or arg.mention.person):
                 return list(arg.codes)
-    if any(view.word(j) in QUOTES for j in range(view.start, view.end)):
+    if view.where(QUOTES):
         return list(view.speaker())
     return []

@@ -36,7 +36,7 @@ def find(view: SentenceView) -> list[Candidate]:
     """Return the conflict candidates of one sentence."""
     found: list[Candidate] = []
     strikes: list[Candidate] = []
-    for t in range(view.start, view.end):
+    for t in view.triggers:
         lem, w = view.lem(t), view.word(t)
         if w in lx.STRIKE_NOUNS and _is_noun_use(view, t):
             strikes.extend(_strike_noun(view, t, strikes))
@@ -146,8 +146,8 @@ def _followed_by_modal(view: SentenceView, t: int) -> bool:
 def _exchange_of_attacks(view: SentenceView) -> list[Candidate]:
     """ "Israel and Iran engaged in an exchange of attacks": strikes both ways."""
     found = []
-    for t in range(view.start, view.end):
-        if view.word(t) in ("exchange", "exchanges", "exchanged", "traded") and (
+    for t in view.where(lx.EXCHANGE_WORDS):
+        if view.word(t) in lx.EXCHANGE_WORDS and (
                 view.lem(t + 2) in lx.STRIKE_NOUNS or view.lem(t + 1) in lx.STRIKE_NOUNS
                 or view.word(t + 1) == "fire"):
             for j in range(t - 1, max(view.start - 1, t - 8), -1):
@@ -207,10 +207,9 @@ def _criticism_without_verb(view: SentenceView, found: list[Candidate]) -> list[
     """An official statement that plainly attacks another state's conduct (Decisions)."""
     if any(c.type is EdgeType.CONDEMNATION for c in found):
         return []
-    cue = next((j for j in range(view.start, view.end) if view.word(j) in lx.CRITICAL_WORDS), -1)
+    cue = next(iter(view.where(lx.CRITICAL_WORDS)), -1)
     if cue < 0:
-        cue = next((j for j in range(view.start, view.end)
-                    for p in lx.CRITICAL_PHRASES if view.has_phrase(j, p)), -1)
+        cue = view.first_of(lx.CRITICAL_PHRASES)
     if cue < 0:
         return []
     speaker = view.speaker()

@@ -25,7 +25,7 @@ def find(view: SentenceView, strike_objects: tuple[str, ...] = ()) -> list[Candi
     the state left alone when a refusal to intervene names no object.
     """
     found: list[Candidate] = []
-    for t in range(view.start, view.end):
+    for t in view.triggers:
         lem, w = view.lem(t), view.word(t)
         if lem in lx.ALLIANCE_VERBS:
             found.extend(_alliance_verb(view, t))
@@ -66,8 +66,8 @@ def _alliance_head(view: SentenceView, lo: int, hi: int) -> int:
             continue  # "a partnership agreement": the head is the last noun
         if w in lx.ALLIANCE_HEADS:
             words = {view.word(k) for k in range(max(view.start, j - 5), j)}
-            text = view.doc[max(view.start, j - 5):j + 1].text.lower()
-            if w in ("pact", "treaty", "alliance") or words & lx.ALLIANCE_QUALIFIERS or "no-limits" in text:
+            hyphenated = "no" in words and bool(words & {"limits", "limit"})  # a "no-limits" partnership
+            if w in ("pact", "treaty", "alliance") or words & lx.ALLIANCE_QUALIFIERS or hyphenated:
                 if not words & {"trade", "gas", "oil", "energy", "pipeline", "investment", "economic"}:
                     return j
             return -1
@@ -163,7 +163,7 @@ def _pro_stance(view: SentenceView) -> list[Candidate]:
 
 def _right_to_defend(view: SentenceView) -> list[Candidate]:
     """ "Israel has the right to defend itself", said by another state's official."""
-    at = view.find_phrase(("right", "to", "defend"))
+    at = view.find_phrase(lx.RIGHT_TO_DEFEND)
     if at < 0:
         return []
     holder = view.subject_before(at - 1) if view.word(at - 1) == "the" else None
@@ -178,8 +178,8 @@ def _right_to_defend(view: SentenceView) -> list[Candidate]:
 def _rejecting_accusations(view: SentenceView) -> list[Candidate]:
     """ "rejecting accusations against Israel": explicit backing of Israel."""
     found = []
-    for j in range(view.start, view.end):
-        if view.lem(j) in lx.DENY_VERBS and view.word(j + 1) in ("accusations", "criticism", "charges") \
+    for j in view.where(lx.DENY_VERBS):
+        if view.word(j + 1) in ("accusations", "criticism", "charges") \
                 and view.word(j + 2) == "against":
             obj = view.after_prep(j + 1, frozenset({"against"}), window=2)
             subject = view.subject_before(j)
@@ -292,7 +292,7 @@ def _phrases(view: SentenceView, strike_objects: tuple[str, ...]) -> list[Candid
         left = _left_alone(view, at + len(phrase) - 1, strike_objects, subject.codes, window=12)
         if left:
             found.append(_make(view, subject.codes, EdgeType.NON_INTERVENTION, left, at, check_negation=False))
-    for j in range(view.start, view.end):
+    for j in view.where(lx.ABSENCE_MARKERS):
         # "without any concrete support for Iran", "instead of coming to Tehran's rescue"
         if view.word(j) in ("without", "instead") or (view.word(j) == "lack" and view.word(j + 1) == "of"):
             words = [view.word(k) for k in range(j + 1, min(view.end, j + 6))]

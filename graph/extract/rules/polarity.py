@@ -33,10 +33,10 @@ def is_denied(view: SentenceView, t: int) -> bool:
     "denied that Iran has been continuing to provide drones", "reports that Iran
     is selling missiles are not true", "any claim that ... is a lie".
     """
-    for j in range(view.start, t):
-        if view.lem(j) in lx.DENY_VERBS and not _is_accusation_rejection(view, j):
+    for j in view.where(lx.DENY_VERBS, hi=t):
+        if not _is_accusation_rejection(view, j):
             return True
-    return any(view.find_phrase(p, lo=t) >= 0 for p in lx.DENIAL_PHRASES)
+    return view.first_of(lx.DENIAL_PHRASES, lo=t) >= 0
 
 
 def _is_accusation_rejection(view: SentenceView, j: int) -> bool:
@@ -61,4 +61,4 @@ def is_modal(view: SentenceView, t: int, *, span: int = 4) -> bool:
 
 def is_hedged(view: SentenceView, t: int) -> bool:
     """Tell whether the sentence reports the event rather than asserting it (rule 5)."""
-    return any(view.lem(j) in lx.HEDGES or view.word(j) in lx.HEDGES for j in range(view.start, view.end))
+    return view.hedged

@@ -16,29 +16,31 @@ from graph.extract.context import CLAUSE_BREAKS, Arg, SentenceView
 from graph.extract.mentions import Role
 from graph.extract.rules.candidate import Candidate
 from graph.extract.rules.polarity import is_hedged, is_modal, is_negated
+from graph.extract.tokens import COMMODITY_PRIORITY
 from graph.ontology import EdgeType
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "such"})
 _USE_VERBS = frozenset({"use", "fly", "operate", "launch", "fire", "deploy", "need", "field"})
-_PRIORITY = (EdgeType.ARMS_TRANSFER, EdgeType.MILITARY_SUPPORT, EdgeType.ENERGY_TRADE, EdgeType.TRADE)
+_RANK = {edge_type: rank for rank, edge_type in enumerate(COMMODITY_PRIORITY)}
 
 
 def commodity_type(view: SentenceView, lo: int, hi: int) -> tuple[EdgeType | None, int]:
-    """Return the type of the commodity named in [lo, hi) and its index, the most military first."""
-    found: dict[EdgeType, int] = {}
+    """Return the type of the commodity named in [lo, hi) and its index, the most military first.
+
+    "Components", "technology" or "equipment" next to a military word ("for
+    weapons production", "warfighting technology") are arms.
+    """
     lo, hi = max(lo, view.start), min(hi, view.end)
-    military = any(view.lem(j) in lx.MILITARY_QUALIFIERS for j in range(lo, hi))
+    commodity = view.index.commodity
+    best: EdgeType | None = None
+    at = -1
     for j in range(lo, hi):
-        lem, w = view.lem(j), view.word(j)
-        for edge_type in _PRIORITY:
-            if (lem in lx.COMMODITIES[edge_type] or w in lx.COMMODITIES[edge_type]) and edge_type not in found:
-                found[edge_type] = j
-    if military and EdgeType.TRADE in found and EdgeType.ARMS_TRANSFER not in found:
-        found[EdgeType.ARMS_TRANSFER] = found[EdgeType.TRADE]
-    for edge_type in _PRIORITY:
-        if edge_type in found:
-            return edge_type, found[edge_type]
-    return None, -1
+        found = commodity[j]
+        if found is not None and (best is None or _RANK[found] < _RANK[best]):
+            best, at = found, j
+    if best is EdgeType.TRADE and view.index.has_military(lo, hi):
+        best = EdgeType.ARMS_TRANSFER
+    return best, at
 
 
 def _clause_end(view: SentenceView, t: int, limit: int = 16) -> int:
@@ -87,7 +89,7 @@ def _candidate(view: SentenceView, subjects: tuple[str, ...], edge_type: EdgeTyp
 def find(view: SentenceView) -> list[Candidate]:
     """Return the transfer candidates of one sentence."""
     found: list[Candidate] = []
-    for t in range(view.start, view.end):
+    for t in view.triggers:
         lem = view.lem(t)
         if lem in lx.GIVE_VERBS and _is_verb_use(view, t):
             found.extend(_give_verb(view, t))
@@ -264,7 +266,7 @@ def _origins(view: SentenceView) -> list[Candidate]:
     """Weapons "from Iran", "Iranian drones used by Russian troops", "a Chinese-made J-10 flown by Pakistan"."""
     found = []
     arms = lx.COMMODITIES[EdgeType.ARMS_TRANSFER]
-    for c in range(view.start, view.end):
+    for c in view.where(lx.ALL_COMMODITY_WORDS):
         if view.lem(c) not in arms:
             near, _ = commodity_type(view, c - 4, c + 1)
             if not (view.word(c + 1) == "from" and near is EdgeType.ARMS_TRANSFER and view.lem(c) in _any_goods()):
