@@ -29,7 +29,8 @@ TIME_WORDS = frozenset("""on in at during last this that next earlier late early
 _RANKS = frozenset({"first", "second", "third", "only", "last", "latest", "sole", "next"})
 _PREPOSITIONS = frozenset({"with", "to", "on", "of", "from", "against", "between", "for", "by", "in", "at"})
 _LIGHT_VERBS = frozenset("""offer issue express voice launch carry conduct mount impose announce make sign
-    ink give lend stage unleash level provide extend""".split())
+    ink give lend stage unleash level provide extend increase boost expand double raise ramp step resume
+    answer respond retaliate pledge reaffirm lodge""".split())
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class Memory:
     last_speaker: tuple[str, ...] = ()
     recent_states: list[str] = field(default_factory=list)
     last_sentence_states: tuple[str, ...] = ()
+    last_pair: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -142,9 +144,15 @@ class SentenceView:
         for i in range(self.start, self.end - 1):
             w, nxt = self.lower[i], self.lower[i + 1]
             if w in ("two", "both") and nxt in lx.PAIR_NOUNS and i not in self.mention_at:
+                pairs = [m.group_codes for m in self.mentions if m.end <= i and len(m.group_codes) == 2]
                 before = [c for m in self.mentions if m.end <= i and m.codes and m.role is not Role.BLOCKED
                           for c in m.codes]
-                pair = list(dict.fromkeys(before))
+                if pairs:
+                    pair = list(pairs[-1])
+                elif self.memory.last_pair:
+                    pair = list(self.memory.last_pair)
+                else:
+                    pair = list(dict.fromkeys(before))
                 if len(pair) != 2:
                     pair = list(self.memory.last_sentence_states)
                 if len(pair) == 2:
@@ -230,6 +238,8 @@ class SentenceView:
                 coordinated = j
             elif w == ",":
                 k = self._comma_before(j)
+                if k is None and j == t - 1 and self.lower[t].endswith("ed"):
+                    coordinated = j  # "Islamabad shut its airspace, suspended trade with India"
                 if k is None or skipped_commas >= 2:
                     return self._coordinated_subject(coordinated, negated, modal)
                 skipped_commas += 1

@@ -134,6 +134,9 @@ def _remember(view: SentenceView, memory: Memory) -> None:
               and view.word(m.start - 1) not in ("of", "on", "to", "with", "for", "against", "from", "in", "by")]
     if agents:
         memory.last_subject = agents[0].group_codes
+    pairs = [m.group_codes for m in view.mentions if len(m.group_codes) == 2 and m.kind != "reference"]
+    if pairs:
+        memory.last_pair = pairs[-1]
     people = [m for m in view.mentions if m.codes and m.person]
     if people:
         memory.last_person = people[-1].codes

@@ -61,7 +61,8 @@ WEAK_STRIKE_NOUNS = frozenset({"war", "aggression"})
 # --- Verbal conflict and cooperation -----------------------------------------------------------
 CONDEMN_VERBS = frozenset("""condemn denounce criticise criticize slam accuse blame rebuke censure lambast
     decry castigate chastise assail deplore berate""".split())
-CONDEMN_NOUNS = frozenset("condemnation condemnations criticism denunciation rebuke accusation accusations".split())
+CONDEMN_NOUNS = frozenset("""condemnation condemnations criticism denunciation rebuke accusation accusations
+    protest protests""".split())
 #: Words that, said by one state about another, plainly attack its conduct (criticism without the verb).
 CRITICAL_WORDS = frozenset("""terrorist terror genocide despot despots aggressor aggression barbaric criminal
     cynical petty meritless lawless piracy blackmail hegemonism bullying illegal""".split())
@@ -72,10 +73,11 @@ CRITICAL_PHRASES = (("crossed", "a", "red", "line"), ("violation", "of", "intern
 THREAT_VERBS = frozenset("threaten vow warn".split())
 THREAT_NOUNS = frozenset("threat threats ultimatum".split())
 #: Consequence nouns: "X would receive a crushing response", "severe consequences for X".
-RESPONSE_NOUNS = frozenset("response retaliation consequence consequences revenge reprisal reprisals".split())
+RESPONSE_NOUNS = frozenset("""response retaliation consequence consequences revenge reprisal reprisals
+    countermeasure countermeasures""".split())
 RESPOND_VERBS = frozenset("respond retaliate avenge".split())
-SUPPORT_VERBS = frozenset("back support endorse defend champion".split())
-SUPPORT_NOUN_QUALIFIERS = frozenset("political diplomatic verbal moral".split())
+SUPPORT_VERBS = frozenset("back support endorse defend champion stand".split())
+SUPPORT_NOUN_QUALIFIERS = frozenset("political diplomatic verbal moral full strong firm unwavering steadfast".split())
 SOLIDARITY_NOUNS = frozenset("solidarity support backing".split())
 
 # --- Sanctions ---------------------------------------------------------------------------------
@@ -86,7 +88,7 @@ SANCTION_NOUNS = frozenset("""sanction sanctions embargo embargoes restriction r
 IMPOSE_VERBS = frozenset("""impose slap announce place level tighten expand extend introduce adopt unveil
     enforce widen add issue""".split())
 #: "restricted the export of chips to China", "banned exports to the US".
-RESTRICT_VERBS = frozenset("restrict ban curb limit constrict block halt".split())
+RESTRICT_VERBS = frozenset("restrict ban curb limit constrict block halt suspend stop cut sever freeze".split())
 
 # --- Alliances ---------------------------------------------------------------------------------
 ALLIANCE_HEADS = frozenset("pact treaty alliance partnership agreement accord".split())
@@ -115,7 +117,7 @@ FIGHT_FOR = (("fight", "for"), ("fight", "alongside"), ("fighting", "for"), ("fi
 BATTLEFIELD_NOUNS = frozenset("battlefield combat".split())
 
 # --- Claims of alignment (guide rule 6) --------------------------------------------------------
-CLAIM_NOUNS = frozenset("axis bloc front alliance ally allies quartet union coalition club camp".split())
+CLAIM_NOUNS = frozenset("axis bloc front alliance alignment ally allies quartet union coalition club camp".split())
 CLAIM_QUALIFIED = {"front": frozenset({"united", "common", "joint"}), "union": frozenset({"perfect"})}
 CLAIM_ACRONYMS = frozenset({"crink"})
 
@@ -191,7 +193,7 @@ ABSENCE_MARKERS = frozenset({"without", "instead", "lack"})
 RIGHT_TO_DEFEND = ("right", "to", "defend")
 #: Every phrase some rule looks for, by its first word; the sentence view matches them all at once.
 PHRASES_BY_HEAD: dict[str, tuple[tuple[str, ...], ...]] = {}
-for _phrase in NON_INTERVENTION_PHRASES + DENIAL_PHRASES + CRITICAL_PHRASES + (RIGHT_TO_DEFEND,):
+for _phrase in NON_INTERVENTION_PHRASES + DENIAL_PHRASES + CRITICAL_PHRASES + FIGHT_FOR + (RIGHT_TO_DEFEND,):
     PHRASES_BY_HEAD[_phrase[0]] = PHRASES_BY_HEAD.get(_phrase[0], ()) + (_phrase,)
 PHRASE_HEADS = frozenset(PHRASES_BY_HEAD)
 ALL_COMMODITY_WORDS = frozenset().union(*COMMODITIES.values())

@@ -103,8 +103,11 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     for mention in mentions:
         if mention.codes:
             _assign_role(index, mention, mentions)
-    _group(index, mentions)
-    return mentions
+    # "North Korean leader Kim Jong Un" now spans the official's own mention: the outer one stands for both.
+    outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+    _group(index, outer)
+    return outer
 
 
 def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
@@ -183,8 +186,8 @@ def _absorb_title(index: DocIndex, m: Mention) -> None:
     m.person = True
 
 
-_CONNECTORS = frozenset({",", "and", "or", "&", "as", "well", "both", "the", "-", "–", "/", "plus"})
-_STRONG_LINKS = frozenset({"and", "or", "&", "-", "–", "/", "plus"})
+_CONNECTORS = frozenset({",", "and", "or", "nor", "&", "as", "well", "both", "the", "-", "–", "/", "plus"})
+_STRONG_LINKS = frozenset({"and", "or", "nor", "&", "-", "–", "/", "plus"})
 
 
 def _group(index: DocIndex, mentions: list[Mention]) -> None:

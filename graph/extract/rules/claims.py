@@ -93,7 +93,7 @@ def _members(view: SentenceView, t: int) -> list[str]:
             if len(m.group_codes) >= 2:
                 return list(m.group_codes)
             break
-        if view.word(k) in CLAUSE_BREAKS - {":"}:
+        if view.word(k) in CLAUSE_BREAKS - {":", "as"}:
             break
     # "the allies", "one of its closest allies", "called Russia ... ally": the states of the sentence
     if w in ("ally", "allies"):

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from graph.extract import lexicon as lx
 from graph.extract.context import Arg, SentenceView
-from graph.extract.mentions import Role
+from graph.extract.mentions import Mention, Role
 from graph.extract.rules.candidate import Candidate
 from graph.extract.rules.polarity import is_hedged, is_modal, is_negated
 from graph.ontology import EdgeType
 
 _STRIKE_PREPS = frozenset({"on", "against", "at", "into", "in", "targeting", "upon", "toward", "towards"})
 _HYPOTHETICAL = frozenset({"any", "possible", "potential", "planned", "imminent", "future", "further", "new"})
+_LABEL_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "those", "such", "his", "her"})
 
@@ -192,7 +193,8 @@ def _participle_subject(view: SentenceView, t: int) -> Arg | None:
 
 
 def _condemn_noun(view: SentenceView, t: int) -> list[Candidate]:
-    target = view.after_prep(t, frozenset({"of", "against"}), window=4)
+    preps = {"with", "to", "against"} if view.word(t) in ("protest", "protests") else {"of", "against"}
+    target = view.after_prep(t, frozenset(preps), window=4)
     if target is None:
         return []
     critic = view.possessor_before(t) or view.light_verb_subject(t)
@@ -219,12 +221,27 @@ def _criticism_without_verb(view: SentenceView, found: list[Candidate]) -> list[
     if near is not None and near.codes and near.role is not Role.BLOCKED:
         targets = [c for c in near.group_codes if c not in speaker]
     else:
+        # The target is the state the quoted words are about, never the victim ("the attacks on Iran").
+        quotes = view.where(lx.QUOTES)
         first = next((m for m in view.mentions if m.codes and m.role in (Role.AGENT, Role.MODIFIER)
-                      and not set(m.group_codes) & set(speaker)), None)
+                      and not set(m.group_codes) & set(speaker)
+                      and (sum(1 for q in quotes if q < m.start) % 2 == 1 or _quoted_about(view, m, quotes))
+                      and view.word(m.start - 1) not in ("on", "against", "at", "to", "for", "with")), None)
         targets = list(first.group_codes) if first is not None else []
     if not targets:
         return []
     return [_make(view, speaker, EdgeType.CONDEMNATION, tuple(targets), cue)]
+
+
+def _quoted_about(view: SentenceView, m: Mention, quotes: list[int]) -> bool:
+    """ "Lula had 'crossed a red line'", "declared Lula 'persona non grata'": the quote describes the mention."""
+    after = next((q for q in quotes if q >= m.end), None)
+    if after is None:
+        return False
+    verb = m.start - 2 if view.word(m.start - 1) == "the" else m.start - 1
+    if view.lem(verb) in _LABEL_VERBS:
+        return True  # "Lula called Israel's war ... 'genocide'": what is labelled is the mention
+    return after - m.end <= 3 and all(view.word(k) in lx.SUBJECT_GAP for k in range(m.end, after))
 
 
 def _sanction_verb(view: SentenceView, t: int) -> list[Candidate]:
@@ -272,14 +289,33 @@ def _export_target(view: SentenceView, t: int) -> Arg | None:
 
 
 def _restrict_verb(view: SentenceView, t: int) -> list[Candidate]:
+    """ "restricted the export of chips to China", "banned imports of Russian oil", "suspended trade with India"."""
+    target = None
     for j in range(t + 1, min(view.end, t + 5)):
-        if view.word(j) in ("export", "exports", "sale", "sales", "shipments"):
+        w = view.word(j)
+        if w in ("export", "exports", "sale", "sales", "shipments"):
             target = view.after_prep(j, frozenset({"to"}), window=12)
-            subject = view.subject_before(t)
-            if target is None or subject is None:
-                return []
-            return [_make(view, subject.codes, EdgeType.SANCTION, target.codes, t, subject)]
-    return []
+        elif w in ("import", "imports", "purchases"):
+            target = view.after_prep(j, frozenset({"from"}), window=6)
+            if target is None and view.word(j + 1) == "of":
+                for k in range(j + 2, min(view.end, j + 6)):
+                    m = view.mention_at.get(k)
+                    if m is not None and m.codes and m.role is Role.MODIFIER:
+                        target = Arg(m.group_codes, m.start, m)
+                        break
+        elif w in ("trade", "ties", "relations") and view.lem(t) in ("suspend", "cut", "sever", "halt", "stop"):
+            if w != "trade" and view.word(j - 1) not in ("economic", "trade", "commercial"):
+                continue
+            target = view.after_prep(j, frozenset({"with"}), window=3)
+        else:
+            continue
+        break
+    if target is None:
+        return []
+    subject = view.subject_before(t) or _participle_subject(view, t)
+    if subject is None:
+        return []
+    return [_make(view, subject.codes, EdgeType.SANCTION, target.codes, t, subject)]
 
 
 def _threat_verb(view: SentenceView, t: int) -> list[Candidate]:
@@ -288,10 +324,18 @@ def _threat_verb(view: SentenceView, t: int) -> list[Candidate]:
     if subject is None:
         return []
     end = min(view.end, t + 12)
-    if lem in ("warn", "vow") and not any(view.lem(j) in lx.RESPONSE_NOUNS or view.lem(j) in lx.RESPOND_VERBS
-                                          for j in range(t + 1, end)):
+    if lem == "vow" and not any(view.lem(j) in lx.RESPONSE_NOUNS or view.lem(j) in lx.RESPOND_VERBS
+                                for j in range(t + 1, end)):
         return []
-    obj = view.object_after(t, window=10)
+    if lem == "warn":
+        # "warned Seoul that...", "warned Tehran against retaliation": a warning to a named state
+        obj = view.object_after(t, window=2)
+        if obj is None:
+            promised = any(view.lem(j) in lx.RESPONSE_NOUNS or view.lem(j) in lx.RESPOND_VERBS
+                           for j in range(t + 1, end))
+            obj = view.object_after(t, window=10) if promised else None
+    else:
+        obj = view.object_after(t, window=10)
     if obj is None:
         return []
     return [_make(view, subject.codes, EdgeType.THREAT, obj.codes, t, subject)]
@@ -326,8 +370,30 @@ def _consequence(view: SentenceView, t: int) -> list[Candidate]:
                 target = view.subject_before(j)
                 break
     if target is None:
-        return []
+        return _taken_measures(view, t)
     speaker = view.speaker()
     if not speaker:
         return []
     return [Candidate(speaker, EdgeType.THREAT, target.codes, t, hedged=is_hedged(view, t))]
+
+
+def _taken_measures(view: SentenceView, t: int) -> list[Candidate]:
+    """ "China would take countermeasures", "Tehran's response would be more severe if Israel struck back".
+
+    A promised response is a threat against the one other state the sentence names.
+    """
+    owner = view.possessor_before(t)
+    if owner is None:
+        for j in range(t - 1, max(view.start - 1, t - 6), -1):
+            if view.lem(j) in ("take", "adopt", "impose", "face") and view.word(j - 1) in ("will", "would", "shall"):
+                owner = view.subject_before(j)
+                break
+    elif not any(view.word(j) in ("will", "would", "shall") for j in range(t + 1, min(view.end, t + 4))):
+        owner = None
+    if owner is None:
+        return []
+    others = list(dict.fromkeys(c for m in view.mentions if m.codes and m.role is not Role.BLOCKED
+                                for c in m.codes if c not in owner.codes))
+    if len(others) != 1:
+        return []
+    return [Candidate(owner.codes, EdgeType.THREAT, tuple(others), t, hedged=is_hedged(view, t))]

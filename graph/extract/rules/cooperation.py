@@ -104,7 +104,11 @@ def _alliance_noun(view: SentenceView, t: int) -> list[Candidate]:
 
 # --- diplomatic support --------------------------------------------------------------------------
 def _support_verb(view: SentenceView, t: int) -> list[Candidate]:
-    if view.word(t + 1) == "by" or view.word(t - 1) in ("was", "were", "been"):
+    if view.lem(t) == "stand":
+        k = t + 1 + (1 if view.word(t + 1).endswith("ly") else 0)
+        if view.word(k) not in ("by", "with", "behind"):
+            return []  # "stood ready to work", "stand at": no backing
+    elif view.word(t + 1) == "by" or view.word(t - 1) in ("was", "were", "been"):
         return []
     subject = view.subject_before(t)
     if subject is None:
@@ -261,11 +265,12 @@ def _refusal(view: SentenceView, t: int, strike_objects: tuple[str, ...]) -> lis
                 return [_make(view, subject.codes, EdgeType.NON_INTERVENTION, m.group_codes, t,
                               check_negation=False)]
         return []
-    else:  # "offered Tehran no real help", "offered little"
-        words = [view.word(j) for j in range(t + 1, min(view.end, t + 6))]
-        if not (set(words) & {"no", "little", "nothing"} and set(words) & (lx.HELP_NOUNS | {"little"})):
-            return []
+    else:  # "offered Tehran no real help", "offered little", "neither Moscow nor Beijing offered Iran any aid"
+        words = [view.word(j) for j in range(t + 1, min(view.end, t + 7))]
         subject = view.subject_before(t)
+        denied = subject is not None and (subject.negated or view.word(subject.index - 1) == "neither")
+        if not ((set(words) & {"no", "little", "nothing"} or denied) and set(words) & (lx.HELP_NOUNS | {"little"})):
+            return []
     if subject is None:
         return []
     left = _left_alone(view, t, strike_objects, subject.codes)

@@ -50,6 +50,8 @@ def is_modal(view: SentenceView, t: int, *, span: int = 4) -> bool:
     "could send", "plans to launch", "calling on X to impose", "authorised
     Ukraine to hit": a commitment ("will send") is a fact, a possibility is not.
     """
+    if view.word(t).endswith("ing") and view.word(t - 1) in ("that", "against", "about", "than"):
+        return True  # "warned Seoul that supplying arms would be a mistake": a hypothetical act
     for j in range(t - 1, max(view.start - 1, t - 1 - span), -1):
         w, lem = view.word(j), view.lem(j)
         if w in CLAUSE_BREAKS or w in (",", ";"):

@@ -124,6 +124,13 @@ def _give_verb(view: SentenceView, t: int) -> list[Candidate]:
                             window=end - t)
     if obj is None and c > t:
         obj = _user_after(view, c)
+    if obj is None and edge_type is EdgeType.MILITARY_SUPPORT:
+        # "decided to send 12,000 troops to fight for Russia"
+        for phrase in lx.FIGHT_FOR:
+            at = view.find_phrase(phrase, lo=t, hi=end + 4)
+            if at >= 0:
+                obj = view.after_prep(at, frozenset({phrase[1]}), window=3)
+                break
     if obj is None:
         return []
     if view.word(obj.index - 1) == "into" or view.word(obj.index - 2) == "into":
@@ -249,17 +256,25 @@ def _role_noun(view: SentenceView, t: int) -> list[Candidate]:
     edge_type, c = commodity_type(view, t + 1, min(view.end, t + 5))
     if edge_type is None or view.word(t + 1) != "of":
         return []
-    origin = _commodity_origin(view, c)
     holder = None
     for j in range(t - 1, max(view.start - 1, t - 8), -1):
-        if view.lem(j) == "be":
+        if view.lem(j) in ("be", "become", "remain"):
             holder = view.subject_before(j)
             break
-    if origin is None or holder is None:
+        if view.word(j) == "," and view.word(j + 1) == "the":
+            # an apposition: "China, the biggest buyer of Russian crude"
+            m = view.mention_at.get(j - 1)
+            if m is not None and m.codes and m.role is Role.AGENT:
+                holder = Arg(m.group_codes, m.start, m)
+            break
+    partner = view.possessor_before(t)  # "Russia became India's largest supplier of oil"
+    if partner is None:
+        partner = _commodity_origin(view, c) if lx.BUYER_NOUNS & {view.lem(t)} else None
+    if partner is None or holder is None:
         return []
     if view.lem(t) in lx.BUYER_NOUNS:
-        return [_candidate(view, origin.codes, edge_type, holder.codes, t)]
-    return [_candidate(view, holder.codes, edge_type, origin.codes, t)]
+        return [_candidate(view, partner.codes, edge_type, holder.codes, t)]
+    return [_candidate(view, holder.codes, edge_type, partner.codes, t)]
 
 
 def _origins(view: SentenceView) -> list[Candidate]:
