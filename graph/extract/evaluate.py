@@ -19,6 +19,7 @@ from graph.errors import InvalidInputError
 from graph.extract.extractor import Extractor
 from graph.model import Extraction
 from graph.ontology import EdgeType
+from graph.resources import data_path
 
 
 @dataclass(slots=True)
@@ -81,9 +82,19 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
                 raise InvalidInputError(f"{path.name} line {number}: not JSON ({err.msg})") from err
+            if isinstance(row, dict) and "text" not in row and isinstance(row.get("article"), str):
+                row["text"] = _bundled_text(row["article"], f"{path.name} line {number}")
             if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
                 raise InvalidInputError(f"{path.name} line {number}: expected an object with 'id' and 'text'")
             yield row
+
+
+def _bundled_text(article_id: str, where: str) -> str:
+    """Return the text of a bundled article, for gold files that name it instead of copying it."""
+    path = data_path("articles", f"{article_id}.txt")
+    if not path.is_file():
+        raise InvalidInputError(f"{where}: no bundled article {article_id!r}")
+    return path.read_text(encoding="utf-8")
 
 
 def _matches(gold: dict[str, Any], triple: tuple[str, str, str]) -> bool:

@@ -32,3 +32,12 @@ def test_eval_dev_meets_the_bar(extractor):
     assert report.micro.f1 >= 0.80
     missing = [t for t, s in report.per_type.items() if s.tp + s.fn and s.recall == 0]
     assert missing == []
+
+
+def test_eval_project_demo_set_guards_against_regressions(extractor):
+    """The demo articles were not written for the rules: a floor, not a target (figures in data/eval)."""
+    path = Path(__file__).resolve().parents[2] / "data" / "eval" / "demo.jsonl"
+    report = evaluate(read_gold(path), extractor)
+    assert report.passages == 10
+    assert report.micro.precision >= 0.85
+    assert report.micro.f1 >= 0.55
