@@ -51,10 +51,61 @@ class UnknownEdgeTypeError(InvalidInputError):
         super().__init__(f"unknown edge type {name!r}{accepted}")
 
 
+class QuerySyntaxError(InvalidInputError):
+    """A query (pattern language or SPARQL) that does not parse.
+
+    ``line`` and ``column`` locate the problem (1-based) and ``expected`` lists
+    what would have been accepted there, so the message can point at it.
+    """
+
+    code = "query_syntax"
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None,
+                 expected: Sequence[str] = (), context: str | None = None) -> None:
+        self.line = line
+        self.column = column
+        self.expected = tuple(expected)
+        self.context = context
+        where = f" at line {line}, column {column}" if line is not None and column is not None else ""
+        wanted = f"; expected {', '.join(self.expected)}" if self.expected else ""
+        shown = f"\n{context}" if context else ""
+        super().__init__(f"{message}{where}{wanted}{shown}")
+
+
 class InvalidArticleError(InvalidInputError):
     """An article that cannot be processed (empty, too large, not text)."""
 
     code = "invalid_article"
+
+
+class NotFoundError(AlignkgError, LookupError):
+    """A fact, article or other resource that the graph does not hold."""
+
+    code = "not_found"
+
+
+class ConflictError(AlignkgError):
+    """A write that contradicts what is stored (the same article id with another text)."""
+
+    code = "conflict"
+
+
+class QueryRefusedError(AlignkgError):
+    """A query the graph will not run: an update, LOAD, or SERVICE where it is not allowed."""
+
+    code = "query_refused"
+
+
+class QueryLimitError(AlignkgError):
+    """A query that ran past its time limit or result-size limit."""
+
+    code = "query_limit"
+
+
+class StoreError(AlignkgError):
+    """The store could not be opened, read or written."""
+
+    code = "store_error"
 
 
 class DataError(AlignkgError):
