@@ -1,0 +1,198 @@
+"""Model objects to RDF quads, as documented in ``docs/rdf-model.md``.
+
+This is the only code that decides which triples a state, an article, a fact or
+a piece of evidence becomes; the store writes what it gets and the exporters
+serialize it. Terms are pyoxigraph terms, so building a quad costs no parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from graph import namespace as ns
+from graph.model import Article, Claim, Evidence, Extraction, Fact, State
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+_OA = "http://www.w3.org/ns/oa#"
+_PROV = "http://www.w3.org/ns/prov#"
+_SCHEMA = "https://schema.org/"
+_WD = "http://www.wikidata.org/entity/"
+_BOOLEAN = NamedNode(_XSD + "boolean")
+_DATE = NamedNode(_XSD + "date")
+_INTEGER = NamedNode(_XSD + "integer")
+
+REFERENCE = NamedNode(ns.REFERENCE_GRAPH)
+FACTS = NamedNode(ns.FACTS_GRAPH)
+
+
+def ak(name: str) -> NamedNode:
+    """Return the vocabulary term ``ak:name``."""
+    return NamedNode(ns.VOCAB + name)
+
+
+def _oa(name: str) -> NamedNode:
+    return NamedNode(_OA + name)
+
+
+def _schema(name: str) -> NamedNode:
+    return NamedNode(_SCHEMA + name)
+
+
+def boolean(value: bool) -> Literal:
+    """Return an ``xsd:boolean`` literal."""
+    return Literal("true" if value else "false", datatype=_BOOLEAN)
+
+
+def date(value: dt.date) -> Literal:
+    """Return an ``xsd:date`` literal."""
+    return Literal(value.isoformat(), datatype=_DATE)
+
+
+def integer(value: int) -> Literal:
+    """Return an ``xsd:integer`` literal."""
+    return Literal(str(value), datatype=_INTEGER)
+
+
+def state_node(code: str) -> NamedNode:
+    """Return the IRI of a state as a term."""
+    return NamedNode(ns.state_iri(code))
+
+
+def fact_node(fact: Fact) -> NamedNode:
+    """Return the IRI of a fact: one per (subject, type, object) key, orientation-free when symmetric."""
+    subject, edge_type, obj = fact.key
+    return NamedNode(ns.fact_iri(subject, edge_type.value, obj))
+
+
+def claim_node(claim: Claim) -> NamedNode:
+    """Return the IRI of a claim: one per member set."""
+    return NamedNode(ns.claim_iri(claim.members))
+
+
+def text_hash(text: str) -> str:
+    """Return the hash that tells whether an article id comes back with the same text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def iter_state_quads(states: Iterable[State]) -> Iterator[Quad]:
+    """Yield the reference-graph quads of the states."""
+    for state in states:
+        node = state_node(state.code)
+        yield Quad(node, _RDF_TYPE, ak("State"), REFERENCE)
+        yield Quad(node, _RDFS_LABEL, Literal(state.name, language="en"), REFERENCE)
+        yield Quad(node, ak("iso3"), Literal(state.code), REFERENCE)
+        yield Quad(node, ak("iso2"), Literal(state.alpha2), REFERENCE)
+        if state.numeric:
+            yield Quad(node, ak("isoNumeric"), Literal(state.numeric), REFERENCE)
+        yield Quad(node, ak("unMember"), boolean(state.un_member), REFERENCE)
+        if state.wikidata:
+            yield Quad(node, _OWL_SAME_AS, NamedNode(_WD + state.wikidata), REFERENCE)
+
+
+def iter_activity_quads(version: str) -> Iterator[Quad]:
+    """Yield the quads of the extraction activity of extractor ``version``."""
+    node = NamedNode(ns.activity_iri(version))
+    yield Quad(node, _RDF_TYPE, NamedNode(_PROV + "Activity"), REFERENCE)
+    yield Quad(node, _RDFS_LABEL, Literal(f"alignkg extractor {version}", language="en"), REFERENCE)
+    yield Quad(node, ak("extractorVersion"), Literal(version), REFERENCE)
+
+
+def iter_article_quads(article: Article) -> Iterator[Quad]:
+    """Yield the quads describing an article, in its own named graph."""
+    graph = NamedNode(ns.article_graph(article.id))
+    node = NamedNode(ns.article_iri(article.id))
+    yield Quad(node, _RDF_TYPE, _schema("NewsArticle"), graph)
+    yield Quad(node, _schema("identifier"), Literal(article.id), graph)
+    yield Quad(node, _schema("text"), Literal(article.text), graph)
+    yield Quad(node, ak("textHash"), Literal(text_hash(article.text)), graph)
+    if article.title:
+        yield Quad(node, _schema("headline"), Literal(article.title), graph)
+    if article.url:
+        yield Quad(node, _schema("url"), NamedNode(article.url), graph)
+    if article.published:
+        yield Quad(node, _schema("datePublished"), date(article.published), graph)
+    if article.publisher:
+        publisher = NamedNode(ns.article_iri(article.id) + "#publisher")
+        yield Quad(node, _schema("publisher"), publisher, graph)
+        yield Quad(publisher, _RDF_TYPE, _schema("Organization"), graph)
+        yield Quad(publisher, _schema("name"), Literal(article.publisher), graph)
+
+
+def iter_fact_quads(fact: Fact) -> Iterator[Quad]:
+    """Yield the facts-graph quads of a fact without its derived values (hedged, first and last seen)."""
+    node = fact_node(fact)
+    spec = fact.type.spec
+    subject, obj = state_node(fact.subject), state_node(fact.object)
+    yield Quad(node, _RDF_TYPE, ak(spec.rdf_class), FACTS)
+    yield Quad(node, ak("subject"), subject, FACTS)
+    yield Quad(node, ak("object"), obj, FACTS)
+    yield Quad(node, ak("edgeType"), Literal(fact.type.value), FACTS)
+    yield Quad(node, ak("directed"), boolean(fact.directed), FACTS)
+    yield Quad(subject, ak(spec.rdf_property), obj, FACTS)
+
+
+def iter_claim_quads(claim: Claim) -> Iterator[Quad]:
+    """Yield the facts-graph quads of a claim: its type and members."""
+    node = claim_node(claim)
+    yield Quad(node, _RDF_TYPE, ak("Claim"), FACTS)
+    for member in claim.members:
+        yield Quad(node, ak("member"), state_node(member), FACTS)
+
+
+def iter_evidence_quads(target: NamedNode, evidence: Evidence, *, hedged: bool, version: str,
+                        claimants: Iterable[str] = ()) -> Iterator[Quad]:
+    """Yield the quads of one piece of evidence for a fact or claim, in its article's graph."""
+    graph = NamedNode(ns.article_graph(evidence.article_id))
+    article = NamedNode(ns.article_iri(evidence.article_id))
+    iri = ns.evidence_iri(target.value, evidence.article_id, evidence.start, evidence.end)
+    node = NamedNode(iri)
+    where, quote, position = NamedNode(iri + "#target"), NamedNode(iri + "#quote"), NamedNode(iri + "#position")
+    yield Quad(node, _RDF_TYPE, ak("Evidence"), graph)
+    yield Quad(node, _RDF_TYPE, _oa("Annotation"), graph)
+    yield Quad(node, ak("supports"), target, graph)
+    yield Quad(node, _oa("hasBody"), target, graph)
+    yield Quad(node, ak("article"), article, graph)
+    yield Quad(node, ak("sentence"), Literal(evidence.text), graph)
+    yield Quad(node, ak("hedged"), boolean(hedged), graph)
+    for claimant in claimants:
+        yield Quad(node, ak("claimant"), state_node(claimant), graph)
+    yield Quad(node, _oa("hasTarget"), where, graph)
+    yield Quad(node, NamedNode(_PROV + "wasDerivedFrom"), article, graph)
+    yield Quad(node, NamedNode(_PROV + "wasGeneratedBy"), NamedNode(ns.activity_iri(version)), graph)
+    yield Quad(where, _RDF_TYPE, _oa("SpecificResource"), graph)
+    yield Quad(where, _oa("hasSource"), article, graph)
+    yield Quad(where, _oa("hasSelector"), quote, graph)
+    yield Quad(where, _oa("hasSelector"), position, graph)
+    yield Quad(quote, _RDF_TYPE, _oa("TextQuoteSelector"), graph)
+    yield Quad(quote, _oa("exact"), Literal(evidence.text), graph)
+    yield Quad(position, _RDF_TYPE, _oa("TextPositionSelector"), graph)
+    yield Quad(position, _oa("start"), integer(evidence.start), graph)
+    yield Quad(position, _oa("end"), integer(evidence.end), graph)
+
+
+def iter_extraction_quads(article: Article, extraction: Extraction, version: str) -> Iterator[Quad]:
+    """Yield every quad one article contributes, before derived values.
+
+    Facts and claims go to the shared facts graph (set semantics make a fact
+    already stated by another article a no-op); the article and its evidence
+    go to the article's own graph.
+    """
+    yield from iter_article_quads(article)
+    for fact in extraction.facts:
+        yield from iter_fact_quads(fact)
+        node = fact_node(fact)
+        for evidence in fact.evidence:
+            yield from iter_evidence_quads(node, evidence, hedged=fact.hedged, version=version)
+    for claim in extraction.claims:
+        yield from iter_claim_quads(claim)
+        node = claim_node(claim)
+        for evidence in claim.evidence:
+            yield from iter_evidence_quads(node, evidence, hedged=False, version=version,
+                                           claimants=claim.claimants)

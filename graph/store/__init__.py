@@ -1,0 +1,1 @@
+"""Where the RDF graph lives: the store interface and its embedded implementation."""
