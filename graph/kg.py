@@ -232,7 +232,8 @@ class KnowledgeGraph:
 
     def claims(self) -> list[Claim]:
         """Return the stored claims of alignment with their claimants (from all their evidence)."""
-        sparql = """SELECT ?c (GROUP_CONCAT(DISTINCT STR(?m)) AS ?members) (GROUP_CONCAT(DISTINCT STR(?cl)) AS ?claimants)
+        sparql = """SELECT ?c (GROUP_CONCAT(DISTINCT STR(?m)) AS ?members)
+                   (GROUP_CONCAT(DISTINCT STR(?cl)) AS ?claimants)
             WHERE { ?c a ak:Claim ; ak:member ?m . OPTIONAL { ?ev ak:supports ?c ; ak:claimant ?cl } } GROUP BY ?c"""
         found = []
         for row in self.store.query(sparql, prefixes=_PREFIXES):
