@@ -23,6 +23,7 @@ from graph.gazetteer import Gazetteer, default_gazetteer
 from graph.model import Article, Claim, Evidence, Extraction, Fact
 from graph.ontology import EdgeType
 from graph.rdf import mapping, updates
+from graph.rdf.export import export_selection, export_store, import_into
 from graph.rdf.reader import Rows, state_code, to_python, to_rows
 from graph.store.base import Store
 from graph.store.oxigraph import OxigraphStore
@@ -293,16 +294,33 @@ class KnowledgeGraph:
         return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts}
 
     # --- interop --------------------------------------------------------------------------------
-    def export(self, output: str | Path | IO[bytes], *, format: str | None = None) -> None:
-        """Write the whole graph to a file or binary stream, streamed (see :mod:`graph.rdf.export`)."""
-        from graph.rdf.export import export_store  # noqa: PLC0415 - keeps rdflib off the import path
+    def export(self, output: str | Path | IO[bytes], *, format: str | None = None,
+               subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
+               state: str | None = None, since: dt.date | None = None, until: dt.date | None = None) -> None:
+        """Write the graph, or the facts matching the filters with their evidence, streamed.
 
-        export_store(self.store, output, format=format)
+        Without filters the whole store is written (N-Quads and TriG keep the
+        named graphs, so an import gives the same graph back). ``state`` keeps
+        facts with that state on either side. The format is a name (``turtle``,
+        ``ntriples``, ``nquads``, ``trig``, ``jsonld``, ``rdfxml``) or guessed
+        from the file extension.
+
+        Raises:
+            InvalidInputError: unknown format, state or edge type.
+        """
+        if all(v is None for v in (subject, type, object, state, since, until)):
+            export_store(self.store, output, format=format)
+            return
+        filters = self._fact_filters(subject, type, object, since, until, None)
+        if state is not None:
+            node = NamedNode(ns.state_iri(self.gazetteer.resolve(state)))
+            filters += f"\nFILTER(?s = {node} || ?o = {node})"
+        rows = self.store.query(f"SELECT ?f WHERE {{ ?f ak:subject ?s ; ak:object ?o ; ak:hedged ?h . {filters} }}",
+                                prefixes=_PREFIXES)
+        export_selection(self.store, (row["f"] for row in rows), output, format=format)
 
     def import_(self, source: str | Path | IO[bytes], *, format: str | None = None) -> None:
         """Load an RDF dump (N-Quads or TriG keep the named graphs) in one transaction."""
-        from graph.rdf.export import import_into  # noqa: PLC0415
-
         import_into(self.store, source, format=format)
 
     def to_rdflib(self) -> Any:

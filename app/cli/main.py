@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import evaluate, extract, ontology
+from app.cli import evaluate, extract, graph, ontology
 
 app = typer.Typer(
     name="alignkg",
@@ -21,6 +21,10 @@ app = typer.Typer(
 app.command("extract")(extract.extract)
 app.command("eval")(evaluate.evaluate)
 app.command("ontology")(ontology.ontology)
+app.command("ingest")(graph.ingest)
+app.command("export")(graph.export)
+app.command("import")(graph.import_)
+app.command("stats")(graph.stats)
 
 
 def run() -> None:

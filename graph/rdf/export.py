@@ -10,13 +10,16 @@ with the graph.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
 
+from graph import namespace as ns
 from graph.errors import InvalidInputError
+from graph.ontology import SPECS
 from graph.store.base import Store
 
 
@@ -96,3 +99,80 @@ def import_into(store: Store, source: str | Path | IO[bytes], *, format: str | E
             store.load(handle, fmt.rdf_format)
     else:
         store.load(source, fmt.rdf_format)
+
+
+_BATCH = 200
+
+
+def _rows(store: Store, sparql: str) -> Iterator[Quad]:
+    for row in store.query(sparql, prefixes=ns.PREFIXES):
+        yield Quad(row["s"], row["p"], row["o"], row["g"])
+
+
+def iter_selection(store: Store, facts: Iterable[NamedNode]) -> Iterator[Quad]:
+    """Yield the quads of the given facts with everything needed to audit them, batch by batch.
+
+    That is: the fact resources and their direct state-to-state triples, their
+    evidence with its selectors, the articles the evidence comes from (not the
+    other evidence in them), the states involved and the extraction activities.
+    Only a batch of facts is held in memory at a time.
+    """
+    pairs = " ".join(f"(ak:{s.rdf_class} ak:{s.rdf_property})" for s in SPECS.values())
+    articles: set[str] = set()
+    states: set[str] = set()
+    batch: list[NamedNode] = []
+    for fact in facts:
+        batch.append(fact)
+        if len(batch) == _BATCH:
+            yield from _fact_batch(store, batch, pairs, articles, states)
+            batch = []
+    if batch:
+        yield from _fact_batch(store, batch, pairs, articles, states)
+    for chunk in _chunks(sorted(articles)):
+        values = " ".join(f"<{a}>" for a in chunk)
+        yield from _rows(store, f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?a {{ {values} }}
+            {{ GRAPH ?g {{ ?a ?p ?o }} BIND(?a AS ?s) }}
+            UNION {{ GRAPH ?g {{ ?a schema:publisher ?s . ?s ?p ?o }} }} }}""")
+    for chunk in _chunks(sorted(states)):
+        values = " ".join(f"<{s}>" for s in chunk)
+        yield from _rows(store, f"""SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }}
+            GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
+    yield from _rows(store, f"""SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s a prov:Activity ; ?p ?o }}
+        FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
+
+
+def _fact_batch(store: Store, batch: list[NamedNode], pairs: str, articles: set[str],
+                states: set[str]) -> Iterator[Quad]:
+    values = " ".join(str(f) for f in batch)
+    yield from _rows(store, f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?f {{ {values} }}
+        {{ GRAPH ?g {{ ?f ?p ?o }} BIND(?f AS ?s) }}
+        UNION {{ GRAPH ?g {{ ?s ak:supports ?f ; ?p ?o }} }}
+        UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?s . ?s ?p ?o }} }}
+        UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?t . ?t oa:hasSelector ?s . ?s ?p ?o }} }}
+        UNION {{ GRAPH ?g {{ ?f ak:subject ?s ; ak:object ?o ; a ?cls }} VALUES (?cls ?p) {{ {pairs} }}
+                GRAPH ?g {{ ?s ?p ?o }} }}
+    }}""")
+    for row in store.query(f"""SELECT DISTINCT ?a ?x ?y WHERE {{ VALUES ?f {{ {values} }}
+            ?f ak:subject ?x ; ak:object ?y . OPTIONAL {{ ?ev ak:supports ?f ; ak:article ?a }} }}""",
+                           prefixes=ns.PREFIXES):
+        if row["a"] is not None:
+            articles.add(row["a"].value)
+        states.update((row["x"].value, row["y"].value))
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _BATCH):
+        yield items[i:i + _BATCH]
+
+
+def export_selection(store: Store, facts: Iterable[NamedNode], output: str | Path | IO[bytes], *,
+                     format: str | ExportFormat | None = None) -> None:
+    """Write the selected facts with their evidence, articles and states to ``output``, streamed."""
+    fmt = ExportFormat.parse(format, path=output if isinstance(output, (str, Path)) else None)
+    quads = iter_selection(store, facts)
+    items: Iterable[Quad | Triple] = quads if fmt.rdf_format.supports_datasets else (q.triple for q in quads)
+    if isinstance(output, (str, Path)):
+        with open(output, "wb") as handle:
+            serialize(items, handle, fmt.rdf_format)
+    else:
+        serialize(items, output, fmt.rdf_format)
