@@ -31,3 +31,23 @@ def triples(extractor: Extractor):
         return sorted({(f.subject, f.type.value, f.object) for f in result.facts})
 
     return run
+
+
+SEED_TEXT = (REPO / "data" / "articles" / "seed-distant-allies.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def kg(extractor, gazetteer):
+    from graph import KnowledgeGraph
+
+    with KnowledgeGraph.in_memory(gazetteer=gazetteer, extractor=extractor) as graph:
+        yield graph
+
+
+@pytest.fixture
+def seeded_kg(kg):
+    import datetime as dt
+
+    kg.ingest(SEED_TEXT, id="seed", published=dt.date(2025, 6, 24), title="Distant Allies",
+              url="https://example.org/distant-allies", publisher="Example")
+    return kg

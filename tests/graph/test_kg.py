@@ -1,0 +1,104 @@
+import datetime as dt
+
+import pytest
+
+from graph import ConflictError, KnowledgeGraph, NotFoundError, UnknownEdgeTypeError, UnknownStateError
+from tests.conftest import SEED_TEXT
+
+
+def test_kg_seed_article_gives_its_eight_facts_and_one_claim(seeded_kg):
+    facts = {(f.subject, f.type.value, f.object) for f in seeded_kg.facts()}
+    assert len(facts) == 8
+    assert ("RUS", "non_intervention", "IRN") in facts and ("CHN", "non_intervention", "IRN") in facts
+    (claim,) = seeded_kg.claims()
+    assert claim.members == ("CHN", "IRN", "PRK", "RUS") and claim.claimants == ("GBR", "USA")
+
+
+def test_kg_evidence_offsets_slice_the_exact_sentence(seeded_kg):
+    text = seeded_kg.article("seed").text
+    assert text == SEED_TEXT
+    for fact in seeded_kg.facts():
+        for ev in seeded_kg.evidence(fact):
+            assert ev.article_id == "seed"
+            assert text[ev.start:ev.end] == ev.text
+
+
+def test_kg_repeated_paragraph_is_two_pieces_of_evidence_not_two_facts(seeded_kg):
+    (fact,) = list(seeded_kg.facts(subject="RUS", type="non_intervention"))
+    evidence = seeded_kg.evidence(fact)
+    assert len(evidence) == 2
+    assert evidence[0].text == evidence[1].text and evidence[0].start != evidence[1].start
+
+
+def test_kg_ingesting_again_changes_nothing(seeded_kg):
+    before = seeded_kg.store.count()
+    seeded_kg.ingest(SEED_TEXT, id="seed", published=dt.date(2025, 6, 24))
+    assert seeded_kg.store.count() == before
+
+
+def test_kg_same_id_other_text_is_a_conflict_and_loses_nothing(seeded_kg):
+    before = seeded_kg.store.count()
+    with pytest.raises(ConflictError, match="seed"):
+        seeded_kg.ingest("Japan condemned North Korea.", id="seed")
+    assert seeded_kg.store.count() == before
+    seeded_kg.ingest("Japan condemned North Korea.", id="seed", replace=True)
+    assert [(f.subject, f.object) for f in seeded_kg.facts()] == [("JPN", "PRK")]
+    assert seeded_kg.claims() == []
+
+
+def test_kg_same_fact_from_two_articles_is_one_fact_with_dates_from_both(kg):
+    kg.ingest("Iran sold drones to Russia.", id="a", published=dt.date(2023, 1, 5))
+    kg.ingest("Later, Iran sold drones to Russia again.", id="b", published=dt.date(2024, 3, 9))
+    (fact,) = list(kg.facts())
+    assert {e.article_id for e in kg.evidence(fact)} == {"a", "b"}
+    row = kg.sparql("SELECT ?a ?b WHERE { ?f ak:firstSeen ?a ; ak:lastSeen ?b }").rows[0]
+    assert (row["a"], row["b"]) == (dt.date(2023, 1, 5), dt.date(2024, 3, 9))
+    assert len(list(kg.facts(since=dt.date(2024, 1, 1)))) == 1
+    assert list(kg.facts(until=dt.date(2022, 12, 31))) == []
+
+
+def test_kg_delete_article_removes_its_evidence_and_orphaned_facts_only(kg):
+    kg.ingest("Iran sold drones to Russia.", id="a", published=dt.date(2023, 1, 5))
+    kg.ingest("Iran sold drones to Russia. Japan condemned North Korea.", id="b", published=dt.date(2024, 3, 9))
+    kg.delete_article("b")
+    assert [(f.subject, f.object) for f in kg.facts()] == [("IRN", "RUS")]
+    assert kg.sparql("ASK { state:JPN ak:condemnation state:PRK }") is False
+    assert kg.sparql("ASK { state:IRN ak:armsTransfer state:RUS }") is True
+    row = kg.sparql("SELECT ?b WHERE { ?f ak:lastSeen ?b }").rows[0]
+    assert row["b"] == dt.date(2023, 1, 5)
+    with pytest.raises(NotFoundError):
+        kg.delete_article("b")
+
+
+def test_kg_filters_resolve_names_and_reject_unknown_ones(seeded_kg):
+    assert {f.subject for f in seeded_kg.facts(object="the Kremlin")} == {"IRN"}
+    assert {f.object for f in seeded_kg.facts(subject="Moscow")} == {"IRN", "USA"}
+    with pytest.raises(UnknownStateError):
+        list(seeded_kg.facts(subject="Atlantis"))
+    with pytest.raises(UnknownEdgeTypeError):
+        list(seeded_kg.facts(type="friendship"))
+
+
+def test_kg_sparql_has_prefixes_and_returns_plain_python(seeded_kg):
+    rows = seeded_kg.sparql("SELECT ?x WHERE { ?x ak:nonIntervention state:IRN } ORDER BY ?x")
+    assert [r["x"] for r in rows] == ["https://w3id.org/alignkg/state/CHN", "https://w3id.org/alignkg/state/RUS"]
+    assert seeded_kg.sparql("ASK { state:RUS a ak:State }") is True
+    triples = seeded_kg.sparql("CONSTRUCT { ?x ak:condemnation ?y } WHERE { ?x ak:condemnation ?y }")
+    assert len(triples) == 2
+
+
+def test_kg_to_networkx_and_to_rdflib(seeded_kg):
+    g = seeded_kg.to_networkx()
+    assert g.has_edge("RUS", "IRN", key="non_intervention")
+    assert g.nodes["IRN"]["name"] == "Iran"
+    dataset = seeded_kg.to_rdflib()
+    assert sum(len(graph) for graph in dataset.graphs()) == seeded_kg.store.count()
+
+
+def test_kg_persists_on_disk(tmp_path, extractor, gazetteer):
+    with KnowledgeGraph.open(tmp_path / "store", gazetteer=gazetteer, extractor=extractor) as kg:
+        kg.ingest("Iran sold drones to Russia.", id="a")
+        count = kg.store.count()
+    with KnowledgeGraph.open(tmp_path / "store", gazetteer=gazetteer, extractor=extractor) as kg:
+        assert kg.store.count() == count
+        assert kg.article_ids() == ["a"]
