@@ -49,7 +49,7 @@ UNDATED_SHARE = 0.05
 PROMINENT = ("USA", "RUS", "CHN", "IRN", "UKR", "ISR", "PRK", "GBR", "FRA", "DEU", "IND", "TUR", "SAU",
              "SYR", "PAK", "JPN", "KOR", "BLR", "VEN", "CUB", "QAT", "ARE", "EGY", "IRQ", "AFG")
 #: The exponent of the Zipf-like weights: the state of rank r is drawn with weight 1 / r**ZIPF.
-ZIPF = 0.9
+ZIPF = 0.7
 _UNDIRECTABLE = {EdgeType.ARMS_TRANSFER, EdgeType.ENERGY_TRADE, EdgeType.TRADE}
 _PUBLISHERS = ("Reuters", "Associated Press", "Al Jazeera", "BBC News", "Le Monde", "Der Spiegel",
                "The Hindu", "Nikkei Asia")

@@ -22,6 +22,7 @@ from graph.extract.extractor import Extractor
 from graph.gazetteer import Gazetteer, default_gazetteer
 from graph.model import Article, Claim, Evidence, Extraction, Fact
 from graph.ontology import EdgeType
+from graph.query import compile_pattern
 from graph.rdf import mapping, updates
 from graph.rdf.export import export_selection, export_store, import_into
 from graph.rdf.reader import Rows, state_code, to_python, to_rows
@@ -265,6 +266,24 @@ class KnowledgeGraph:
         rows = self.store.query("SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id } ORDER BY ?id",
                                 prefixes=_PREFIXES)
         return [str(to_python(r["id"])) for r in rows]
+
+    def query(self, pattern: str) -> Rows:
+        """Run a query of the pattern language and return its rows (states as codes).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Russia and China condemned the U.S. strikes on Iran.", id="a1")
+            ...     sorted(row["x"] for row in kg.query("?x condemnation USA"))
+            ['CHN', 'RUS']
+
+        Raises:
+            QuerySyntaxError: the pattern does not parse (with line, column and what was expected).
+            UnknownStateError: a state the gazetteer does not know (with suggestions).
+            UnknownEdgeTypeError: an edge type the ontology does not have.
+        """
+        compiled = compile_pattern(pattern, self.gazetteer)
+        solutions = self.store.query(compiled.sparql, prefixes=_PREFIXES)
+        return Rows(compiled.variables, [compiled.decode(s) for s in solutions])
 
     def sparql(self, query: str) -> Rows | bool | list[tuple[str, str, str]]:
         """Run SPARQL 1.1 with the project's prefixes predeclared over the union of all graphs.

@@ -27,3 +27,17 @@ def test_extract_speed_quick_prints_the_ratio(monkeypatch, capsys):
     assert "extractor / tokenization = " in out
     assert "goal: at most 3.0x tokenization -> " in out
     assert "built by resampling" in out
+
+
+def test_store_bench_quick_prints_the_ratios(monkeypatch, capsys):
+    store_bench = _load_script(monkeypatch, "store_bench")
+
+    assert store_bench.main(["--quick"]) == 0
+
+    out = capsys.readouterr().out
+    assert "project / bulk_load = " in out
+    assert "goal: at least 50% -> " in out
+    assert "same quad count in both stores: yes" in out
+    assert out.count("project / raw = ") == 6  # three queries, at the largest size and beside rdflib
+    assert "rdflib / project = " in out
+    assert "goal: 2-hop join at least 1,000x faster through the project than rdflib -> " in out

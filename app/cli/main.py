@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import evaluate, extract, graph, ontology
+from app.cli import evaluate, extract, graph, ontology, query
 
 app = typer.Typer(
     name="alignkg",
@@ -25,6 +25,7 @@ app.command("ingest")(graph.ingest)
 app.command("export")(graph.export)
 app.command("import")(graph.import_)
 app.command("stats")(graph.stats)
+app.command("query")(query.query)
 
 
 def run() -> None:

@@ -1,0 +1,73 @@
+"""``alignkg query``: the pattern language (or SPARQL) against the store, as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from app.cli.graph import StoreOption, open_graph
+from graph import AlignkgError, Rows
+
+_CELL = 70
+
+
+class OutputFormat(StrEnum):
+    """How rows are printed."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _table(rows: Rows) -> str:
+    cells = [[("" if row[c] is None else str(_plain(row[c]))) for c in rows.columns] for row in rows]
+    cells = [[c if len(c) <= _CELL else c[:_CELL - 1] + "…" for c in line] for line in cells]
+    widths = [max([len(col)] + [len(line[i]) for line in cells]) for i, col in enumerate(rows.columns)]
+    lines = ["  ".join(col.ljust(w) for col, w in zip(rows.columns, widths, strict=True)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def query(
+    text: Annotated[str, typer.Argument(help="A pattern query, e.g. '?x arms_transfer RUS with evidence' "
+                                             "(see docs/query-language.md), or SPARQL with --sparql.")],
+    sparql: Annotated[bool, typer.Option("--sparql", help="TEXT is SPARQL 1.1 (SELECT/ASK/CONSTRUCT/DESCRIBE).")]
+    = False,
+    format: Annotated[OutputFormat, typer.Option(help="table, json or csv.")] = OutputFormat.TABLE,
+    store: StoreOption = None,
+) -> None:
+    """Query the graph and print the rows."""
+    with open_graph(store) as kg:
+        try:
+            result = kg.sparql(text) if sparql else kg.query(text)
+        except AlignkgError as err:
+            typer.echo(f"alignkg query: {err}", err=True)
+            raise typer.Exit(code=1) from err
+    if isinstance(result, bool):
+        typer.echo(json.dumps(result) if format is OutputFormat.JSON else str(result).lower())
+        return
+    if isinstance(result, list):  # CONSTRUCT / DESCRIBE triples
+        result = Rows(["subject", "predicate", "object"], [dict(zip(("subject", "predicate", "object"), t,
+                                                                    strict=True)) for t in result])
+    if format is OutputFormat.JSON:
+        typer.echo(json.dumps([{k: _plain(v) for k, v in row.items()} for row in result], ensure_ascii=False,
+                              indent=2))
+    elif format is OutputFormat.CSV:
+        writer = csv.DictWriter(sys.stdout, fieldnames=result.columns)
+        writer.writeheader()
+        for row in result:
+            writer.writerow({k: _plain(v) for k, v in row.items()})
+    else:
+        typer.echo(_table(result))

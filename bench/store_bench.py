@@ -1,0 +1,674 @@
+"""How fast does the project write and read its RDF store, against pyoxigraph itself and rdflib?
+
+Two questions, answered in one run on the same synthetic graph (``bench/_synthetic.py``:
+articles of 10 facts, each fact with one evidence sentence, some facts restated by later
+articles, some claims):
+
+1. **Ingest.** The project's path, ``KnowledgeGraph.ingest_extraction`` once per article on
+   an on-disk store (one SPARQL Update request, hence one transaction, per article: the
+   product's path), against pyoxigraph's raw ``Store.bulk_load`` of the N-Quads of exactly
+   the same quads (the mapping's quads, the derived ``hedged``/``firstSeen``/``lastSeen``
+   values, and the reference graph) into another on-disk store. Both are timed to a
+   flushed store; the two stores must end with the same number of quads. Goal: the project
+   ingests at **at least 50%** of bulk_load's rate. Sizes 10k, 100k and 1M facts show how
+   the cost grows. A size whose project ingest exceeds ``--budget`` seconds is stopped
+   after the article that crossed it and both paths are measured on the facts done; the
+   report says so.
+2. **Query.** Three fixed queries (a dyad lookup, a group-by over all facts, a 2-hop join
+   over the direct state-to-state triples) through the project's path ``kg.sparql()``
+   (which returns plain Python rows) against raw ``pyoxigraph.Store.query`` on the very
+   same store object (``kg.store._store``, the union of the graphs as default graph,
+   every solution turned into a tuple of terms), at the largest size ingested. Then the
+   same three on a smaller graph (``--rdflib-cap`` facts, because rdflib loads about
+   20,000 quads/s) against rdflib's in-memory ``Dataset(default_union=True)`` loaded with
+   the same N-Quads. Goals: the project's path adds **at most 20%** over raw pyoxigraph;
+   the 2-hop join is **at least 1,000x** faster than rdflib.
+
+"facts" counts facts as ingested, one per fact of an extraction with its evidence, so the
+same fact restated by two articles counts twice; the distinct fact resources are printed
+beside. Peak RSS is the process's high-water mark (``getrusage``) after each phase, so a
+phase that needs less than an earlier one does not show.
+
+Run it from the repository root::
+
+    PYTHONPATH=. python3 bench/store_bench.py                     # 10k, 100k, 1M facts (~40 min)
+    PYTHONPATH=. python3 bench/store_bench.py --size 10000,50000  # chosen sizes
+    PYTHONPATH=. python3 bench/store_bench.py --quick             # 1k facts, seconds, for smoke tests
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+import rdflib
+from _harness import Timing, print_header, ratio
+from _synthetic import SEED, generate
+from pyoxigraph import NamedNode, Quad, RdfFormat
+
+from graph import namespace as ns
+from graph.gazetteer import default_gazetteer
+from graph.kg import KnowledgeGraph
+from graph.model import Article, Extraction
+from graph.rdf import mapping, updates
+from graph.version import __version__
+
+DESCRIPTION = "Time the project's store (ingest and queries) against raw pyoxigraph and rdflib."
+DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+QUICK_SIZES = (1_000,)
+DEFAULT_REPEAT = 5
+#: Seconds the project's ingest may take at one size before it is stopped (and the size capped).
+DEFAULT_BUDGET = 900.0
+#: The largest graph loaded into rdflib, in facts.
+RDFLIB_CAP = 20_000
+#: A timed run of a query lasts at least this long: faster queries are repeated within the run.
+MIN_RUN_SECONDS = 0.05
+MAX_BATCH = 1_000
+GOAL_INGEST_SHARE = 0.50
+GOAL_QUERY_OVERHEAD = 0.20
+GOAL_RDFLIB_FACTOR = 1_000.0
+#: The fixed queries: (label, SPARQL without prefixes). The project predeclares its prefixes;
+#: raw pyoxigraph and rdflib get ``SPARQL_PREFIXES`` in front of the same text.
+QUERIES: dict[str, tuple[str, str]] = {
+    "dyad": ("(a) dyad lookup RUS<->IRN", """SELECT ?fact ?subject ?type ?object WHERE {
+  VALUES (?subject ?object) { (state:RUS state:IRN) (state:IRN state:RUS) }
+  ?fact ak:subject ?subject ; ak:object ?object ; ak:edgeType ?type .
+} ORDER BY ?type ?subject ?object"""),
+    "group": ("(b) group-by facts per type", """SELECT ?type (COUNT(?fact) AS ?facts) WHERE {
+  ?fact ak:edgeType ?type .
+} GROUP BY ?type ORDER BY ?type"""),
+    "twohop": ("(c) 2-hop arms->strike join", """SELECT DISTINCT ?x WHERE {
+  ?x ak:armsTransfer ?y .
+  ?y ak:militaryStrike ?z .
+} ORDER BY ?x"""),
+}
+SPARQL_PREFIXES = f"PREFIX ak: <{ns.VOCAB}>\nPREFIX state: <{ns.STATE}>\n"
+_FACTS = f"<{ns.FACTS_GRAPH}>"
+
+
+# --- measurements ---------------------------------------------------------------------------------
+def rss_mib() -> tuple[float, float]:
+    """Return (current, peak) resident set size of this process in MiB (current is 0 off Linux)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            current = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        current = 0.0
+    return current, peak
+
+
+@dataclass
+class Phase:
+    """The time and memory of one phase of the run."""
+
+    label: str
+    seconds: float
+    rss: float
+    peak: float
+
+
+class Log:
+    """Phases in the order they ran, each closed with the process's RSS."""
+
+    def __init__(self) -> None:
+        self.phases: list[Phase] = []
+
+    def add(self, label: str, seconds: float) -> None:
+        current, peak = rss_mib()
+        self.phases.append(Phase(label, seconds, current, peak))
+
+
+@dataclass
+class Ingest:
+    """One size of the ingest comparison."""
+
+    requested: int
+    facts: int
+    articles: int
+    distinct_facts: int
+    claims: int
+    quads_sent: int
+    project_seconds: float
+    project_quads: int
+    bulk_seconds: float
+    bulk_quads: int
+    tenths: list[float]
+    capped: bool
+
+    @property
+    def share(self) -> float:
+        """The project's rate as a share of bulk_load's (the same facts on both sides)."""
+        return self.bulk_seconds / self.project_seconds
+
+
+def derived_values(pairs: Iterable[tuple[Article, Extraction]]) -> dict[NamedNode, tuple[bool, list[Any]]]:
+    """Return, per fact or claim IRI, (hedged of every piece of evidence, publication dates).
+
+    This is what ``updates.recompute`` reads from the store: every piece of evidence carries
+    its fact's ``hedged`` flag (claims: false), every article its date, ``None`` when undated.
+    """
+    found: dict[NamedNode, tuple[bool, list[Any]]] = {}
+    for article, extraction in pairs:
+        targets = [(mapping.fact_node(f), f.hedged) for f in extraction.facts]
+        targets += [(mapping.claim_node(c), False) for c in extraction.claims]
+        for node, hedged in targets:
+            all_hedged, dates = found.get(node, (True, []))
+            dates.append(article.published)
+            found[node] = (all_hedged and hedged, dates)
+    return found
+
+
+def derived_quads(values: dict[NamedNode, tuple[bool, list[Any]]]) -> Iterator[Quad]:
+    """Yield the facts-graph quads the project derives: hedged, first and last seen.
+
+    The dates follow what the project stores today, not what ``docs/rdf-model.md`` says:
+    ``updates.recompute`` takes ``MIN``/``MAX`` over ``OPTIONAL`` dates, and Oxigraph makes
+    them unbound as soon as one supporting article is undated, so a fact with one undated
+    article has no ``firstSeen``/``lastSeen`` at all (the document says: absent when *no*
+    article is dated). Mirroring it keeps the two stores equal; if the project changes, the
+    quad-count check of the report says so.
+    """
+    for node, (hedged, dates) in values.items():
+        yield Quad(node, mapping.ak("hedged"), mapping.boolean(hedged), mapping.FACTS)
+        if dates and None not in dates:
+            yield Quad(node, mapping.ak("firstSeen"), mapping.date(min(dates)), mapping.FACTS)
+            yield Quad(node, mapping.ak("lastSeen"), mapping.date(max(dates)), mapping.FACTS)
+
+
+def reference_quads() -> Iterator[Quad]:
+    """Yield the reference graph a new KnowledgeGraph writes: the states and the extraction activity."""
+    yield from mapping.iter_state_quads(default_gazetteer().states.values())
+    yield from mapping.iter_activity_quads(__version__)
+
+
+def write_nquads(pairs: Sequence[tuple[Article, Extraction]], path: Path) -> int:
+    """Write every quad of ``pairs`` (with derived values and reference graph) as N-Quads; return how many.
+
+    Quads that several articles state (a restated fact) are written once per article, as the
+    project sends them; both stores keep each quad once.
+    """
+    count = 0
+
+    def quads() -> Iterator[Quad]:
+        nonlocal count
+        for quad in reference_quads():
+            count += 1
+            yield quad
+        for article, extraction in pairs:
+            for quad in mapping.iter_extraction_quads(article, extraction, __version__):
+                count += 1
+                yield quad
+        for quad in derived_quads(derived_values(pairs)):
+            count += 1
+            yield quad
+
+    pyoxigraph.serialize(quads(), str(path), RdfFormat.N_QUADS)
+    return count
+
+
+def ingest_project(pairs: Sequence[tuple[Article, Extraction]], path: Path,
+                   budget: float) -> tuple[float, int, int, list[float]]:
+    """Ingest the pairs one by one with the product's path into a new on-disk graph at ``path``.
+
+    Opening the graph (which writes the reference graph) is not timed; closing it (which
+    flushes) is.
+
+    Returns:
+        (seconds, articles ingested, quads stored, seconds at the end of every tenth of the articles).
+    """
+    kg = KnowledgeGraph.open(path)
+    tenth = max(1, len(pairs) // 10)
+    marks: list[float] = []
+    done = 0
+    gc.collect()
+    start = time.perf_counter()
+    for article, extraction in pairs:
+        kg.ingest_extraction(article, extraction)
+        done += 1
+        if done % tenth == 0:
+            marks.append(time.perf_counter() - start)
+        if time.perf_counter() - start > budget:
+            break
+    loop_end = time.perf_counter()
+    quads = kg.store.count()  # not timed: counting scans the store
+    closing = time.perf_counter()
+    kg.close()
+    elapsed = (loop_end - start) + (time.perf_counter() - closing)
+    return elapsed, done, quads, marks
+
+
+def bulk_load(nquads: Path, path: Path) -> tuple[float, int]:
+    """Bulk-load an N-Quads file into a new on-disk pyoxigraph store; return (seconds, quads stored)."""
+    store = pyoxigraph.Store(str(path))
+    gc.collect()
+    start = time.perf_counter()
+    store.bulk_load(path=str(nquads), format=RdfFormat.N_QUADS)
+    store.flush()
+    elapsed = time.perf_counter() - start
+    quads = len(store)
+    del store
+    return elapsed, quads
+
+
+def run_size(requested: int, work: Path, budget: float, log: Log) -> tuple[Ingest, Path]:
+    """Measure both ingest paths at one size; return the result and the project's store."""
+    start = time.perf_counter()
+    pairs = list(generate(requested))
+    log.add(f"{requested:,}: generate the articles", time.perf_counter() - start)
+
+    project_path = work / f"project-{requested}"
+    seconds, done, project_quads, marks = ingest_project(pairs, project_path, budget)
+    log.add(f"{requested:,}: project ingest", seconds)
+    capped = done < len(pairs)
+    pairs = pairs[:done]
+    facts = sum(len(e.facts) for _, e in pairs)
+
+    nquads = work / f"baseline-{requested}.nq"
+    start = time.perf_counter()
+    sent = write_nquads(pairs, nquads)
+    log.add(f"{requested:,}: write N-Quads (untimed prep)", time.perf_counter() - start)
+    bulk_path = work / f"bulk-{requested}"
+    bulk_seconds, bulk_quads = bulk_load(nquads, bulk_path)
+    log.add(f"{requested:,}: bulk_load", bulk_seconds)
+    nquads.unlink()
+    shutil.rmtree(bulk_path, ignore_errors=True)
+
+    values = derived_values(pairs)
+    distinct = sum(1 for node in values if node.value.startswith(ns.FACT))
+    tenths = [b - a for a, b in zip([0.0, *marks], marks, strict=False)]
+    result = Ingest(requested, facts, len(pairs), distinct, len(values) - distinct, sent - _reference_count(),
+                    seconds, project_quads, bulk_seconds, bulk_quads, tenths, capped)
+    return result, project_path
+
+
+def _reference_count() -> int:
+    return sum(1 for _ in reference_quads())
+
+
+# --- faster project paths (one transaction per article, still) -------------------------------------
+def lean_derive(targets: Iterable[NamedNode]) -> str:
+    """Return one DELETE/INSERT operation recomputing hedged, first and last seen of ``targets``.
+
+    The same values as ``updates.recompute``, in one operation instead of four; the two
+    clean-up operations of ``recompute`` (facts left without evidence) are left out, which
+    is only right when the article is new: its own evidence supports every target.
+    """
+    values = " ".join(str(t) for t in targets)
+    return f"""DELETE {{ GRAPH {_FACTS} {{ ?f ak:hedged ?h0 . ?f ak:firstSeen ?first0 . ?f ak:lastSeen ?last0 . }} }}
+INSERT {{ GRAPH {_FACTS} {{ ?f ak:hedged ?hedged . ?f ak:firstSeen ?first . ?f ak:lastSeen ?last . }} }}
+WHERE {{
+  {{ SELECT ?f (MIN(?eh) AS ?hedged) (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+      VALUES ?f {{ {values} }}
+      GRAPH ?g {{ ?ev ak:supports ?f ; ak:hedged ?eh ; ak:article ?art .
+                 OPTIONAL {{ ?art schema:datePublished ?d }} }}
+  }} GROUP BY ?f }}
+  OPTIONAL {{ GRAPH {_FACTS} {{ ?f ak:hedged ?h0 }} }}
+  OPTIONAL {{ GRAPH {_FACTS} {{ ?f ak:firstSeen ?first0 }} }}
+  OPTIONAL {{ GRAPH {_FACTS} {{ ?f ak:lastSeen ?last0 }} }}
+}}"""
+
+
+def lean_ingest(kg: KnowledgeGraph, article: Article, extraction: Extraction) -> bool:
+    """Ingest like ``ingest_extraction``, with a leaner request for a new article (one transaction)."""
+    stored = None
+    for row in kg.store.query(f"SELECT ?h WHERE {{ GRAPH <{ns.article_graph(article.id)}> {{ ?a ak:textHash ?h }} }}",
+                              prefixes=ns.PREFIXES):
+        stored = row["h"].value
+    if stored is not None:  # a known article: the product's path, with its clean-up
+        return kg.ingest_extraction(article, extraction)
+    quads = list(mapping.iter_extraction_quads(article, extraction, __version__))
+    targets = [mapping.fact_node(f) for f in extraction.facts] + [mapping.claim_node(c) for c in extraction.claims]
+    kg.store.update(updates.request(updates.insert_data(quads), lean_derive(dict.fromkeys(targets))))
+    return True
+
+
+def time_variant(pairs: Sequence[tuple[Article, Extraction]], path: Path | None,
+                 step: Callable[[KnowledgeGraph, Article, Extraction], Any],
+                 finish: Callable[[KnowledgeGraph], Any] | None = None) -> tuple[float, int]:
+    """Time ``step`` over every pair on a new graph (on disk at ``path``, or in memory); return (s, quads)."""
+    kg = KnowledgeGraph.open(path) if path is not None else KnowledgeGraph.in_memory()
+    gc.collect()
+    start = time.perf_counter()
+    for article, extraction in pairs:
+        step(kg, article, extraction)
+    if finish is not None:
+        finish(kg)
+    if path is not None:
+        kg.store._store.flush()  # noqa: SLF001 - what close() does, without losing the count below
+    elapsed = time.perf_counter() - start
+    quads = kg.store.count()
+    kg.close()
+    return elapsed, quads
+
+
+def run_variants(size: int, work: Path, bulk_rate: float, project_rate: float, log: Log) -> None:
+    """Time other ways of ingesting one article per transaction at ``size`` facts; print them."""
+    pairs = list(generate(size))
+    facts = sum(len(e.facts) for _, e in pairs)
+
+    def extend_step(kg: KnowledgeGraph, article: Article, extraction: Extraction) -> None:
+        kg.store.insert(mapping.iter_extraction_quads(article, extraction, __version__))
+
+    def extend_finish(kg: KnowledgeGraph) -> None:
+        kg.store.insert(derived_quads(derived_values(pairs)))
+
+    variants = (
+        ("product path, in-memory store", None, lambda kg, a, e: kg.ingest_extraction(a, e), None),
+        ("lean request (1 derive op, no clean-up)", work / "lean", lean_ingest, None),
+        ("lower bound: Store.extend per article", work / "extend", extend_step, extend_finish),
+    )
+    print(f"Faster project paths? The same {facts:,} facts ({len(pairs):,} articles), one transaction per article;")
+    print("rates as a share of the on-disk bulk_load rate measured above at this size")
+    print(f"{'':44}{'s':>9}{'facts/s':>10}{'quads':>11}{'vs bulk':>9}{'vs product':>12}")
+    for label, path, step, finish in variants:
+        seconds, quads = time_variant(pairs, path, step, finish)
+        log.add(f"{size:,}: variant {label}", seconds)
+        rate = facts / seconds
+        print(f"{label:44}{seconds:9.2f}{rate:10,.0f}{quads:11,}{rate / bulk_rate:9.0%}"
+              f"{ratio(rate, project_rate):>12}")
+        if path is not None:
+            shutil.rmtree(path, ignore_errors=True)
+    print("  lean request: INSERT DATA + one DELETE/INSERT for the derived values in one Update (candidate;")
+    print("    not in graph/: right for new articles only, replacements fall back to the product path)")
+    print("  lower bound: the store's own transactional writes of the same quads, no SPARQL at all, derived")
+    print("    values written once at the end; no path that keeps one transaction per article can beat it much")
+    print()
+
+
+# --- queries ----------------------------------------------------------------------------------------
+def run_raw(store: pyoxigraph.Store, sparql: str) -> list[tuple[Any, ...]]:
+    """Run a query on raw pyoxigraph over the union of the graphs and materialize every solution."""
+    return [tuple(solution) for solution in store.query(SPARQL_PREFIXES + sparql, use_default_graph_as_union=True)]
+
+
+def _batch(run: Callable[[str], Any], sparql: str) -> int:
+    """Run a query twice (a warm-up, then a timed call); return how many calls make one timed run."""
+    start = time.perf_counter()
+    run(sparql)
+    once = time.perf_counter() - start
+    if once < MIN_RUN_SECONDS:  # the first call may pay for caches: time a second one
+        start = time.perf_counter()
+        run(sparql)
+        once = time.perf_counter() - start
+    return max(1, min(MAX_BATCH, int(MIN_RUN_SECONDS / max(once, 1e-9))))
+
+
+def time_queries(targets: dict[str, Callable[[str], Any]], repeat: int) -> dict[str, dict[str, Timing]]:
+    """Time every fixed query on every target; return query -> target -> timing (seconds per call).
+
+    As ``_harness.measure`` does, every target gets an untimed warm-up and the garbage
+    collector runs before every timed run; unlike it, the targets take turns run after run,
+    so that background work of the store (RocksDB compacts what the ingest wrote) or of the
+    machine hits all of them alike. Fast queries are called ``_batch`` times per timed run.
+    """
+    timings: dict[str, dict[str, Timing]] = {}
+    for name, (_, sparql) in QUERIES.items():
+        batches = {label: _batch(run, sparql) for label, run in targets.items()}
+        runs: dict[str, list[float]] = {label: [] for label in targets}
+        results: dict[str, Any] = {}
+        for _ in range(repeat):
+            for label, run in targets.items():
+                results[label] = None
+                gc.collect()
+                start = time.perf_counter()
+                for _ in range(batches[label]):
+                    results[label] = run(sparql)
+                runs[label].append((time.perf_counter() - start) / batches[label])
+        timings[name] = {label: Timing(tuple(runs[label]), results[label]) for label in targets}
+    return timings
+
+
+def print_queries(timings: dict[str, dict[str, Timing]]) -> None:
+    """Print a table of query latencies in milliseconds, with the row counts of every target."""
+    labels = list(next(iter(timings.values())))
+    header = "".join(f"{label + ' min':>16}{'median':>9}" for label in labels)
+    print(f"{'query (ms)':30}{header}{'rows':>8}")
+    for name, row in timings.items():
+        cells = "".join(f"{t.min * 1e3:16.2f}{t.median * 1e3:9.2f}" for t in row.values())
+        counts = {len(t.result) for t in row.values()}
+        rows = (str(counts.pop()) if len(counts) == 1
+                else "DIFFER: " + "/".join(str(len(t.result)) for t in row.values()))
+        print(f"{QUERIES[name][0]:30}{cells}{rows:>8}")
+
+
+def print_overhead(timings: dict[str, dict[str, Timing]], where: str) -> None:
+    """Print project / raw per query with the goal."""
+    for name, row in timings.items():
+        project, raw = row["project"], row["raw"]
+        overhead = project.min / raw.min - 1
+        verdict = "met" if overhead <= GOAL_QUERY_OVERHEAD else "NOT met"
+        print(f"ratio   {QUERIES[name][0]:30} project / raw = {ratio(project.min, raw.min)} "
+              f"(median {ratio(project.median, raw.median)}) {where}; "
+              f"goal: at most +{GOAL_QUERY_OVERHEAD:.0%} -> {verdict}")
+
+
+def query_phase(path: Path, facts: int, repeat: int, log: Log) -> None:
+    """Time the queries through the project and raw pyoxigraph on the store at ``path``."""
+    kg = KnowledgeGraph.open(path)
+    raw = kg.store._store  # noqa: SLF001 - the very store object the project queries
+    start = time.perf_counter()
+    timings = time_queries({"project": kg.sparql, "raw": lambda q: run_raw(raw, q)}, repeat)
+    log.add(f"{facts:,}: queries, project and raw", time.perf_counter() - start)
+    print(f"Queries at {facts:,} facts ({kg.store.count():,} quads, the store the project ingested), "
+          f"{repeat} timed run(s) after 1 warm-up")
+    print_queries(timings)
+    print_overhead(timings, f"at {facts:,} facts")
+    print()
+    kg.close()
+
+
+def rdflib_phase(size: int, work: Path, repeat: int, log: Log) -> None:
+    """Compare project, raw pyoxigraph and rdflib on ``size`` facts (same N-Quads in all three)."""
+    pairs = list(generate(size))
+    path = work / f"rdflib-project-{size}"
+    start = time.perf_counter()
+    kg = KnowledgeGraph.open(path)
+    for article, extraction in pairs:
+        kg.ingest_extraction(article, extraction)
+    kg.close()
+    log.add(f"{size:,}: project store for the rdflib comparison", time.perf_counter() - start)
+    nquads = work / f"rdflib-{size}.nq"
+    sent = write_nquads(pairs, nquads)
+
+    start = time.perf_counter()
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(str(nquads), format="nquads")
+    loaded = time.perf_counter() - start
+    log.add(f"{size:,}: rdflib load", loaded)
+    kg = KnowledgeGraph.open(path)
+    raw = kg.store._store  # noqa: SLF001
+    start = time.perf_counter()
+    timings = time_queries({"project": kg.sparql, "raw": lambda q: run_raw(raw, q),
+                            "rdflib": lambda q: list(dataset.query(SPARQL_PREFIXES + q))}, repeat)
+    log.add(f"{size:,}: queries, project, raw and rdflib", time.perf_counter() - start)
+    print(f"Queries at {size:,} facts against rdflib {rdflib.__version__} (in-memory Dataset, default_union=True)")
+    print(f"  rdflib loaded the same {sent:,} N-Quads lines ({len(dataset):,} quads) in {loaded:.1f} s "
+          f"({sent / loaded:,.0f} quads/s)")
+    print_queries(timings)
+    print_overhead(timings, f"at {size:,} facts")
+    for name, row in timings.items():
+        print(f"ratio   {QUERIES[name][0]:30} rdflib / raw = {ratio(row['rdflib'].min, row['raw'].min)}, "
+              f"rdflib / project = {ratio(row['rdflib'].min, row['project'].min)}")
+    twohop = timings["twohop"]
+    factor = twohop["rdflib"].min / twohop["project"].min
+    print(f"goal: 2-hop join at least {GOAL_RDFLIB_FACTOR:,.0f}x faster through the project than rdflib "
+          f"-> {factor:,.1f}x -> {'met' if factor >= GOAL_RDFLIB_FACTOR else 'NOT met'}")
+    print()
+    kg.close()
+    nquads.unlink()
+    shutil.rmtree(path, ignore_errors=True)
+
+
+# --- the report -------------------------------------------------------------------------------------
+def print_ingest(results: Sequence[Ingest], budget: float) -> None:
+    """Print the ingest table, the growth of the cost and the goal lines."""
+    print(f"{'':12}{'facts':>10}{'articles':>9}{'distinct':>9}{'quads':>12}"
+          f"{'project s':>11}{'facts/s':>9}{'quads/s':>10}{'bulk s':>9}{'facts/s':>10}{'quads/s':>11}"
+          f"{'share':>7}")
+    for r in results:
+        label = f"{r.requested:,}" + ("*" if r.capped else "")
+        print(f"{label:12}{r.facts:10,}{r.articles:9,}{r.distinct_facts:9,}{r.bulk_quads:12,}"
+              f"{r.project_seconds:11.2f}{r.facts / r.project_seconds:9,.0f}"
+              f"{r.project_quads / r.project_seconds:10,.0f}"
+              f"{r.bulk_seconds:9.2f}{r.facts / r.bulk_seconds:10,.0f}{r.bulk_quads / r.bulk_seconds:11,.0f}"
+              f"{r.share:7.1%}")
+    for r in results:
+        if r.capped:
+            print(f"* {r.requested:,} facts requested: the project ingest passed the {budget:g} s budget after "
+                  f"{r.facts:,} facts ({r.facts / r.requested:.0%}); both paths were measured on those facts only")
+        same = "yes" if r.project_quads == r.bulk_quads else f"NO ({r.project_quads:,} vs {r.bulk_quads:,})"
+        print(f"  {r.facts:,} facts: same quad count in both stores: {same}; {r.claims:,} claims; "
+              f"{r.quads_sent:,} quads sent (restated facts resend theirs)")
+    print()
+    first = results[0]
+    print("How the cost grows (microseconds per fact; x = against the smallest size; tenths = the project's")
+    print("time for the first and the last tenth of its articles, the latter on the fuller store)")
+    for r in results:
+        p, b = r.project_seconds / r.facts * 1e6, r.bulk_seconds / r.facts * 1e6
+        p0, b0 = first.project_seconds / first.facts * 1e6, first.bulk_seconds / first.facts * 1e6
+        tenths = (f"; tenths {r.tenths[0]:.2f} s -> {r.tenths[-1]:.2f} s ({ratio(r.tenths[-1], r.tenths[0])})"
+                  if len(r.tenths) >= 2 else "")
+        print(f"  {r.facts:>10,} facts: project {p:8.1f} us/fact ({ratio(p, p0)}), "
+              f"bulk_load {b:6.1f} us/fact ({ratio(b, b0)}){tenths}")
+    print()
+    for r in results:
+        verdict = "met" if r.share >= GOAL_INGEST_SHARE else "NOT met"
+        print(f"ratio   ingest at {r.facts:,} facts: project / bulk_load = {r.share:.1%} of bulk_load's facts/s "
+              f"({ratio(r.project_seconds, r.bulk_seconds)} its time); "
+              f"goal: at least {GOAL_INGEST_SHARE:.0%} -> {verdict}")
+    print()
+
+
+def print_memory(log: Log) -> None:
+    """Print the phases with their time and the process's RSS after each."""
+    print("Phases (peak RSS is the process's high-water mark so far, so it only shows phases that raise it)")
+    print(f"{'':60}{'s':>9}{'RSS MiB':>10}{'peak MiB':>10}")
+    for phase in log.phases:
+        print(f"{phase.label:60}{phase.seconds:9.2f}{phase.rss:10,.0f}{phase.peak:10,.0f}")
+    print()
+
+
+def parse_sizes(text: str) -> list[int]:
+    """Parse a comma list of fact counts (``10000,100k,1M`` style suffixes allowed)."""
+    sizes = []
+    for part in text.split(","):
+        part = part.strip().lower().replace("_", "")
+        factor = 1
+        if part.endswith("k"):
+            part, factor = part[:-1], 1_000
+        elif part.endswith("m"):
+            part, factor = part[:-1], 1_000_000
+        sizes.append(int(float(part) * factor))
+    return sorted(set(sizes))
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(description=DESCRIPTION)
+    parser.add_argument("--size", default=",".join(str(s) for s in DEFAULT_SIZES),
+                        help="comma list of sizes in facts (default 10000,100000,1000000; 100k and 1M work)")
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
+                        help=f"timed runs of each query, after one warm-up (default {DEFAULT_REPEAT}); "
+                             "every ingest is timed once")
+    parser.add_argument("--budget", type=float, default=DEFAULT_BUDGET,
+                        help=f"seconds the project ingest may take at one size before the size is capped "
+                             f"(default {DEFAULT_BUDGET:.0f})")
+    parser.add_argument("--rdflib-cap", type=int, default=RDFLIB_CAP,
+                        help=f"the most facts loaded into rdflib (default {RDFLIB_CAP:,})")
+    parser.add_argument("--no-variants", action="store_true", help="skip the faster-path variants")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"{QUICK_SIZES[0]:,} facts and 1 run, for smoke tests")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = parse_sizes(args.size)
+    except ValueError:
+        parser.error(f"--size must be a comma list of positive integers, not {args.size!r}")
+    if args.quick:
+        args.sizes, args.repeat = list(QUICK_SIZES), 1
+    if not args.sizes or min(args.sizes) < 1:
+        parser.error("--size must be a comma list of positive integers")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    if args.budget <= 0 or args.rdflib_cap < 1:
+        parser.error("--budget and --rdflib-cap must be positive")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure ingest at every size, then the queries; print the report.
+
+    Args:
+        argv: the command-line arguments (``sys.argv[1:]`` when ``None``).
+
+    Returns:
+        The exit status, 0. Missing a goal is reported, not treated as a failure.
+    """
+    args = parse_args(argv)
+    print_header("alignkg store: project ingest and queries vs. raw pyoxigraph and rdflib")
+    print(f"stores   pyoxigraph {pyoxigraph.__version__} (on disk, temporary directories), "
+          f"rdflib {rdflib.__version__}; alignkg {__version__}")
+    print(f"data     bench/_synthetic.py, seed {SEED}: articles of 10 facts over the gazetteer's states, one evidence")
+    print("         sentence per fact, ~25% of facts restating an earlier one, ~10% of articles with a claim")
+    print(f"sizes    {', '.join(f'{s:,}' for s in args.sizes)} facts; project ingest budget {args.budget:,.0f} s "
+          f"per size; each ingest timed once, queries {args.repeat} time(s) after 1 warm-up")
+    print()
+
+    log = Log()
+    results: list[Ingest] = []
+    # The store the queries run on: the largest size whose ingest finished within the budget
+    # (a capped size only when none finished).
+    largest: tuple[Path, int, bool] | None = None
+    with tempfile.TemporaryDirectory(prefix="alignkg-store-bench-") as tmp:
+        work = Path(tmp)
+        for size in args.sizes:
+            result, path = run_size(size, work, args.budget, log)
+            results.append(result)
+            if largest is None or largest[2] or not result.capped:
+                if largest is not None:
+                    shutil.rmtree(largest[0], ignore_errors=True)
+                largest = (path, result.facts, result.capped)
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+            print(f"... {size:,} facts: project {result.project_seconds:.1f} s, bulk_load {result.bulk_seconds:.1f} s",
+                  flush=True)
+        print()
+        print("Ingest: project (ingest_extraction, one Update per article, on disk) vs pyoxigraph bulk_load "
+              "of the same quads")
+        print_ingest(results, args.budget)
+
+        if not args.no_variants:
+            first = results[0]
+            run_variants(first.facts, work, first.facts / first.bulk_seconds,
+                         first.facts / first.project_seconds, log)
+
+        assert largest is not None
+        capped = [r for r in results if r.capped]
+        if capped and not largest[2]:
+            print(f"The queries run at {largest[1]:,} facts, the largest size whose ingest finished "
+                  f"({', '.join(f'{r.requested:,}' for r in capped)} was capped by the budget)")
+        query_phase(largest[0], largest[1], args.repeat, log)
+        shutil.rmtree(largest[0], ignore_errors=True)
+
+        rdflib_size = min(args.rdflib_cap, largest[1])
+        if rdflib_size < largest[1]:
+            print(f"rdflib is capped at {rdflib_size:,} facts (--rdflib-cap): it loads ~20,000 quads/s and holds "
+                  "everything in Python objects;")
+            print("the three-way comparison below is made on that smaller graph, all three on the same data")
+        rdflib_phase(rdflib_size, work, args.repeat, log)
+    print_memory(log)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
