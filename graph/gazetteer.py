@@ -135,13 +135,13 @@ class Gazetteer:
         for code in codes:
             entry = extra.get(code, {})
             iso = pycountry.countries.get(alpha_3=code)
-            if iso is None and "name" not in entry:
-                raise DataError(f"state {code} is in neither pycountry nor states.toml")
-            name = entry.get("name") or getattr(iso, "common_name", None) or iso.name
+            if iso is None and not ("name" in entry and "alpha2" in entry):
+                raise DataError(f"state {code} is in neither pycountry nor states.toml (name and alpha2)")
+            name = str(entry.get("name") or getattr(iso, "common_name", None) or getattr(iso, "name", code))
             states[code] = State(
                 code=code,
                 name=name,
-                alpha2=entry.get("alpha2") or iso.alpha_2,
+                alpha2=entry.get("alpha2") or getattr(iso, "alpha_2", ""),
                 numeric=getattr(iso, "numeric", None),
                 official_name=getattr(iso, "official_name", None),
                 wikidata=entry.get("wikidata"),

@@ -65,3 +65,10 @@ def test_architecture_import_contracts_hold():
                           env={"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
                                "PYTHONPATH": str(REPO)})
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(shutil.which("mypy") is None, reason="mypy is not installed")
+def test_architecture_graph_passes_mypy_strict():
+    proc = subprocess.run(["mypy", "--strict", "--ignore-missing-imports", "graph"], cwd=REPO,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

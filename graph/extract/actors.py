@@ -39,7 +39,7 @@ class ActorMatcher:
             groups[PLACE_LABEL if name.kind == "place" else NON_STATE_LABEL].add(name.text)
         for label, texts in groups.items():
             forms = set(texts) | {t[4:] for t in texts if t.lower().startswith("the ")}
-            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(forms))))
+            self.matcher.add(label, [nlp.make_doc(form) for form in sorted(forms)])
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc.spans["alignkg_actors"]`` to the longest capitalised matches."""

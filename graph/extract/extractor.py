@@ -66,9 +66,12 @@ class Extractor:
     def extract_many(self, articles: Iterable[tuple[str, str, dt.date | None]], *,
                      batch_size: int = 32) -> Iterator[Extraction]:
         """Yield extractions of (id, text, published) triples, using spaCy's batched ``pipe``."""
-        checked = ((text, (id_, text, published)) for id_, text, published in articles
-                   if _check(text, id_) is None)
-        for doc, (id_, text, published) in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size):
+        def checked() -> Iterator[tuple[str, tuple[str, str, dt.date | None]]]:
+            for id_, text, published in articles:
+                _check(text, id_)
+                yield text, (id_, text, published)
+
+        for doc, (id_, text, published) in self.nlp.pipe(checked(), as_tuples=True, batch_size=batch_size):
             yield self._extract_doc(doc, text, id_, published)
 
     def _extract_doc(self, doc: Doc, text: str, article_id: str, published: dt.date | None) -> Extraction:

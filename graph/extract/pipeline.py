@@ -41,13 +41,13 @@ def _flags(doc: Doc) -> numpy.ndarray:
     unique, inverse = numpy.unique(orths, return_inverse=True)
     table = numpy.empty((len(unique), 4), dtype=bool)
     for k, key in enumerate(unique.tolist()):
-        flags = _FLAGS.get(key)
-        if flags is None:
+        known = _FLAGS.get(key)
+        if known is None:
             text = strings[key]
-            flags = ("\n" in text, text in _SENTENCE_END, text in _CLOSERS, text.isspace())
-            _FLAGS[key] = flags
-        table[k] = flags
-    return table[inverse.reshape(-1)]
+            known = _FLAGS[key] = ("\n" in text, text in _SENTENCE_END, text in _CLOSERS, text.isspace())
+        table[k] = known
+    flags: numpy.ndarray = table[inverse.reshape(-1)]
+    return flags
 
 
 def _shift(values: numpy.ndarray) -> numpy.ndarray:
@@ -80,7 +80,7 @@ def split_sentences(doc: Doc) -> Doc:
     starts = _shift(newline) | (_shift(pending) & ~closer & ~space & ~newline)
     starts[0] = True
     values = numpy.where(starts, 1, -1).astype("int64").reshape(-1, 1)
-    doc.from_array([SENT_START], values.astype("uint64"))
+    doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]  # spaCy's stub says Ints2d
     return doc
 
 

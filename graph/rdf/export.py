@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
 
 from graph import namespace as ns
 from graph.errors import InvalidInputError
@@ -170,9 +170,15 @@ def export_selection(store: Store, facts: Iterable[NamedNode], output: str | Pat
     """Write the selected facts with their evidence, articles and states to ``output``, streamed."""
     fmt = ExportFormat.parse(format, path=output if isinstance(output, (str, Path)) else None)
     quads = iter_selection(store, facts)
-    items: Iterable[Quad | Triple] = quads if fmt.rdf_format.supports_datasets else (q.triple for q in quads)
     if isinstance(output, (str, Path)):
         with open(output, "wb") as handle:
-            serialize(items, handle, fmt.rdf_format)
+            _serialize(quads, handle, fmt)
     else:
-        serialize(items, output, fmt.rdf_format)
+        _serialize(quads, output, fmt)
+
+
+def _serialize(quads: Iterator[Quad], output: IO[bytes], fmt: ExportFormat) -> None:
+    if fmt.rdf_format.supports_datasets:
+        serialize(quads, output, fmt.rdf_format)
+    else:
+        serialize((q.triple for q in quads), output, fmt.rdf_format)
