@@ -375,6 +375,25 @@ class SentenceView:
                 return None
         return None
 
+    def passive(self, t: int) -> tuple[Arg, Arg] | None:
+        """For "Russia was condemned by France", return (agent, patient): (France, Russia).
+
+        The verb at ``t`` must follow a form of "be" (adverbs allowed) and be
+        followed soon by "by" and a state.
+        """
+        j = t - 1
+        while j > self.start and self.lower[j].endswith("ly"):
+            j -= 1
+        if self.lemma[j] != "be" and self.lower[j] not in ("been", "being"):
+            return None
+        agent = self.agent_by(t)
+        if agent is None:
+            return None
+        patient = self.subject_before(j)
+        if patient is None:
+            return None
+        return agent, patient
+
     def after_prep(self, n: int, preps: frozenset[str], window: int = 8) -> Arg | None:
         """Return the states that follow one of ``preps`` soon after ``n`` in the same phrase."""
         for j in range(n + 1, min(self.end, n + 1 + window)):
@@ -404,7 +423,7 @@ class SentenceView:
         "both Russia and China refrained..., offering only vague condemnations":
         the subject of "offering" is the subject of the clause.
         """
-        for j in range(n - 1, max(self.start - 1, n - 6), -1):
+        for j in range(n - 1, max(self.start - 1, n - 9), -1):
             if self.lemma[j] in _LIGHT_VERBS:
                 if self.word(j - 1) == ",":
                     # A participle after a comma shares the subject of the main clause.

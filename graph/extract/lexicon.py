@@ -38,8 +38,15 @@ MILITARY_QUALIFIERS = frozenset("""military weapon weapons warfighting dual-use 
 GIVE_VERBS = frozenset("""supply provide send deliver sell ship transfer give export furnish arm equip
     donate hand resupply dispatch""".split())
 RECEIVE_VERBS = frozenset("buy purchase import acquire receive obtain procure".split())
-GIVE_NOUNS = frozenset("""supply supplies delivery deliveries shipment sale sales transfer transfers export
-    exports provision gift""".split())
+GIVE_NOUNS = frozenset("""supply supplies delivery deliveries shipment shipments sale sales transfer transfers
+    export exports provision gift package packages aid assistance""".split())
+#: Nouns of a transfer that say nothing of what moves: arms only with a military word ("military aid").
+BARE_AID_NOUNS = frozenset("package packages aid assistance".split())
+#: Qualifiers that make "aid", "assistance" or a "package" military.
+MILITARY_AID_QUALIFIERS = frozenset("military lethal security defence defense weapons arms".split())
+#: Verbs that put troops somewhere; support only with a purpose ("to help it defend the border").
+DEPLOY_VERBS = frozenset("deploy station".split())
+PURPOSE_VERBS = frozenset("help assist defend support protect reinforce train bolster".split())
 RECEIVE_NOUNS = frozenset("purchase purchases import imports acquisition acquisitions".split())
 #: Nouns for a deal or trade between two states that does not say who sells (guide rule 3).
 EXCHANGE_NOUNS = frozenset("deal deals trade trades exchange exchanges cooperation agreement contract".split())
@@ -79,6 +86,8 @@ RESPOND_VERBS = frozenset("respond retaliate avenge".split())
 SUPPORT_VERBS = frozenset("back support endorse defend champion stand".split())
 SUPPORT_NOUN_QUALIFIERS = frozenset("political diplomatic verbal moral full strong firm unwavering steadfast".split())
 SOLIDARITY_NOUNS = frozenset("solidarity support backing".split())
+#: Nouns of support that need no qualifier: "solidarity" is never material.
+PLAIN_SOLIDARITY = frozenset({"solidarity"})
 
 # --- Sanctions ---------------------------------------------------------------------------------
 SANCTION_VERBS = frozenset("sanction blacklist embargo".split())
@@ -161,7 +170,8 @@ NON_STATE_HEADS = frozenset("""company companies firm firms individual individua
     journalists activist activists dissident dissidents opposition student students tourist tourists
     worker workers mercenary mercenaries man woman men women speaking-people speaker speakers teapot
     independent private exporter exporters importer importers manufacturer manufacturers producer
-    producers customs""".split())
+    producers customs chipmaker chipmakers maker makers airline airlines carrier carriers lender lenders
+    startup startups conglomerate conglomerates""".split())
 #: Nouns that make a preceding state a place: strikes on it count, it does not act.
 PLACE_HEADS = frozenset("""territory territories soil city cities town towns region regions province
     village villages border land airspace waters coast port ports capital""".split())
@@ -178,7 +188,8 @@ DISPATCH = frozenset().union(
     GIVE_VERBS, RECEIVE_VERBS, GIVE_NOUNS, RECEIVE_NOUNS, EXCHANGE_NOUNS, BUYER_NOUNS, SELLER_NOUNS,
     STRIKE_VERBS, STRIKE_NOUNS, CONDEMN_VERBS, CONDEMN_NOUNS, SANCTION_VERBS, SANCTION_NOUNS, RESTRICT_VERBS,
     THREAT_VERBS, RESPOND_VERBS, RESPONSE_NOUNS, ALLIANCE_VERBS, ALLIANCE_HEADS, SUPPORT_VERBS,
-    SOLIDARITY_NOUNS, ASSIST_VERBS, BATTLEFIELD_NOUNS, REFUSE_VERBS, DENY_VERBS,
+    SOLIDARITY_NOUNS, ASSIST_VERBS, BATTLEFIELD_NOUNS, REFUSE_VERBS, DENY_VERBS, DEPLOY_VERBS,
+    {"train", "invest"},
     {"participate", "offer", "offered", "offering", "offers", "exchange", "exchanges", "exchanged", "traded"},
 )
 

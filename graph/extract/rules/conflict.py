@@ -95,14 +95,24 @@ def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
                      for j in list(range(t + 1, min(view.end, t + 10))) + list(range(max(view.start, t - 7), t)))
         if not weapon:
             return []
-        obj = view.after_prep(t, frozenset({"at", "on", "against", "into", "toward", "towards"}), window=12)
+        obj = view.after_prep(t, frozenset({"at", "on", "against", "into", "toward", "towards", "in"}), window=14)
     else:
         obj = view.object_after(t, window=8, preps=_STRIKE_PREPS)
     if obj is None and subject.mention is None and view.word(subject.index - 1) in ("which", "that"):
         obj = _relative_antecedent(view, subject.index - 1)  # "Ukraine, which it invaded"
+    if obj is None and view.word(t + 1) in ("its", "their"):
+        obj = _other_state(view, subject.codes, before=t)  # "accused Azerbaijan of shelling its territory"
     if obj is None:
         return []
     return [_make(view, subject.codes, EdgeType.MILITARY_STRIKE, obj.codes, t, subject)]
+
+
+def _other_state(view: SentenceView, exclude: tuple[str, ...], *, before: int) -> Arg | None:
+    """The one state named before ``before`` that is not ``exclude``: whose "its" an attacker's act is."""
+    others = [m for m in view.mentions if m.start < before and m.codes and m.role is not Role.BLOCKED
+              and not set(m.codes) & set(exclude)]
+    codes = {c for m in others for c in m.codes}
+    return Arg(others[-1].codes, others[-1].start, others[-1]) if len(codes) == 1 else None
 
 
 def _relative_antecedent(view: SentenceView, rel: int) -> Arg | None:
@@ -162,6 +172,10 @@ def _exchange_of_attacks(view: SentenceView) -> list[Candidate]:
 
 
 def _condemn_verb(view: SentenceView, t: int) -> list[Candidate]:
+    passive = view.passive(t)
+    if passive is not None:  # "Russia was condemned by France"
+        agent, patient = passive
+        return [_make(view, agent.codes, EdgeType.CONDEMNATION, patient.codes, t, patient)]
     subject = view.subject_before(t)
     if subject is None:
         subject = _participle_subject(view, t)
@@ -245,6 +259,10 @@ def _quoted_about(view: SentenceView, m: Mention, quotes: list[int]) -> bool:
 
 
 def _sanction_verb(view: SentenceView, t: int) -> list[Candidate]:
+    passive = view.passive(t)
+    if passive is not None:  # "Iran was sanctioned by the United States"
+        agent, patient = passive
+        return [_make(view, agent.codes, EdgeType.SANCTION, patient.codes, t, patient)]
     subject = view.subject_before(t)
     if subject is None:
         return []

@@ -33,7 +33,7 @@ def find(view: SentenceView, strike_objects: tuple[str, ...] = ()) -> list[Candi
             found.extend(_alliance_noun(view, t))
         if lem in lx.SUPPORT_VERBS and view.word(t - 1) not in ("the", "a", "-", "its", "their"):
             found.extend(_support_verb(view, t))
-        if w in lx.SOLIDARITY_NOUNS and view.word(t - 1) in lx.SUPPORT_NOUN_QUALIFIERS:
+        if w in lx.PLAIN_SOLIDARITY or (w in lx.SOLIDARITY_NOUNS and view.word(t - 1) in lx.SUPPORT_NOUN_QUALIFIERS):
             found.extend(_political_support(view, t))
         if lem in lx.ASSIST_VERBS:
             found.extend(_assist(view, t))
@@ -124,7 +124,7 @@ def _support_verb(view: SentenceView, t: int) -> list[Candidate]:
 
 def _political_support(view: SentenceView, t: int) -> list[Candidate]:
     """ "offering Iran political support", "expressed diplomatic support for Israel"."""
-    obj = view.after_prep(t, frozenset({"for", "to"}), window=3)
+    obj = view.after_prep(t, frozenset({"for", "to", "with"}), window=3)
     verb = -1
     for j in range(t - 2, max(view.start - 1, t - 6), -1):
         m = view.mention_at.get(j)
@@ -246,7 +246,7 @@ def _left_alone(view: SentenceView, t: int, strike_objects: tuple[str, ...], sub
 def _refusal(view: SentenceView, t: int, strike_objects: tuple[str, ...]) -> list[Candidate]:
     lem = view.lem(t)
     if lem in lx.REFUSE_VERBS:
-        nxt = [view.lem(j) for j in range(t + 1, min(view.end, t + 5))]
+        nxt = [view.lem(j) for j in range(t + 1, min(view.end, t + 8))]
         if not set(nxt) & (lx.HELP_VERBS | {"come", "get", "involve", "intervention", "aid"}):
             return []  # "declined to give Ukraine missiles" is a negated arms_transfer
         subject = view.subject_before(t)

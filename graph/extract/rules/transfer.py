@@ -20,6 +20,7 @@ from graph.extract.tokens import COMMODITY_PRIORITY
 from graph.ontology import EdgeType
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "such"})
+_COMMITMENT_NOUNS = frozenset({"deal", "agreement", "contract", "accord", "pledge", "commitment"})
 _USE_VERBS = frozenset({"use", "fly", "operate", "launch", "fire", "deploy", "need", "field"})
 _RANK = {edge_type: rank for rank, edge_type in enumerate(COMMODITY_PRIORITY)}
 
@@ -99,6 +100,10 @@ def find(view: SentenceView) -> list[Candidate]:
             found.extend(_noun(view, t))
         elif lem in lx.BUYER_NOUNS or lem in lx.SELLER_NOUNS:
             found.extend(_role_noun(view, t))
+        elif lem in lx.DEPLOY_VERBS or lem == "train":
+            found.extend(_troops(view, t))
+        elif lem == "invest" and _is_verb_use(view, t):
+            found.extend(_invest(view, t))
     found.extend(_origins(view))
     return found
 
@@ -118,6 +123,8 @@ def _give_verb(view: SentenceView, t: int) -> list[Candidate]:
         subject = view.agent_by(t)
     if subject is None and view.word(t).endswith("ing") and view.word(t - 1) in ("from", "by"):
         subject = view.subject_before(t - 2)  # "the revenues it earns from exporting oil"
+    if subject is None and view.word(t - 1) == "to" and view.word(t - 2) in _COMMITMENT_NOUNS:
+        subject = view.light_verb_subject(t - 2)  # "signed a 27-year deal to supply LNG to China"
     if subject is None:
         return []
     obj = view.object_after(t, preps=frozenset({"to", "into"}), skip_modifiers_of=_all_commodities(),
@@ -189,7 +196,13 @@ def _noun(view: SentenceView, t: int) -> list[Candidate]:
         if after_type is not None and (view.word(t + 1) in ("of", "in") or (
                 w in lx.EXCHANGE_NOUNS and view.after_prep(t, frozenset({"with"}), window=3) is not None)):
             edge_type, c = after_type, after_c
+    if edge_type is None and w in lx.BARE_AID_NOUNS:
+        # "a $500 million military aid package for Ukraine"; humanitarian aid is no edge (Decisions)
+        if any(view.lem(j) in lx.MILITARY_AID_QUALIFIERS for j in range(max(view.start, t - 5), t)):
+            edge_type = EdgeType.ARMS_TRANSFER
     if edge_type is None:
+        if w in lx.BARE_AID_NOUNS:
+            return []
         if w in ("trade", "trades", "exports", "imports", "export", "import", "investment"):
             edge_type = EdgeType.TRADE
         elif view.lem(t - 1) in ("trade", "economic", "investment", "business"):
@@ -224,6 +237,8 @@ def _noun(view: SentenceView, t: int) -> list[Candidate]:
         if owner is None or source is None:
             return []
         return [_candidate(view, source.codes, edge_type, owner.codes, t, negated=negated)]
+    if owner is None and c > t and view.word(t + 1) == "of":
+        owner = _commodity_origin(view, c)  # "the sale of US weapons to Taiwan"
     recipient = view.after_prep(t, frozenset({"to", "for"}), window=8)
     if owner is None or recipient is None:
         return []
@@ -318,3 +333,42 @@ def _main_actor(view: SentenceView, *, exclude: set[str], before: int) -> Arg | 
             continue
         return Arg(m.group_codes, m.start, m)
     return None
+
+
+def _troops(view: SentenceView, t: int) -> list[Candidate]:
+    """ "deployed troops to Belarus to help it defend", "trained Ukrainian soldiers", "were trained by Russia"."""
+    personnel = lx.COMMODITIES[EdgeType.MILITARY_SUPPORT]
+    if view.lem(t) == "train":
+        passive = view.passive(t)
+        if passive is not None:  # "they had been trained by Russian forces"
+            agent, trainees = passive
+            return [_candidate(view, agent.codes, EdgeType.MILITARY_SUPPORT, trainees.codes, t)]
+        subject = view.subject_before(t)
+        obj = view.object_after(t, window=3)
+        if subject is None or obj is None or obj.mention is None or not any(
+                view.lem(k) in personnel or view.word(k) in personnel for k in range(obj.mention.start,
+                                                                                     obj.mention.end + 2)):
+            return []
+        return [_candidate(view, subject.codes, EdgeType.MILITARY_SUPPORT, obj.codes, t, negated=subject.negated,
+                           modal=subject.modal)]
+    end = _clause_end(view, t, limit=20)
+    if not any(view.lem(k) in personnel for k in range(t + 1, min(end, t + 5))):
+        return []
+    if not any(view.lem(k) in lx.PURPOSE_VERBS and view.word(k - 1) == "to" for k in range(t + 1, end)):
+        return []  # troops moved somewhere is no support without a purpose of help
+    subject = view.subject_before(t)
+    obj = view.after_prep(t, frozenset({"to", "in", "into"}), window=8)
+    if subject is None or obj is None:
+        return []
+    return [_candidate(view, subject.codes, EdgeType.MILITARY_SUPPORT, obj.codes, t, negated=subject.negated,
+                       modal=subject.modal)]
+
+
+def _invest(view: SentenceView, t: int) -> list[Candidate]:
+    """ "China has invested billions in Pakistan": investment is trade (guide table)."""
+    subject = view.subject_before(t)
+    host = view.after_prep(t, frozenset({"in", "into"}), window=8)
+    if subject is None or host is None or host.mention is None or host.mention.role is Role.MODIFIER:
+        return []
+    return [_candidate(view, subject.codes, EdgeType.TRADE, host.codes, t, negated=subject.negated,
+                       modal=subject.modal)]

@@ -162,3 +162,53 @@ def test_rules_two_countries_resolve_to_the_pair_named_before(triples):
 
 def test_rules_pronoun_subject_resolves_to_the_state_named_before(triples):
     assert triples("Iran admitted it supplied Russia with drones.") == [("IRN", A, "RUS")]
+
+
+# --- General English: passives, nominalizations, reported speech (sentences written for these tests) --------------
+GENERAL_ENGLISH = [
+ ("Ukraine was attacked by Russia in February 2022.", {("RUS",K,"UKR")}),
+ ("Drones were supplied to Russia by Iran.", {("IRN",A,"RUS")}),
+ ("New sanctions were imposed on Iran by the United States.", {("USA",S,"IRN")}),
+ ("Russia was condemned by France for the strikes.", {("FRA",C,"RUS")}),
+ ("France condemned Russia's strikes on Ukrainian cities.", {("FRA",C,"RUS"),("RUS",K,"UKR")}),
+ ("The Pentagon announced a new $500 million weapons package for Ukraine.", {("USA",A,"UKR")}),
+ ("Germany delivered Leopard tanks to Ukraine.", {("DEU",A,"UKR")}),
+ ("Turkey sold Bayraktar drones to Ukraine and Azerbaijan.", {("TUR",A,"UKR"),("TUR",A,"AZE")}),
+ ("Israeli warplanes struck targets in Syria overnight.", {("ISR",K,"SYR")}),
+ ("Russian forces shelled the Ukrainian city of Kharkiv.", {("RUS",K,"UKR")}),
+ ("China slapped sanctions on Lithuania.", {("CHN",S,"LTU")}),
+ ("The European Union imposed sanctions on Belarus.", set()),
+ ("India bought Russian oil at a discount.", {("RUS",E,"IND")}),
+ ("Qatar signed a 27-year deal to supply LNG to China.", {("QAT",E,"CHN")}),
+ ("Saudi Arabia and the United States signed a defence pact.", {("SAU",AL,"USA")}),
+ ("Japan and the Philippines signed a reciprocal access agreement.", set()),
+ ("Beijing warned Washington of serious consequences over Taiwan.", {("CHN",TH,"USA")}),
+ ("North Korea threatened to strike South Korea.", {("PRK",TH,"KOR")}),
+ ("Hungary blocked new EU sanctions on Russia.", set()),
+ ("Brazil did not condemn Russia.", set()),
+ ("Egypt refused to send troops to help Saudi Arabia.", {("EGY",N,"SAU")}),
+ ("The United Kingdom expressed its solidarity with Poland.", {("GBR",D,"POL")}),
+ ("Moscow backed Belgrade's position on Kosovo.", {("RUS",D,"SRB")}),
+ ("Cuban doctors and Russian military advisers were sent to Venezuela.", set()),
+ ("Russia deployed troops to Belarus to help it defend the border.", {("RUS",M,"BLR")}),
+ ("The US trained Ukrainian soldiers in Germany.", {("USA",M,"UKR")}),
+ ("China has invested billions in Pakistan.", {("CHN",T,"PAK")}),
+ ("Iran's supreme leader vowed revenge against Israel.", {("IRN",TH,"ISR")}),
+ ("Azerbaijan launched a military offensive against Armenia in September.", {("AZE",K,"ARM")}),
+ ("Armenia accused Azerbaijan of shelling its territory.", {("ARM",C,"AZE"),("AZE",K,"ARM")}),
+ ("The Kremlin denied that Russia had supplied weapons to Syria.", set()),
+ ("According to Kyiv, Belarus allowed Russian troops to attack from its territory.", set()),
+ ("Washington imposed export controls on Chinese chipmakers.", set()),
+ ("Japan has restricted exports of chip-making equipment to China.", {("JPN",S,"CHN")}),
+ ("Russia and Iran agreed to deepen military cooperation.", set()),
+ ("The two countries signed a strategic partnership treaty.", set()),
+ ("Pakistan's army said India fired missiles at six sites in Pakistan.", {("IND",K,"PAK")}),
+ ("Ukraine struck an oil refinery in Russia's Belgorod region.", {("UKR",K,"RUS")}),
+ ("Israel's offensive in Gaza has killed thousands.", set()),
+ ("China condemned the sale of US weapons to Taiwan.", {("CHN",C,"USA"),("USA",A,"TWN")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERAL_ENGLISH)
+def test_rules_general_english(triples, text, expected):
+    assert set(triples(text)) == expected
