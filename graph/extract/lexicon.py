@@ -28,7 +28,7 @@ COMMODITIES: dict[T, frozenset[str]] = {
     T.TRADE: frozenset("""
         good goods product export import chip semiconductor technology tech component machinery grain
         wheat food fertilizer investment loan credit car vehicle equipment electronics mineral metal
-        rare-earth steel aluminium aluminum""".split()),
+        rare-earth steel aluminium aluminum system""".split()),
 }
 #: Words that make a transfer of "components", "technology" or "equipment" military.
 MILITARY_QUALIFIERS = frozenset("""military weapon weapons warfighting dual-use defense defence lethal
@@ -36,7 +36,7 @@ MILITARY_QUALIFIERS = frozenset("""military weapon weapons warfighting dual-use 
 
 # --- Transfer predicates: the giver is the subject, or (RECEIVE) the receiver is -----------------
 GIVE_VERBS = frozenset("""supply provide send deliver sell ship transfer give export furnish arm equip
-    donate hand resupply dispatch""".split())
+    donate hand resupply dispatch lend grant extend""".split())
 RECEIVE_VERBS = frozenset("buy purchase import acquire receive obtain procure".split())
 GIVE_NOUNS = frozenset("""supply supplies delivery deliveries shipment shipments sale sales transfer transfers
     export exports provision gift package packages aid assistance""".split())
@@ -104,7 +104,8 @@ ALLIANCE_HEADS = frozenset("pact treaty alliance partnership agreement accord".s
 #: Qualifiers that make an agreement or partnership an alliance; a bare "agreement" is not one.
 ALLIANCE_QUALIFIERS = frozenset("""defense defence mutual strategic security military no-limits no-limit
     comprehensive alliance partnership friendship""".split())
-ALLIANCE_VERBS = frozenset("sign ink conclude forge form seal establish declare pledge ratify upgrade have".split())
+ALLIANCE_VERBS = frozenset("""sign ink conclude forge form seal establish declare pledge ratify upgrade have
+    reaffirm renew strengthen""".split())
 
 # --- Non-intervention: refusals to help (guide: non_intervention) -------------------------------
 HELP_VERBS = frozenset("""intervene help aid assist defend rescue support join participate intercede
@@ -208,6 +209,10 @@ for _phrase in NON_INTERVENTION_PHRASES + DENIAL_PHRASES + CRITICAL_PHRASES + FI
     PHRASES_BY_HEAD[_phrase[0]] = PHRASES_BY_HEAD.get(_phrase[0], ()) + (_phrase,)
 PHRASE_HEADS = frozenset(PHRASES_BY_HEAD)
 ALL_COMMODITY_WORDS = frozenset().union(*COMMODITIES.values())
+#: Words that show a sentence is about an armed conflict.
+CONFLICT_WORDS = frozenset("""war conflict attack attacks strike strikes airstrike aggression invasion offensive
+    fighting fight military troops bombing missile missiles""".split())
 #: The lexicons whose positions :class:`graph.extract.tokens.DocIndex` computes once per document.
 INDEXED = (DISPATCH, HEDGES, SPEECH_VERBS, DENY_VERBS, CRITICAL_WORDS, EXCHANGE_WORDS, ABSENCE_MARKERS,
-           CLAIM_WORDS, CLAIM_VERBS, QUOTES, ALL_COMMODITY_WORDS, MILITARY_QUALIFIERS, PHRASE_HEADS)
+           CLAIM_WORDS, CLAIM_VERBS, QUOTES, ALL_COMMODITY_WORDS, MILITARY_QUALIFIERS, PHRASE_HEADS,
+           CONFLICT_WORDS)

@@ -138,7 +138,8 @@ def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
             if m.role is Role.MODIFIER or word in ("teapot", "independent", "private"):
                 m.role = Role.BLOCKED
             return
-        if word in lx.PLACE_HEADS or head in lx.PLACE_HEADS:
+        if (word in lx.PLACE_HEADS or head in lx.PLACE_HEADS) and (word, _lower(index, after + 1)) != (
+                "coast", "guard"):
             if m.role is Role.MODIFIER:
                 m.role = Role.PLACE
             return

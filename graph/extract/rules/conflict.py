@@ -21,6 +21,8 @@ from graph.ontology import EdgeType
 
 _STRIKE_PREPS = frozenset({"on", "against", "at", "into", "in", "targeting", "upon", "toward", "towards"})
 _HYPOTHETICAL = frozenset({"any", "possible", "potential", "planned", "imminent", "future", "further", "new"})
+_PEOPLE = frozenset({"officials", "official", "individuals", "oligarchs", "officers", "generals", "commanders",
+                     "ministers", "businessmen", "lawmakers", "judges", "citizens", "nationals", "people"})
 _LABEL_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "those", "such", "his", "her"})
@@ -90,6 +92,10 @@ def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
     subject = view.accused_subject(t) or view.subject_before(t)
     if subject is None:
         return []
+    if view.word(t + 1) != "with" and any(view.word(j) == "with" and view.word(j + 1) in lx.SANCTION_NOUNS | {
+            "new", "fresh", "tough", "further", "more", "punitive"} for j in range(t + 1, min(view.end, t + 5))):
+        obj = view.object_after(t, window=3)  # "Canada hit Russia with new sanctions": a sanction, not a strike
+        return [_make(view, subject.codes, EdgeType.SANCTION, obj.codes, t, subject)] if obj else []
     if lem in lx.STRIKE_LAUNCH_VERBS:
         weapon = any(view.lem(j) in lx.COMMODITIES[EdgeType.ARMS_TRANSFER] or view.word(j) in lx.STRIKE_NOUNS
                      for j in list(range(t + 1, min(view.end, t + 10))) + list(range(max(view.start, t - 7), t)))
@@ -258,6 +264,12 @@ def _quoted_about(view: SentenceView, m: Mention, quotes: list[int]) -> bool:
     return after - m.end <= 3 and all(view.word(k) in lx.SUBJECT_GAP for k in range(m.end, after))
 
 
+def _is_people(view: SentenceView, arg: Arg) -> bool:
+    """ "three Iranian officials", "Russian oligarchs": sanctions on people are not on their state."""
+    m = arg.mention
+    return m is not None and any(view.word(k) in _PEOPLE for k in range(m.start, min(view.end, m.end + 2)))
+
+
 def _sanction_verb(view: SentenceView, t: int) -> list[Candidate]:
     passive = view.passive(t)
     if passive is not None:  # "Iran was sanctioned by the United States"
@@ -267,7 +279,7 @@ def _sanction_verb(view: SentenceView, t: int) -> list[Candidate]:
     if subject is None:
         return []
     obj = view.object_after(t, window=6)
-    if obj is None:
+    if obj is None or _is_people(view, obj):
         return []
     return [_make(view, subject.codes, EdgeType.SANCTION, obj.codes, t, subject)]
 
@@ -281,7 +293,7 @@ def _sanction_noun(view: SentenceView, t: int) -> list[Candidate]:
     target = view.after_prep(t, frozenset({"on", "against"}), window=5)
     if target is None:
         target = _export_target(view, t)
-    if target is None:
+    if target is None or _is_people(view, target):
         return []
     imposer = view.possessor_before(t) or view.agent_by(t)
     arg = None

@@ -17,6 +17,9 @@ from graph.extract.rules.candidate import Candidate
 from graph.extract.rules.polarity import is_hedged, is_modal, is_negated
 from graph.ontology import EdgeType
 
+#: Refusals that are military by their verb: no other sign of a conflict is needed.
+_MILITARY_HELP = frozenset({"intervene", "defend", "rescue", "protect", "intervention", "involve", "aid"})
+
 
 def find(view: SentenceView, strike_objects: tuple[str, ...] = ()) -> list[Candidate]:
     """Return the cooperation candidates of one sentence.
@@ -249,6 +252,8 @@ def _refusal(view: SentenceView, t: int, strike_objects: tuple[str, ...]) -> lis
         nxt = [view.lem(j) for j in range(t + 1, min(view.end, t + 8))]
         if not set(nxt) & (lx.HELP_VERBS | {"come", "get", "involve", "intervention", "aid"}):
             return []  # "declined to give Ukraine missiles" is a negated arms_transfer
+        if not (set(nxt) & _MILITARY_HELP or strike_objects or view.where(lx.CONFLICT_WORDS)):
+            return []  # "refused to help Russia evade sanctions": a refusal, but not in a conflict
         subject = view.subject_before(t)
     elif lem == "participate":
         if not any(view.word(j) in lx.NEGATORS for j in range(max(view.start, t - 3), t)):

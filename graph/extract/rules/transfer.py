@@ -268,6 +268,8 @@ def _sibling_owner(view: SentenceView, t: int) -> Arg | None:
 
 def _role_noun(view: SentenceView, t: int) -> list[Candidate]:
     """ "China is a large importer of Iranian oil": the copula's subject buys from the origin."""
+    if view.word(t + 1) == "to" and view.lem(t) in lx.SELLER_NOUNS:
+        return _supplier_to(view, t)  # "the largest arms supplier to Saudi Arabia"
     edge_type, c = commodity_type(view, t + 1, min(view.end, t + 5))
     if edge_type is None or view.word(t + 1) != "of":
         return []
@@ -372,3 +374,16 @@ def _invest(view: SentenceView, t: int) -> list[Candidate]:
         return []
     return [_candidate(view, subject.codes, EdgeType.TRADE, host.codes, t, negated=subject.negated,
                        modal=subject.modal)]
+
+
+def _supplier_to(view: SentenceView, t: int) -> list[Candidate]:
+    edge_type, _ = commodity_type(view, t - 3, t)
+    recipient = view.after_prep(t, frozenset({"to"}), window=2)
+    holder = None
+    for j in range(t - 1, max(view.start - 1, t - 8), -1):
+        if view.lem(j) in ("be", "become", "remain"):
+            holder = view.subject_before(j)
+            break
+    if edge_type is None or recipient is None or holder is None:
+        return []
+    return [_candidate(view, holder.codes, edge_type, recipient.codes, t)]

@@ -212,3 +212,52 @@ GENERAL_ENGLISH = [
 @pytest.mark.parametrize("text,expected", GENERAL_ENGLISH)
 def test_rules_general_english(triples, text, expected):
     assert set(triples(text)) == expected
+
+
+GENERAL_ENGLISH_2 = [
+ ("Canada hit Russia with new sanctions on Friday.", {("CAN",S,"RUS")}),
+ ("The United States imposed a 100% tariff on Chinese electric vehicles.", {("USA",S,"CHN")}),
+ ("Lithuania expelled two Russian diplomats.", set()),
+ ("Poland recalled its ambassador from Belarus.", set()),
+ ("China and Russia held joint naval exercises in the Sea of Japan.", set()),
+ ("The Chinese coast guard fired water cannon at Philippine vessels.", {("CHN",K,"PHL")}),
+ ("The Philippines accused China of violating its sovereignty.", {("PHL",C,"CHN")}),
+ ("Iran vowed to retaliate against Israel.", {("IRN",TH,"ISR")}),
+ ("Morocco cut diplomatic ties with Iran.", set()),
+ ("Russia halted gas exports to Bulgaria.", {("RUS",S,"BGR")}),
+ ("Indonesia agreed to buy 42 Rafale fighter jets from France.", {("FRA",A,"IDN")}),
+ ("Ukraine received its first F-16 jets from Denmark.", {("DNK",A,"UKR")}),
+ ("The United States is the largest arms supplier to Saudi Arabia.", {("USA",A,"SAU")}),
+ ("The United States and Britain carried out joint air strikes against Yemen.", {("USA",K,"YEM"),("GBR",K,"YEM")}),
+ ("Russia launched a drone attack on Ukraine's capital.", {("RUS",K,"UKR")}),
+ ("Russian missiles hit Kyiv overnight.", {("RUS",K,"UKR")}),
+ ("Germany pledged $1 billion in military aid to Ukraine.", {("DEU",A,"UKR")}),
+ ("Japan and the United States reaffirmed their alliance.", {("JPN",AL,"USA")}),
+ ("France called on Israel to show restraint.", set()),
+ ("Kenya blamed Somalia for the attack.", {("KEN",C,"SOM")}),
+ ("Ukraine denounced Russia's illegal annexation of Crimea.", {("UKR",C,"RUS")}),
+ ("Turkey sent humanitarian aid to Syria.", set()),
+ ("China extended a $5 billion loan to Pakistan.", {("CHN",T,"PAK")}),
+ ("Germany stopped buying oil from Russia.", set()),
+ ("Hungary will no longer supply weapons to Ukraine.", set()),
+ ("Serbia received air defence systems from China.", {("CHN",A,"SRB")}),
+ ("Norway became Europe's largest gas supplier after Russia cut flows.", set()),
+ ("Vietnam and the United States upgraded ties to a comprehensive strategic partnership.", {("VNM",AL,"USA")}),
+ ("Russian President Vladimir Putin praised North Korea's support for the war.", set()),
+ ("South Korean President Yoon Suk Yeol condemned North Korea's missile launch.", {("KOR",C,"PRK")}),
+ ("Estonia and Latvia condemned Russia's decision.", {("EST",C,"RUS"),("LVA",C,"RUS")}),
+ ("Beijing opposes Washington's arms sales to Taipei.", {("USA",A,"TWN")}),
+ ("North Korean artillery shells have been used by Russia in Ukraine.", {("PRK",A,"RUS")}),
+ ("Iran and Saudi Arabia restored diplomatic relations.", set()),
+ ("India and Pakistan exchanged fire along the border.", {("IND",K,"PAK"),("PAK",K,"IND")}),
+ ("The United Kingdom sanctioned three Iranian officials.", set()),
+ ("Australia imposed sanctions on Myanmar's military junta.", {("AUS",S,"MMR")}),
+ ("Egypt's president threatened military action against Ethiopia.", {("EGY",TH,"ETH")}),
+ ("Kazakhstan refused to help Russia evade sanctions.", set()),
+ ("The Kremlin thanked Beijing for its support.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERAL_ENGLISH_2)
+def test_rules_general_english_more(triples, text, expected):
+    assert set(triples(text)) == expected
