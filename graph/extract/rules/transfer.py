@@ -131,6 +131,12 @@ def _give_verb(view: SentenceView, t: int) -> list[Candidate]:
                             window=end - t)
     if obj is None and c > t:
         obj = _user_after(view, c)
+    if obj is None and c > t:
+        owner = view.mention_at.get(c - 2) if view.word(c - 1) in ("'s", "’s") else None
+        if owner is None and view.mention_at.get(c - 1) is not None and view.mention_at[c - 1].possessive:
+            owner = view.mention_at[c - 1]
+        if owner is not None and owner.codes and owner.possessive:
+            obj = Arg(owner.group_codes, owner.start, owner)  # "supplies most of Armenia's gas": the user
     if obj is None and edge_type is EdgeType.MILITARY_SUPPORT:
         # "decided to send 12,000 troops to fight for Russia"
         for phrase in lx.FIGHT_FOR:

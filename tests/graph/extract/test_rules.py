@@ -261,3 +261,37 @@ GENERAL_ENGLISH_2 = [
 @pytest.mark.parametrize("text,expected", GENERAL_ENGLISH_2)
 def test_rules_general_english_more(triples, text, expected):
     assert set(triples(text)) == expected
+
+
+CLAIMS_AND_REFERENCES = [
+ ("Analysts describe Russia, China, Iran and North Korea as an axis of upheaval.", set(), [(set(), {"RUS","CHN","IRN","PRK"})]),
+ ("Moscow and Tehran are close allies.", set(), [(set(), {"RUS","IRN"})]),
+ ("The US secretary of state warned of a growing alignment between Russia and North Korea.", set(), [({"USA"}, {"RUS","PRK"})]),
+ ("Some officials in Kyiv speak of an axis of Russia and Iran.", set(), [({"UKR"}, {"RUS","IRN"})]),
+ ("Iran is Russia's most important partner in the Middle East.", set(), []),
+ ("NATO allies condemned the attack.", set(), []),
+ ("Russia and Belarus form a union state.", set(), []),
+ ("Israel struck Iran. The two countries have been enemies for decades.", {("ISR",K,"IRN")}, []),
+ ("Russia denied supplying arms to Myanmar.", set(), []),
+ ("Ukraine accused Belarus of allowing Russian troops to attack from its territory, which Minsk denied.", {("UKR",C,"BLR")}, []),
+ ("China said it had not sold weapons to either side.", set(), []),
+ ("The Kremlin said Russia would respond to any NATO deployment.", set(), []),
+ ("Venezuela's government backed Russia's invasion of Ukraine.", {("VEN",D,"RUS"),("RUS",K,"UKR")}, []),
+ ("Serbia signed a free trade agreement with China.", {("SRB",T,"CHN")}, []),
+ ("Russia supplies most of Armenia's gas.", {("RUS",E,"ARM")}, []),
+ ("Turkey buys most of its gas from Russia and Azerbaijan.", {("RUS",E,"TUR"),("AZE",E,"TUR")}, []),
+ ("The United States said Iran had sent ballistic missiles to Russia, a claim Tehran denied.", {("IRN",A,"RUS")}, []),
+ ("Britain will not send troops to Ukraine.", set(), []),
+ ("Germany says it will not deliver Taurus missiles to Ukraine.", set(), []),
+ ("The French president said France stands with Armenia.", {("FRA",D,"ARM")}, []),
+]
+
+
+@pytest.mark.parametrize("text,expected,claims", CLAIMS_AND_REFERENCES)
+def test_rules_claims_references_and_denials(extractor, text, expected, claims):
+    result = extractor.extract(text, id="t")
+    assert {(f.subject, f.type.value, f.object) for f in result.facts} == expected
+    assert sorted(sorted(c.members) for c in result.claims) == sorted(sorted(m) for _, m in claims)
+    for claim, (claimants, _) in zip(sorted(result.claims, key=lambda c: c.members),
+                                     sorted(claims, key=lambda c: sorted(c[1])), strict=True):
+        assert set(claim.claimants) == claimants
