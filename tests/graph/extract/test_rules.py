@@ -264,16 +264,19 @@ def test_rules_general_english_more(triples, text, expected):
 
 
 CLAIMS_AND_REFERENCES = [
- ("Analysts describe Russia, China, Iran and North Korea as an axis of upheaval.", set(), [(set(), {"RUS","CHN","IRN","PRK"})]),
+ ("Analysts describe Russia, China, Iran and North Korea as an axis of upheaval.", set(),
+  [(set(), {"RUS", "CHN", "IRN", "PRK"})]),
  ("Moscow and Tehran are close allies.", set(), [(set(), {"RUS","IRN"})]),
- ("The US secretary of state warned of a growing alignment between Russia and North Korea.", set(), [({"USA"}, {"RUS","PRK"})]),
+ ("The US secretary of state warned of a growing alignment between Russia and North Korea.", set(),
+  [({"USA"}, {"RUS", "PRK"})]),
  ("Some officials in Kyiv speak of an axis of Russia and Iran.", set(), [({"UKR"}, {"RUS","IRN"})]),
  ("Iran is Russia's most important partner in the Middle East.", set(), []),
  ("NATO allies condemned the attack.", set(), []),
  ("Russia and Belarus form a union state.", set(), []),
  ("Israel struck Iran. The two countries have been enemies for decades.", {("ISR",K,"IRN")}, []),
  ("Russia denied supplying arms to Myanmar.", set(), []),
- ("Ukraine accused Belarus of allowing Russian troops to attack from its territory, which Minsk denied.", {("UKR",C,"BLR")}, []),
+ ("Ukraine accused Belarus of allowing Russian troops to attack from its territory, which Minsk denied.",
+  {("UKR", C, "BLR")}, []),
  ("China said it had not sold weapons to either side.", set(), []),
  ("The Kremlin said Russia would respond to any NATO deployment.", set(), []),
  ("Venezuela's government backed Russia's invasion of Ukraine.", {("VEN",D,"RUS"),("RUS",K,"UKR")}, []),
