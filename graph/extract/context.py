@@ -26,11 +26,14 @@ TIME_WORDS = frozenset("""on in at during last this that next earlier late early
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. week month year
     day night morning evening afternoon weekend today yesterday ago the a of ( ) / - sep""".split())
+#: Words that may stand between a preposition and the state it introduces ("in northern Iraq").
+_SKIP_BEFORE_STATE = frozenset("""the its their a an northern southern eastern western central north south east
+    west northeastern northwestern southeastern southwestern occupied""".split())
 _RANKS = frozenset({"first", "second", "third", "only", "last", "latest", "sole", "next"})
 _PREPOSITIONS = frozenset({"with", "to", "on", "of", "from", "against", "between", "for", "by", "in", "at"})
 _LIGHT_VERBS = frozenset("""offer issue express voice launch carry conduct mount impose announce make sign
     ink give lend stage unleash level provide extend increase boost expand double raise ramp step resume
-    answer respond retaliate pledge reaffirm lodge""".split())
+    answer respond retaliate pledge reaffirm lodge approve authorize authorise clear""".split())
 
 
 @dataclass(slots=True)
@@ -404,7 +407,7 @@ class SentenceView:
                 return None
             if w in preps:
                 k = j + 1
-                while k < self.end and self.lower[k] in ("the", "its", "their", "a", "an"):
+                while k < self.end and self.lower[k] in _SKIP_BEFORE_STATE:
                     k += 1
                 m = self.mention_at.get(k)
                 if m is not None and m.codes and m.role is not Role.BLOCKED:

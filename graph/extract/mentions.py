@@ -187,6 +187,11 @@ def _absorb_title(index: DocIndex, m: Mention) -> None:
     m.person = True
 
 
+def _starts_line(index: DocIndex, i: int) -> bool:
+    """Tell whether token ``i`` opens a line: a headline's "US, UK strike ..." lists without "and"."""
+    return i == 0 or "\n" in index.text[i - 1] or (i == 1 and index.lower[0] in ("the",))
+
+
 _CONNECTORS = frozenset({",", "and", "or", "nor", "&", "as", "well", "both", "the", "-", "–", "/", "plus"})
 _STRONG_LINKS = frozenset({"and", "or", "nor", "&", "-", "–", "/", "plus"})
 
@@ -212,7 +217,9 @@ def _group(index: DocIndex, mentions: list[Mention]) -> None:
                 continue
         chains.append([m])
     for chain in chains:
-        strong = any(
+        headline = len(chain) >= 2 and _starts_line(index, chain[0].start) and all(
+            b.start - a.end == 1 and index.lower[a.end] == "," for a, b in zip(chain, chain[1:], strict=False))
+        strong = headline or any(
             set(index.lower[a.end:b.start]) & _STRONG_LINKS
             for a, b in zip(chain, chain[1:], strict=False)
         )

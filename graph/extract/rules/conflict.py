@@ -104,6 +104,8 @@ def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
         obj = view.after_prep(t, frozenset({"at", "on", "against", "into", "toward", "towards", "in"}), window=14)
     else:
         obj = view.object_after(t, window=8, preps=_STRIKE_PREPS)
+        if obj is None:
+            obj = _group_location(view, t)
     if obj is None and subject.mention is None and view.word(subject.index - 1) in ("which", "that"):
         obj = _relative_antecedent(view, subject.index - 1)  # "Ukraine, which it invaded"
     if obj is None and view.word(t + 1) in ("its", "their"):
@@ -111,6 +113,14 @@ def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
     if obj is None:
         return []
     return [_make(view, subject.codes, EdgeType.MILITARY_STRIKE, obj.codes, t, subject)]
+
+
+def _group_location(view: SentenceView, t: int) -> Arg | None:
+    """ "strikes Hezbollah positions in Lebanon": a strike on an armed group in a named state (Decisions)."""
+    group = next((m for m in view.mentions if t < m.start <= t + 4 and not m.codes and m.kind == "non_state"), None)
+    if group is None:
+        return None
+    return view.after_prep(group.end - 1, frozenset({"in", "inside"}), window=6)
 
 
 def _other_state(view: SentenceView, exclude: tuple[str, ...], *, before: int) -> Arg | None:
@@ -143,6 +153,8 @@ def _strike_noun(view: SentenceView, t: int, earlier: list[Candidate]) -> list[C
     if target is None and attacker is not None and w not in lx.WEAK_STRIKE_NOUNS and earlier and \
             view.word(t + 1) in ("on", "against", "targeting"):
         target = Arg(earlier[-1].objects, earlier[-1].trigger)
+    if target is None and attacker is not None:
+        target = _group_location(view, t)  # "an offensive against the PKK in northern Iraq"
     if attacker is None or target is None:
         return []
     if _followed_by_modal(view, t):

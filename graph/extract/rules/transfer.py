@@ -277,7 +277,12 @@ def _role_noun(view: SentenceView, t: int) -> list[Candidate]:
     if view.word(t + 1) == "to" and view.lem(t) in lx.SELLER_NOUNS:
         return _supplier_to(view, t)  # "the largest arms supplier to Saudi Arabia"
     edge_type, c = commodity_type(view, t + 1, min(view.end, t + 5))
-    if edge_type is None or view.word(t + 1) != "of":
+    if view.word(t + 1) != "of":
+        # "China is Iran's biggest oil customer": the commodity before, the partner as possessor
+        edge_type, c = commodity_type(view, t - 3, t)
+        if edge_type is None or view.possessor_before(t) is None:
+            return []
+    elif edge_type is None:
         return []
     holder = None
     for j in range(t - 1, max(view.start - 1, t - 8), -1):

@@ -298,3 +298,32 @@ def test_rules_claims_references_and_denials(extractor, text, expected, claims):
     for claim, (claimants, _) in zip(sorted(result.claims, key=lambda c: c.members),
                                      sorted(claims, key=lambda c: sorted(c[1])), strict=True):
         assert set(claim.claimants) == claimants
+
+
+HEADLINES_AND_GROUPS = [
+ ("US, UK strike Houthi targets in Yemen", {("USA",K,"YEM"),("GBR",K,"YEM")}),
+ ("Russia, China veto UN resolution on Gaza", set()),
+ ("Israel strikes Hezbollah positions in Lebanon", {("ISR",K,"LBN")}),
+ ("Turkey launches offensive against PKK in northern Iraq", {("TUR",K,"IRQ")}),
+ ("Biden approves $1bn arms sale to Israel", {("USA",A,"ISR")}),
+ ("Japan to supply Patriot missiles to US", {("JPN",A,"USA")}),
+ ("Ukraine hits Russian oil depot with drones", {("UKR",K,"RUS")}),
+ ("Zelensky thanks Biden for new aid", set()),
+ ("Pakistan carried out an airstrike on a militant camp in Afghanistan.", {("PAK",K,"AFG")}),
+ ("Iranian-made drones were found in Sudan.", set()),
+ ("Saudi-led coalition strikes Yemen's capital", set()),
+ ("The Houthis attacked a British-owned tanker in the Red Sea.", set()),
+ ("Russia's Wagner mercenaries fought for Mali's junta.", set()),
+ ("Israel and Hamas agreed to a ceasefire.", set()),
+ ("India summoned Canada's envoy over the allegations.", set()),
+ ("Ottawa accused New Delhi of involvement in the killing.", {("CAN",C,"IND")}),
+ ("Greece and Egypt signed a maritime deal.", set()),
+ ("Algeria sells gas to Italy through the Transmed pipeline.", {("DZA",E,"ITA")}),
+ ("China is Iran's biggest oil customer.", {("IRN",E,"CHN")}),
+ ("Russian gas flows to Europe have collapsed.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADLINES_AND_GROUPS)
+def test_rules_headlines_and_strikes_on_groups(triples, text, expected):
+    assert set(triples(text)) == expected
