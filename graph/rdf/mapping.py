@@ -66,9 +66,15 @@ def state_node(code: str) -> NamedNode:
 
 
 def fact_node(fact: Fact) -> NamedNode:
-    """Return the IRI of a fact: one per (subject, type, object) key, orientation-free when symmetric."""
+    """Return the IRI of a fact: one per (subject, type, object) key, orientation-free when symmetric.
+
+    An undirected deal ("a deal between A and B") is a fact of its own, apart
+    from a directed one between the same states ("A sold to B"): the two say
+    different things, so they must not share an IRI (and its ``ak:directed``).
+    """
     subject, edge_type, obj = fact.key
-    return NamedNode(ns.fact_iri(subject, edge_type.value, obj))
+    name = edge_type.value if fact.directed or edge_type.spec.symmetric else f"{edge_type.value}~undirected"
+    return NamedNode(ns.fact_iri(subject, name, obj))
 
 
 def claim_node(claim: Claim) -> NamedNode:
@@ -127,9 +133,14 @@ def iter_article_quads(article: Article) -> Iterator[Quad]:
 
 def iter_fact_quads(fact: Fact) -> Iterator[Quad]:
     """Yield the facts-graph quads of a fact without its derived values (hedged, first and last seen)."""
+    if not (fact.directed or fact.type.spec.symmetric) and fact.subject > fact.object:
+        fact = Fact(fact.object, fact.type, fact.subject, hedged=fact.hedged, directed=False,
+                    evidence=fact.evidence)
     node = fact_node(fact)
     spec = fact.type.spec
-    subject, obj = state_node(fact.subject), state_node(fact.object)
+    # Orientation-free facts are written in code order, so every article writes the same triples.
+    first, _, second = fact.key
+    subject, obj = state_node(first), state_node(second)
     yield Quad(node, _RDF_TYPE, ak(spec.rdf_class), FACTS)
     yield Quad(node, ak("subject"), subject, FACTS)
     yield Quad(node, ak("object"), obj, FACTS)

@@ -52,12 +52,18 @@ DELETE {{ GRAPH {_FACTS} {{ ?f ak:{name} ?v }} }}
 WHERE {{ VALUES ?f {{ {values} }} GRAPH {_FACTS} {{ ?f ak:{name} ?v }} }} ;""" for name in ("hedged", "firstSeen",
                                                                                             "lastSeen"))
     return deletes + f"""
-INSERT {{ GRAPH {_FACTS} {{ ?f ak:hedged ?hedged . ?f ak:firstSeen ?first . ?f ak:lastSeen ?last . }} }}
+INSERT {{ GRAPH {_FACTS} {{ ?f ak:hedged ?hedged . }} }}
 WHERE {{
-  {{ SELECT ?f (MIN(?eh) AS ?hedged) (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+  {{ SELECT ?f (MIN(?eh) AS ?hedged) WHERE {{
       VALUES ?f {{ {values} }}
-      GRAPH ?g {{ ?ev ak:supports ?f ; ak:hedged ?eh ; ak:article ?art .
-                 OPTIONAL {{ ?art schema:datePublished ?d }} }}
+      GRAPH ?g {{ ?ev ak:supports ?f ; ak:hedged ?eh . }}
+  }} GROUP BY ?f }}
+}} ;
+INSERT {{ GRAPH {_FACTS} {{ ?f ak:firstSeen ?first . ?f ak:lastSeen ?last . }} }}
+WHERE {{
+  {{ SELECT ?f (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+      VALUES ?f {{ {values} }}
+      GRAPH ?g {{ ?ev ak:supports ?f ; ak:article ?art . ?art schema:datePublished ?d . }}
   }} GROUP BY ?f }}
 }} ;
 DELETE {{ GRAPH {_FACTS} {{ ?s ?rel ?t }} }}

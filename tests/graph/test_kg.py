@@ -102,3 +102,10 @@ def test_kg_persists_on_disk(tmp_path, extractor, gazetteer):
     with KnowledgeGraph.open(tmp_path / "store", gazetteer=gazetteer, extractor=extractor) as kg:
         assert kg.store.count() == count
         assert kg.article_ids() == ["a"]
+
+
+def test_kg_an_undated_article_does_not_erase_a_facts_dates(kg):
+    kg.ingest("Iran sold drones to Russia.", id="a", published=dt.date(2023, 1, 5))
+    kg.ingest("Iran sold drones to Russia again.", id="b")
+    row = kg.sparql("SELECT ?a ?b WHERE { ?f ak:firstSeen ?a ; ak:lastSeen ?b }").rows
+    assert row == [{"a": dt.date(2023, 1, 5), "b": dt.date(2023, 1, 5)}]
