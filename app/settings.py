@@ -1,17 +1,21 @@
-"""Settings of the command line and (later) the service: the only reader of environment variables.
+"""Settings of the command line and the HTTP service: the only reader of environment variables.
 
-Every setting has an ``ALIGNKG_`` environment variable (``ALIGNKG_STORE_PATH``);
-a command-line flag given explicitly wins over the environment.
+Every setting has an ``ALIGNKG_`` environment variable (``ALIGNKG_STORE_PATH``,
+``ALIGNKG_API_KEYS``...); a command-line flag given explicitly wins over the
+environment. Lists (``api_keys``, ``cors_origins``) are read from a JSON array or a
+comma-separated string. Nothing is read at import: call :func:`get_settings` or build
+``Settings(...)`` (tests do, with their own values).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
 from platformdirs import user_data_path
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def _default_store() -> Path:
@@ -25,6 +29,35 @@ class Settings(BaseSettings):
 
     store_path: Path = Field(default_factory=_default_store,
                              description="Folder of the embedded store (created on first use).")
+    host: str = Field("127.0.0.1", description="Interface the HTTP service listens on (`0.0.0.0` for all).")
+    port: int = Field(8000, ge=0, le=65535, description="TCP port of the HTTP service.")
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="Bearer keys accepted for writes (and for reads when require_read_key); "
+                    "a JSON array or comma-separated. Without any, writes are refused.")
+    require_read_key: bool = Field(False, description="Require an API key for reads too (GET, /sparql, /query).")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (`*` for any); none by default.")
+    query_timeout_s: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run before a 504.")
+    max_result_rows: int = Field(10_000, ge=1,
+                                 description="Most rows (or triples) a SPARQL or pattern query may return.")
+    max_body_bytes: int = Field(1_048_576, ge=1, description="Largest request body accepted, in bytes.")
+    allow_service: bool = Field(False, description="Let SPARQL queries use SERVICE (federated queries to other "
+                                                   "hosts); off by default.")
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split_list(cls, value: Any) -> Any:
+        """Read a list from a JSON array or a comma-separated string (empty items dropped)."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [item.strip() for item in text.split(",") if item.strip()]
+        return value
 
 
 @lru_cache(maxsize=1)

@@ -16,13 +16,15 @@ from typing import IO, Any
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions
 
+from graph import analysis
 from graph import namespace as ns
-from graph.errors import ConflictError, InvalidInputError, NotFoundError
+from graph.errors import ConflictError, InvalidArticleError, InvalidInputError, NotFoundError, UnknownEdgeTypeError
 from graph.extract.extractor import Extractor
 from graph.gazetteer import Gazetteer, default_gazetteer
-from graph.model import Article, Claim, Evidence, Extraction, Fact
-from graph.ontology import EdgeType
+from graph.model import Article, Claim, Evidence, Extraction, Fact, State
+from graph.ontology import SPECS, EdgeType, QuadClass
 from graph.query import compile_pattern
+from graph.query.sparql import SparqlResult, run_sparql
 from graph.rdf import mapping, updates
 from graph.rdf.export import export_selection, export_store, import_into
 from graph.rdf.reader import Rows, state_code, to_python, to_rows
@@ -31,6 +33,12 @@ from graph.store.oxigraph import OxigraphStore
 from graph.version import __version__
 
 _PREFIXES = dict(ns.PREFIXES)
+#: A fact's type and the keys its states sort by: their ISO codes (short literals, which pyoxigraph
+#: compares and returns without reading the long IRI strings back from disk, a third of the cost
+#: of a fact listing), or the IRI itself for a state the reference graph lacks.
+#: It comes after the patterns and filters that select the facts: OPTIONAL and BIND are not reordered.
+_FACT_KEYS = """OPTIONAL { ?s ak:iso3 ?sc } OPTIONAL { ?o ak:iso3 ?oc }
+            BIND(COALESCE(?sc, STR(?s)) AS ?sk) BIND(COALESCE(?oc, STR(?o)) AS ?ok)"""
 
 
 class KnowledgeGraph:
@@ -101,6 +109,11 @@ class KnowledgeGraph:
             InvalidArticleError: the text is empty or too long.
             ConflictError: the id is stored with another text and ``replace`` is false.
         """
+        if url is not None:
+            try:
+                NamedNode(url)
+            except ValueError as err:
+                raise InvalidArticleError(f"article {id!r}: url {url!r} is not a valid IRI ({err})") from err
         article = Article(id=id, text=text, title=title, url=url, published=published, publisher=publisher)
         extraction = self.extractor.extract(text, id=id, published=published)
         self.ingest_extraction(article, extraction, replace=replace)
@@ -167,28 +180,42 @@ class KnowledgeGraph:
 
     # --- reads ----------------------------------------------------------------------------------
     def facts(self, *, subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
-              since: dt.date | None = None, until: dt.date | None = None,
-              hedged: bool | None = None) -> Iterator[Fact]:
+              since: dt.date | None = None, until: dt.date | None = None, hedged: bool | None = None,
+              quad_class: QuadClass | str | None = None, after: str | None = None,
+              limit: int | None = None) -> Iterator[Fact]:
         """Yield stored facts matching the filters, without evidence (see :meth:`evidence`).
 
-        States may be codes, names or aliases; ``type`` an :class:`EdgeType` or its id.
+        States may be codes, names or aliases; ``type`` an :class:`EdgeType` or its id,
+        ``quad_class`` a :class:`QuadClass` or its id (facts of every type in it).
         ``since``/``until`` keep facts last seen on or after / first seen on or before a date.
+        Facts come ordered by (type, subject, object). For cursor pagination, ``after`` is
+        the id of the last fact of the previous page (see :meth:`fact_id`) and ``limit``
+        the size of a page.
 
         Raises:
             UnknownStateError: a state names no state.
-            UnknownEdgeTypeError: ``type`` names no edge type.
+            UnknownEdgeTypeError: ``type`` names no edge type or ``quad_class`` no quad class.
+            InvalidInputError: ``after`` names no stored fact, or ``limit`` is negative.
         """
-        yield from self._facts(self._fact_filters(subject, type, object, since, until, hedged))
+        filters = self._fact_filters(subject, type, object, since, until, hedged, quad_class)
+        if limit is not None and limit < 0:
+            raise InvalidInputError(f"limit must be at least 0, not {limit}")
+        yield from self._facts(filters, after=self._after(after) if after is not None else "", limit=limit)
 
     def _fact_filters(self, subject: str | None, type: EdgeType | str | None, object: str | None,
-                      since: dt.date | None, until: dt.date | None, hedged: bool | None) -> str:
+                      since: dt.date | None, until: dt.date | None, hedged: bool | None,
+                      quad_class: QuadClass | str | None = None) -> str:
         clauses = []
         if subject is not None:
-            clauses.append(f"FILTER(?s = {NamedNode(ns.state_iri(self.gazetteer.resolve(subject)))})")
+            clauses.append(f"VALUES ?s {{ {NamedNode(ns.state_iri(self.gazetteer.resolve(subject)))} }}")
         if object is not None:
-            clauses.append(f"FILTER(?o = {NamedNode(ns.state_iri(self.gazetteer.resolve(object)))})")
+            clauses.append(f"VALUES ?o {{ {NamedNode(ns.state_iri(self.gazetteer.resolve(object)))} }}")
         if type is not None:
             clauses.append(f"?f a {mapping.ak(EdgeType.parse(type).spec.rdf_class)} .")
+        if quad_class is not None:
+            members = " ".join(str(mapping.ak(spec.rdf_class)) for spec in SPECS.values()
+                               if spec.quad_class == _quad_class(quad_class))
+            clauses.append(f"?f a ?cls . VALUES ?cls {{ {members} }}")
         if since is not None:
             clauses.append(f"?f ak:lastSeen ?last . FILTER(?last >= {mapping.date(_as_date(since))})")
         if until is not None:
@@ -197,14 +224,38 @@ class KnowledgeGraph:
             clauses.append(f"FILTER(?h = {mapping.boolean(hedged)})")
         return "\n".join(clauses)
 
-    def _facts(self, filters: str) -> Iterator[Fact]:
-        sparql = f"""SELECT ?f ?s ?o ?t ?h ?d WHERE {{
+    def _after(self, fact_id: str) -> str:
+        """Return the filter that keeps the facts after ``fact_id`` in the order (type, subject, object)."""
+        # No name holds the results: pyoxigraph frees them only on this thread, and the error
+        # raised below may travel to another one with this frame in its traceback.
+        for row in self.store.query(f"""SELECT ?t ?sk ?ok WHERE {{ VALUES ?f {{ {_fact_node(fact_id)} }}
+                ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {_FACT_KEYS} }}""", prefixes=_PREFIXES):
+            t, sk, ok = row["t"], row["sk"], row["ok"]
+            return f"FILTER(?t > {t} || (?t = {t} && (?sk > {sk} || (?sk = {sk} && ?ok > {ok}))))"
+        raise InvalidInputError(f"the cursor {fact_id!r} names no stored fact (it may have been deleted); "
+                                "start again from the first page")
+
+    def _facts(self, filters: str, *, after: str = "", limit: int | None = None) -> Iterator[Fact]:
+        sparql = f"""SELECT ?sk ?ok ?t ?h ?d WHERE {{
             ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
             {filters}
-        }} ORDER BY ?t ?s ?o"""
+            {_FACT_KEYS}
+            {after}
+        }} ORDER BY ?t ?sk ?ok""" + (f" LIMIT {int(limit)}" if limit is not None else "")
         for row in self.store.query(sparql, prefixes=_PREFIXES):
-            yield Fact(state_code(row["s"].value), EdgeType(row["t"].value), state_code(row["o"].value),
+            yield Fact(state_code(row["sk"].value), EdgeType(row["t"].value), state_code(row["ok"].value),
                        hedged=to_python(row["h"]), directed=to_python(row["d"]))
+
+    @staticmethod
+    def fact_id(fact: Fact) -> str:
+        """Return the id of a fact: the hash at the end of its IRI, which :meth:`fact` accepts.
+
+        Example:
+            >>> from graph.model import Fact
+            >>> len(KnowledgeGraph.fact_id(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS")))
+            20
+        """
+        return mapping.fact_node(fact).value[len(ns.FACT):]
 
     def fact(self, fact_id: str) -> Fact:
         """Return one fact, with its evidence, by its IRI or the hash at its end.
@@ -212,8 +263,7 @@ class KnowledgeGraph:
         Raises:
             NotFoundError: no fact has that id.
         """
-        iri = fact_id if fact_id.startswith(ns.FACT) else ns.FACT + fact_id
-        found = list(self._facts(f"FILTER(?f = {NamedNode(iri)})"))
+        found = list(self._facts(f"VALUES ?f {{ {_fact_node(fact_id)} }}"))
         if not found:
             raise NotFoundError(f"no fact {fact_id!r}")
         fact = found[0]
@@ -243,6 +293,66 @@ class KnowledgeGraph:
             claimants = tuple(sorted(state_code(c) for c in str(to_python(row["claimants"]) or "").split()))
             found.append(Claim(claimants, members))
         return sorted(found, key=lambda c: c.members)
+
+    def state_counts(self) -> list[tuple[State, int, int]]:
+        """Return every state with the number of facts it is the subject of and the object of, by code.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     [(s.code, out, into) for s, out, into in kg.state_counts() if out or into]
+            [('IRN', 1, 0), ('RUS', 0, 1)]
+        """
+        rows = self.store.query("""SELECT ?x (SUM(?out) AS ?outs) (SUM(?in) AS ?ins) WHERE {
+            { ?f ak:subject ?x ; ak:edgeType ?t . BIND(1 AS ?out) BIND(0 AS ?in) }
+            UNION { ?f ak:object ?x ; ak:edgeType ?t . BIND(0 AS ?out) BIND(1 AS ?in) } } GROUP BY ?x""",
+                                prefixes=_PREFIXES)
+        counts = {state_code(r["x"].value): (int(to_python(r["outs"])), int(to_python(r["ins"]))) for r in rows}
+        return [(state, *counts.get(code, (0, 0))) for code, state in sorted(self.gazetteer.states.items())]
+
+    def state_edges(self, state: str) -> tuple[State, dict[EdgeType, list[Fact]], dict[EdgeType, list[Fact]]]:
+        """Return a state with its facts and their evidence, by type: those it is the subject of, then the object of.
+
+        The state may be a code, name or alias. Facts come in (type, subject, object)
+        order, and the evidence of each in (article, offset) order.
+
+        Raises:
+            UnknownStateError: ``state`` names no state (with close suggestions).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     iran, out, into = kg.state_edges("Iran")
+            >>> iran.code, [(t.value, [f.object for f in facts]) for t, facts in out.items()], into
+            ('IRN', [('arms_transfer', ['RUS'])], {})
+            >>> out[EdgeType.ARMS_TRANSFER][0].evidence[0].text
+            'Iran sold drones to Russia.'
+        """
+        code = self.gazetteer.resolve(state)
+        node = NamedNode(ns.state_iri(code))
+        sparql = f"""SELECT ?f ?s ?o ?t ?h ?d ?id ?text ?start ?end WHERE {{
+            {{ ?f ak:subject {node} ; ak:object ?o . BIND({node} AS ?s) }}
+            UNION {{ ?f ak:object {node} ; ak:subject ?s . BIND({node} AS ?o) }}
+            ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
+            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; ak:article ?a ; oa:hasTarget ?tg .
+                       ?a schema:identifier ?id . ?tg oa:hasSelector ?p .
+                       ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . }}
+        }} ORDER BY ?t ?s ?o ?id ?start"""
+        found: dict[str, tuple[Fact, dict[Evidence, None]]] = {}  # evidence as an ordered set
+        for row in self.store.query(sparql, prefixes=_PREFIXES):
+            fact, evidence = found.setdefault(row["f"].value, (Fact(
+                state_code(row["s"].value), EdgeType(row["t"].value), state_code(row["o"].value),
+                hedged=to_python(row["h"]), directed=to_python(row["d"])), {}))
+            if row["id"] is not None:
+                evidence[Evidence(str(to_python(row["id"])), str(to_python(row["text"])),
+                                  int(to_python(row["start"])), int(to_python(row["end"])))] = None
+        out: dict[EdgeType, list[Fact]] = {}
+        into: dict[EdgeType, list[Fact]] = {}
+        for fact, evidence in found.values():
+            side = out if fact.subject == code else into
+            side.setdefault(fact.type, []).append(Fact(fact.subject, fact.type, fact.object, hedged=fact.hedged,
+                                                       directed=fact.directed, evidence=tuple(evidence)))
+        return self.gazetteer.state(code), out, into
 
     def article(self, article_id: str) -> Article:
         """Return a stored article with its text and metadata.
@@ -301,6 +411,23 @@ class KnowledgeGraph:
             return to_rows(result, codes=False)
         return [(str(to_python(t.subject)), str(to_python(t.predicate)), str(to_python(t.object))) for t in result]
 
+    def run_sparql(self, query: str, *, accept: str | None = None, format: str | None = None,
+                   timeout_s: float = 10.0, max_rows: int = 10_000, allow_service: bool = False) -> SparqlResult:
+        """Run a SPARQL query as a public endpoint does; return its results serialized (SPARQL 1.1 Protocol).
+
+        The policy is :func:`graph.query.sparql.run_sparql`'s: updates and (unless
+        ``allow_service``) ``SERVICE`` are refused, the query stops at ``timeout_s``
+        and at ``max_rows`` results, and the format follows ``accept`` or ``format``.
+
+        Raises:
+            QueryRefusedError: an update, or a SERVICE clause that is not allowed.
+            QuerySyntaxError: the query does not parse.
+            QueryLimitError: past the deadline or the row cap.
+            InvalidInputError: no result format fits ``accept`` or ``format``.
+        """
+        return run_sparql(self.store, query, accept=accept, format=format, timeout_s=timeout_s, max_rows=max_rows,
+                          allow_service=allow_service, prefixes=_PREFIXES)
+
     def stats(self) -> dict[str, Any]:
         """Return counts: quads, articles, facts (in all and by type), claims, evidence."""
         by_type = {row["t"]: row["n"] for row in to_rows(self.store.query(
@@ -312,10 +439,102 @@ class KnowledgeGraph:
             prefixes=_PREFIXES)).rows[0]
         return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts}
 
+    # --- analysis: one-line wrappers of graph.analysis (see docs/analysis.md) -----------------------
+    def dyad(self, a: str, b: str, **options: Any) -> analysis.DyadScore:
+        """Return the alignment score of two states with the facts behind it (:func:`graph.analysis.dyad_score`).
+
+        Options: ``weights``, ``since``, ``until``.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     kg.dyad("Russia", "Iran").summary
+            'RUS and IRN: score +2.0 (normalized +1.00) from 1 fact(s): arms transfer x1 (+2.0)'
+        """
+        return analysis.dyad_score(analysis.fact_view(self, states=(a, b)), a, b, **options)
+
+    def dyad_trend(self, a: str, b: str, **options: Any) -> analysis.DyadTrend:
+        """Return the score of two states per year or month (:func:`graph.analysis.dyad_trend`).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1", published=dt.date(2023, 2, 1))
+            ...     [(p.period, p.score) for p in kg.dyad_trend("IRN", "RUS", by="month").points]
+            [('2023-02', 2.0)]
+        """
+        return analysis.dyad_trend(analysis.fact_view(self, states=(a, b)), a, b, **options)
+
+    def bloc(self, states: analysis.Members, **options: Any) -> analysis.BlocReport:
+        """Return the bloc test of a claim or a list of states (:func:`graph.analysis.bloc_report`).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Russia and North Korea signed a defence pact.", id="a1")
+            ...     kg.bloc(["RUS", "PRK", "IRN"]).headline
+            'material ties without mutual defence'
+        """
+        return analysis.bloc_report(analysis.bloc_view(self, states), states, **options)
+
+    def analysis_view(self, **options: Any) -> Any:
+        """Return the typed fact multigraph (networkx) the analysis works on (:func:`graph.analysis.fact_view`).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     [(u, v, d["type"].value) for u, v, d in kg.analysis_view().edges(data=True)]
+            [('IRN', 'RUS', 'arms_transfer')]
+        """
+        return analysis.fact_view(self, **options)
+
+    def communities(self, **options: Any) -> tuple[analysis.Community, ...]:
+        """Return the communities of cooperation (:func:`graph.analysis.communities`).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     [c.members for c in kg.communities(seed=1)]
+            [('IRN', 'RUS')]
+        """
+        return analysis.communities(analysis.fact_view(self), **options)
+
+    def centrality(self, **options: Any) -> tuple[analysis.Centrality, ...]:
+        """Return the states' centrality in the cooperation graph (:func:`graph.analysis.centrality`).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. China bought oil from Iran.", id="a1")
+            ...     [(c.state, c.value) for c in kg.centrality(top=1)]
+            [('IRN', 4.0)]
+        """
+        return analysis.centrality(analysis.fact_view(self), **options)
+
+    def supply_chains(self, **options: Any) -> tuple[analysis.SupplyChain, ...]:
+        """Return the paths of arms transfers (:func:`graph.analysis.supply_chains`).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Belarus sold rifles to Iran. Iran delivered missiles to Russia.", id="a1")
+            ...     [c.states for c in kg.supply_chains()]
+            [('BLR', 'IRN', 'RUS')]
+        """
+        return analysis.supply_chains(analysis.fact_view(self), **options)
+
+    def partner_adversaries(self, **options: Any) -> tuple[analysis.PartnerAdversary, ...]:
+        """Return the "adversary of my partner" patterns (:func:`graph.analysis.partner_adversaries`).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. Russia attacked Ukraine.", id="a1")
+            ...     [(p.state, p.partner, p.adversary, p.relation) for p in kg.partner_adversaries()]
+            [('IRN', 'RUS', 'UKR', 'none')]
+        """
+        return analysis.partner_adversaries(analysis.fact_view(self), **options)
+
     # --- interop --------------------------------------------------------------------------------
     def export(self, output: str | Path | IO[bytes], *, format: str | None = None,
                subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
-               state: str | None = None, since: dt.date | None = None, until: dt.date | None = None) -> None:
+               state: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+               hedged: bool | None = None, quad_class: QuadClass | str | None = None) -> None:
         """Write the graph, or the facts matching the filters with their evidence, streamed.
 
         Without filters the whole store is written (N-Quads and TriG keep the
@@ -327,10 +546,10 @@ class KnowledgeGraph:
         Raises:
             InvalidInputError: unknown format, state or edge type.
         """
-        if all(v is None for v in (subject, type, object, state, since, until)):
+        if all(v is None for v in (subject, type, object, state, since, until, hedged, quad_class)):
             export_store(self.store, output, format=format)
             return
-        filters = self._fact_filters(subject, type, object, since, until, None)
+        filters = self._fact_filters(subject, type, object, since, until, hedged, quad_class)
         if state is not None:
             node = NamedNode(ns.state_iri(self.gazetteer.resolve(state)))
             filters += f"\nFILTER(?s = {node} || ?o = {node})"
@@ -369,6 +588,28 @@ class KnowledgeGraph:
         for node in g.nodes:
             g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
         return g
+
+
+def _fact_node(fact_id: str) -> NamedNode:
+    """Return the IRI of a fact given by its IRI or its id (the hash at its end).
+
+    Raises:
+        NotFoundError: ``fact_id`` cannot be a fact's id (it is no IRI).
+    """
+    try:
+        return NamedNode(fact_id if fact_id.startswith(ns.FACT) else ns.FACT + fact_id)
+    except ValueError:
+        raise NotFoundError(f"no fact {fact_id!r}") from None
+
+
+def _quad_class(value: QuadClass | str) -> QuadClass:
+    try:
+        return QuadClass(str(value).strip().lower())
+    except ValueError:
+        classes = [c.value for c in QuadClass]
+        error = UnknownEdgeTypeError(str(value), classes)
+        error.args = (f"unknown quad class {value!r}; expected one of {', '.join(classes)}",)
+        raise error from None
 
 
 def _as_date(value: dt.date | str) -> dt.date:

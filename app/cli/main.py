@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import evaluate, extract, graph, ontology, query
+from app.cli import analyse, evaluate, extract, graph, ontology, plot, query, serve
 
 app = typer.Typer(
     name="alignkg",
@@ -20,12 +20,15 @@ app = typer.Typer(
 )
 app.command("extract")(extract.extract)
 app.command("eval")(evaluate.evaluate)
+app.command("serve")(serve.serve)
 app.command("ontology")(ontology.ontology)
 app.command("ingest")(graph.ingest)
 app.command("export")(graph.export)
 app.command("import")(graph.import_)
 app.command("stats")(graph.stats)
 app.command("query")(query.query)
+app.add_typer(analyse.app, name="analyse")
+app.add_typer(plot.app, name="plot")
 
 
 def run() -> None:

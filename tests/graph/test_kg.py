@@ -109,3 +109,12 @@ def test_kg_an_undated_article_does_not_erase_a_facts_dates(kg):
     kg.ingest("Iran sold drones to Russia again.", id="b")
     row = kg.sparql("SELECT ?a ?b WHERE { ?f ak:firstSeen ?a ; ak:lastSeen ?b }").rows
     assert row == [{"a": dt.date(2023, 1, 5), "b": dt.date(2023, 1, 5)}]
+
+
+def test_kg_invalid_url_is_a_clear_error_and_stores_nothing(kg):
+    from graph import InvalidArticleError
+
+    before = kg.store.count()
+    with pytest.raises(InvalidArticleError, match="not a valid IRI"):
+        kg.ingest("Iran sold drones to Russia.", id="a", url="not a url")
+    assert kg.store.count() == before

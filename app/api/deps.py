@@ -1,0 +1,165 @@
+"""Dependencies shared by the routers: settings, the graph, API keys, and the check of query parameters.
+
+Handlers take ``SettingsDep`` and ``KGDep`` (or ``WriteKGDep`` for writes, which runs
+one write at a time); ``WriteKey`` and ``ReadKey`` guard routes with a bearer API key;
+``FiltersDep`` reads the fact filters that ``/facts`` and ``/export`` share.
+Dependencies that only read request state are ``async def``, so they run on the event
+loop instead of costing a thread hop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import weakref
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from app.api.errors import ApiError
+from app.settings import Settings
+from graph import EdgeType, KnowledgeGraph, QuadClass
+
+
+async def get_app_settings(request: Request) -> Settings:
+    """Return the settings the application was created with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+async def get_graph(request: Request) -> KnowledgeGraph:
+    """Return the knowledge graph the lifespan opened."""
+    kg: KnowledgeGraph = request.app.state.kg
+    return kg
+
+
+def get_write_graph(request: Request) -> Iterator[KnowledgeGraph]:
+    """Yield the graph for one write at a time: ingest and delete check the store, then write."""
+    with request.app.state.write_lock:
+        yield request.app.state.kg
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+KGDep = Annotated[KnowledgeGraph, Depends(get_graph)]
+WriteKGDep = Annotated[KnowledgeGraph, Depends(get_write_graph)]
+
+_bearer = HTTPBearer(auto_error=False, scheme_name="APIKey",
+                     description="An API key of the server (`ALIGNKG_API_KEYS`), as `Authorization: Bearer <key>`.")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _check_key(settings: Settings, credentials: HTTPAuthorizationCredentials | None, what: str) -> None:
+    """Accept the request if it carries one of the configured keys; compare in constant time.
+
+    Raises:
+        ApiError: 403 ``forbidden`` when no key is configured, 401 ``unauthorized`` when the
+            key is missing or wrong.
+    """
+    if not settings.api_keys:
+        raise ApiError("forbidden", f"{what} are disabled: this server has no API key configured (ALIGNKG_API_KEYS)")
+    if credentials is None:
+        raise ApiError("unauthorized", f"{what} need an API key: send the header 'Authorization: Bearer <key>'")
+    given = credentials.credentials.encode()
+    matches = [hmac.compare_digest(given, key.get_secret_value().encode()) for key in settings.api_keys]
+    if not any(matches):
+        raise ApiError("unauthorized", "the API key is not valid")
+
+
+async def require_write_key(settings: SettingsDep, credentials: Credentials) -> None:
+    """Let a write through only with a valid API key."""
+    _check_key(settings, credentials, "writes")
+
+
+async def require_read_key(settings: SettingsDep, credentials: Credentials) -> None:
+    """Let a read through when reads are open, or with a valid API key when ``require_read_key``."""
+    if settings.require_read_key:
+        _check_key(settings, credentials, "reads")
+
+
+WriteKey = Depends(require_write_key)
+ReadKey = Depends(require_read_key)
+
+#: id(route) -> (the route, weakly, and its query parameter names); routes are not hashable.
+_ALLOWED: dict[int, tuple[weakref.ref[APIRoute], frozenset[str]]] = {}
+
+
+def _query_names(route: APIRoute) -> frozenset[str]:
+    """Return the query parameters a route and its dependencies declare (by their public alias)."""
+    cached = _ALLOWED.get(id(route))
+    if cached is not None and cached[0]() is route:
+        return cached[1]
+    names: set[str] = set()
+    stack = [route.dependant]
+    while stack:
+        dependant = stack.pop()
+        names.update(field.alias for field in dependant.query_params)
+        stack.extend(dependant.dependencies)
+    found = frozenset(names)
+    _ALLOWED[id(route)] = (weakref.ref(route), found)
+    return found
+
+
+async def reject_unknown_params(request: Request) -> None:
+    """Refuse a query parameter the route does not declare (a typo would otherwise be ignored silently).
+
+    Raises:
+        ApiError: 400 ``unknown_parameter``, naming it and the accepted ones.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    allowed = _query_names(route)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        accepted = ", ".join(sorted(allowed)) or "none"
+        raise ApiError("unknown_parameter", f"unknown query parameter{'s' if len(unknown) > 1 else ''} "
+                                            f"{', '.join(repr(u) for u in unknown)}; this endpoint accepts: {accepted}")
+
+
+# --- the fact filters shared by GET /facts and GET /export ------------------------------------------
+
+_TYPES = ", ".join(t.value for t in EdgeType)
+_CLASSES = ", ".join(c.value for c in QuadClass)
+
+
+@dataclass(frozen=True, slots=True)
+class FactFilters:
+    """The filters of a fact listing, named as ``KnowledgeGraph.facts`` names them."""
+
+    subject: str | None
+    object: str | None
+    type: str | None
+    quad_class: str | None
+    since: dt.date | None
+    until: dt.date | None
+    hedged: bool | None
+
+    def as_kwargs(self) -> dict[str, Any]:
+        """Return the filters as keyword arguments."""
+        return asdict(self)
+
+
+async def fact_filters(
+    subject: Annotated[str | None, Query(description="Subject state: code, name or alias.",
+                                         examples=["RUS", "Russia"])] = None,
+    object: Annotated[str | None, Query(description="Object state: code, name or alias.",
+                                        examples=["IRN"])] = None,
+    type: Annotated[str | None, Query(description=f"Edge type id: {_TYPES}.",
+                                      examples=[EdgeType.NON_INTERVENTION.value])] = None,
+    quad_class: Annotated[str | None, Query(alias="class", description=f"Quad class of the type: {_CLASSES}.",
+                                            examples=[QuadClass.MATERIAL_CONFLICT.value])] = None,
+    since: Annotated[dt.date | None, Query(description="Facts last seen on or after this date (YYYY-MM-DD).",
+                                           examples=["2024-01-01"])] = None,
+    until: Annotated[dt.date | None, Query(description="Facts first seen on or before this date (YYYY-MM-DD).",
+                                           examples=["2025-06-30"])] = None,
+    hedged: Annotated[bool | None, Query(description="Only hedged (true) or unhedged (false) facts.")] = None,
+) -> FactFilters:
+    """Collect the fact filters of the query string."""
+    return FactFilters(subject, object, type, quad_class, since, until, hedged)
+
+
+FiltersDep = Annotated[FactFilters, Depends(fact_filters)]

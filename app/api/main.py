@@ -1,0 +1,105 @@
+"""The FastAPI application: ``create_app(settings)`` assembles routers, error handlers and middleware.
+
+The lifespan opens the :class:`graph.KnowledgeGraph` at ``settings.store_path`` (or uses
+the one passed in, which the caller then owns and closes). Nothing happens at import.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from starlette.concurrency import run_in_threadpool
+
+from app.api import errors
+from app.api.deps import reject_unknown_params
+from app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware
+from app.api.routers import articles, export, facts, health, query, sparql, states
+from app.settings import Settings
+from graph import KnowledgeGraph, __version__
+
+DESCRIPTION = """A knowledge graph of typed, sourced edges between sovereign states.
+
+* Reads are open unless the server requires a key (`require_read_key`); writes (`POST`, `DELETE`) need
+  `Authorization: Bearer <key>` with a key of `ALIGNKG_API_KEYS`.
+* Every error is JSON `{"error": <code>, "detail": <message>}`; unknown query parameters are refused.
+* `/sparql` is a read-only SPARQL 1.1 Protocol endpoint over the union of all graphs.
+
+See `docs/http-api.md` for every endpoint, error code and setting.
+"""
+
+TAGS = [
+    {"name": "states", "description": "States and their edges."},
+    {"name": "facts", "description": "Typed edges between states, with their evidence."},
+    {"name": "articles", "description": "The source texts; POST extracts and stores, DELETE removes."},
+    {"name": "sparql", "description": "SPARQL 1.1 Protocol, read-only."},
+    {"name": "query", "description": "The pattern language."},
+    {"name": "export", "description": "RDF dumps, streamed."},
+    {"name": "service", "description": "Health."},
+]
+
+
+def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastAPI:
+    """Return the alignkg application configured by ``settings``.
+
+    Args:
+        settings: the service's settings (store path, keys, limits, CORS).
+        kg: a graph to serve instead of opening ``settings.store_path``; the caller keeps
+            ownership and closes it.
+
+    Returns:
+        The FastAPI application, ready for uvicorn.
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        graph = kg if kg is not None else await run_in_threadpool(KnowledgeGraph.open, settings.store_path)
+        app.state.kg = graph
+        app.state.write_lock = threading.Lock()
+        try:
+            yield
+        finally:
+            if kg is None:
+                graph.close()
+
+    app = FastAPI(title="alignkg", version=__version__, description=DESCRIPTION, openapi_tags=TAGS,
+                  lifespan=lifespan, dependencies=[Depends(reject_unknown_params)])
+    app.state.settings = settings
+    errors.install(app)
+    for module in (health, states, facts, articles, sparql, query, export):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(CatchAllMiddleware)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["Authorization", "Content-Type", "Accept"], max_age=600)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _openapi(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """Return the OpenAPI document, with validation errors shown as they are answered: 400, ErrorOut."""
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes,
+                         tags=app.openapi_tags)
+    error_ref = {"$ref": "#/components/schemas/ErrorOut"}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.get("responses", {})
+            if responses.pop("422", None) is not None and "400" not in responses:
+                responses["400"] = {"description": "Bad input (the detail names the parameter)",
+                                    "content": {"application/json": {"schema": error_ref}}}
+    components = schema.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+    return schema

@@ -1,0 +1,1 @@
+"""One router per resource: health, states, facts, articles, sparql, query, export."""

@@ -1,0 +1,30 @@
+"""``GET /facts`` (filters, cursor pagination) and ``GET /facts/{id}`` (one fact with all its evidence)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import FiltersDep, KGDep, ReadKey
+from app.api.schemas import FactDetailOut, FactsPage, error_responses, fact_detail_out, facts_page, json_response
+
+router = APIRouter(prefix="/facts", tags=["facts"], dependencies=[ReadKey])
+
+
+@router.get("", summary="Facts matching filters, a page at a time", response_model=FactsPage,
+            responses=error_responses(400, 401))
+def list_facts(request: Request, kg: KGDep, filters: FiltersDep,
+               cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page.")] = None,
+               limit: Annotated[int, Query(ge=1, le=1000, description="Facts per page.")] = 100) -> Response:
+    """List facts ordered by (type, subject, object), without evidence; follow ``links.next`` for more."""
+    facts = list(kg.facts(**filters.as_kwargs(), after=cursor, limit=limit + 1))
+    return json_response(facts_page(facts, limit, lambda next_cursor: (
+        f"{request.url.path}?{request.url.include_query_params(cursor=next_cursor).query}")))
+
+
+@router.get("/{fact_id}", summary="One fact with all its evidence", responses=error_responses(401, 404))
+def get_fact(fact_id: Annotated[str, Path(description="The fact's id (or its full IRI).",
+                                          examples=["3f1b9a0c6d2e4f5a7b8c"])], kg: KGDep) -> FactDetailOut:
+    """Return a fact with every sentence that supports it, each linked to its article."""
+    return fact_detail_out(kg.fact(fact_id))

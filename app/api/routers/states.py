@@ -1,0 +1,35 @@
+"""``GET /states`` and ``GET /states/{state}``: states with their fact counts, and one state's edges."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from app.api.deps import KGDep, ReadKey
+from app.api.errors import ApiError
+from app.api.schemas import StateDetailOut, StatesOut, error_responses, state_detail_out, state_out
+from graph import UnknownStateError
+
+router = APIRouter(prefix="/states", tags=["states"], dependencies=[ReadKey])
+
+
+@router.get("", summary="Every state, with its fact counts", responses=error_responses(400, 401))
+def list_states(kg: KGDep) -> StatesOut:
+    """List every state of the gazetteer by code, with the facts it is the subject and the object of."""
+    counts = kg.state_counts()
+    return StatesOut(states=[state_out(*c) for c in counts], count=len(counts))
+
+
+@router.get("/{state}", summary="A state's edges out and in, by type, with evidence",
+            responses=error_responses(400, 401, 404))
+def get_state(state: Annotated[str, Path(description="An ISO alpha-3 code, a name or an alias.",
+                                         examples=["Iran", "IRN", "the Kremlin", "North Korea"])],
+              kg: KGDep) -> StateDetailOut:
+    """Return the facts the state is the subject of (``outgoing``) and the object of (``incoming``), grouped by
+    type, each with the sentences that support it. An unknown state is a 404 with close suggestions."""
+    try:
+        found, outgoing, incoming = kg.state_edges(state)
+    except UnknownStateError as err:
+        raise ApiError.from_error(err, status=404) from err
+    return state_detail_out(found, outgoing, incoming)

@@ -1,0 +1,395 @@
+"""Request and response models of the HTTP API, with the examples shown in the OpenAPI document.
+
+Models only describe JSON; the ``*_out`` functions turn graph values (frozen dataclasses)
+into them, adding ids and links. Edge-type ids in examples come from
+:class:`graph.EdgeType`, never typed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, Literal
+from urllib.parse import quote, urlsplit
+
+from fastapi import Response
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from graph import Article, Claim, EdgeType, Evidence, Extraction, Fact, KnowledgeGraph, Rows, State
+
+_NI, _AT = EdgeType.NON_INTERVENTION, EdgeType.ARMS_TRANSFER
+_FACT_ID = "3f1b9a0c6d2e4f5a7b8c"
+_SENTENCE = ("Russia and China, despite their strategic partnerships with Iran, refrained from intervening "
+             "militarily on its behalf.")
+
+
+def _examples(*examples: dict[str, Any]) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": list(examples)})
+
+
+def fact_path(fact_id: str) -> str:
+    """Return the path of a fact's resource."""
+    return f"/facts/{fact_id}"
+
+
+def article_path(article_id: str) -> str:
+    """Return the path of an article's resource (the id percent-encoded)."""
+    return f"/articles/{quote(article_id, safe='')}"
+
+
+class ErrorOut(BaseModel):
+    """Every error: a stable code and a message for a person, sometimes with structured hints."""
+
+    model_config = _examples({"error": "unknown_state",
+                              "detail": "unknown state 'Iram' (did you mean IRN Iran, IRQ Iraq?)",
+                              "suggestions": ["IRN Iran", "IRQ Iraq"]})
+
+    error: str = Field(description="The error code (see docs/http-api.md for the list).")
+    detail: str = Field(description="What went wrong, naming the bad value and what is accepted.")
+    suggestions: list[str] | None = Field(None, description="Close state names, for `unknown_state`.")
+    expected: list[str] | None = Field(None, description="Accepted values, for `unknown_edge_type`.")
+    line: int | None = Field(None, description="Line of a query syntax error (1-based).")
+    column: int | None = Field(None, description="Column of a query syntax error (1-based).")
+
+
+class HealthOut(BaseModel):
+    """The service is up."""
+
+    model_config = _examples({"status": "ok", "version": "0.1.0"})
+
+    status: Literal["ok"]
+    version: str
+
+
+class StateOut(BaseModel):
+    """A state with the number of facts it takes part in."""
+
+    model_config = _examples({"code": "IRN", "name": "Iran", "facts": 12, "as_subject": 5, "as_object": 7,
+                              "links": {"self": "/states/IRN"}})
+
+    code: str = Field(description="ISO 3166-1 alpha-3 code, the state's identity.")
+    name: str
+    facts: int = Field(description="Facts with the state on either side.")
+    as_subject: int = Field(description="Facts the state is the subject of.")
+    as_object: int = Field(description="Facts the state is the object of.")
+    links: dict[str, str]
+
+
+class StatesOut(BaseModel):
+    """Every state the gazetteer knows, by code."""
+
+    states: list[StateOut]
+    count: int
+
+
+class EvidenceOut(BaseModel):
+    """A sentence that states a fact, located in its article (``text[start:end]`` is the sentence)."""
+
+    model_config = _examples({"article_id": "seed-distant-allies", "text": _SENTENCE, "start": 512, "end": 627,
+                              "links": {"article": "/articles/seed-distant-allies"}})
+
+    article_id: str
+    text: str
+    start: int = Field(description="Offset of the sentence in the article text (Unicode code points).")
+    end: int
+    links: dict[str, str]
+
+
+class FactOut(BaseModel):
+    """A typed edge between two states."""
+
+    model_config = _examples({"id": _FACT_ID, "subject": "RUS", "type": _NI.value, "object": "IRN",
+                              "quad_class": _NI.spec.quad_class.value, "hedged": False, "directed": True,
+                              "links": {"self": fact_path(_FACT_ID)}})
+
+    id: str = Field(description="The fact's id, the end of its IRI `https://w3id.org/alignkg/fact/<id>`.")
+    subject: str
+    type: str = Field(description="The edge type id.")
+    object: str
+    quad_class: str
+    hedged: bool = Field(description="True when every piece of evidence hedges the fact (reported, alleged).")
+    directed: bool = Field(description="False when the text names a deal without saying who sells.")
+    links: dict[str, str]
+
+
+class FactDetailOut(FactOut):
+    """A fact with every sentence that supports it."""
+
+    model_config = _examples({"id": _FACT_ID, "subject": "RUS", "type": _NI.value, "object": "IRN",
+                              "quad_class": _NI.spec.quad_class.value, "hedged": False, "directed": True,
+                              "links": {"self": fact_path(_FACT_ID)},
+                              "evidence": [{"article_id": "seed-distant-allies", "text": _SENTENCE, "start": 512,
+                                            "end": 627, "links": {"article": "/articles/seed-distant-allies"}}]})
+
+    evidence: list[EvidenceOut]
+
+
+class EdgeGroupOut(BaseModel):
+    """The facts of one type on one side of a state."""
+
+    type: str
+    quad_class: str
+    count: int
+    facts: list[FactDetailOut]
+
+
+class StateDetailOut(BaseModel):
+    """A state with its edges out (it is the subject) and in (it is the object), grouped by type."""
+
+    model_config = _examples({
+        "code": "IRN", "name": "Iran", "official_name": "Islamic Republic of Iran", "alpha2": "IR",
+        "wikidata": "Q794", "un_member": True, "facts": 1, "outgoing": [],
+        "incoming": [{"type": _NI.value, "quad_class": _NI.spec.quad_class.value, "count": 1, "facts": [
+            {"id": _FACT_ID, "subject": "RUS", "type": _NI.value, "object": "IRN",
+             "quad_class": _NI.spec.quad_class.value, "hedged": False, "directed": True,
+             "links": {"self": fact_path(_FACT_ID)},
+             "evidence": [{"article_id": "seed-distant-allies", "text": _SENTENCE, "start": 512, "end": 627,
+                           "links": {"article": "/articles/seed-distant-allies"}}]}]}],
+        "links": {"self": "/states/IRN", "outgoing": "/facts?subject=IRN", "incoming": "/facts?object=IRN"}})
+
+    code: str
+    name: str
+    official_name: str | None
+    alpha2: str
+    wikidata: str | None
+    un_member: bool
+    facts: int = Field(description="Facts with the state on either side.")
+    outgoing: list[EdgeGroupOut] = Field(description="Facts the state is the subject of, by type.")
+    incoming: list[EdgeGroupOut] = Field(description="Facts the state is the object of, by type.")
+    links: dict[str, str]
+
+
+class FactsPage(BaseModel):
+    """One page of facts; follow ``links.next`` (or pass ``cursor=next_cursor``) for the next."""
+
+    model_config = _examples({"facts": [{"id": _FACT_ID, "subject": "IRN", "type": _AT.value, "object": "RUS",
+                                         "quad_class": _AT.spec.quad_class.value, "hedged": False,
+                                         "directed": True, "links": {"self": fact_path(_FACT_ID)}}],
+                              "count": 1, "next_cursor": None, "links": {}})
+
+    facts: list[FactOut]
+    count: int = Field(description="Facts on this page.")
+    next_cursor: str | None = Field(description="The cursor of the next page; null on the last page.")
+    links: dict[str, str]
+
+
+class ArticleRef(BaseModel):
+    """An article's id and where to read it."""
+
+    id: str
+    links: dict[str, str]
+
+
+class ArticlesOut(BaseModel):
+    """The ids of the stored articles, sorted."""
+
+    model_config = _examples({"articles": [{"id": "seed-distant-allies",
+                                            "links": {"self": "/articles/seed-distant-allies"}}], "count": 1})
+
+    articles: list[ArticleRef]
+    count: int
+
+
+class ArticleOut(BaseModel):
+    """A stored article: its text and metadata."""
+
+    model_config = _examples({"id": "2024-06-19-russia-north-korea-treaty",
+                              "title": "Russia and North Korea sign mutual defence treaty",
+                              "url": "https://en.wikipedia.org/wiki/Russia%E2%80%93North_Korea_relations",
+                              "published": "2024-06-19", "publisher": "alignkg demo corpus",
+                              "text": "Russia and North Korea signed a treaty ...",
+                              "links": {"self": "/articles/2024-06-19-russia-north-korea-treaty"}})
+
+    id: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    publisher: str | None
+    text: str
+    links: dict[str, str]
+
+
+class ArticleIn(BaseModel):
+    """An article to extract facts from and store."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "id": "2025-01-10-example", "text": "Iran sold drones to Russia.", "title": "Drones for Russia",
+        "url": "https://example.org/drones", "published": "2025-01-10", "publisher": "Example News"}]})
+
+    id: str = Field(min_length=1, max_length=256,
+                    description="The article's id, unique per article: any text but blank, control characters or '/'.")
+    text: str = Field(min_length=1, description="The article's text (plain text, UTF-8).")
+    title: str | None = Field(None, max_length=1_000)
+    url: str | None = Field(None, max_length=2_000, description="An absolute http(s) URL.")
+    published: dt.date | None = Field(None, description="Publication date, ISO `YYYY-MM-DD`.")
+    publisher: str | None = Field(None, max_length=1_000)
+
+    @field_validator("id")
+    @classmethod
+    def _plain_id(cls, value: str) -> str:
+        if not value.strip() or "/" in value or any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise ValueError("must not be blank nor hold '/' or control characters")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _absolute_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in ' <>"{}|\\^`'):
+            raise ValueError("must be an absolute http(s) URL without spaces or <>\"{}|\\^` characters")
+        return value
+
+    def to_article(self) -> Article:
+        """Return the graph's article."""
+        return Article(self.id, self.text, title=self.title, url=self.url, published=self.published,
+                       publisher=self.publisher)
+
+
+class ClaimOut(BaseModel):
+    """A claim of alignment: claimants say the members form a bloc."""
+
+    claimants: list[str]
+    members: list[str]
+    evidence: list[EvidenceOut]
+
+
+class IngestOut(BaseModel):
+    """What was extracted from an article (and is now stored)."""
+
+    model_config = _examples({"id": "2025-01-10-example", "facts": [
+        {"id": _FACT_ID, "subject": "IRN", "type": _AT.value, "object": "RUS", "quad_class": _AT.spec.quad_class.value,
+         "hedged": False, "directed": True, "links": {"self": fact_path(_FACT_ID)},
+         "evidence": [{"article_id": "2025-01-10-example", "text": "Iran sold drones to Russia.", "start": 0,
+                       "end": 27, "links": {"article": "/articles/2025-01-10-example"}}]}],
+        "claims": [], "links": {"self": "/articles/2025-01-10-example"}})
+
+    id: str
+    facts: list[FactDetailOut]
+    claims: list[ClaimOut]
+    links: dict[str, str]
+
+
+class QueryIn(BaseModel):
+    """A query of the pattern language (docs/query-language.md)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"pattern": f"?x {_NI.value} IRN"},
+        {"pattern": f"?x {_AT.value} RUS . not ?x {EdgeType.CONDEMNATION.value} USA with evidence"}]})
+
+    pattern: str = Field(min_length=1, max_length=10_000)
+
+
+class QueryOut(BaseModel):
+    """The rows of a pattern query: states as codes, one dict per row."""
+
+    model_config = _examples({"columns": ["x", "_fact1", "_type1"], "rows": [
+        {"x": "CHN", "_fact1": "https://w3id.org/alignkg/fact/" + _FACT_ID, "_type1": _NI.value}], "count": 1})
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    count: int
+
+
+# --- graph values -> models ------------------------------------------------------------------------
+
+def evidence_out(evidence: Evidence) -> EvidenceOut:
+    """Return the JSON of a piece of evidence, with a link to its article."""
+    return EvidenceOut(article_id=evidence.article_id, text=evidence.text, start=evidence.start, end=evidence.end,
+                       links={"article": article_path(evidence.article_id)})
+
+
+def fact_out(fact: Fact) -> FactOut:
+    """Return the JSON of a fact without evidence."""
+    fact_id = KnowledgeGraph.fact_id(fact)
+    return FactOut(id=fact_id, subject=fact.subject, type=fact.type.value, object=fact.object,
+                   quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
+                   links={"self": fact_path(fact_id)})
+
+
+def fact_detail_out(fact: Fact) -> FactDetailOut:
+    """Return the JSON of a fact with its evidence."""
+    return FactDetailOut(**fact_out(fact).model_dump(), evidence=[evidence_out(e) for e in fact.evidence])
+
+
+def state_out(state: State, as_subject: int, as_object: int) -> StateOut:
+    """Return the JSON of a state with its fact counts."""
+    return StateOut(code=state.code, name=state.name, facts=as_subject + as_object, as_subject=as_subject,
+                    as_object=as_object, links={"self": f"/states/{state.code}"})
+
+
+def _groups(by_type: dict[EdgeType, list[Fact]]) -> list[EdgeGroupOut]:
+    return [EdgeGroupOut(type=t.value, quad_class=t.spec.quad_class.value, count=len(facts),
+                         facts=[fact_detail_out(f) for f in facts]) for t, facts in by_type.items()]
+
+
+def state_detail_out(state: State, outgoing: dict[EdgeType, list[Fact]],
+                     incoming: dict[EdgeType, list[Fact]]) -> StateDetailOut:
+    """Return the JSON of a state with its edges out and in, grouped by type."""
+    total = sum(map(len, outgoing.values())) + sum(map(len, incoming.values()))
+    return StateDetailOut(code=state.code, name=state.name, official_name=state.official_name, alpha2=state.alpha2,
+                          wikidata=state.wikidata, un_member=state.un_member, facts=total,
+                          outgoing=_groups(outgoing), incoming=_groups(incoming),
+                          links={"self": f"/states/{state.code}", "outgoing": f"/facts?subject={state.code}",
+                                 "incoming": f"/facts?object={state.code}"})
+
+
+def article_out(article: Article) -> ArticleOut:
+    """Return the JSON of a stored article."""
+    return ArticleOut(id=article.id, title=article.title, url=article.url, published=article.published,
+                      publisher=article.publisher, text=article.text, links={"self": article_path(article.id)})
+
+
+def articles_out(ids: list[str]) -> ArticlesOut:
+    """Return the JSON list of article ids."""
+    return ArticlesOut(articles=[ArticleRef(id=i, links={"self": article_path(i)}) for i in ids], count=len(ids))
+
+
+def ingest_out(article_id: str, extraction: Extraction) -> IngestOut:
+    """Return the JSON of what an article yielded."""
+    return IngestOut(id=article_id, facts=[fact_detail_out(f) for f in extraction.facts],
+                     claims=[claim_out(c) for c in extraction.claims], links={"self": article_path(article_id)})
+
+
+def claim_out(claim: Claim) -> ClaimOut:
+    """Return the JSON of a claim."""
+    return ClaimOut(claimants=list(claim.claimants), members=list(claim.members),
+                    evidence=[evidence_out(e) for e in claim.evidence])
+
+
+def query_out(rows: Rows) -> QueryOut:
+    """Return the JSON of a pattern query's rows."""
+    return QueryOut(columns=rows.columns, rows=rows.rows, count=len(rows))
+
+
+def facts_page(facts: list[Fact], limit: int, next_link: Callable[[str], str]) -> FactsPage:
+    """Return one page of facts from up to ``limit + 1`` facts (one more tells that a next page exists).
+
+    ``next_link`` makes the link to the next page from its cursor.
+    """
+    page = facts[:limit]
+    cursor = KnowledgeGraph.fact_id(page[-1]) if len(facts) > limit else None
+    return FactsPage(facts=[fact_out(f) for f in page], count=len(page), next_cursor=cursor,
+                     links={"next": next_link(cursor)} if cursor else {})
+
+
+def json_response(model: BaseModel) -> Response:
+    """Return a model already serialized, for hot routes.
+
+    A ``def`` route that returns a model has FastAPI validate it again in the threadpool (one
+    more thread hop) before serializing it; returning the JSON saves that, 10-20% of
+    ``GET /facts`` under load (``bench/http_bench.py``). The route keeps its
+    ``response_model`` for the OpenAPI document.
+    """
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Return the OpenAPI description of the error responses a route may give."""
+    words = {400: "Bad input (the detail names the parameter)", 401: "Missing or wrong API key",
+             403: "Refused (no API key configured, or a refused query)", 404: "Not found",
+             406: "No acceptable result format", 409: "Conflict with what is stored",
+             413: "Body too large", 415: "Unsupported body media type", 422: "Too many result rows",
+             503: "Busy or store unavailable", 504: "Query timeout"}
+    return {status: {"model": ErrorOut, "description": words.get(status, "Error")} for status in statuses}

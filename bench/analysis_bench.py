@@ -1,0 +1,153 @@
+"""How long does a bloc query take on a large graph, against building the whole networkx graph?
+
+The analysis reads the store through ``graph/analysis/views.py``. A bloc query
+(``kg.bloc(states)``) reads only the facts among the members and the strikes on them (one
+SPARQL query), then scores every pair and builds the verdict. The baseline, measured in the
+same run on the same store, is building the full fact multigraph (``fact_view(kg)``: every
+fact with its quad class, dates, flags and evidence count, one query), which is what any
+analysis of the whole graph (communities, centrality) starts from. The goal is a bloc query of
+6 states **under 1 s** on the embedded store at 100,000 facts; it is printed, never asserted.
+
+The graph comes from ``bench/_synthetic.py`` (seeded articles of 10 facts, states drawn with a
+Zipf-like skew so that the prominent states carry many facts, a quarter of the facts restated
+by later articles), read until the store holds ``--size`` distinct facts: its quads are made by
+``graph.rdf.mapping`` exactly as ingest makes them, with the derived ``hedged``/``firstSeen``/
+``lastSeen`` values computed in Python, and streamed into an in-memory store in one insert (no
+extraction, no per-article update).
+
+Run it from the repository root::
+
+    PYTHONPATH=. python3 bench/analysis_bench.py               # 100k facts, 5 runs
+    PYTHONPATH=. python3 bench/analysis_bench.py --size 20000 --states RUS,CHN,PRK,IRN,BLR,SYR
+    PYTHONPATH=. python3 bench/analysis_bench.py --quick       # 2k facts, 1 run, for smoke tests
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from _harness import measure, print_header, ratio
+from _synthetic import PROMINENT, SEED, generate
+from pyoxigraph import NamedNode, Quad
+
+from graph import KnowledgeGraph
+from graph.analysis import bloc_report, communities, fact_view
+from graph.model import Article, Extraction
+from graph.rdf import mapping
+from graph.version import __version__
+
+DESCRIPTION = "Time a bloc query of 6 states against building the full networkx fact graph, on one store."
+DEFAULT_SIZE = 100_000
+DEFAULT_REPEAT = 5
+QUICK_SIZE = 2_000
+#: The six most prominent states of the synthetic news: the heaviest bloc the generator can make.
+DEFAULT_STATES = PROMINENT[:6]
+GOAL_SECONDS = 1.0
+
+
+def derived_quads(pairs: Iterable[tuple[Article, Extraction]]) -> Iterator[Quad]:
+    """Yield what ``updates.recompute`` derives: hedged (all evidence hedges), first and last seen dates.
+
+    Dates follow the store's behaviour: a fact with an undated article has no dates (``MIN``/``MAX``
+    over an unbound value).
+    """
+    found: dict[NamedNode, tuple[bool, list[Any]]] = {}
+    for article, extraction in pairs:
+        for fact in extraction.facts:
+            node = mapping.fact_node(fact)
+            hedged, dates = found.get(node, (True, []))
+            dates.append(article.published)
+            found[node] = (hedged and fact.hedged, dates)
+        for claim in extraction.claims:
+            found.setdefault(mapping.claim_node(claim), (False, []))[1].append(article.published)
+    for node, (hedged, dates) in found.items():
+        yield Quad(node, mapping.ak("hedged"), mapping.boolean(hedged), mapping.FACTS)
+        if dates and None not in dates:
+            yield Quad(node, mapping.ak("firstSeen"), mapping.date(min(dates)), mapping.FACTS)
+            yield Quad(node, mapping.ak("lastSeen"), mapping.date(max(dates)), mapping.FACTS)
+
+
+def load(kg: KnowledgeGraph, size: int) -> tuple[int, int, float]:
+    """Insert synthetic articles into ``kg`` until it holds ``size`` distinct facts; return (facts made, quads, s).
+
+    The generator's facts are counted as made (a restated fact counts again); the store keeps one
+    resource per distinct fact, so generation stops when the distinct facts reach ``size`` (the last
+    article may add a few more). Quads are streamed into one insert, never held in a list.
+    """
+    distinct: set[NamedNode] = set()
+    pairs: list[tuple[Article, Extraction]] = []
+    made = quads = 0
+
+    def stream() -> Iterator[Quad]:
+        nonlocal made, quads
+        for article, extraction in generate(size * 10, seed=SEED):
+            if len(distinct) >= size:
+                break
+            pairs.append((article, extraction))
+            made += len(extraction.facts)
+            distinct.update(mapping.fact_node(f) for f in extraction.facts)
+            for quad in mapping.iter_extraction_quads(article, extraction, __version__):
+                quads += 1
+                yield quad
+        for quad in derived_quads(pairs):
+            quads += 1
+            yield quad
+
+    start = time.perf_counter()
+    kg.store.insert(stream())
+    return made, quads, time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=DESCRIPTION)
+    parser.add_argument("--size", type=int, default=DEFAULT_SIZE, help="distinct synthetic facts (default 100,000)")
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="timed runs after one warm-up")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SIZE:,} facts and 1 run (smoke test)")
+    parser.add_argument("--states", default=",".join(DEFAULT_STATES),
+                        help=f"the bloc, comma-separated codes (default {','.join(DEFAULT_STATES)})")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.size, args.repeat = QUICK_SIZE, 1
+    states = [s.strip() for s in args.states.split(",") if s.strip()]
+
+    print_header("alignkg analysis benchmark: bloc query vs full networkx graph")
+    with KnowledgeGraph.in_memory() as kg:
+        made, quads, seconds = load(kg, args.size)
+        stats = kg.stats()
+        print(f"graph         {stats['facts']:,} distinct synthetic facts (seed {SEED}), stated {made:,} times in "
+              f"{stats['articles']:,} articles ({stats['evidence']:,} pieces of evidence, claims included)")
+        print(f"              {quads:,} quads generated and inserted into an in-memory store in {seconds:.2f} s")
+        print(f"bloc          {', '.join(states)} ({len(states) * (len(states) - 1) // 2} pairs)")
+        print(f"timing        {args.repeat} timed run(s) of each after 1 warm-up")
+        print()
+
+        full = measure(lambda: fact_view(kg), args.repeat)
+        bloc = measure(lambda: kg.bloc(states), args.repeat)
+        on_full = measure(lambda: bloc_report(full.result, states), args.repeat)
+        dyad = measure(lambda: kg.dyad(states[0], states[1]), args.repeat)
+        groups = measure(lambda: communities(full.result, seed=0), args.repeat)
+
+        rows = (("full fact graph (fact_view)", full), ("bloc query (kg.bloc)", bloc),
+                ("bloc report on the full graph", on_full), ("dyad query (kg.dyad)", dyad),
+                ("communities on the full graph", groups))
+        print(f"{'':34}{'min s':>9}{'median s':>10}")
+        for label, timing in rows:
+            print(f"{label:34}{timing.min:9.3f}{timing.median:10.3f}")
+        print()
+        graph, report = full.result, bloc.result
+        print(f"full graph    {graph.number_of_nodes():,} states, {graph.number_of_edges():,} fact edges")
+        print(f"bloc report   {len(report.facts):,} facts among the members; cohesion {report.cohesion:+.3f}; "
+              f"{len(groups.result)} communities")
+        print(f"              verdict: {report.verdict[:160]}{'...' if len(report.verdict) > 160 else ''}")
+        print(f"ratio         bloc query / full graph = {ratio(bloc.min, full.min)} (fastest runs; medians give "
+              f"{ratio(bloc.median, full.median)})")
+        print(f"goal: bloc query of {len(states)} states under {GOAL_SECONDS:.1f} s -> "
+              f"{'met' if bloc.min < GOAL_SECONDS else 'NOT met'} ({bloc.min:.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

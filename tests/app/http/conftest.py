@@ -1,0 +1,76 @@
+"""Fixtures of the HTTP suite: real uvicorn servers on free ports, over copies of one seeded store.
+
+The store seeded with the bundled articles is built once per session; every server
+gets its own copy of it (an on-disk store can be open only once). ``live_server`` is
+shared by the read-only tests, which must leave its store unchanged; tests that write
+or need other settings start their own server with ``server_factory``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from http_helpers import KEY, ORIGIN, OTHER_KEY, LiveServer, snapshot, start_server, stop_server
+
+from app.cli.serve import seed
+from app.settings import Settings
+from graph import KnowledgeGraph
+
+
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory, gazetteer, extractor) -> Path:
+    """A store holding the bundled articles, built once (about 2 s)."""
+    path = tmp_path_factory.mktemp("seeded") / "store"
+    with KnowledgeGraph.open(path, gazetteer=gazetteer, extractor=extractor) as kg:
+        assert seed(kg) == 11
+    return path
+
+
+@pytest.fixture(scope="session")
+def server_factory(seeded_store, tmp_path_factory, gazetteer, extractor):
+    """Return a function starting a server with the given settings over a fresh copy of the seeded store."""
+    started: list[LiveServer] = []
+
+    def make(**settings: Any) -> LiveServer:
+        copy = tmp_path_factory.mktemp("store") / "store"
+        shutil.copytree(seeded_store, copy)
+        kg = KnowledgeGraph.open(copy, gazetteer=gazetteer, extractor=extractor)
+        live = start_server(Settings(store_path=copy, **settings), kg)
+        started.append(live)
+        return live
+
+    yield make
+    for live in started:
+        stop_server(live)
+        live.kg.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(server_factory) -> LiveServer:
+    """The shared server: one API key, one CORS origin, default limits. Tests must not change its store."""
+    return server_factory(api_keys=[KEY, OTHER_KEY], cors_origins=[ORIGIN])
+
+
+@pytest.fixture(scope="session")
+def http(live_server) -> Iterator[httpx.Client]:
+    with live_server.client() as client:
+        yield client
+
+
+@pytest.fixture
+def writable_server(server_factory) -> LiveServer:
+    """A server of its own for a test that writes."""
+    return server_factory(api_keys=[KEY])
+
+
+@pytest.fixture
+def unchanged(http) -> Iterator[Callable[[], None]]:
+    """Check, at the end of the test, that the shared server's store is exactly as it was at its start."""
+    before = snapshot(http)
+    yield lambda: None
+    assert snapshot(http) == before, "the store changed"

@@ -1,0 +1,113 @@
+"""The SPARQL policy of graph/query/sparql.py on its own: classification, SERVICE, deadline, formats.
+
+(These test ``graph.query.sparql`` directly; they sit with the HTTP suite that relies on them.)
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from graph import KnowledgeGraph, QueryLimitError, QueryRefusedError, QuerySyntaxError
+from graph.query.sparql import QueryForm, inspect_query, negotiate, run_sparql
+
+
+@pytest.mark.parametrize(("query", "form", "service"), [
+    ("SELECT * WHERE { ?s ?p ?o }", QueryForm.SELECT, False),
+    ("ASK { ?s ?p ?o }", QueryForm.ASK, False),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", QueryForm.CONSTRUCT, False),
+    ("DESCRIBE state:IRN", QueryForm.DESCRIBE, False),
+    ("# INSERT DATA { <a:b> <a:c> <a:d> }\nSELECT * WHERE { ?s ?p ?o }", QueryForm.SELECT, False),
+    ('SELECT * WHERE { ?s ?p "DROP ALL ; SERVICE <http://x/> {}" }', QueryForm.SELECT, False),
+    ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", QueryForm.SELECT, True),
+    ("SELECT * WHERE { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://x/> { ?s ?p ?o } } }", QueryForm.SELECT, True),
+    ("DESCRIBE ?s WHERE { { SELECT ?s { SERVICE SILENT ?e { ?s ?p ?o } } } }", QueryForm.DESCRIBE, True),
+])
+def test_sparql_inspect_query_reads_the_parse_tree(query, form, service):
+    info = inspect_query(query)
+    assert (info.form, info.service) == (form, service)
+
+
+@pytest.mark.parametrize(("update", "named"), [
+    ("INSERT DATA { <a:b> <a:c> <a:d> }", "INSERT DATA"),
+    ("# SELECT\nPREFIX x: <http://x/>\nDELETE DATA { <a:b> <a:c> <a:d> }", "DELETE DATA"),
+    ("DROP ALL", "DROP"),
+    ("LOAD <http://example.org/x.ttl> INTO GRAPH <http://example.org/g>", "LOAD"),
+    ("CLEAR ALL ; CREATE GRAPH <http://x/g>", "CLEAR"),
+    ("WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "DELETE/INSERT"),
+    ("COPY <http://x/a> TO <http://x/b>", "COPY"),
+])
+def test_sparql_updates_are_refused_by_name(update, named):
+    with pytest.raises(QueryRefusedError, match="read-only") as caught:
+        inspect_query(update)
+    assert named in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "# just a comment", "PREFIX x: <http://x/>", "SELECT", "DROP"])
+def test_sparql_empty_or_broken_text_is_a_syntax_error(text):
+    with pytest.raises(QuerySyntaxError):
+        inspect_query(text)
+
+
+def test_sparql_overlong_query_is_refused_before_parsing():
+    with pytest.raises(QuerySyntaxError, match="characters long"):
+        inspect_query("SELECT * WHERE { ?s ?p ?o }" + " " * 100_001)
+
+
+@pytest.mark.parametrize(("accept", "offers", "chosen"), [
+    (None, ["a/b", "c/d"], "a/b"),
+    ("", ["a/b", "c/d"], "a/b"),
+    ("c/d", ["a/b", "c/d"], "c/d"),
+    ("c/*", ["a/b", "c/d"], "c/d"),
+    ("*/*;q=0.1, c/d;q=0.5", ["a/b", "c/d"], "c/d"),
+    ("a/b;q=0, */*", ["a/b", "c/d"], "c/d"),
+    ("x/y", ["a/b", "c/d"], None),
+    ("a/b;q=0", ["a/b"], None),
+    ("garbage, ,;;", ["a/b"], "a/b"),
+    ("text/csv; charset=utf-8", ["text/csv; charset=utf-8"], "text/csv; charset=utf-8"),
+])
+def test_sparql_negotiate(accept, offers, chosen):
+    assert negotiate(accept, offers) == chosen
+
+
+class _BlockingStore:
+    """A store whose queries wait until released: a deadline that does not depend on the machine's speed."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.entered = threading.Event()
+
+    def query(self, sparql, *, prefixes=None):
+        self.entered.set()
+        self.release.wait(30)
+        return iter(())
+
+
+def test_sparql_deadline_abandons_the_query_and_counts_it_until_it_ends():
+    store = _BlockingStore()
+    with pytest.raises(QueryLimitError) as caught:
+        run_sparql(store, "CONSTRUCT WHERE { ?s ?p ?o }", timeout_s=0.01)
+    assert caught.value.code == "query_timeout"
+    assert store.entered.is_set()
+    with pytest.raises(QueryLimitError) as busy:
+        run_sparql(store, "CONSTRUCT WHERE { ?s ?p ?o }", timeout_s=0.01, max_stalled=1)
+    assert busy.value.code == "busy"
+    store.release.set()
+
+
+def test_sparql_row_cap_and_formats():
+    with KnowledgeGraph.in_memory() as kg:
+        _ = kg.ingest("Iran sold drones to Russia. Japan condemned Iran.", id="a1")
+        with pytest.raises(QueryLimitError) as caught:
+            run_sparql(kg.store, "SELECT ?s WHERE { ?s a ak:State }", max_rows=3)
+        assert caught.value.code == "result_too_large"
+        exact = run_sparql(kg.store, "SELECT ?s WHERE { ?s a ak:State } LIMIT 3", max_rows=3, format="tsv")
+        assert exact.count == 3 and exact.body.decode().splitlines()[0] == "?s"
+        ask = run_sparql(kg.store, "ASK { state:IRN ak:armsTransfer state:RUS }",
+                         accept="application/sparql-results+xml")
+        assert b"<boolean>true</boolean>" in ask.body
+        graph = run_sparql(kg.store, "CONSTRUCT WHERE { ?x ak:armsTransfer ?y }", format="ntriples")
+        assert graph.media_type == "application/n-triples" and graph.count == 1
+        with pytest.raises(QueryRefusedError, match="SERVICE"):
+            run_sparql(kg.store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
