@@ -239,6 +239,11 @@ class SentenceView:
                 return None
             elif w == "and" and coordinated is None:
                 coordinated = j
+            elif w == "," and self.word(j + 1) in ("which", "who") and self.mention_at.get(j - 1) is not None:
+                m = self.mention_at[j - 1]  # "Iran, which supplies Russia with drones, ..."
+                if m.codes and m.role is not Role.BLOCKED:
+                    return Arg(m.group_codes, m.start, m, negated, modal)
+                return None
             elif w == ",":
                 k = self._comma_before(j)
                 if k is None and j == t - 1 and self.lower[t].endswith("ed"):
@@ -444,6 +449,8 @@ class SentenceView:
 
     def accused_subject(self, t: int) -> Arg | None:
         """For "accused Iran of supplying drones", return Iran as the subject of "supplying"."""
+        if not self.lower[t].endswith("ing"):
+            return None  # "weapons for use in Ukraine": a noun, not an accused act
         j = t - 1
         if self.word(j) not in ("of", "for"):
             return None

@@ -56,9 +56,9 @@ SELLER_NOUNS = frozenset("exporter supplier seller provider".split())
 
 # --- Strikes -----------------------------------------------------------------------------------
 STRIKE_VERBS = frozenset("""attack strike bomb shell invade raid hit target bombard pound shoot fire
-    launch assault""".split())
+    launch assault use""".split())
 #: Verbs that only make a strike with a weapon or attack noun as their object ("launched missiles at").
-STRIKE_LAUNCH_VERBS = frozenset("launch fire shoot".split())
+STRIKE_LAUNCH_VERBS = frozenset("launch fire shoot use".split())
 STRIKE_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes air-strike bombing bombings
     bombardment offensive counteroffensive counter-offensive invasion incursion raid raids shelling
     assault assaults war aggression barrage""".split())
@@ -67,7 +67,7 @@ WEAK_STRIKE_NOUNS = frozenset({"war", "aggression"})
 
 # --- Verbal conflict and cooperation -----------------------------------------------------------
 CONDEMN_VERBS = frozenset("""condemn denounce criticise criticize slam accuse blame rebuke censure lambast
-    decry castigate chastise assail deplore berate""".split())
+    decry castigate chastise assail deplore berate protest""".split())
 CONDEMN_NOUNS = frozenset("""condemnation condemnations criticism denunciation rebuke accusation accusations
     protest protests""".split())
 #: Words that, said by one state about another, plainly attack its conduct (criticism without the verb).

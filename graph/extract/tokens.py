@@ -54,8 +54,8 @@ class DocIndex:
         types = self._type_of.tolist()
         self.lower: list[str] = [type_lower[i] for i in types]
         self.lemma: list[str] = [type_lemma[i] for i in types]
-        type_commodity = [_COMMODITY_OF.get(lem) or _COMMODITY_OF.get(w) for w, lem in zip(type_lower, type_lemma,
-                                                                                            strict=True)]
+        type_commodity = [_COMMODITY_OF.get(lem) or _COMMODITY_OF.get(w) or _COMMODITY_OF.get(w[:-1] if w.endswith(
+            "s") else "") for w, lem in zip(type_lower, type_lemma, strict=True)]  # "F-16s", "Shaheds"
         self.commodity: list[EdgeType | None] = [type_commodity[i] for i in types]
         self.sentence_starts: list[int] = numpy.flatnonzero(arrays[:, 3] == 1).tolist()
         bits = []

@@ -83,6 +83,8 @@ def _is_verb_like(view: SentenceView, t: int) -> bool:
 
 def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
     lem = view.lem(t)
+    if lem == "use":
+        return _used_against(view, t)
     if view.word(t - 1) in ("was", "were", "been", "being", "is", "are"):
         subject = view.agent_by(t)
         obj = view.subject_before(t - 1)
@@ -113,6 +115,23 @@ def _strike_verb(view: SentenceView, t: int) -> list[Candidate]:
     if obj is None:
         return []
     return [_make(view, subject.codes, EdgeType.MILITARY_STRIKE, obj.codes, t, subject)]
+
+
+def _used_against(view: SentenceView, t: int) -> list[Candidate]:
+    """ "Moscow used Iranian drones against Ukrainian cities", "drones were used by Russia against Ukraine".
+
+    What is used is a weapon, never the target: the target comes after "against", "on", "at" or "in".
+    """
+    passive = view.word(t - 1) in ("was", "were", "been", "being", "is", "are")
+    user = view.agent_by(t) if passive else view.subject_before(t)
+    weapon = any(view.lem(j) in lx.COMMODITIES[EdgeType.ARMS_TRANSFER]
+                 for j in list(range(t + 1, min(view.end, t + 6))) + list(range(max(view.start, t - 6), t)))
+    if user is None or not weapon:
+        return []
+    target = view.after_prep(t, frozenset({"against", "on", "at", "in", "into"}), window=10)
+    if target is None or set(target.codes) & set(user.codes):
+        return []
+    return [_make(view, user.codes, EdgeType.MILITARY_STRIKE, target.codes, t, user)]
 
 
 def _group_location(view: SentenceView, t: int) -> Arg | None:
@@ -305,6 +324,10 @@ def _sanction_noun(view: SentenceView, t: int) -> list[Candidate]:
     target = view.after_prep(t, frozenset({"on", "against"}), window=5)
     if target is None:
         target = _export_target(view, t)
+    faced = _facing(view, t)
+    if faced is not None:  # "Iran faces new sanctions from Britain"
+        target, imposer_from = faced
+        return [_make(view, imposer_from.codes, EdgeType.SANCTION, target.codes, t, target)]
     if target is None or _is_people(view, target):
         return []
     imposer = view.possessor_before(t) or view.agent_by(t)
@@ -320,6 +343,18 @@ def _sanction_noun(view: SentenceView, t: int) -> list[Candidate]:
     if imposer is None:
         return []
     return [_make(view, imposer.codes, EdgeType.SANCTION, target.codes, t, arg)]
+
+
+def _facing(view: SentenceView, t: int) -> tuple[Arg, Arg] | None:
+    """ "X faces new sanctions from Y": the target is the subject of "face", the imposer after "from"."""
+    imposer = view.after_prep(t, frozenset({"from", "by"}), window=3)
+    if imposer is None:
+        return None
+    for j in range(t - 1, max(view.start - 1, t - 4), -1):
+        if view.lem(j) in ("face", "receive", "suffer"):
+            target = view.subject_before(j)
+            return (target, imposer) if target is not None else None
+    return None
 
 
 def _export_target(view: SentenceView, t: int) -> Arg | None:

@@ -113,6 +113,9 @@ def _support_verb(view: SentenceView, t: int) -> list[Candidate]:
             return []  # "stood ready to work", "stand at": no backing
     elif view.word(t + 1) == "by" or view.word(t - 1) in ("was", "were", "been"):
         return []
+    before = view.mention_at.get(t - 1)
+    if before is not None and before.role is Role.MODIFIER and not before.possessive:
+        return []  # "with Chinese backing": a noun, not a verb with its subject
     subject = view.subject_before(t)
     if subject is None:
         return []

@@ -111,7 +111,8 @@ def find(view: SentenceView) -> list[Candidate]:
 def _give_verb(view: SentenceView, t: int) -> list[Candidate]:
     end = _clause_end(view, t)
     edge_type, c = commodity_type(view, t + 1, end)
-    before_type, before_c = commodity_type(view, t - 4, t)
+    passive = view.word(t - 1) in ("was", "were", "been", "being", "is", "are")
+    before_type, before_c = commodity_type(view, view.start if passive else t - 4, t)
     if edge_type is None and before_type is not None:  # "the 11,000 soldiers North Korea sent to Russia"
         edge_type, c = before_type, before_c
     if edge_type is None:
@@ -120,7 +121,7 @@ def _give_verb(view: SentenceView, t: int) -> list[Candidate]:
         edge_type, c = EdgeType.ARMS_TRANSFER, t
     subject = view.accused_subject(t) or view.subject_before(t)
     if subject is None and view.word(t - 1) in ("was", "were", "been", "being", "is", "are"):
-        subject = view.agent_by(t)
+        subject = view.agent_by(t) or _made_in(view, t)
     if subject is None and view.word(t).endswith("ing") and view.word(t - 1) in ("from", "by"):
         subject = view.subject_before(t - 2)  # "the revenues it earns from exporting oil"
     if subject is None and view.word(t - 1) == "to" and view.word(t - 2) in _COMMITMENT_NOUNS:
@@ -320,7 +321,7 @@ def _origins(view: SentenceView) -> list[Candidate]:
             if m is not None and m.codes and m.role is not Role.BLOCKED:
                 supplier = Arg(m.group_codes, m.start, m)
         origin = _commodity_origin(view, c)
-        recipient = _user_after(view, c)
+        recipient = _user_after(view, c) or _user_before(view, origin.index if origin is not None else c)
         if supplier is None and origin is not None and recipient is not None:
             m = origin.mention
             if m is not None and (m.role in (Role.MODIFIER, Role.ORIGIN) or m.start <= c < m.end):
@@ -333,6 +334,23 @@ def _origins(view: SentenceView) -> list[Candidate]:
             continue
         found.append(_candidate(view, supplier.codes, EdgeType.ARMS_TRANSFER, recipient.codes, c))
     return found
+
+
+def _made_in(view: SentenceView, t: int) -> Arg | None:
+    """ "The drones, made in Iran, were delivered": the maker named earlier in the sentence."""
+    at = next((j for j in range(view.start, t) if view.lem(j) in ("make", "produce", "manufacture", "build")
+               and view.word(j + 1) == "in"), -1)
+    return view.after_prep(at, frozenset({"in"}), window=2) if at >= 0 else None
+
+
+def _user_before(view: SentenceView, c: int) -> Arg | None:
+    """The subject of "use", "fire" or "deploy" whose object is the weapon at ``c``."""
+    for j in range(c - 1, max(view.start - 1, c - 5), -1):
+        if view.lem(j) in _USE_VERBS:
+            return view.subject_before(j)
+        if view.word(j) in (",", ";", "and") or view.lem(j) == "be":
+            return None
+    return None
 
 
 def _main_actor(view: SentenceView, *, exclude: set[str], before: int) -> Arg | None:

@@ -147,7 +147,7 @@ def test_rules_headline_and_body_are_one_fact(extractor):
     ("Western countries imposed sanctions on Russia.", []),
     ("Yemen's Houthi rebels fired missiles at Israel.", []),
     ("A Chinese-made J-10 flown by Pakistan shot down the jet.", [("CHN", A, "PAK")]),
-    ("Drones from Iran were used by Russia against Ukrainian cities.", [("IRN", A, "RUS")]),
+    ("Drones from Iran were used by Russia against Ukrainian cities.", [("IRN", A, "RUS"), ("RUS", K, "UKR")]),
     ("North Korea threatened the West.", []),
 ])
 def test_rules_hard_cases(triples, text, expected):
@@ -247,7 +247,7 @@ GENERAL_ENGLISH_2 = [
  ("South Korean President Yoon Suk Yeol condemned North Korea's missile launch.", {("KOR",C,"PRK")}),
  ("Estonia and Latvia condemned Russia's decision.", {("EST",C,"RUS"),("LVA",C,"RUS")}),
  ("Beijing opposes Washington's arms sales to Taipei.", {("USA",A,"TWN")}),
- ("North Korean artillery shells have been used by Russia in Ukraine.", {("PRK",A,"RUS")}),
+ ("North Korean artillery shells have been used by Russia in Ukraine.", {("PRK",A,"RUS"),("RUS",K,"UKR")}),
  ("Iran and Saudi Arabia restored diplomatic relations.", set()),
  ("India and Pakistan exchanged fire along the border.", {("IND",K,"PAK"),("PAK",K,"IND")}),
  ("The United Kingdom sanctioned three Iranian officials.", set()),
@@ -326,4 +326,33 @@ HEADLINES_AND_GROUPS = [
 
 @pytest.mark.parametrize("text,expected", HEADLINES_AND_GROUPS)
 def test_rules_headlines_and_strikes_on_groups(triples, text, expected):
+    assert set(triples(text)) == expected
+
+
+RELATIVES_AND_NOMINALS = [
+ ("Iran, which supplies Russia with drones, denied the report.", {("IRN",A,"RUS")}),
+ ("Iran, which supplies Russia with drones, faces new sanctions from Britain.", {("IRN",A,"RUS"),("GBR",S,"IRN")}),
+ ("The drones, made in Iran, were delivered to Russia last year.", {("IRN",A,"RUS")}),
+ ("Kyiv says Moscow has used Iranian drones against Ukrainian cities.", {("IRN",A,"RUS"),("RUS",K,"UKR")}),
+ ("Russia's arms sales to India fell sharply.", {("RUS",A,"IND")}),
+ ("The India-Russia arms relationship is decades old.", set()),
+ ("With Chinese backing, Pakistan expanded its navy.", set()),
+ ("The Netherlands and Denmark will deliver F-16s to Ukraine.", {("NLD",A,"UKR"),("DNK",A,"UKR")}),
+ ("Sweden joined NATO in March 2024.", set()),
+ ("Finland and Sweden applied to join NATO.", set()),
+ ("Russia's strikes on Ukrainian power plants were condemned by the G7.", {("RUS",K,"UKR")}),
+ ("Egypt buys wheat from Russia and Ukraine.", {("RUS",T,"EGY"),("UKR",T,"EGY")}),
+ ("Kuwait and Iraq clashed over a border dispute.", set()),
+ ("Moscow accused Kyiv of attacking the Zaporizhzhia nuclear plant.", {("RUS",C,"UKR")}),
+ ("Israel's air force struck Hamas targets in Gaza.", set()),
+ ("South Africa supports Palestine's bid for UN membership.", {("ZAF",D,"PSE")}),
+ ("Nicaragua voted against a resolution condemning Russia.", set()),
+ ("The Japanese government protested to China over the incursion.", {("JPN",C,"CHN")}),
+ ("President Macron said France would recognise the State of Palestine.", set()),
+ ("Pyongyang test-fired a ballistic missile into the sea.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELATIVES_AND_NOMINALS)
+def test_rules_relative_clauses_and_nominal_events(triples, text, expected):
     assert set(triples(text)) == expected
