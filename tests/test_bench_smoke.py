@@ -41,3 +41,30 @@ def test_store_bench_quick_prints_the_ratios(monkeypatch, capsys):
     assert out.count("project / raw = ") == 6  # three queries, at the largest size and beside rdflib
     assert "rdflib / project = " in out
     assert "goal: 2-hop join at least 1,000x faster through the project than rdflib -> " in out
+
+def test_http_bench_quick_prints_rates_latencies_and_the_goal(monkeypatch, capsys):
+    http_bench = _load_script(monkeypatch, "http_bench")
+
+    assert http_bench.main(["--quick"]) == 0
+
+    out = capsys.readouterr().out
+    for label in ("GET /health (ceiling)", "GET /facts?subject=RUS", "GET /sparql 2-hop join"):
+        line = next(line for line in out.splitlines() if line.startswith(label))
+        requests, errors = line[len(label):].split()[:2]
+        assert int(requests.replace(",", "")) > 0 and errors == "0", line
+    assert "p50 ms" in out and "p99 ms" in out and "req/s" in out
+    assert out.count("/ ceiling = ") == 2
+    assert "goal: /facts at least 50% of the ceiling -> " in out
+
+def test_analysis_bench_quick_prints_the_ratio_and_the_goal(monkeypatch, capsys):
+    analysis_bench = _load_script(monkeypatch, "analysis_bench")
+
+    assert analysis_bench.main(["--quick"]) == 0
+
+    out = capsys.readouterr().out
+    assert "distinct synthetic facts" in out
+    assert "bloc          USA, RUS, CHN, IRN, UKR, ISR (15 pairs)" in out
+    assert "full fact graph (fact_view)" in out and "bloc query (kg.bloc)" in out
+    assert "bloc query / full graph = " in out
+    assert "goal: bloc query of 6 states under 1.0 s -> " in out
+    assert "verdict: " in out
