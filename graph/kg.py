@@ -294,6 +294,16 @@ class KnowledgeGraph:
             found.append(Claim(claimants, members))
         return sorted(found, key=lambda c: c.members)
 
+    @staticmethod
+    def claim_id(claim: Claim) -> str:
+        """Return the id of a claim: the hash at the end of its IRI (one per set of members, in any order).
+
+        Example:
+            >>> KnowledgeGraph.claim_id(Claim((), ("RUS", "IRN"))) == KnowledgeGraph.claim_id(Claim((), ("IRN", "RUS")))
+            True
+        """
+        return mapping.claim_node(claim).value[len(ns.CLAIM):]
+
     def state_counts(self) -> list[tuple[State, int, int]]:
         """Return every state with the number of facts it is the subject of and the object of, by code.
 

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from app.api import errors
 from app.api.deps import reject_unknown_params
 from app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware
-from app.api.routers import articles, export, facts, health, query, sparql, states
+from app.api.routers import analysis, articles, export, facts, health, query, sparql, states, web
 from app.settings import Settings
 from graph import KnowledgeGraph, __version__
 
@@ -29,6 +29,7 @@ DESCRIPTION = """A knowledge graph of typed, sourced edges between sovereign sta
   `Authorization: Bearer <key>` with a key of `ALIGNKG_API_KEYS`.
 * Every error is JSON `{"error": <code>, "detail": <message>}`; unknown query parameters are refused.
 * `/sparql` is a read-only SPARQL 1.1 Protocol endpoint over the union of all graphs.
+* `/analysis/...` scores pairs of states and tests claimed blocs; `/` is a web page over all of this.
 
 See `docs/http-api.md` for every endpoint, error code and setting.
 """
@@ -40,6 +41,8 @@ TAGS = [
     {"name": "sparql", "description": "SPARQL 1.1 Protocol, read-only."},
     {"name": "query", "description": "The pattern language."},
     {"name": "export", "description": "RDF dumps, streamed."},
+    {"name": "analysis", "description": "Pair scores, the bloc test and communities, every number with its fact ids "
+                                        "(docs/analysis.md)."},
     {"name": "service", "description": "Health."},
 ]
 
@@ -71,8 +74,9 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
                   lifespan=lifespan, dependencies=[Depends(reject_unknown_params)])
     app.state.settings = settings
     errors.install(app)
-    for module in (health, states, facts, articles, sparql, query, export):
+    for module in (health, states, facts, articles, sparql, query, export, analysis, web):
         app.include_router(module.router)
+    web.install(app)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(CatchAllMiddleware)
     if settings.cors_origins:

@@ -1,1 +1,1 @@
-"""One router per resource: health, states, facts, articles, sparql, query, export."""
+"""One router per resource: health, states, facts, articles, sparql, query, export, analysis; web (the page)."""
