@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from graph import AlignkgError
+from graph.store.base import detach_tracebacks
 
 _log = logging.getLogger("alignkg.api")
 
@@ -59,18 +60,6 @@ def _put(chunks: queue.Queue[Any], item: Any, stop: threading.Event) -> None:
             continue
 
 
-def _without_frames(error: Exception) -> Exception:
-    """Drop the tracebacks of an error and its causes on this thread: their frames may hold pyoxigraph
-    results, which must be freed on the thread that made them."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        current.__traceback__ = None
-        current = current.__cause__ or current.__context__
-    return error
-
-
 def stream(write: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
     """Start ``write(file)`` in a thread; return an iterator of its output once its first chunk is there.
 
@@ -91,7 +80,7 @@ def stream(write: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
         except Exception as err:  # noqa: BLE001 - handed to the response, which raises it
             if not isinstance(err, AlignkgError):
                 _log.exception("the export failed")
-            outcome = _without_frames(err)
+            outcome = detach_tracebacks(err)
         try:
             _put(chunks, outcome, stop)
         except _Stopped:

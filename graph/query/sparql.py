@@ -53,7 +53,7 @@ from graph.errors import (
     StoreError,
 )
 from graph.rdf.export import ExportFormat
-from graph.store.base import Store
+from graph.store.base import Store, detach_tracebacks
 
 _log = logging.getLogger(__name__)
 
@@ -357,7 +357,7 @@ class _Job:
         except Exception as err:  # noqa: BLE001 - handed to the waiting caller, which raises it
             if not isinstance(err, AlignkgError):
                 _log.exception("SPARQL query failed in its worker thread")
-            self.error = _without_frames(err)
+            self.error = detach_tracebacks(err)
         finally:
             with _STALLED.lock:
                 self.done.set()
@@ -373,21 +373,6 @@ class _Job:
             self.stalled = True
             _STALLED.count += 1
             return True
-
-
-def _without_frames(error: Exception) -> Exception:
-    """Drop the tracebacks of an error and its causes before it leaves the worker thread.
-
-    Their frames hold pyoxigraph results, which pyoxigraph allows to be freed only on
-    the thread that made them; without the frames they are freed here, when the worker ends.
-    """
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        current.__traceback__ = None
-        current = current.__cause__ or current.__context__
-    return error
 
 
 def run_sparql(store: Store, query: str, *, accept: str | None = None, format: str | None = None,

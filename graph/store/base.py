@@ -9,9 +9,11 @@ this interface may assume an embedded database.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, TypeVar
 
 from pyoxigraph import Quad, RdfFormat
+
+E = TypeVar("E", bound=BaseException)
 
 
 class Store(Protocol):
@@ -37,3 +39,18 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the store; later calls fail."""
+
+
+def detach_tracebacks(error: E) -> E:
+    """Drop the tracebacks of an error and its causes before it leaves the thread that raised it.
+
+    Their frames may hold pyoxigraph query results, which pyoxigraph allows to be freed only
+    on the thread that made them; without the frames they are freed there, when it ends.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+    return error
