@@ -61,7 +61,7 @@ STRIKE_VERBS = frozenset("""attack strike bomb shell invade raid hit target bomb
 STRIKE_LAUNCH_VERBS = frozenset("launch fire shoot use".split())
 STRIKE_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes air-strike bombing bombings
     bombardment offensive counteroffensive counter-offensive invasion incursion raid raids shelling
-    assault assaults war aggression barrage""".split())
+    assault assaults war aggression barrage barrages salvo salvoes salvos""".split())
 #: Strike nouns that need an explicit attacker and target to count ("the Ukraine war" gives nothing).
 WEAK_STRIKE_NOUNS = frozenset({"war", "aggression"})
 

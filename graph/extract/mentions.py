@@ -145,7 +145,7 @@ def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
             return
         if word in lx.AGENT_NOUNS or head in lx.AGENT_NOUNS:
             m.person = m.person or word in _TITLE_WORDS
-            _absorb_title(index, m)
+            _absorb_title(index, m, mentions)
             m.role = Role.AGENT
             return
         if word in (",", ".", ";", "and", "or", "of", "to", "in", "on", "with", "'s", "’s"):
@@ -166,12 +166,20 @@ def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
             m.role = Role.PLACE
 
 
-def _absorb_title(index: DocIndex, m: Mention) -> None:
-    """Extend "Russian President Vladimir Putin" over the title and name, so the name is not re-read."""
+def _absorb_title(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
+    """Extend "Russian President Vladimir Putin" over the title and name, so the name is not re-read.
+
+    It stops at "and" and at another state's mention: "Russian President Vladimir Putin and North
+    Korean leader Kim Jong Un" is two actors, not one.
+    """
     i = m.end + (1 if m.possessive else 0)
     end = m.end
+    others = {o.start for o in mentions if o is not m and o.codes and not (m.codes and o.codes == m.codes
+                                                                             and o.kind == "official")}
     while i < len(index.lower) and i < m.end + 8:
         word = index.lower[i]
+        if word == "and" or i in others:
+            break
         if word in _TITLE_WORDS or index.lemma[i] in lx.AGENT_NOUNS:
             i += 1
             end = i

@@ -276,7 +276,9 @@ def _refusal(view: SentenceView, t: int, strike_objects: tuple[str, ...]) -> lis
     else:  # "offered Tehran no real help", "offered little", "neither Moscow nor Beijing offered Iran any aid"
         words = [view.word(j) for j in range(t + 1, min(view.end, t + 7))]
         subject = view.subject_before(t)
-        denied = subject is not None and (subject.negated or view.word(subject.index - 1) == "neither")
+        first = subject.mention.group[0].start if subject is not None and subject.mention and subject.mention.group \
+            else (subject.index if subject is not None else 0)
+        denied = subject is not None and (subject.negated or view.word(first - 1) == "neither")
         if not ((set(words) & {"no", "little", "nothing"} or denied) and set(words) & (lx.HELP_NOUNS | {"little"})):
             return []
     if subject is None:

@@ -356,3 +356,19 @@ RELATIVES_AND_NOMINALS = [
 @pytest.mark.parametrize("text,expected", RELATIVES_AND_NOMINALS)
 def test_rules_relative_clauses_and_nominal_events(triples, text, expected):
     assert set(triples(text)) == expected
+
+
+TITLES_AND_NEITHER = [
+    ("Russian President Vladimir Putin and North Korean leader Kim Jong Un have signed a treaty.",
+     {("RUS", AL, "PRK")}),
+    ("Yet neither Moscow nor Beijing offered Iran any military assistance.",
+     {("RUS", N, "IRN"), ("CHN", N, "IRN")}),
+    ("Neither France nor Germany sold weapons to Iran.", set()),
+    ("Iran has answered with repeated barrages of ballistic missiles and drones aimed at Israeli cities.",
+     {("IRN", K, "ISR")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLES_AND_NEITHER)
+def test_rules_titles_stop_at_the_next_state_and_neither_nor(triples, text, expected):
+    assert set(triples(text)) == expected
