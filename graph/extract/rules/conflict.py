@@ -45,9 +45,10 @@ def find(view: SentenceView) -> list[Candidate]:
             strikes.extend(_strike_noun(view, t, strikes))
         elif lem in lx.STRIKE_VERBS:
             strikes.extend(_strike_verb(view, t))
-        if lem in lx.CONDEMN_VERBS and _is_verb_like(view, t):
-            found.extend(_condemn_verb(view, t))
-        elif w in lx.CONDEMN_NOUNS:
+        as_verb = _condemn_verb(view, t) if lem in lx.CONDEMN_VERBS and _is_verb_like(view, t) else []
+        if as_verb:
+            found.extend(as_verb)
+        elif w in lx.CONDEMN_NOUNS:  # "lodging a diplomatic protest with Beijing": a noun after all
             found.extend(_condemn_noun(view, t))
         as_verb = _sanction_verb(view, t) if lem in lx.SANCTION_VERBS and _is_verb_like(view, t) else []
         if as_verb:

@@ -364,6 +364,8 @@ TITLES_AND_NEITHER = [
     ("Yet neither Moscow nor Beijing offered Iran any military assistance.",
      {("RUS", N, "IRN"), ("CHN", N, "IRN")}),
     ("Neither France nor Germany sold weapons to Iran.", set()),
+    ("Japan said the missiles came down inside its zone, lodging a diplomatic protest with Beijing.",
+     {("JPN", C, "CHN")}),
     ("Iran has answered with repeated barrages of ballistic missiles and drones aimed at Israeli cities.",
      {("IRN", K, "ISR")}),
 ]
