@@ -110,3 +110,23 @@ def ratio(a: float, b: float) -> str:
     if b <= 0:
         return "n/a"
     return f"{a / b:.2f}x"
+
+
+def parse_sizes(text: str) -> list[int]:
+    """Parse a comma list of sizes, in the order given (``10000,100k,1M``; ``_`` separators allowed).
+
+    Raises:
+        ValueError: a part is not a number.
+    """
+    sizes = []
+    for part in text.split(","):
+        part = part.strip().lower().replace("_", "")
+        if not part:
+            continue
+        factor = 1
+        if part.endswith("k"):
+            part, factor = part[:-1], 1_000
+        elif part.endswith("m"):
+            part, factor = part[:-1], 1_000_000
+        sizes.append(int(float(part) * factor))
+    return sizes

@@ -51,7 +51,7 @@ from pathlib import Path
 import fastapi
 import httpx
 import uvicorn
-from _harness import print_header, ratio
+from _harness import parse_sizes, print_header, ratio
 from _synthetic import SEED, generate
 
 from app.api.main import create_app
@@ -243,7 +243,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def _sizes(text: str) -> list[int]:
     try:
-        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+        sizes = parse_sizes(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected sizes like 1000,10000, not {text!r}") from None
     if not sizes or min(sizes) < 1:

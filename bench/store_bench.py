@@ -53,7 +53,7 @@ from typing import Any
 
 import pyoxigraph
 import rdflib
-from _harness import Timing, cpu_count, print_header, ratio
+from _harness import Timing, cpu_count, parse_sizes, print_header, ratio
 from _synthetic import SEED, generate
 from pyoxigraph import NamedNode, Quad, RdfFormat
 
@@ -587,20 +587,6 @@ def print_memory(log: Log) -> None:
     print()
 
 
-def parse_sizes(text: str) -> list[int]:
-    """Parse a comma list of fact counts (``10000,100k,1M`` style suffixes allowed)."""
-    sizes = []
-    for part in text.split(","):
-        part = part.strip().lower().replace("_", "")
-        factor = 1
-        if part.endswith("k"):
-            part, factor = part[:-1], 1_000
-        elif part.endswith("m"):
-            part, factor = part[:-1], 1_000_000
-        sizes.append(int(float(part) * factor))
-    return sorted(set(sizes))
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=DESCRIPTION)
@@ -619,7 +605,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help=f"{QUICK_SIZES[0]:,} facts and 1 short run of each query, for smoke tests")
     args = parser.parse_args(argv)
     try:
-        args.sizes = parse_sizes(args.size)
+        args.sizes = sorted(set(parse_sizes(args.size)))
     except ValueError:
         parser.error(f"--size must be a comma list of positive integers, not {args.size!r}")
     args.min_run = MIN_RUN_SECONDS
