@@ -9,7 +9,7 @@ nations" and pronouns, to the states of the nearby text when that is unambiguous
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -43,7 +43,6 @@ class Memory:
     last_subject: tuple[str, ...] = ()
     last_person: tuple[str, ...] = ()
     last_speaker: tuple[str, ...] = ()
-    recent_states: list[str] = field(default_factory=list)
     last_sentence_states: tuple[str, ...] = ()
     last_pair: tuple[str, ...] = ()
 

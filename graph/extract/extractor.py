@@ -151,4 +151,3 @@ def _remember(view: SentenceView, memory: Memory) -> None:
     states = view.states()
     if states:
         memory.last_sentence_states = tuple(states)
-        memory.recent_states.extend(states)

@@ -118,7 +118,6 @@ NON_INTERVENTION_PHRASES = (
     ("stayed", "neutral"), ("staying", "neutral"), ("remain", "neutral"), ("remained", "neutral"),
     ("sit", "out"), ("sat", "out"),
 )
-ABSENCE_WORDS = frozenset("no little without lack absence".split())
 
 # --- Military support --------------------------------------------------------------------------
 ASSIST_VERBS = frozenset("assist help aid reinforce".split())
