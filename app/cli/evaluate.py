@@ -9,19 +9,26 @@ import typer
 
 from graph import AlignkgError, Extractor
 from graph.extract.evaluate import evaluate as run_evaluation
-from graph.extract.evaluate import read_gold
+from graph.extract.evaluate import HALVES, half_of, read_gold
 
 
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold passages, JSON Lines {id, text, gold, claims}.")],
     show: Annotated[bool, typer.Option("--show", help="List each miss and spurious fact with its sentence.")] = False,
+    half: Annotated[str | None, typer.Option(
+        "--half", help="Score only one half of the file, split by a fixed rule on passage ids: study or check.",
+    )] = None,
 ) -> None:
     """Print per-type and micro precision, recall and F1, and the claim scores."""
     if not gold.is_file():
         typer.echo(f"alignkg eval: {gold}: no such file", err=True)
         raise typer.Exit(code=2)
+    if half is not None and half not in HALVES:
+        typer.echo(f"alignkg eval: --half must be one of {', '.join(HALVES)}, not {half!r}", err=True)
+        raise typer.Exit(code=2)
     try:
-        report = run_evaluation(read_gold(gold), Extractor())
+        rows = (row for row in read_gold(gold) if half is None or half_of(str(row["id"])) == half)
+        report = run_evaluation(rows, Extractor())
     except AlignkgError as err:
         typer.echo(f"alignkg eval: {err}", err=True)
         raise typer.Exit(code=1) from err
