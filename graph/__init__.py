@@ -3,7 +3,7 @@
 Only the names in ``__all__`` are public; everything else may change.
 """
 
-from graph.errors import (
+from alignkg.graph.errors import (
     AlignkgError,
     ConflictError,
     DataError,
@@ -17,14 +17,14 @@ from graph.errors import (
     UnknownEdgeTypeError,
     UnknownStateError,
 )
-from graph.extract.extractor import Extractor
-from graph.gazetteer import Gazetteer
-from graph.kg import KnowledgeGraph
-from graph.model import Article, Claim, Evidence, Extraction, Fact, State
-from graph.ontology import EdgeType, QuadClass
-from graph.rdf.export import ExportFormat
-from graph.rdf.reader import Rows
-from graph.version import __version__
+from alignkg.graph.extract.extractor import Extractor
+from alignkg.graph.gazetteer import Gazetteer
+from alignkg.graph.kg import KnowledgeGraph
+from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
+from alignkg.graph.ontology import EdgeType, QuadClass
+from alignkg.graph.rdf.export import ExportFormat
+from alignkg.graph.rdf.reader import Rows
+from alignkg.graph.version import __version__
 
 __all__ = [
     "AlignkgError",

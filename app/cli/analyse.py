@@ -1,7 +1,7 @@
 """``alignkg analyse``: the bloc test, pair scores and network views, as readable tables or JSON.
 
 A typer sub-app (``app``) registered by the root app; each command opens the store, calls one
-function of ``graph.analysis`` (through ``KnowledgeGraph`` where it has a wrapper) and prints
+function of ``alignkg.graph.analysis`` (through ``KnowledgeGraph`` where it has a wrapper) and prints
 the dataclass it returns. Scores, verdicts and every loop over facts live in ``graph``.
 """
 
@@ -15,9 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
-from app.cli.graph import StoreOption, open_graph
-from graph import AlignkgError, Claim, KnowledgeGraph
-from graph.analysis import (
+from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.graph import AlignkgError, Claim, KnowledgeGraph
+from alignkg.graph.analysis import (
     BlocReport,
     Centrality,
     Community,
@@ -27,7 +27,7 @@ from graph.analysis import (
     SupplyChain,
     Weights,
 )
-from graph.namespace import FACT
+from alignkg.graph.namespace import FACT
 
 app = typer.Typer(
     name="analyse",

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from graph import AlignkgError, Extractor
-from graph.extract.evaluate import evaluate as run_evaluation
-from graph.extract.evaluate import read_gold
+from alignkg.graph import AlignkgError, Extractor
+from alignkg.graph.extract.evaluate import evaluate as run_evaluation
+from alignkg.graph.extract.evaluate import read_gold
 
 
 def evaluate(

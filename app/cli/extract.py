@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from app.cli.records import parse_date, read_records, report
-from graph import AlignkgError, Extractor
+from alignkg.app.cli.records import parse_date, read_records, report
+from alignkg.graph import AlignkgError, Extractor
 
 
 def extract(

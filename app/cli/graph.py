@@ -11,9 +11,9 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
-from app.cli.records import read_records, report, to_article
-from app.settings import get_settings
-from graph import AlignkgError, Article, KnowledgeGraph
+from alignkg.app.cli.records import read_records, report, to_article
+from alignkg.app.settings import get_settings
+from alignkg.graph import AlignkgError, Article, KnowledgeGraph
 
 StoreOption = Annotated[Path | None, typer.Option("--store", help="Store folder (default: ALIGNKG_STORE_PATH or "
                                                                     "the user data folder).")]

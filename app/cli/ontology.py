@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from graph.rdf.vocabulary import vocabulary_turtle
+from alignkg.graph.rdf.vocabulary import vocabulary_turtle
 
 
 def ontology() -> None:

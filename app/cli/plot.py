@@ -1,6 +1,6 @@
 """``alignkg plot``: PNG or SVG pictures of a state's neighbourhood and of a bloc's pair matrix.
 
-A typer sub-app (``app``) registered by the root app. Drawing is ``graph.analysis.plot``'s
+A typer sub-app (``app``) registered by the root app. Drawing is ``alignkg.graph.analysis.plot``'s
 job (matplotlib, Agg, imported on use); the commands open the store, build the view or the
 bloc report, and say where the file went.
 """
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from app.cli.analyse import (
+from alignkg.app.cli.analyse import (
     ClaimOption,
     SinceOption,
     StatesArgument,
@@ -24,8 +24,8 @@ from app.cli.analyse import (
     reporting,
     weights_of,
 )
-from app.cli.graph import StoreOption, open_graph
-from graph.analysis import neighbourhood_view, plot_bloc, plot_neighbourhood
+from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.graph.analysis import neighbourhood_view, plot_bloc, plot_neighbourhood
 
 app = typer.Typer(
     name="plot",

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from app.cli.graph import StoreOption, open_graph
-from graph import AlignkgError, Rows
+from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.graph import AlignkgError, Rows
 
 _CELL = 70
 

@@ -11,11 +11,11 @@ from typing import Annotated, Any
 
 import typer
 
-from app.cli.graph import StoreOption, open_graph
-from app.cli.records import file_records, report, to_article
-from app.settings import Settings
-from graph import AlignkgError, Article, KnowledgeGraph
-from graph.resources import data_path
+from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.app.cli.records import file_records, report, to_article
+from alignkg.app.settings import Settings
+from alignkg.graph import AlignkgError, Article, KnowledgeGraph
+from alignkg.graph.resources import data_path
 
 _log = logging.getLogger("alignkg.serve")
 _LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
@@ -85,7 +85,7 @@ def serve(
     """Serve the graph over HTTP (JSON API, SPARQL endpoint, OpenAPI docs at /docs)."""
     import uvicorn
 
-    from app.api.main import create_app
+    from alignkg.app.api.main import create_app
 
     settings = build_settings(host=host, port=port, store_path=store, api_keys=api_key,
                               require_read_key=require_read_key, cors_origins=split_origins(cors_origin),

@@ -25,8 +25,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from graph import EdgeType, QuadClass, __version__
-from graph.namespace import PREFIXES
+from alignkg.graph import EdgeType, QuadClass, __version__
+from alignkg.graph.namespace import PREFIXES
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 #: Where the graph library is served from (a folder of the installed pyvis package).
