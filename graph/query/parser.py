@@ -1,11 +1,12 @@
 """Parsing of the pattern language: query text -> :mod:`alignkg.graph.query.ast`, with errors a person can act on.
 
-The grammar is ``grammar.lark`` next to this module (LALR, positions propagated); a lark
-:class:`~lark.Transformer` with one method per rule builds the syntax tree, and a rule
-it does not know raises. Edge types and quad classes are checked here, against
-:mod:`alignkg.graph.ontology`; states are names until :func:`resolve` asks the gazetteer for
-their codes. Lark's errors never escape: they become :class:`QuerySyntaxError` with the
-line, column, what was expected (in words, not token ids) and the offending spot.
+The grammar is ``grammar.lark`` next to this module, read through :mod:`alignkg.graph.resources`
+(LALR, positions propagated); a lark :class:`~lark.Transformer` with one method per rule
+builds the syntax tree, and a rule it does not know raises. Edge types and quad classes
+are checked here, against :mod:`alignkg.graph.ontology`; states are names until
+:func:`resolve` asks the gazetteer for their codes. Lark's errors never escape: they
+become :class:`QuerySyntaxError` with the line, column, what was expected (in words, not
+token ids) and the offending spot.
 This module builds no SPARQL.
 """
 
@@ -39,6 +40,7 @@ from alignkg.graph.query.ast import (
     Term,
     Variable,
 )
+from alignkg.graph.resources import grammar_text
 
 #: Longer queries are refused before parsing; a pattern query is a line or two.
 MAX_QUERY_LENGTH = 10_000
@@ -64,7 +66,7 @@ _END = "$END"
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     """Return the LALR parser of ``grammar.lark``, built on first use."""
-    return Lark.open("grammar.lark", rel_to=__file__, parser="lalr", propagate_positions=True)
+    return Lark(grammar_text(), parser="lalr", propagate_positions=True)
 
 
 def parse(text: str) -> Query:
