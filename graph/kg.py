@@ -12,11 +12,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions
 
-from alignkg.graph import analysis
 from alignkg.graph import namespace as ns
 from alignkg.graph.errors import (
     ConflictError,
@@ -25,7 +24,6 @@ from alignkg.graph.errors import (
     NotFoundError,
     UnknownEdgeTypeError,
 )
-from alignkg.graph.extract.extractor import Extractor
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
 from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
 from alignkg.graph.ontology import SPECS, EdgeType, QuadClass
@@ -37,6 +35,10 @@ from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
 from alignkg.graph.store.base import Store
 from alignkg.graph.store.oxigraph import OxigraphStore
 from alignkg.graph.version import __version__
+
+if TYPE_CHECKING:  # imported where used: the extractor loads spaCy, the analysis networkx
+    from alignkg.graph import analysis
+    from alignkg.graph.extract.extractor import Extractor
 
 _PREFIXES = dict(ns.PREFIXES)
 #: A fact's type and the keys its states sort by: their ISO codes (short literals, which pyoxigraph
@@ -90,6 +92,8 @@ class KnowledgeGraph:
     def extractor(self) -> Extractor:
         """The extractor, built on first use (building the spaCy pipeline takes a moment)."""
         if self._extractor is None:
+            from alignkg.graph.extract.extractor import Extractor
+
             self._extractor = Extractor(self.gazetteer)
         return self._extractor
 
@@ -467,6 +471,8 @@ class KnowledgeGraph:
             ...     kg.dyad("Russia", "Iran").summary
             'RUS and IRN: score +2.0 (normalized +1.00) from 1 fact(s): arms transfer x1 (+2.0)'
         """
+        from alignkg.graph import analysis
+
         return analysis.dyad_score(analysis.fact_view(self, states=(a, b)), a, b, **options)
 
     def dyad_trend(self, a: str, b: str, **options: Any) -> analysis.DyadTrend:
@@ -478,6 +484,8 @@ class KnowledgeGraph:
             ...     [(p.period, p.score) for p in kg.dyad_trend("IRN", "RUS", by="month").points]
             [('2023-02', 2.0)]
         """
+        from alignkg.graph import analysis
+
         return analysis.dyad_trend(analysis.fact_view(self, states=(a, b)), a, b, **options)
 
     def bloc(self, states: analysis.Members, **options: Any) -> analysis.BlocReport:
@@ -489,6 +497,8 @@ class KnowledgeGraph:
             ...     kg.bloc(["RUS", "PRK", "IRN"]).headline
             'material ties without mutual defence'
         """
+        from alignkg.graph import analysis
+
         return analysis.bloc_report(analysis.bloc_view(self, states), states, **options)
 
     def analysis_view(self, **options: Any) -> Any:
@@ -500,6 +510,8 @@ class KnowledgeGraph:
             ...     [(u, v, d["type"].value) for u, v, d in kg.analysis_view().edges(data=True)]
             [('IRN', 'RUS', 'arms_transfer')]
         """
+        from alignkg.graph import analysis
+
         return analysis.fact_view(self, **options)
 
     def communities(self, **options: Any) -> tuple[analysis.Community, ...]:
@@ -511,6 +523,8 @@ class KnowledgeGraph:
             ...     [c.members for c in kg.communities(seed=1)]
             [('IRN', 'RUS')]
         """
+        from alignkg.graph import analysis
+
         return analysis.communities(analysis.fact_view(self), **options)
 
     def centrality(self, **options: Any) -> tuple[analysis.Centrality, ...]:
@@ -522,6 +536,8 @@ class KnowledgeGraph:
             ...     [(c.state, c.value) for c in kg.centrality(top=1)]
             [('IRN', 4.0)]
         """
+        from alignkg.graph import analysis
+
         return analysis.centrality(analysis.fact_view(self), **options)
 
     def supply_chains(self, **options: Any) -> tuple[analysis.SupplyChain, ...]:
@@ -533,6 +549,8 @@ class KnowledgeGraph:
             ...     [c.states for c in kg.supply_chains()]
             [('BLR', 'IRN', 'RUS')]
         """
+        from alignkg.graph import analysis
+
         return analysis.supply_chains(analysis.fact_view(self), **options)
 
     def partner_adversaries(self, **options: Any) -> tuple[analysis.PartnerAdversary, ...]:
@@ -544,6 +562,8 @@ class KnowledgeGraph:
             ...     [(p.state, p.partner, p.adversary, p.relation) for p in kg.partner_adversaries()]
             [('IRN', 'RUS', 'UKR', 'none')]
         """
+        from alignkg.graph import analysis
+
         return analysis.partner_adversaries(analysis.fact_view(self), **options)
 
     # --- interop --------------------------------------------------------------------------------

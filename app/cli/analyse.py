@@ -11,23 +11,26 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from alignkg.app.cli.graph import StoreOption, open_graph
-from alignkg.graph import AlignkgError, Claim, KnowledgeGraph
-from alignkg.graph.analysis import (
-    BlocReport,
-    Centrality,
-    Community,
-    DyadScore,
-    DyadTrend,
-    PartnerAdversary,
-    SupplyChain,
-    Weights,
-)
+from alignkg.graph import AlignkgError
 from alignkg.graph.namespace import FACT
+
+if TYPE_CHECKING:  # the analysis imports networkx: only the commands that run it import it
+    from alignkg.graph import Claim, KnowledgeGraph
+    from alignkg.graph.analysis import (
+        BlocReport,
+        Centrality,
+        Community,
+        DyadScore,
+        DyadTrend,
+        PartnerAdversary,
+        SupplyChain,
+        Weights,
+    )
 
 app = typer.Typer(
     name="analyse",
@@ -68,6 +71,8 @@ def reporting(command: str) -> Iterator[None]:
 
 
 def weights_of(options: list[str] | None) -> Weights:
+    from alignkg.graph.analysis import Weights
+
     return Weights.parse(options or [])
 
 

@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from alignkg.graph import AlignkgError, Extractor
-from alignkg.graph.extract.evaluate import evaluate as run_evaluation
-from alignkg.graph.extract.evaluate import read_gold
+from alignkg.graph import AlignkgError
 
 
 def evaluate(
@@ -17,6 +15,10 @@ def evaluate(
     show: Annotated[bool, typer.Option("--show", help="List each miss and spurious fact with its sentence.")] = False,
 ) -> None:
     """Print per-type and micro precision, recall and F1, and the claim scores."""
+    from alignkg.graph import Extractor
+    from alignkg.graph.extract.evaluate import evaluate as run_evaluation
+    from alignkg.graph.extract.evaluate import read_gold
+
     if not gold.is_file():
         typer.echo(f"alignkg eval: {gold}: no such file", err=True)
         raise typer.Exit(code=2)
