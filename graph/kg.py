@@ -190,14 +190,15 @@ class KnowledgeGraph:
 
     # --- reads ----------------------------------------------------------------------------------
     def facts(self, *, subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
-              since: dt.date | None = None, until: dt.date | None = None, hedged: bool | None = None,
+              since: dt.date | str | None = None, until: dt.date | str | None = None, hedged: bool | None = None,
               quad_class: QuadClass | str | None = None, after: str | None = None,
               limit: int | None = None) -> Iterator[Fact]:
         """Yield stored facts matching the filters, without evidence (see :meth:`evidence`).
 
         States may be codes, names or aliases; ``type`` an :class:`EdgeType` or its id,
         ``quad_class`` a :class:`QuadClass` or its id (facts of every type in it).
-        ``since``/``until`` keep facts last seen on or after / first seen on or before a date.
+        ``since``/``until`` keep facts last seen on or after / first seen on or before a date
+        (a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string).
         Facts come ordered by (type, subject, object). For cursor pagination, ``after`` is
         the id of the last fact of the previous page (see :meth:`fact_id`) and ``limit``
         the size of a page.
@@ -213,7 +214,7 @@ class KnowledgeGraph:
         yield from self._facts(filters, after=self._after(after) if after is not None else "", limit=limit)
 
     def _fact_filters(self, subject: str | None, type: EdgeType | str | None, object: str | None,
-                      since: dt.date | None, until: dt.date | None, hedged: bool | None,
+                      since: dt.date | str | None, until: dt.date | str | None, hedged: bool | None,
                       quad_class: QuadClass | str | None = None) -> str:
         clauses = []
         if subject is not None:
@@ -569,8 +570,9 @@ class KnowledgeGraph:
     # --- interop --------------------------------------------------------------------------------
     def export(self, output: str | Path | IO[bytes], *, format: str | None = None,
                subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
-               state: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-               hedged: bool | None = None, quad_class: QuadClass | str | None = None) -> None:
+               state: str | None = None, since: dt.date | str | None = None,
+               until: dt.date | str | None = None, hedged: bool | None = None,
+               quad_class: QuadClass | str | None = None) -> None:
         """Write the graph, or the facts matching the filters with their evidence, streamed.
 
         Without filters the whole store is written (N-Quads and TriG keep the

@@ -119,10 +119,11 @@ def render_bloc(report: BlocReport) -> str:
     title = f"bloc {', '.join(report.members)}"
     if report.claimants:
         title += f" (claimed by {', '.join(report.claimants)})"
-    rows = [(f"{p.a}-{p.b}", _signed(p.dyad.score), _signed(p.dyad.normalized, 2), len(p.material_cooperation),
-             len(p.verbal_cooperation), len(p.conflict), len(p.military_support), len(p.non_intervention),
-             "no facts" if p.dyad.is_empty else "")
-            for p in report.pairs]
+    rows: list[tuple[object, ...]] = [
+        (f"{p.a}-{p.b}", _signed(p.dyad.score), _signed(p.dyad.normalized, 2), len(p.material_cooperation),
+         len(p.verbal_cooperation), len(p.conflict), len(p.military_support), len(p.non_intervention),
+         "no facts" if p.dyad.is_empty else "")
+        for p in report.pairs]
     total = len(report.pairs)
     rows.append(("all pairs", "", _signed(report.cohesion, 2), f"{report.material_cooperation.count}/{total}",
                  f"{report.verbal_cooperation.count}/{total}", f"{report.conflict.count}/{total}",
