@@ -31,9 +31,9 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from graph.gazetteer import default_gazetteer
-from graph.model import Article, Claim, Evidence, Extraction, Fact
-from graph.ontology import EdgeType
+from alignkg.graph.gazetteer import default_gazetteer
+from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact
+from alignkg.graph.ontology import EdgeType
 
 #: The default seed: every run of a benchmark builds the same graph.
 SEED = 20250704

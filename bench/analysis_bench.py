@@ -11,7 +11,7 @@ analysis of the whole graph (communities, centrality) starts from. The goal is a
 The graph comes from ``bench/_synthetic.py`` (seeded articles of 10 facts, states drawn with a
 Zipf-like skew so that the prominent states carry many facts, a quarter of the facts restated
 by later articles), read until the store holds ``--size`` distinct facts: its quads are made by
-``graph.rdf.mapping`` exactly as ingest makes them, with the derived ``hedged``/``firstSeen``/
+``alignkg.graph.rdf.mapping`` exactly as ingest makes them, with the derived ``hedged``/``firstSeen``/
 ``lastSeen`` values computed in Python, and streamed into an in-memory store in one insert (no
 extraction, no per-article update).
 
@@ -33,11 +33,11 @@ from _harness import measure, print_header, ratio
 from _synthetic import PROMINENT, SEED, generate
 from pyoxigraph import NamedNode, Quad
 
-from graph import KnowledgeGraph
-from graph.analysis import bloc_report, communities, fact_view
-from graph.model import Article, Extraction
-from graph.rdf import mapping
-from graph.version import __version__
+from alignkg.graph import KnowledgeGraph
+from alignkg.graph.analysis import bloc_report, communities, fact_view
+from alignkg.graph.model import Article, Extraction
+from alignkg.graph.rdf import mapping
+from alignkg.graph.version import __version__
 
 DESCRIPTION = "Time a bloc query of 6 states against building the full networkx fact graph, on one store."
 DEFAULT_SIZE = 100_000

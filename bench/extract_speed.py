@@ -29,7 +29,7 @@ from pathlib import Path
 
 from _harness import measure, print_header, ratio
 
-from graph import Extractor
+from alignkg.graph import Extractor
 
 DESCRIPTION = "Time the whole extractor against spaCy blank English tokenization of the same text."
 #: The repository root: the parent of ``bench/``.

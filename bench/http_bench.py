@@ -54,9 +54,9 @@ import uvicorn
 from _harness import parse_sizes, print_header, ratio
 from _synthetic import SEED, generate
 
-from app.api.main import create_app
-from app.settings import Settings
-from graph import KnowledgeGraph, __version__
+from alignkg.app.api.main import create_app
+from alignkg.app.settings import Settings
+from alignkg.graph import KnowledgeGraph, __version__
 
 DEFAULT_SIZES = (1_000, 10_000)
 DEFAULT_REQUESTS = 2_000

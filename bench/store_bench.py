@@ -57,12 +57,12 @@ from _harness import Timing, cpu_count, parse_sizes, print_header, ratio
 from _synthetic import SEED, generate
 from pyoxigraph import NamedNode, Quad, RdfFormat
 
-from graph import namespace as ns
-from graph.gazetteer import default_gazetteer
-from graph.kg import KnowledgeGraph
-from graph.model import Article, Extraction
-from graph.rdf import mapping, updates
-from graph.version import __version__
+from alignkg.graph import namespace as ns
+from alignkg.graph.gazetteer import default_gazetteer
+from alignkg.graph.kg import KnowledgeGraph
+from alignkg.graph.model import Article, Extraction
+from alignkg.graph.rdf import mapping, updates
+from alignkg.graph.version import __version__
 
 DESCRIPTION = "Time the project's store (ingest and queries) against raw pyoxigraph and rdflib."
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)

@@ -1,30 +1,46 @@
 """alignkg's core library: typed, sourced state-to-state facts from news text.
 
-Only the names in ``__all__`` are public; everything else may change.
+Only the names in ``__all__`` are public; everything else may change. Each is imported
+from its module on first use (PEP 562 ``__getattr__``), so importing the package, or a
+light module of it such as ``alignkg.graph.ontology``, loads neither spaCy, pyoxigraph,
+networkx nor lark: ``KnowledgeGraph`` brings the store, ``Extractor`` brings spaCy.
+The ``TYPE_CHECKING`` imports below tell type checkers the same names eagerly.
+
+Example:
+    >>> from alignkg.graph import EdgeType
+    >>> EdgeType("arms_transfer").name
+    'ARMS_TRANSFER'
 """
 
-from graph.errors import (
-    AlignkgError,
-    ConflictError,
-    DataError,
-    InvalidArticleError,
-    InvalidInputError,
-    NotFoundError,
-    QueryLimitError,
-    QueryRefusedError,
-    QuerySyntaxError,
-    StoreError,
-    UnknownEdgeTypeError,
-    UnknownStateError,
-)
-from graph.extract.extractor import Extractor
-from graph.gazetteer import Gazetteer
-from graph.kg import KnowledgeGraph
-from graph.model import Article, Claim, Evidence, Extraction, Fact, State
-from graph.ontology import EdgeType, QuadClass
-from graph.rdf.export import ExportFormat
-from graph.rdf.reader import Rows
-from graph.version import __version__
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from alignkg.graph.version import __version__
+
+if TYPE_CHECKING:
+    from alignkg.graph.errors import (
+        AlignkgError,
+        ConflictError,
+        DataError,
+        InvalidArticleError,
+        InvalidInputError,
+        NotFoundError,
+        QueryLimitError,
+        QueryRefusedError,
+        QuerySyntaxError,
+        StoreError,
+        UnknownEdgeTypeError,
+        UnknownStateError,
+    )
+    from alignkg.graph.extract.extractor import Extractor
+    from alignkg.graph.gazetteer import Gazetteer
+    from alignkg.graph.kg import KnowledgeGraph
+    from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
+    from alignkg.graph.ontology import EdgeType, QuadClass
+    from alignkg.graph.rdf.export import ExportFormat
+    from alignkg.graph.rdf.reader import Rows
 
 __all__ = [
     "AlignkgError",
@@ -54,3 +70,35 @@ __all__ = [
     "UnknownStateError",
     "__version__",
 ]
+
+#: The module (relative to this package) that defines each lazily imported public name.
+_HOMES: dict[str, str] = {
+    **dict.fromkeys(
+        ("AlignkgError", "ConflictError", "DataError", "InvalidArticleError", "InvalidInputError", "NotFoundError",
+         "QueryLimitError", "QueryRefusedError", "QuerySyntaxError", "StoreError", "UnknownEdgeTypeError",
+         "UnknownStateError"),
+        ".errors"),
+    "Extractor": ".extract.extractor",
+    "Gazetteer": ".gazetteer",
+    "KnowledgeGraph": ".kg",
+    **dict.fromkeys(("Article", "Claim", "Evidence", "Extraction", "Fact", "State"), ".model"),
+    "EdgeType": ".ontology",
+    "QuadClass": ".ontology",
+    "ExportFormat": ".rdf.export",
+    "Rows": ".rdf.reader",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Return a public name, importing its module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """Return the module's names, the public ones not yet imported included."""
+    return sorted(set(globals()) | set(__all__))

@@ -24,9 +24,9 @@ from typing import Any
 
 import pycountry
 
-from graph.errors import DataError, UnknownStateError
-from graph.model import State
-from graph.resources import data_path
+from alignkg.graph.errors import DataError, UnknownStateError
+from alignkg.graph.model import State
+from alignkg.graph.resources import data_path
 
 #: States that are not UN members but conduct their own foreign relations (ANNOTATION.md, Actors).
 EXTRA_STATES = ("PSE", "VAT", "TWN", "XKX")

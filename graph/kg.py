@@ -1,8 +1,8 @@
 """KnowledgeGraph: the extractor, the gazetteer and the store, composed for Python users.
 
 This module wires subsystems together and holds no rule of its own: extraction
-is in :mod:`graph.extract`, the RDF shape in :mod:`graph.rdf`, storage in
-:mod:`graph.store`. Every write of one article is one SPARQL Update request,
+is in :mod:`alignkg.graph.extract`, the RDF shape in :mod:`alignkg.graph.rdf`, storage in
+:mod:`alignkg.graph.store`. Every write of one article is one SPARQL Update request,
 so it is applied whole or not at all.
 """
 
@@ -12,25 +12,33 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions
 
-from graph import analysis
-from graph import namespace as ns
-from graph.errors import ConflictError, InvalidArticleError, InvalidInputError, NotFoundError, UnknownEdgeTypeError
-from graph.extract.extractor import Extractor
-from graph.gazetteer import Gazetteer, default_gazetteer
-from graph.model import Article, Claim, Evidence, Extraction, Fact, State
-from graph.ontology import SPECS, EdgeType, QuadClass
-from graph.query import compile_pattern
-from graph.query.sparql import SparqlResult, run_sparql
-from graph.rdf import mapping, updates
-from graph.rdf.export import export_selection, export_store, import_into
-from graph.rdf.reader import Rows, state_code, to_python, to_rows
-from graph.store.base import Store
-from graph.store.oxigraph import OxigraphStore
-from graph.version import __version__
+from alignkg.graph import namespace as ns
+from alignkg.graph.errors import (
+    ConflictError,
+    InvalidArticleError,
+    InvalidInputError,
+    NotFoundError,
+    UnknownEdgeTypeError,
+)
+from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
+from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
+from alignkg.graph.ontology import SPECS, EdgeType, QuadClass
+from alignkg.graph.query import compile_pattern
+from alignkg.graph.query.sparql import SparqlResult, run_sparql
+from alignkg.graph.rdf import mapping, updates
+from alignkg.graph.rdf.export import export_selection, export_store, import_into
+from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
+from alignkg.graph.store.base import Store
+from alignkg.graph.store.oxigraph import OxigraphStore
+from alignkg.graph.version import __version__
+
+if TYPE_CHECKING:  # imported where used: the extractor loads spaCy, the analysis networkx
+    from alignkg.graph import analysis
+    from alignkg.graph.extract.extractor import Extractor
 
 _PREFIXES = dict(ns.PREFIXES)
 #: A fact's type and the keys its states sort by: their ISO codes (short literals, which pyoxigraph
@@ -84,6 +92,8 @@ class KnowledgeGraph:
     def extractor(self) -> Extractor:
         """The extractor, built on first use (building the spaCy pipeline takes a moment)."""
         if self._extractor is None:
+            from alignkg.graph.extract.extractor import Extractor
+
             self._extractor = Extractor(self.gazetteer)
         return self._extractor
 
@@ -180,14 +190,15 @@ class KnowledgeGraph:
 
     # --- reads ----------------------------------------------------------------------------------
     def facts(self, *, subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
-              since: dt.date | None = None, until: dt.date | None = None, hedged: bool | None = None,
+              since: dt.date | str | None = None, until: dt.date | str | None = None, hedged: bool | None = None,
               quad_class: QuadClass | str | None = None, after: str | None = None,
               limit: int | None = None) -> Iterator[Fact]:
         """Yield stored facts matching the filters, without evidence (see :meth:`evidence`).
 
         States may be codes, names or aliases; ``type`` an :class:`EdgeType` or its id,
         ``quad_class`` a :class:`QuadClass` or its id (facts of every type in it).
-        ``since``/``until`` keep facts last seen on or after / first seen on or before a date.
+        ``since``/``until`` keep facts last seen on or after / first seen on or before a date
+        (a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string).
         Facts come ordered by (type, subject, object). For cursor pagination, ``after`` is
         the id of the last fact of the previous page (see :meth:`fact_id`) and ``limit``
         the size of a page.
@@ -203,7 +214,7 @@ class KnowledgeGraph:
         yield from self._facts(filters, after=self._after(after) if after is not None else "", limit=limit)
 
     def _fact_filters(self, subject: str | None, type: EdgeType | str | None, object: str | None,
-                      since: dt.date | None, until: dt.date | None, hedged: bool | None,
+                      since: dt.date | str | None, until: dt.date | str | None, hedged: bool | None,
                       quad_class: QuadClass | str | None = None) -> str:
         clauses = []
         if subject is not None:
@@ -251,7 +262,7 @@ class KnowledgeGraph:
         """Return the id of a fact: the hash at the end of its IRI, which :meth:`fact` accepts.
 
         Example:
-            >>> from graph.model import Fact
+            >>> from alignkg.graph.model import Fact
             >>> len(KnowledgeGraph.fact_id(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS")))
             20
         """
@@ -425,7 +436,7 @@ class KnowledgeGraph:
                    timeout_s: float = 10.0, max_rows: int = 10_000, allow_service: bool = False) -> SparqlResult:
         """Run a SPARQL query as a public endpoint does; return its results serialized (SPARQL 1.1 Protocol).
 
-        The policy is :func:`graph.query.sparql.run_sparql`'s: updates and (unless
+        The policy is :func:`alignkg.graph.query.sparql.run_sparql`'s: updates and (unless
         ``allow_service``) ``SERVICE`` are refused, the query stops at ``timeout_s``
         and at ``max_rows`` results, and the format follows ``accept`` or ``format``.
 
@@ -449,9 +460,9 @@ class KnowledgeGraph:
             prefixes=_PREFIXES)).rows[0]
         return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts}
 
-    # --- analysis: one-line wrappers of graph.analysis (see docs/analysis.md) -----------------------
+    # --- analysis: one-line wrappers of alignkg.graph.analysis (see docs/analysis.md) ---------------
     def dyad(self, a: str, b: str, **options: Any) -> analysis.DyadScore:
-        """Return the alignment score of two states with the facts behind it (:func:`graph.analysis.dyad_score`).
+        """Return the alignment score of a pair, with the facts behind it (:func:`alignkg.graph.analysis.dyad_score`).
 
         Options: ``weights``, ``since``, ``until``.
 
@@ -461,10 +472,12 @@ class KnowledgeGraph:
             ...     kg.dyad("Russia", "Iran").summary
             'RUS and IRN: score +2.0 (normalized +1.00) from 1 fact(s): arms transfer x1 (+2.0)'
         """
+        from alignkg.graph import analysis
+
         return analysis.dyad_score(analysis.fact_view(self, states=(a, b)), a, b, **options)
 
     def dyad_trend(self, a: str, b: str, **options: Any) -> analysis.DyadTrend:
-        """Return the score of two states per year or month (:func:`graph.analysis.dyad_trend`).
+        """Return the score of two states per year or month (:func:`alignkg.graph.analysis.dyad_trend`).
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -472,10 +485,12 @@ class KnowledgeGraph:
             ...     [(p.period, p.score) for p in kg.dyad_trend("IRN", "RUS", by="month").points]
             [('2023-02', 2.0)]
         """
+        from alignkg.graph import analysis
+
         return analysis.dyad_trend(analysis.fact_view(self, states=(a, b)), a, b, **options)
 
     def bloc(self, states: analysis.Members, **options: Any) -> analysis.BlocReport:
-        """Return the bloc test of a claim or a list of states (:func:`graph.analysis.bloc_report`).
+        """Return the bloc test of a claim or a list of states (:func:`alignkg.graph.analysis.bloc_report`).
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -483,10 +498,12 @@ class KnowledgeGraph:
             ...     kg.bloc(["RUS", "PRK", "IRN"]).headline
             'material ties without mutual defence'
         """
+        from alignkg.graph import analysis
+
         return analysis.bloc_report(analysis.bloc_view(self, states), states, **options)
 
     def analysis_view(self, **options: Any) -> Any:
-        """Return the typed fact multigraph (networkx) the analysis works on (:func:`graph.analysis.fact_view`).
+        """Return the typed fact multigraph (networkx) the analysis works on (:func:`alignkg.graph.analysis.fact_view`).
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -494,10 +511,12 @@ class KnowledgeGraph:
             ...     [(u, v, d["type"].value) for u, v, d in kg.analysis_view().edges(data=True)]
             [('IRN', 'RUS', 'arms_transfer')]
         """
+        from alignkg.graph import analysis
+
         return analysis.fact_view(self, **options)
 
     def communities(self, **options: Any) -> tuple[analysis.Community, ...]:
-        """Return the communities of cooperation (:func:`graph.analysis.communities`).
+        """Return the communities of cooperation (:func:`alignkg.graph.analysis.communities`).
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -505,10 +524,12 @@ class KnowledgeGraph:
             ...     [c.members for c in kg.communities(seed=1)]
             [('IRN', 'RUS')]
         """
+        from alignkg.graph import analysis
+
         return analysis.communities(analysis.fact_view(self), **options)
 
     def centrality(self, **options: Any) -> tuple[analysis.Centrality, ...]:
-        """Return the states' centrality in the cooperation graph (:func:`graph.analysis.centrality`).
+        """Return the states' centrality in the cooperation graph (:func:`alignkg.graph.analysis.centrality`).
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -516,10 +537,12 @@ class KnowledgeGraph:
             ...     [(c.state, c.value) for c in kg.centrality(top=1)]
             [('IRN', 4.0)]
         """
+        from alignkg.graph import analysis
+
         return analysis.centrality(analysis.fact_view(self), **options)
 
     def supply_chains(self, **options: Any) -> tuple[analysis.SupplyChain, ...]:
-        """Return the paths of arms transfers (:func:`graph.analysis.supply_chains`).
+        """Return the paths of arms transfers (:func:`alignkg.graph.analysis.supply_chains`).
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -527,10 +550,12 @@ class KnowledgeGraph:
             ...     [c.states for c in kg.supply_chains()]
             [('BLR', 'IRN', 'RUS')]
         """
+        from alignkg.graph import analysis
+
         return analysis.supply_chains(analysis.fact_view(self), **options)
 
     def partner_adversaries(self, **options: Any) -> tuple[analysis.PartnerAdversary, ...]:
-        """Return the "adversary of my partner" patterns (:func:`graph.analysis.partner_adversaries`).
+        """Return the "adversary of my partner" patterns (:func:`alignkg.graph.analysis.partner_adversaries`).
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -538,13 +563,16 @@ class KnowledgeGraph:
             ...     [(p.state, p.partner, p.adversary, p.relation) for p in kg.partner_adversaries()]
             [('IRN', 'RUS', 'UKR', 'none')]
         """
+        from alignkg.graph import analysis
+
         return analysis.partner_adversaries(analysis.fact_view(self), **options)
 
     # --- interop --------------------------------------------------------------------------------
     def export(self, output: str | Path | IO[bytes], *, format: str | None = None,
                subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
-               state: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-               hedged: bool | None = None, quad_class: QuadClass | str | None = None) -> None:
+               state: str | None = None, since: dt.date | str | None = None,
+               until: dt.date | str | None = None, hedged: bool | None = None,
+               quad_class: QuadClass | str | None = None) -> None:
         """Write the graph, or the facts matching the filters with their evidence, streamed.
 
         Without filters the whole store is written (N-Quads and TriG keep the

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ontology import EdgeType
+from alignkg.graph.ontology import EdgeType
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from graph.errors import UnknownEdgeTypeError
+from alignkg.graph.errors import UnknownEdgeTypeError
 
 
 class QuadClass(StrEnum):

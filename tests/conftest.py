@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import Extractor, Gazetteer
+from alignkg.graph import Extractor, Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -38,7 +38,7 @@ SEED_TEXT = (REPO / "data" / "articles" / "seed-distant-allies.txt").read_text(e
 
 @pytest.fixture
 def kg(extractor, gazetteer):
-    from graph import KnowledgeGraph
+    from alignkg.graph import KnowledgeGraph
 
     with KnowledgeGraph.in_memory(gazetteer=gazetteer, extractor=extractor) as graph:
         yield graph

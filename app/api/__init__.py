@@ -1,6 +1,6 @@
-"""The HTTP service of alignkg: FastAPI routers over :class:`graph.KnowledgeGraph`.
+"""The HTTP service of alignkg: FastAPI routers over :class:`alignkg.graph.KnowledgeGraph`.
 
-``create_app(settings)`` in :mod:`app.api.main` builds the application; ``alignkg serve``
+``create_app(settings)`` in :mod:`alignkg.app.api.main` builds the application; ``alignkg serve``
 runs it on uvicorn. Handlers parse parameters, call one ``KnowledgeGraph`` method and
 return a schema; every rule of the domain lives in ``graph``.
 """

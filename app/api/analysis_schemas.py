@@ -4,7 +4,7 @@ Every number of an answer comes with the ids of the facts behind it. Nested list
 plain fact ids (``/facts/{id}`` reads one with its sentences); each answer also lists
 every fact it names once, at its top level (``facts``), with ``links.self`` and, for pair
 scores and bloc tests, what the fact is and the weight it brought. The ``*_out``
-functions turn the dataclasses of :mod:`graph.analysis` into these models; the scores,
+functions turn the dataclasses of :mod:`alignkg.graph.analysis` into these models; the scores,
 the verdict and every rule stay in ``graph``.
 """
 
@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.schemas import fact_path
-from graph import Claim, EdgeType, KnowledgeGraph, QuadClass
-from graph.analysis import BlocReport, Community, Contribution, DyadScore, FactRef, Weights
-from graph.namespace import FACT
+from alignkg.app.api.schemas import fact_path
+from alignkg.graph import Claim, EdgeType, KnowledgeGraph, QuadClass
+from alignkg.graph.analysis import BlocReport, Community, Contribution, DyadScore, FactRef, Weights
+from alignkg.graph.namespace import FACT
 
 _AT, _NI, _MS = EdgeType.ARMS_TRANSFER, EdgeType.NON_INTERVENTION, EdgeType.MILITARY_SUPPORT
 _MC, _VC = QuadClass.MATERIAL_COOPERATION, QuadClass.VERBAL_COOPERATION

@@ -20,9 +20,9 @@ from fastapi import Depends, Query, Request
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from app.api.errors import ApiError
-from app.settings import Settings
-from graph import EdgeType, KnowledgeGraph, QuadClass
+from alignkg.app.api.errors import ApiError
+from alignkg.app.settings import Settings
+from alignkg.graph import EdgeType, KnowledgeGraph, QuadClass
 
 
 async def get_app_settings(request: Request) -> Settings:

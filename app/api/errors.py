@@ -1,6 +1,6 @@
 """Every error as JSON ``{"error": <code>, "detail": <message>}``, with one status per code.
 
-``graph`` raises :class:`graph.AlignkgError` subclasses, each with a stable ``code``;
+``graph`` raises :class:`alignkg.graph.AlignkgError` subclasses, each with a stable ``code``;
 :data:`STATUS` maps the code to an HTTP status. The HTTP layer adds its own codes
 (``unauthorized``, ``unknown_parameter``, ``body_too_large``...) through :class:`ApiError`.
 Validation errors of FastAPI become ``400 invalid_request`` with a sentence naming the
@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph import (
+from alignkg.graph import (
     AlignkgError,
     InvalidInputError,
     NotFoundError,

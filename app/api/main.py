@@ -1,6 +1,6 @@
 """The FastAPI application: ``create_app(settings)`` assembles routers, error handlers and middleware.
 
-The lifespan opens the :class:`graph.KnowledgeGraph` at ``settings.store_path`` (or uses
+The lifespan opens the :class:`alignkg.graph.KnowledgeGraph` at ``settings.store_path`` (or uses
 the one passed in, which the caller then owns and closes). Nothing happens at import.
 """
 
@@ -16,12 +16,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from starlette.concurrency import run_in_threadpool
 
-from app.api import errors
-from app.api.deps import reject_unknown_params
-from app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware
-from app.api.routers import analysis, articles, export, facts, health, query, sparql, states, web
-from app.settings import Settings
-from graph import KnowledgeGraph, __version__
+from alignkg.app.api import errors
+from alignkg.app.api.deps import reject_unknown_params
+from alignkg.app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware
+from alignkg.app.api.routers import analysis, articles, export, facts, health, query, sparql, states, web
+from alignkg.app.settings import Settings
+from alignkg.graph import KnowledgeGraph, __version__
 
 DESCRIPTION = """A knowledge graph of typed, sourced edges between sovereign states.
 

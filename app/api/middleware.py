@@ -9,7 +9,7 @@ import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.errors import error_response, internal_error
+from alignkg.app.api.errors import error_response, internal_error
 
 _log = logging.getLogger("alignkg.api")
 

@@ -2,7 +2,7 @@
 
 Models only describe JSON; the ``*_out`` functions turn graph values (frozen dataclasses)
 into them, adding ids and links. Edge-type ids in examples come from
-:class:`graph.EdgeType`, never typed here.
+:class:`alignkg.graph.EdgeType`, never typed here.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph import Article, Claim, EdgeType, Evidence, Extraction, Fact, KnowledgeGraph, Rows, State
+from alignkg.graph import Article, Claim, EdgeType, Evidence, Extraction, Fact, KnowledgeGraph, Rows, State
 
 _NI, _AT = EdgeType.NON_INTERVENTION, EdgeType.ARMS_TRANSFER
 _FACT_ID = "3f1b9a0c6d2e4f5a7b8c"

@@ -15,8 +15,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from graph import AlignkgError
-from graph.store.base import detach_tracebacks
+from alignkg.graph import AlignkgError
+from alignkg.graph.store.base import detach_tracebacks
 
 _log = logging.getLogger("alignkg.api")
 

@@ -1,7 +1,7 @@
 """``alignkg analyse``: the bloc test, pair scores and network views, as readable tables or JSON.
 
 A typer sub-app (``app``) registered by the root app; each command opens the store, calls one
-function of ``graph.analysis`` (through ``KnowledgeGraph`` where it has a wrapper) and prints
+function of ``alignkg.graph.analysis`` (through ``KnowledgeGraph`` where it has a wrapper) and prints
 the dataclass it returns. Scores, verdicts and every loop over facts live in ``graph``.
 """
 
@@ -11,23 +11,26 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.graph import StoreOption, open_graph
-from graph import AlignkgError, Claim, KnowledgeGraph
-from graph.analysis import (
-    BlocReport,
-    Centrality,
-    Community,
-    DyadScore,
-    DyadTrend,
-    PartnerAdversary,
-    SupplyChain,
-    Weights,
-)
-from graph.namespace import FACT
+from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.graph import AlignkgError
+from alignkg.graph.namespace import FACT
+
+if TYPE_CHECKING:  # the analysis imports networkx: only the commands that run it import it
+    from alignkg.graph import Claim, KnowledgeGraph
+    from alignkg.graph.analysis import (
+        BlocReport,
+        Centrality,
+        Community,
+        DyadScore,
+        DyadTrend,
+        PartnerAdversary,
+        SupplyChain,
+        Weights,
+    )
 
 app = typer.Typer(
     name="analyse",
@@ -68,6 +71,8 @@ def reporting(command: str) -> Iterator[None]:
 
 
 def weights_of(options: list[str] | None) -> Weights:
+    from alignkg.graph.analysis import Weights
+
     return Weights.parse(options or [])
 
 
@@ -114,10 +119,11 @@ def render_bloc(report: BlocReport) -> str:
     title = f"bloc {', '.join(report.members)}"
     if report.claimants:
         title += f" (claimed by {', '.join(report.claimants)})"
-    rows = [(f"{p.a}-{p.b}", _signed(p.dyad.score), _signed(p.dyad.normalized, 2), len(p.material_cooperation),
-             len(p.verbal_cooperation), len(p.conflict), len(p.military_support), len(p.non_intervention),
-             "no facts" if p.dyad.is_empty else "")
-            for p in report.pairs]
+    rows: list[tuple[object, ...]] = [
+        (f"{p.a}-{p.b}", _signed(p.dyad.score), _signed(p.dyad.normalized, 2), len(p.material_cooperation),
+         len(p.verbal_cooperation), len(p.conflict), len(p.military_support), len(p.non_intervention),
+         "no facts" if p.dyad.is_empty else "")
+        for p in report.pairs]
     total = len(report.pairs)
     rows.append(("all pairs", "", _signed(report.cohesion, 2), f"{report.material_cooperation.count}/{total}",
                  f"{report.verbal_cooperation.count}/{total}", f"{report.conflict.count}/{total}",

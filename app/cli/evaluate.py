@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from graph import AlignkgError, Extractor
-from graph.extract.evaluate import evaluate as run_evaluation
-from graph.extract.evaluate import HALVES, half_of, read_gold
+from alignkg.graph import AlignkgError
 
 
 def evaluate(
@@ -20,6 +18,10 @@ def evaluate(
     )] = None,
 ) -> None:
     """Print per-type and micro precision, recall and F1, and the claim scores."""
+    from alignkg.graph import Extractor
+    from alignkg.graph.extract.evaluate import evaluate as run_evaluation
+    from alignkg.graph.extract.evaluate import HALVES, half_of, read_gold
+
     if not gold.is_file():
         typer.echo(f"alignkg eval: {gold}: no such file", err=True)
         raise typer.Exit(code=2)

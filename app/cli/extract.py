@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from app.cli.records import parse_date, read_records, report
-from graph import AlignkgError, Extractor
+from alignkg.app.cli.records import parse_date, read_records, report
+from alignkg.graph import AlignkgError
 
 
 def extract(
@@ -19,6 +19,8 @@ def extract(
     model: Annotated[str | None, typer.Option(help="An installed trained spaCy pipeline to tokenize with.")] = None,
 ) -> None:
     """Extract facts and claims: writes one JSON line {"id", "facts", "claims"} per article."""
+    from alignkg.graph import Extractor
+
     extractor = Extractor(model=model)
     failures = 0
     for where, row, error in read_records(paths):

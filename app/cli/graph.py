@@ -6,14 +6,15 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from tqdm import tqdm
 
-from app.cli.records import read_records, report, to_article
-from app.settings import get_settings
-from graph import AlignkgError, Article, KnowledgeGraph
+from alignkg.app.cli.records import read_records, report, to_article
+from alignkg.graph import AlignkgError
+
+if TYPE_CHECKING:  # the store (pyoxigraph) and the extractor (spaCy) load when a command opens the graph
+    from alignkg.graph import Article, KnowledgeGraph
 
 StoreOption = Annotated[Path | None, typer.Option("--store", help="Store folder (default: ALIGNKG_STORE_PATH or "
                                                                     "the user data folder).")]
@@ -23,6 +24,9 @@ _PROGRESS_FROM = 50
 
 def open_graph(store: Path | None) -> KnowledgeGraph:
     """Open the knowledge graph at ``store`` or the configured path; exit with a message if it fails."""
+    from alignkg.app.settings import get_settings
+    from alignkg.graph import KnowledgeGraph
+
     path = store or get_settings().store_path
     try:
         return KnowledgeGraph.open(path)
@@ -40,6 +44,8 @@ def ingest(
     = False,
 ) -> None:
     """Extract articles and store their facts and evidence (one transaction per article)."""
+    from tqdm import tqdm
+
     records = list(read_records(paths))
     failures = stored = unchanged = 0
     articles: list[Article] = []

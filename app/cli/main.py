@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import analyse, evaluate, extract, graph, ontology, plot, query, serve
+from alignkg.app.cli import analyse, evaluate, extract, graph, ontology, plot, query, serve
 
 app = typer.Typer(
     name="alignkg",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from graph.rdf.vocabulary import vocabulary_turtle
-
 
 def ontology() -> None:
     """Print the ontology of edge types as an RDF vocabulary (Turtle)."""
+    from alignkg.graph.rdf.vocabulary import vocabulary_turtle
+
     typer.echo(vocabulary_turtle())

@@ -1,6 +1,6 @@
 """``alignkg plot``: PNG or SVG pictures of a state's neighbourhood and of a bloc's pair matrix.
 
-A typer sub-app (``app``) registered by the root app. Drawing is ``graph.analysis.plot``'s
+A typer sub-app (``app``) registered by the root app. Drawing is ``alignkg.graph.analysis.plot``'s
 job (matplotlib, Agg, imported on use); the commands open the store, build the view or the
 bloc report, and say where the file went.
 """
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from app.cli.analyse import (
+from alignkg.app.cli.analyse import (
     ClaimOption,
     SinceOption,
     StatesArgument,
@@ -24,8 +24,7 @@ from app.cli.analyse import (
     reporting,
     weights_of,
 )
-from app.cli.graph import StoreOption, open_graph
-from graph.analysis import neighbourhood_view, plot_bloc, plot_neighbourhood
+from alignkg.app.cli.graph import StoreOption, open_graph
 
 app = typer.Typer(
     name="plot",
@@ -54,6 +53,8 @@ def neighbourhood(state: Annotated[str, typer.Argument(help="The state at the ce
                   format: PlotFormatOption = None, since: SinceOption = None, until: UntilOption = None,
                   store: StoreOption = None) -> None:
     """Draw a state and its facts with other states, edges coloured by quad class."""
+    from alignkg.graph.analysis import neighbourhood_view, plot_neighbourhood
+
     with open_graph(store) as kg, reporting("plot neighbourhood"), _needs_matplotlib("plot neighbourhood"):
         written = plot_neighbourhood(neighbourhood_view(kg, state), state, output, format=format, since=since,
                                      until=until)
@@ -65,6 +66,8 @@ def bloc(output: OutputOption, states: StatesArgument = None, claim: ClaimOption
          format: PlotFormatOption = None, since: SinceOption = None, until: UntilOption = None,
          weight: WeightOption = None, store: StoreOption = None) -> None:
     """Draw a bloc's pair matrix: each pair coloured by its score, with its counts by category."""
+    from alignkg.graph.analysis import plot_bloc
+
     with open_graph(store) as kg, reporting("plot bloc"), _needs_matplotlib("plot bloc"):
         report = kg.bloc(members_of(kg, states, claim), weights=weights_of(weight), since=since, until=until)
         written = plot_bloc(report, output, format=format)

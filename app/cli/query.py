@@ -7,12 +7,15 @@ import datetime as dt
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.graph import StoreOption, open_graph
-from graph import AlignkgError, Rows
+from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.graph import AlignkgError
+
+if TYPE_CHECKING:
+    from alignkg.graph import Rows
 
 _CELL = 70
 
@@ -49,6 +52,8 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Query the graph and print the rows."""
+    from alignkg.graph import Rows
+
     with open_graph(store) as kg:
         try:
             result = kg.sparql(text) if sparql else kg.query(text)

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import typer
 
-from graph import AlignkgError, Article
+from alignkg.graph import AlignkgError, Article
 
 Record = tuple[str, dict[str, Any] | None, str | None]
 

@@ -7,15 +7,18 @@ value or the default); see ``docs/http-api.md`` for every setting.
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.graph import StoreOption, open_graph
-from app.cli.records import file_records, report, to_article
-from app.settings import Settings
-from graph import AlignkgError, Article, KnowledgeGraph
-from graph.resources import data_path
+from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.app.cli.records import file_records, report, to_article
+from alignkg.graph import AlignkgError
+from alignkg.graph.resources import data_path
+
+if TYPE_CHECKING:  # pydantic-settings, the store, uvicorn and FastAPI load when the server starts
+    from alignkg.app.settings import Settings
+    from alignkg.graph import Article, KnowledgeGraph
 
 _log = logging.getLogger("alignkg.serve")
 _LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
@@ -48,6 +51,8 @@ def seed(kg: KnowledgeGraph) -> int:
 
 def build_settings(**flags: Any) -> Settings:
     """Return the settings from the environment, with the flags that were given taking precedence."""
+    from alignkg.app.settings import Settings
+
     try:
         return Settings(**{name: value for name, value in flags.items() if value not in (None, [])})
     except ValueError as err:
@@ -85,7 +90,7 @@ def serve(
     """Serve the graph over HTTP (JSON API, SPARQL endpoint, OpenAPI docs at /docs)."""
     import uvicorn
 
-    from app.api.main import create_app
+    from alignkg.app.api.main import create_app
 
     settings = build_settings(host=host, port=port, store_path=store, api_keys=api_key,
                               require_read_key=require_read_key, cors_origins=split_origins(cors_origin),

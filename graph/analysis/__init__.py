@@ -1,22 +1,22 @@
 """Analysis of the alignment graph: pair scores, the bloc test, network views and plots.
 
 Functions work the networkx way: they take a fact view first (built from a
-:class:`~graph.kg.KnowledgeGraph` by :func:`fact_view`, :func:`bloc_view` or
+:class:`~alignkg.graph.kg.KnowledgeGraph` by :func:`fact_view`, :func:`bloc_view` or
 :func:`neighbourhood_view`), plus keyword options, and return frozen dataclasses that
 carry the ids of the facts behind every number. ``kg.dyad()`` and ``kg.bloc()`` are
-one-line wrappers. Only :mod:`graph.analysis.views` reads the store; plots import
+one-line wrappers. Only :mod:`alignkg.graph.analysis.views` reads the store; plots import
 matplotlib when they are drawn. See ``docs/analysis.md`` for the score and the verdict rules.
 
 Example:
-    >>> from graph import KnowledgeGraph
+    >>> from alignkg.graph import KnowledgeGraph
     >>> with KnowledgeGraph.in_memory() as kg:
     ...     _ = kg.ingest("Iran sold drones to Russia. Russia refrained from intervening to help Iran.", id="a1")
     ...     dyad_score(fact_view(kg), "RUS", "IRN").summary
     'RUS and IRN: score 0.0 (normalized 0.00) from 2 fact(s): arms transfer x1 (+2.0), non intervention x1 (-2.0)'
 """
 
-from graph.analysis.bloc import BlocReport, PairReport, Response, Tally, bloc_report
-from graph.analysis.dyad import (
+from alignkg.graph.analysis.bloc import BlocReport, PairReport, Response, Tally, bloc_report
+from alignkg.graph.analysis.dyad import (
     Contribution,
     DyadScore,
     DyadTrend,
@@ -26,7 +26,7 @@ from graph.analysis.dyad import (
     dyad_score,
     dyad_trend,
 )
-from graph.analysis.network import (
+from alignkg.graph.analysis.network import (
     Centrality,
     Community,
     PartnerAdversary,
@@ -36,8 +36,8 @@ from graph.analysis.network import (
     partner_adversaries,
     supply_chains,
 )
-from graph.analysis.plot import plot_bloc, plot_neighbourhood
-from graph.analysis.views import FactRef, Members, Scope, bloc_view, fact_view, iter_facts, neighbourhood_view
+from alignkg.graph.analysis.plot import plot_bloc, plot_neighbourhood
+from alignkg.graph.analysis.views import FactRef, Members, Scope, bloc_view, fact_view, iter_facts, neighbourhood_view
 
 __all__ = [
     "BlocReport",

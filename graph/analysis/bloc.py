@@ -1,12 +1,12 @@
 """The bloc test: whether the facts show the bloc that officials claim.
 
-Given a claimed bloc (a stored :class:`~graph.model.Claim` or a list of states), this module
+Given a claimed bloc (a stored :class:`~alignkg.graph.model.Claim` or a list of states), this module
 reports for every pair of members the material cooperation, the verbal cooperation, the
 conflict, the military support and the non-interventions when a member was attacked; an
 overall cohesion figure; and a verdict sentence built from those numbers by the rules in
 ``docs/analysis.md``. Every number carries the ids of the facts behind it. The pair scores
-come from :mod:`graph.analysis.dyad`; facts come only from the views of
-:mod:`graph.analysis.views`.
+come from :mod:`alignkg.graph.analysis.dyad`; facts come only from the views of
+:mod:`alignkg.graph.analysis.views`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.analysis.dyad import DyadScore, Weights, score_facts
-from graph.analysis.views import (
+from alignkg.graph.analysis.dyad import DyadScore, Weights, score_facts
+from alignkg.graph.analysis.views import (
     DateLike,
     FactRef,
     Members,
@@ -30,8 +30,8 @@ from graph.analysis.views import (
     resolve_state,
     to_date,
 )
-from graph.model import Claim
-from graph.ontology import EdgeType, QuadClass
+from alignkg.graph.model import Claim
+from alignkg.graph.ontology import EdgeType, QuadClass
 
 __all__ = ["BlocReport", "PairReport", "Response", "Tally", "bloc_report"]
 
@@ -360,8 +360,8 @@ def bloc_report(G: Any, states: Members, *, weights: Weights | None = None,
     A pair without facts is reported with zeros and the words "no facts".
 
     Args:
-        G: a fact view holding the members' facts: :func:`graph.analysis.bloc_view` (which
-            also holds the strikes on members) or :func:`graph.analysis.fact_view`.
+        G: a fact view holding the members' facts: :func:`alignkg.graph.analysis.bloc_view` (which
+            also holds the strikes on members) or :func:`alignkg.graph.analysis.fact_view`.
         states: a stored claim, or a list of at least 2 states (codes, names or aliases).
         weights: the weights of the pair scores (default :class:`Weights`).
         since: only facts last seen on or after this date.
@@ -372,8 +372,8 @@ def bloc_report(G: Any, states: Members, *, weights: Weights | None = None,
         UnknownStateError: a member names no state (with suggestions).
 
     Example:
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import bloc_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import bloc_view
         >>> text = ("Iran sold drones to Russia. China bought oil from Iran. Israel struck Iran. "
         ...         "Russia refrained from intervening to help Iran.")
         >>> with KnowledgeGraph.in_memory() as kg:

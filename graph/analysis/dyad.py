@@ -3,8 +3,8 @@
 This module owns the score: which weight each fact brings (:class:`Weights`, by quad class
 and optionally by edge type, halved when every source hedges it), how a pair's facts add
 up, and how the score moves from year to year. Every number it returns comes with the
-facts that produced it. It reads facts only from the views of :mod:`graph.analysis.views`
-and never touches the store; judging a bloc is :mod:`graph.analysis.bloc`'s job.
+facts that produced it. It reads facts only from the views of :mod:`alignkg.graph.analysis.views`
+and never touches the store; judging a bloc is :mod:`alignkg.graph.analysis.bloc`'s job.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.views import (
+from alignkg.graph.analysis.views import (
     DateLike,
     FactRef,
     check_window,
@@ -29,8 +29,8 @@ from graph.analysis.views import (
     resolve_state,
     to_date,
 )
-from graph.errors import InvalidInputError
-from graph.ontology import EdgeType, QuadClass
+from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.ontology import EdgeType, QuadClass
 
 __all__ = [
     "Contribution",
@@ -311,7 +311,7 @@ def dyad_score(G: Any, a: str, b: str, *, weights: Weights | None = None, since:
     scores 0 and says so in :attr:`DyadScore.summary`.
 
     Args:
-        G: a fact view (:func:`graph.analysis.fact_view`) that holds the pair's facts.
+        G: a fact view (:func:`alignkg.graph.analysis.fact_view`) that holds the pair's facts.
         a: a state (code, name or alias).
         b: another state.
         weights: the weights (default :class:`Weights`).
@@ -323,8 +323,8 @@ def dyad_score(G: Any, a: str, b: str, *, weights: Weights | None = None, since:
         InvalidInputError: ``a`` and ``b`` are the same state, a bad date, or a view without the pair.
 
     Example:
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import fact_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import fact_view
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Iran sold drones to Russia. Russia condemned Iran.", id="a1")
         ...     G = fact_view(kg)
@@ -422,8 +422,8 @@ def dyad_trend(G: Any, a: str, b: str, *, by: str = "year", weights: Weights | N
 
     Example:
         >>> import datetime as dt
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import fact_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import fact_view
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1", published=dt.date(2022, 10, 20))
         ...     _ = kg.ingest("Russia condemned Iran.", id="a2", published=dt.date(2024, 1, 5))
@@ -460,8 +460,8 @@ def dyad_graph(G: Any, *, weights: Weights | None = None, since: DateLike | None
     edge type id). Node attributes are copied from ``G``.
 
     Example:
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import fact_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import fact_view
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Iran sold drones to Russia. Russia condemned Iran. Israel struck Iran.", id="a1")
         ...     D = dyad_graph(fact_view(kg))

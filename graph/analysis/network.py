@@ -1,9 +1,9 @@
 """Network views of the alignment graph: communities, centrality, supply chains, adversaries of partners.
 
-Each function takes a fact view (:mod:`graph.analysis.views`) first, plus keyword options
+Each function takes a fact view (:mod:`alignkg.graph.analysis.views`) first, plus keyword options
 in the networkx manner (``weights``, ``seed``, ``since``, ``until``), and returns frozen
 dataclasses that carry the ids of the facts behind every number. Pair weights come from
-:func:`graph.analysis.dyad.dyad_graph`; this module never reads the store.
+:func:`alignkg.graph.analysis.dyad.dyad_graph`; this module never reads the store.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.dyad import Weights, dyad_graph
-from graph.analysis.views import DateLike, check_window, iter_facts, resolve_state, to_date
-from graph.errors import InvalidInputError
-from graph.ontology import EdgeType
+from alignkg.graph.analysis.dyad import Weights, dyad_graph
+from alignkg.graph.analysis.views import DateLike, check_window, iter_facts, resolve_state, to_date
+from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.ontology import EdgeType
 
 __all__ = [
     "Centrality",
@@ -81,8 +81,8 @@ def communities(G: Any, *, weights: Weights | None = None, seed: int | None = 0,
         until: only facts first seen on or before this date.
 
     Example:
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import fact_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import fact_view
         >>> text = "Iran sold drones to Russia. China bought oil from Iran. France sold jets to Greece."
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest(text, id="a1")
@@ -135,8 +135,8 @@ def centrality(G: Any, *, measure: str = "strength", weights: Weights | None = N
         InvalidInputError: an unknown measure or a negative ``top``.
 
     Example:
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import fact_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import fact_view
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Iran sold drones to Russia. China bought oil from Iran.", id="a1")
         ...     ranked = centrality(fact_view(kg), measure="degree")
@@ -226,8 +226,8 @@ def supply_chains(G: Any, *, source: str | None = None, target: str | None = Non
         UnknownStateError: ``source`` or ``target`` names no state.
 
     Example:
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import fact_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import fact_view
         >>> text = ("Belarus sold rifles to Iran. Iran delivered missiles to Russia. "
         ...         "Russia delivered drones to Venezuela.")
         >>> with KnowledgeGraph.in_memory() as kg:
@@ -312,7 +312,7 @@ def partner_adversaries(G: Any, *, states: Iterable[str] | None = None, weights:
     """Return the "adversary of my partner" patterns: state +partner, partner -adversary, in code order.
 
     A pair is aligned when its score is positive and opposed when negative (see
-    :func:`graph.analysis.dyad_score`); each pattern says how ``state`` stands with its
+    :func:`alignkg.graph.analysis.dyad_score`); each pattern says how ``state`` stands with its
     partner's adversary, with the facts of all three ties.
 
     Args:
@@ -326,8 +326,8 @@ def partner_adversaries(G: Any, *, states: Iterable[str] | None = None, weights:
         UnknownStateError: a state names no state.
 
     Example:
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import fact_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import fact_view
         >>> text = "Iran sold drones to Russia. Russia attacked Ukraine. Iran condemned Ukraine."
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest(text, id="a1")

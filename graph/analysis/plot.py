@@ -11,10 +11,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-from graph.analysis.bloc import BlocReport
-from graph.analysis.views import DateLike, iter_facts, resolve_state
-from graph.errors import InvalidInputError
-from graph.ontology import QuadClass
+from alignkg.graph.analysis.bloc import BlocReport
+from alignkg.graph.analysis.views import DateLike, iter_facts, resolve_state
+from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.ontology import QuadClass
 
 __all__ = ["PLOT_FORMATS", "QUAD_CLASS_COLOURS", "plot_bloc", "plot_neighbourhood"]
 
@@ -74,7 +74,7 @@ def plot_neighbourhood(G: Any, state: str, path: str | Path, *, format: str | No
     quad class, with a legend.
 
     Args:
-        G: a fact view holding the state's facts (:func:`graph.analysis.neighbourhood_view`).
+        G: a fact view holding the state's facts (:func:`alignkg.graph.analysis.neighbourhood_view`).
         state: the state (code, name or alias).
         path: the file to write (``.png`` or ``.svg``).
         format: ``png`` or ``svg`` (default: from the extension).
@@ -88,8 +88,8 @@ def plot_neighbourhood(G: Any, state: str, path: str | Path, *, format: str | No
 
     Example:
         >>> import tempfile
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import neighbourhood_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import neighbourhood_view
         >>> with KnowledgeGraph.in_memory() as kg, tempfile.TemporaryDirectory() as folder:
         ...     _ = kg.ingest("Iran sold drones to Russia. Israel struck Iran.", id="a1")
         ...     out = plot_neighbourhood(neighbourhood_view(kg, "IRN"), "IRN", Path(folder) / "irn.png")
@@ -147,7 +147,7 @@ def plot_bloc(report: BlocReport, path: str | Path, *, format: str | None = None
     is the verdict's headline and the cohesion figure.
 
     Args:
-        report: the bloc report (:func:`graph.analysis.bloc_report`).
+        report: the bloc report (:func:`alignkg.graph.analysis.bloc_report`).
         path: the file to write (``.png`` or ``.svg``).
         format: ``png`` or ``svg`` (default: from the extension).
 
@@ -158,8 +158,8 @@ def plot_bloc(report: BlocReport, path: str | Path, *, format: str | None = None
     Example:
         >>> import tempfile
         >>> import xml.etree.ElementTree as ET
-        >>> from graph import KnowledgeGraph
-        >>> from graph.analysis import bloc_report, bloc_view
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> from alignkg.graph.analysis import bloc_report, bloc_view
         >>> with KnowledgeGraph.in_memory() as kg, tempfile.TemporaryDirectory() as folder:
         ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
         ...     report = bloc_report(bloc_view(kg, ["RUS", "IRN", "CHN"]), ["RUS", "IRN", "CHN"])

@@ -3,8 +3,8 @@
 This module owns the one SPARQL query that brings facts into the analysis (every fact with
 its edge type, hence its quad class, hedged and directed flags, first and last seen dates and
 number of pieces of evidence, in one request, never one request per fact) and the shape of the
-typed fact multigraph that :mod:`graph.analysis.dyad`, :mod:`graph.analysis.bloc` and
-:mod:`graph.analysis.network` work on. It resolves the states users name, and it must not
+typed fact multigraph that :mod:`alignkg.graph.analysis.dyad`, :mod:`alignkg.graph.analysis.bloc` and
+:mod:`alignkg.graph.analysis.network` work on. It resolves the states users name, and it must not
 score, judge or print anything.
 
 The fact multigraph is a ``networkx.MultiDiGraph``: one node per state (attribute ``name``),
@@ -27,15 +27,15 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from pyoxigraph import NamedNode
 
-from graph import namespace as ns
-from graph.errors import InvalidInputError, UnknownStateError
-from graph.model import Claim
-from graph.ontology import EdgeType, QuadClass
-from graph.rdf import mapping
-from graph.rdf.reader import state_code, to_python
+from alignkg.graph import namespace as ns
+from alignkg.graph.errors import InvalidInputError, UnknownStateError
+from alignkg.graph.model import Claim
+from alignkg.graph.ontology import EdgeType, QuadClass
+from alignkg.graph.rdf import mapping
+from alignkg.graph.rdf.reader import state_code, to_python
 
 if TYPE_CHECKING:
-    from graph.kg import KnowledgeGraph
+    from alignkg.graph.kg import KnowledgeGraph
 
 __all__ = [
     "FactRef",
@@ -243,7 +243,7 @@ def fact_view(source: KnowledgeGraph, *, states: Iterable[str] | None = None, si
         InvalidInputError: a date is not an ISO date.
 
     Example:
-        >>> from graph import KnowledgeGraph
+        >>> from alignkg.graph import KnowledgeGraph
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Iran sold drones to Russia. Israel struck Iran.", id="a1")
         ...     G = fact_view(kg)
@@ -270,7 +270,7 @@ def bloc_view(source: KnowledgeGraph, states: Members, *, since: DateLike | None
         UnknownStateError: a member names no state.
 
     Example:
-        >>> from graph import KnowledgeGraph
+        >>> from alignkg.graph import KnowledgeGraph
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Israel struck Iran. Russia refrained from intervening to help Iran.", id="a1")
         ...     G = bloc_view(kg, ["Russia", "Iran"])
@@ -293,7 +293,7 @@ def neighbourhood_view(source: KnowledgeGraph, state: str, *, since: DateLike | 
         UnknownStateError: ``state`` names no state.
 
     Example:
-        >>> from graph import KnowledgeGraph
+        >>> from alignkg.graph import KnowledgeGraph
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Iran sold drones to Russia. Israel struck Syria.", id="a1")
         ...     G = neighbourhood_view(kg, "Iran")
@@ -405,7 +405,7 @@ def iter_facts(G: Any, *, since: DateLike | None = None, until: DateLike | None 
         InvalidInputError: a date is not an ISO date.
 
     Example:
-        >>> from graph import KnowledgeGraph
+        >>> from alignkg.graph import KnowledgeGraph
         >>> with KnowledgeGraph.in_memory() as kg:
         ...     _ = kg.ingest("Israel struck Iran.", id="a1", published=dt.date(2024, 4, 1))
         ...     G = fact_view(kg)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from graph.gazetteer import Gazetteer
+from alignkg.graph.gazetteer import Gazetteer
 
 SPANS_KEY = "alignkg_actors"
 STATE_LABEL = "state"

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from graph.extract import lexicon as lx
-from graph.extract.mentions import Mention, Role
-from graph.extract.tokens import DocIndex
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.mentions import Mention, Role
+from alignkg.graph.extract.tokens import DocIndex
 
 #: Words that end a clause for the purpose of argument search.
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "while", "but", "although", "though", "whereas", "because",

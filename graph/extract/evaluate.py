@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import InvalidInputError
-from graph.extract.extractor import Extractor
-from graph.model import Extraction
-from graph.ontology import EdgeType
-from graph.resources import data_path
+from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.extract.extractor import Extractor
+from alignkg.graph.model import Extraction
+from alignkg.graph.ontology import EdgeType
+from alignkg.graph.resources import data_path
 
 
 @dataclass(slots=True)

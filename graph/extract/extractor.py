@@ -15,17 +15,17 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.errors import InvalidArticleError
-from graph.extract.context import Memory, SentenceView
-from graph.extract.mentions import Role, build_mentions
-from graph.extract.merge import merge_claims, merge_facts
-from graph.extract.pipeline import LemmaTable, build_nlp
-from graph.extract.rules import claims, conflict, cooperation, transfer
-from graph.extract.rules.candidate import Candidate
-from graph.extract.tokens import DocIndex
-from graph.gazetteer import Gazetteer, default_gazetteer
-from graph.model import Evidence, Extraction
-from graph.ontology import EdgeType
+from alignkg.graph.errors import InvalidArticleError
+from alignkg.graph.extract.context import Memory, SentenceView
+from alignkg.graph.extract.mentions import Role, build_mentions
+from alignkg.graph.extract.merge import merge_claims, merge_facts
+from alignkg.graph.extract.pipeline import LemmaTable, build_nlp
+from alignkg.graph.extract.rules import claims, conflict, cooperation, transfer
+from alignkg.graph.extract.rules.candidate import Candidate
+from alignkg.graph.extract.tokens import DocIndex
+from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
+from alignkg.graph.model import Evidence, Extraction
+from alignkg.graph.ontology import EdgeType
 
 #: The largest article accepted, in characters: spaCy's own default limit of one document.
 MAX_CHARS = 1_000_000

@@ -8,7 +8,7 @@ a synonym is a data change, not a code change.
 
 from __future__ import annotations
 
-from graph.ontology import EdgeType as T
+from alignkg.graph.ontology import EdgeType as T
 
 # --- Commodities: what is transferred decides the type of a transfer (guide table) ------------
 COMMODITIES: dict[T, frozenset[str]] = {

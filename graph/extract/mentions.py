@@ -16,10 +16,10 @@ from enum import StrEnum
 
 from spacy.tokens import Doc
 
-from graph.extract import lexicon as lx
-from graph.extract.actors import NON_STATE_LABEL, PLACE_LABEL, SPANS_KEY
-from graph.extract.tokens import DocIndex
-from graph.gazetteer import AliasKind, Gazetteer
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.actors import NON_STATE_LABEL, PLACE_LABEL, SPANS_KEY
+from alignkg.graph.extract.tokens import DocIndex
+from alignkg.graph.gazetteer import AliasKind, Gazetteer
 
 
 class Role(StrEnum):

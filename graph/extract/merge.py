@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.model import Claim, Evidence, Fact
-from graph.ontology import EdgeType
+from alignkg.graph.model import Claim, Evidence, Fact
+from alignkg.graph.ontology import EdgeType
 
 
 def merge_facts(found: Iterable[tuple[str, EdgeType, str, bool, bool, Evidence]]) -> tuple[Fact, ...]:

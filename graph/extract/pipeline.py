@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
-from graph.extract.actors import ActorMatcher
-from graph.gazetteer import Gazetteer
+from alignkg.graph.extract.actors import ActorMatcher
+from alignkg.graph.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 

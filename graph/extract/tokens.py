@@ -15,9 +15,9 @@ import numpy
 from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
-from graph.extract import lexicon as lx
-from graph.extract.pipeline import LemmaTable
-from graph.ontology import EdgeType
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.pipeline import LemmaTable
+from alignkg.graph.ontology import EdgeType
 
 #: The order in which a commodity decides a transfer's type: the most military first.
 COMMODITY_PRIORITY = (EdgeType.ARMS_TRANSFER, EdgeType.MILITARY_SUPPORT, EdgeType.ENERGY_TRADE, EdgeType.TRADE)

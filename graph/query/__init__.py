@@ -1,20 +1,20 @@
 """The pattern query language: a compact way to ask the graph for typed edges between states.
 
 ``?x arms_transfer IRN . not ?x condemnation RUS since 2024-01-01 with evidence`` is
-parsed (:mod:`graph.query.parser`, grammar in ``grammar.lark``) into a syntax tree
-(:mod:`graph.query.ast`), its states resolved by the gazetteer, and compiled
-(:mod:`graph.query.compiler`) into one SPARQL SELECT over the model of
+parsed (:mod:`alignkg.graph.query.parser`, grammar in ``grammar.lark``) into a syntax tree
+(:mod:`alignkg.graph.query.ast`), its states resolved by the gazetteer, and compiled
+(:mod:`alignkg.graph.query.compiler`) into one SPARQL SELECT over the model of
 ``docs/rdf-model.md``. The language is documented in ``docs/query-language.md``.
 This package builds queries; it does not run them.
 
 Example:
-    >>> from graph.gazetteer import Gazetteer
+    >>> from alignkg.graph.gazetteer import Gazetteer
     >>> cq = compile_pattern("?x arms_transfer IRN . ?x condemnation USA", Gazetteer.load())
     >>> cq.variables
     ['x', '_fact1', '_type1', '_fact2', '_type2']
 """
 
-from graph.query.ast import (
+from alignkg.graph.query.ast import (
     AnyEdge,
     EdgeClass,
     EdgeTypes,
@@ -24,9 +24,9 @@ from graph.query.ast import (
     StateTerm,
     Variable,
 )
-from graph.query.compiler import CompiledQuery, compile_pattern, compile_query
-from graph.query.parser import parse, resolve
-from graph.query.terms import sparql_term, state_code, to_python
+from alignkg.graph.query.compiler import CompiledQuery, compile_pattern, compile_query
+from alignkg.graph.query.parser import parse, resolve
+from alignkg.graph.query.terms import sparql_term, state_code, to_python
 
 __all__ = [
     "AnyEdge",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from graph.ontology import EdgeType, QuadClass
+from alignkg.graph.ontology import EdgeType, QuadClass
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class Variable:
 class StateTerm:
     """A state as the query names it (``IRN``, ``Iran``, ``"the Kremlin"``), and its code once resolved.
 
-    ``code`` is None until :func:`graph.query.parser.resolve` has asked the gazetteer.
+    ``code`` is None until :func:`alignkg.graph.query.parser.resolve` has asked the gazetteer.
 
     Example:
         >>> StateTerm("the Kremlin").resolved("RUS").code

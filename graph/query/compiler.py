@@ -6,7 +6,7 @@ the default graph (no ``GRAPH`` clauses). Every pattern matches a fact resource
 evidence can be asked of it; a symmetric type, or a fact stored with ``ak:directed
 false``, also matches the other way round. A negated pattern becomes ``FILTER NOT
 EXISTS``. There is one ``visit_<Node>`` method per syntax-tree node and an unknown node
-raises. Values reach the query only through :func:`graph.query.terms.sparql_term`;
+raises. Values reach the query only through :func:`alignkg.graph.query.terms.sparql_term`;
 this module never formats user text into SPARQL, and it never runs a query.
 """
 
@@ -18,13 +18,13 @@ from typing import Any, Protocol
 
 from pyoxigraph import NamedNode
 
-from graph.errors import InvalidInputError
-from graph.gazetteer import Gazetteer
-from graph.namespace import PREFIXES, state_iri, vocab_iri
-from graph.ontology import SPECS, EdgeType
-from graph.query.ast import AnyEdge, EdgeClass, EdgeTypes, Pattern, Query, StateTerm, Variable
-from graph.query.parser import parse, resolve
-from graph.query.terms import sparql_term, to_python
+from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.gazetteer import Gazetteer
+from alignkg.graph.namespace import PREFIXES, state_iri, vocab_iri
+from alignkg.graph.ontology import SPECS, EdgeType
+from alignkg.graph.query.ast import AnyEdge, EdgeClass, EdgeTypes, Pattern, Query, StateTerm, Variable
+from alignkg.graph.query.parser import parse, resolve
+from alignkg.graph.query.terms import sparql_term, to_python
 
 #: Columns added for each positive pattern ``i`` (1-based), after the user's variables.
 FACT_COLUMNS = ("_fact{i}", "_type{i}")
@@ -82,7 +82,7 @@ def compile_pattern(text: str, gazetteer: Gazetteer) -> CompiledQuery:
         gazetteer: resolves state codes, names and aliases.
 
     Raises:
-        QuerySyntaxError: the text does not parse (see :func:`graph.query.parser.parse`).
+        QuerySyntaxError: the text does not parse (see :func:`alignkg.graph.query.parser.parse`).
         UnknownEdgeTypeError: an edge type or quad class the ontology does not have.
         UnknownStateError: a state the gazetteer does not know, with suggestions.
 
@@ -217,7 +217,7 @@ class _Compiler:
     def visit_StateTerm(self, state: StateTerm) -> str:
         """A state: its IRI, from the code the gazetteer gave."""
         if state.code is None:
-            raise InvalidInputError(f"state {state.name!r} is not resolved; call graph.query.resolve() first")
+            raise InvalidInputError(f"state {state.name!r} is not resolved; call alignkg.graph.query.resolve() first")
         return sparql_term(NamedNode(state_iri(state.code)))
 
     def visit_EdgeTypes(self, edge: EdgeTypes) -> _EdgeSet:

@@ -1,11 +1,12 @@
-"""Parsing of the pattern language: query text -> :mod:`graph.query.ast`, with errors a person can act on.
+"""Parsing of the pattern language: query text -> :mod:`alignkg.graph.query.ast`, with errors a person can act on.
 
-The grammar is ``grammar.lark`` next to this module (LALR, positions propagated); a lark
-:class:`~lark.Transformer` with one method per rule builds the syntax tree, and a rule
-it does not know raises. Edge types and quad classes are checked here, against
-:mod:`graph.ontology`; states are names until :func:`resolve` asks the gazetteer for
-their codes. Lark's errors never escape: they become :class:`QuerySyntaxError` with the
-line, column, what was expected (in words, not token ids) and the offending spot.
+The grammar is ``grammar.lark`` next to this module, read through :mod:`alignkg.graph.resources`
+(LALR, positions propagated); a lark :class:`~lark.Transformer` with one method per rule
+builds the syntax tree, and a rule it does not know raises. Edge types and quad classes
+are checked here, against :mod:`alignkg.graph.ontology`; states are names until
+:func:`resolve` asks the gazetteer for their codes. Lark's errors never escape: they
+become :class:`QuerySyntaxError` with the line, column, what was expected (in words, not
+token ids) and the offending spot.
 This module builds no SPARQL.
 """
 
@@ -24,10 +25,10 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lexer import PatternStr
 from lark.tree import Meta
 
-from graph.errors import AlignkgError, QuerySyntaxError, UnknownEdgeTypeError, UnknownStateError
-from graph.gazetteer import Gazetteer
-from graph.ontology import EdgeType, QuadClass
-from graph.query.ast import (
+from alignkg.graph.errors import AlignkgError, QuerySyntaxError, UnknownEdgeTypeError, UnknownStateError
+from alignkg.graph.gazetteer import Gazetteer
+from alignkg.graph.ontology import EdgeType, QuadClass
+from alignkg.graph.query.ast import (
     AnyEdge,
     Edge,
     EdgeClass,
@@ -39,6 +40,7 @@ from graph.query.ast import (
     Term,
     Variable,
 )
+from alignkg.graph.resources import grammar_text
 
 #: Longer queries are refused before parsing; a pattern query is a line or two.
 MAX_QUERY_LENGTH = 10_000
@@ -64,7 +66,7 @@ _END = "$END"
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     """Return the LALR parser of ``grammar.lark``, built on first use."""
-    return Lark.open("grammar.lark", rel_to=__file__, parser="lalr", propagate_positions=True)
+    return Lark(grammar_text(), parser="lalr", propagate_positions=True)
 
 
 def parse(text: str) -> Query:
@@ -74,7 +76,7 @@ def parse(text: str) -> Query:
         text: the query, e.g. ``?x arms_transfer IRN . not ?x condemnation RUS limit 10``.
 
     Returns:
-        The :class:`~graph.query.ast.Query`, with arrow forms normalised to subject-edge-object.
+        The :class:`~alignkg.graph.query.ast.Query`, with arrow forms normalised to subject-edge-object.
 
     Raises:
         QuerySyntaxError: the text does not parse, a date is not a date, a modifier is
@@ -86,10 +88,10 @@ def parse(text: str) -> Query:
         >>> q = parse('IRN <-[arms_transfer]- ?x since 2024-01-01')
         >>> q.patterns[0].subject.name, q.patterns[0].object.name, q.since
         ('x', 'IRN', datetime.date(2024, 1, 1))
-        >>> parse("?x alliance")
+        >>> parse("?x alliance")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        graph.errors.QuerySyntaxError: unexpected end of query at line 1, column 12; expected a state, a variable, '|'
+        alignkg.graph.errors.QuerySyntaxError: unexpected end of query at line 1, column 12; expected a state, ...
         ?x alliance
                    ^
     """
@@ -127,7 +129,7 @@ def resolve(query: Query, gazetteer: Gazetteer) -> Query:
         >>> resolve(parse('?x sanction Iram'), gaz)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        graph.errors.UnknownStateError: unknown state 'Iram' at column 13 (did you mean ...IRN Iran...?)
+        alignkg.graph.errors.UnknownStateError: unknown state 'Iram' at column 13 (did you mean ...IRN Iran...?)
     """
     codes: dict[str, str] = {}
 
@@ -289,7 +291,7 @@ def _unquote(token: Token) -> str:
 
 @v_args(meta=True)
 class _Builder(Transformer[Token, Any]):
-    """Build the :mod:`~graph.query.ast` nodes bottom-up, one method per grammar rule."""
+    """Build the :mod:`~alignkg.graph.query.ast` nodes bottom-up, one method per grammar rule."""
 
     def __default__(self, data: str, children: list[Any], meta: Meta) -> Any:
         raise NotImplementedError(f"the pattern grammar has a rule {data!r} the parser does not handle")

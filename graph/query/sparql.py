@@ -7,7 +7,7 @@ What may run when a query comes from outside, and how its results are written:
   ``LOAD``, ``CLEAR``, ``CREATE``...) is refused with :class:`QueryRefusedError`,
   however it is hidden behind comments or prefixes; text that is neither a query nor an
   update is a :class:`QuerySyntaxError`. Queries then run through
-  :meth:`graph.store.base.Store.query`, which cannot write, so a parser disagreement
+  :meth:`alignkg.graph.store.base.Store.query`, which cannot write, so a parser disagreement
   could at worst refuse a query, never run an update.
 * **No federation.** A ``SERVICE`` clause anywhere in the parse tree (in ``OPTIONAL``,
   ``FILTER EXISTS``, a subquery...) is refused unless ``allow_service``: pyoxigraph
@@ -43,8 +43,8 @@ from typing import Any, TypeVar
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, parse_query_results, serialize
 
-from graph import namespace as ns
-from graph.errors import (
+from alignkg.graph import namespace as ns
+from alignkg.graph.errors import (
     AlignkgError,
     InvalidInputError,
     QueryLimitError,
@@ -52,8 +52,8 @@ from graph.errors import (
     QuerySyntaxError,
     StoreError,
 )
-from graph.rdf.export import ExportFormat
-from graph.store.base import Store, detach_tracebacks
+from alignkg.graph.rdf.export import ExportFormat
+from alignkg.graph.store.base import Store, detach_tracebacks
 
 _log = logging.getLogger(__name__)
 
@@ -283,7 +283,7 @@ def inspect_query(query: str) -> QueryInfo:
         >>> inspect_query("# a comment\nPREFIX ex: <http://example.org/>\nDROP ALL")
         Traceback (most recent call last):
         ...
-        graph.errors.QueryRefusedError: SPARQL Update (DROP) is refused: this endpoint is read-only
+        alignkg.graph.errors.QueryRefusedError: SPARQL Update (DROP) is refused: this endpoint is read-only
     """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql import parser
@@ -403,7 +403,7 @@ def run_sparql(store: Store, query: str, *, accept: str | None = None, format: s
         StoreError: the store failed while answering.
 
     Example:
-        >>> from graph import KnowledgeGraph
+        >>> from alignkg.graph import KnowledgeGraph
         >>> kg = KnowledgeGraph.in_memory()
         >>> _ = kg.ingest("Iran sold drones to Russia.", id="a1")
         >>> result = run_sparql(kg.store, "SELECT ?x WHERE { ?x ak:armsTransfer state:RUS }", accept="text/csv")
@@ -412,7 +412,7 @@ def run_sparql(store: Store, query: str, *, accept: str | None = None, format: s
         >>> run_sparql(kg.store, "INSERT DATA { state:IRN ak:alliance state:RUS }")
         Traceback (most recent call last):
         ...
-        graph.errors.QueryRefusedError: SPARQL Update (INSERT DATA) is refused: this endpoint is read-only
+        alignkg.graph.errors.QueryRefusedError: SPARQL Update (INSERT DATA) is refused: this endpoint is read-only
         >>> kg.close()
     """
     if timeout_s <= 0 or max_rows < 0:

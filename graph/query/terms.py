@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from graph.namespace import PREFIXES, STATE
+from alignkg.graph.namespace import PREFIXES, STATE
 
 _XSD = PREFIXES["xsd"]
 _XSD_DATE = NamedNode(_XSD + "date")

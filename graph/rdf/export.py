@@ -17,10 +17,10 @@ from typing import IO
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
 
-from graph import namespace as ns
-from graph.errors import InvalidInputError
-from graph.ontology import SPECS
-from graph.store.base import Store
+from alignkg.graph import namespace as ns
+from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.ontology import SPECS
+from alignkg.graph.store.base import Store
 
 
 class ExportFormat(StrEnum):

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from graph import namespace as ns
-from graph.model import Article, Claim, Evidence, Extraction, Fact, State
+from alignkg.graph import namespace as ns
+from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

@@ -13,7 +13,7 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
-from graph import namespace as ns
+from alignkg.graph import namespace as ns
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",

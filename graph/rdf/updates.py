@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from pyoxigraph import NamedNode, Quad
 
-from graph import namespace as ns
-from graph.ontology import SPECS
+from alignkg.graph import namespace as ns
+from alignkg.graph.ontology import SPECS
 
 _PREFIXES = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in ns.PREFIXES.items())
 _FACTS = f"<{ns.FACTS_GRAPH}>"

@@ -1,4 +1,4 @@
-"""The ontology published as an RDF vocabulary (RDFS/OWL), built from :mod:`graph.ontology`.
+"""The ontology published as an RDF vocabulary (RDFS/OWL), built from :mod:`alignkg.graph.ontology`.
 
 Every edge type becomes an OWL class of fact resources (``ak:ArmsTransfer``,
 subclass of ``ak:Fact`` and of its quad class) and an object property between
@@ -12,8 +12,8 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS, XSD
 
-from graph.namespace import PREFIXES, VOCAB
-from graph.ontology import SPECS, QuadClass
+from alignkg.graph.namespace import PREFIXES, VOCAB
+from alignkg.graph.ontology import SPECS, QuadClass
 
 AK = Namespace(VOCAB)
 

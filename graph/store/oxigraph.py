@@ -13,11 +13,11 @@ from typing import IO, Any
 import pyoxigraph
 from pyoxigraph import Quad, RdfFormat
 
-from graph.errors import QuerySyntaxError, StoreError
+from alignkg.graph.errors import QuerySyntaxError, StoreError
 
 
 class OxigraphStore:
-    """The embedded pyoxigraph store (see :class:`graph.store.base.Store`)."""
+    """The embedded pyoxigraph store (see :class:`alignkg.graph.store.base.Store`)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path

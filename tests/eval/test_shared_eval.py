@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract.evaluate import evaluate, read_gold
+from alignkg.graph.extract.evaluate import evaluate, read_gold
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 

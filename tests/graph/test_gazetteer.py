@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from graph import UnknownStateError
-from graph.gazetteer import _un_members
+from alignkg.graph import UnknownStateError
+from alignkg.graph.gazetteer import _un_members
 
 
 def test_gazetteer_has_every_un_member_and_the_four_other_states(gazetteer):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from graph import ConflictError, KnowledgeGraph, NotFoundError, UnknownEdgeTypeError, UnknownStateError
+from alignkg.graph import ConflictError, KnowledgeGraph, NotFoundError, UnknownEdgeTypeError, UnknownStateError
 from tests.conftest import SEED_TEXT
 
 
@@ -112,7 +112,7 @@ def test_kg_an_undated_article_does_not_erase_a_facts_dates(kg):
 
 
 def test_kg_invalid_url_is_a_clear_error_and_stores_nothing(kg):
-    from graph import InvalidArticleError
+    from alignkg.graph import InvalidArticleError
 
     before = kg.store.count()
     with pytest.raises(InvalidArticleError, match="not a valid IRI"):

@@ -1,10 +1,10 @@
 import pytest
 from rdflib import Graph, URIRef
 
-from graph import EdgeType, QuadClass, UnknownEdgeTypeError
-from graph.namespace import VOCAB
-from graph.ontology import SPECS
-from graph.rdf.vocabulary import vocabulary_turtle
+from alignkg.graph import EdgeType, QuadClass, UnknownEdgeTypeError
+from alignkg.graph.namespace import VOCAB
+from alignkg.graph.ontology import SPECS
+from alignkg.graph.rdf.vocabulary import vocabulary_turtle
 
 
 def test_ontology_has_the_eleven_types_of_the_guide():

@@ -1,8 +1,8 @@
 """``/analysis``: pair scores, the bloc test, communities of cooperation and the stored claims.
 
 Each handler reads its parameters, calls one ``KnowledgeGraph`` analysis method and returns
-the models of :mod:`app.api.analysis_schemas`; scores, verdicts and rules are
-:mod:`graph.analysis`'s (docs/analysis.md). A state that names no state is ``404
+the models of :mod:`alignkg.app.api.analysis_schemas`; scores, verdicts and rules are
+:mod:`alignkg.graph.analysis`'s (docs/analysis.md). A state that names no state is ``404
 unknown_state`` with suggestions, as on ``/states/{state}``; a bloc of fewer than two
 distinct states, a bad weight or window is ``400``.
 """
@@ -17,7 +17,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.analysis_schemas import (
+from alignkg.app.api.analysis_schemas import (
     BlocOut,
     ClaimsOut,
     CommunitiesOut,
@@ -27,11 +27,11 @@ from app.api.analysis_schemas import (
     communities_out,
     dyad_out,
 )
-from app.api.deps import KGDep, ReadKey
-from app.api.errors import ApiError
-from app.api.schemas import error_responses
-from graph import Claim, EdgeType, KnowledgeGraph, QuadClass, UnknownStateError
-from graph.analysis import Weights
+from alignkg.app.api.deps import KGDep, ReadKey
+from alignkg.app.api.errors import ApiError
+from alignkg.app.api.schemas import error_responses
+from alignkg.graph import Claim, EdgeType, KnowledgeGraph, QuadClass, UnknownStateError
+from alignkg.graph.analysis import Weights
 
 router = APIRouter(prefix="/analysis", tags=["analysis"], dependencies=[ReadKey])
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from app.api.deps import KGDep, ReadKey, WriteKey, WriteKGDep
-from app.api.schemas import (
+from alignkg.app.api.deps import KGDep, ReadKey, WriteKey, WriteKGDep
+from alignkg.app.api.schemas import (
     ArticleIn,
     ArticleOut,
     ArticlesOut,

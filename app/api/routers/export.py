@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from app.api.deps import FiltersDep, KGDep, ReadKey
-from app.api.schemas import error_responses
-from app.api.streaming import stream
-from graph import ExportFormat
+from alignkg.app.api.deps import FiltersDep, KGDep, ReadKey
+from alignkg.app.api.schemas import error_responses
+from alignkg.app.api.streaming import stream
+from alignkg.graph import ExportFormat
 
 router = APIRouter(tags=["export"], dependencies=[ReadKey])
 _FORMATS = ", ".join(f.value for f in ExportFormat)

@@ -6,8 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import FiltersDep, KGDep, ReadKey
-from app.api.schemas import FactDetailOut, FactsPage, error_responses, fact_detail_out, facts_page, json_response
+from alignkg.app.api.deps import FiltersDep, KGDep, ReadKey
+from alignkg.app.api.schemas import (
+    FactDetailOut,
+    FactsPage,
+    error_responses,
+    fact_detail_out,
+    facts_page,
+    json_response,
+)
 
 router = APIRouter(prefix="/facts", tags=["facts"], dependencies=[ReadKey])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.api.schemas import HealthOut
-from graph import __version__
+from alignkg.app.api.schemas import HealthOut
+from alignkg.graph import __version__
 
 router = APIRouter(tags=["service"])
 

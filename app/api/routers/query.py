@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.api.deps import KGDep, ReadKey, SettingsDep
-from app.api.errors import ApiError
-from app.api.schemas import QueryIn, QueryOut, error_responses, query_out
+from alignkg.app.api.deps import KGDep, ReadKey, SettingsDep
+from alignkg.app.api.errors import ApiError
+from alignkg.app.api.schemas import QueryIn, QueryOut, error_responses, query_out
 
 router = APIRouter(tags=["query"], dependencies=[ReadKey])
 

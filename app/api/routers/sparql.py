@@ -3,7 +3,7 @@
 The protocol's three ways of sending a query are accepted: ``GET ?query=``, ``POST`` of an
 ``application/x-www-form-urlencoded`` form, and ``POST`` of an ``application/sparql-query``
 body. What may run, the limits and the result formats are graph's policy
-(:meth:`graph.KnowledgeGraph.run_sparql`); this module only reads the request.
+(:meth:`alignkg.graph.KnowledgeGraph.run_sparql`); this module only reads the request.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from app.api.deps import KGDep, ReadKey, SettingsDep
-from app.api.errors import ApiError
-from app.api.schemas import error_responses
-from app.settings import Settings
-from graph import KnowledgeGraph
+from alignkg.app.api.deps import KGDep, ReadKey, SettingsDep
+from alignkg.app.api.errors import ApiError
+from alignkg.app.api.schemas import error_responses
+from alignkg.app.settings import Settings
+from alignkg.graph import KnowledgeGraph
 
 router = APIRouter(tags=["sparql"], dependencies=[ReadKey])
 

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from app.api.deps import KGDep, ReadKey
-from app.api.errors import ApiError
-from app.api.schemas import StateDetailOut, StatesOut, error_responses, state_detail_out, state_out
-from graph import UnknownStateError
+from alignkg.app.api.deps import KGDep, ReadKey
+from alignkg.app.api.errors import ApiError
+from alignkg.app.api.schemas import StateDetailOut, StatesOut, error_responses, state_detail_out, state_out
+from alignkg.graph import UnknownStateError
 
 router = APIRouter(prefix="/states", tags=["states"], dependencies=[ReadKey])
 

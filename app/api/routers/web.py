@@ -19,16 +19,18 @@ import importlib.util
 import json
 import re
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from graph import EdgeType, QuadClass, __version__
-from graph.namespace import PREFIXES
+from alignkg.graph import EdgeType, QuadClass, __version__
+from alignkg.graph.namespace import PREFIXES
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+#: The page's own files, package data of ``alignkg.app.api`` (its ``static/`` folder).
+STATIC = Path(str(files("alignkg.app.api") / "static"))
 #: Where the graph library is served from (a folder of the installed pyvis package).
 VENDOR = "/vendor/vis-network"
 #: The colour of each quad class on the page: cooperation in greens, conflict in reds, abstention in purple.

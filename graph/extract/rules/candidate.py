@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.ontology import EdgeType
+from alignkg.graph.ontology import EdgeType
 
 
 @dataclass(slots=True)

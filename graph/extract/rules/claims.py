@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.extract import lexicon as lx
-from graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
-from graph.extract.mentions import Mention, Role
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
+from alignkg.graph.extract.mentions import Mention, Role
 
 _MEMBER_PREPS = frozenset({"between", "of", "comprising", "including", "among", "with"})
 _PEOPLE = frozenset({"officials", "leaders", "diplomats", "lawmakers", "politicians"})

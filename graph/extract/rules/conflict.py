@@ -12,12 +12,12 @@ an official plainly attacks another state's conduct in a quote.
 
 from __future__ import annotations
 
-from graph.extract import lexicon as lx
-from graph.extract.context import Arg, SentenceView
-from graph.extract.mentions import Mention, Role
-from graph.extract.rules.candidate import Candidate
-from graph.extract.rules.polarity import is_hedged, is_modal, is_negated
-from graph.ontology import EdgeType
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.context import Arg, SentenceView
+from alignkg.graph.extract.mentions import Mention, Role
+from alignkg.graph.extract.rules.candidate import Candidate
+from alignkg.graph.extract.rules.polarity import is_hedged, is_modal, is_negated
+from alignkg.graph.ontology import EdgeType
 
 _STRIKE_PREPS = frozenset({"on", "against", "at", "into", "in", "targeting", "upon", "toward", "towards"})
 _HYPOTHETICAL = frozenset({"any", "possible", "potential", "planned", "imminent", "future", "further", "new"})

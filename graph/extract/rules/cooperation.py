@@ -10,12 +10,12 @@ negative that is a fact (rule 4); refusing one weapon is not (Decisions).
 
 from __future__ import annotations
 
-from graph.extract import lexicon as lx
-from graph.extract.context import CLAUSE_BREAKS, Arg, SentenceView
-from graph.extract.mentions import Role
-from graph.extract.rules.candidate import Candidate
-from graph.extract.rules.polarity import is_hedged, is_modal, is_negated
-from graph.ontology import EdgeType
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.context import CLAUSE_BREAKS, Arg, SentenceView
+from alignkg.graph.extract.mentions import Role
+from alignkg.graph.extract.rules.candidate import Candidate
+from alignkg.graph.extract.rules.polarity import is_hedged, is_modal, is_negated
+from alignkg.graph.ontology import EdgeType
 
 #: Refusals that are military by their verb: no other sign of a conflict is needed.
 _MILITARY_HELP = frozenset({"intervene", "defend", "rescue", "protect", "intervention", "involve", "aid"})

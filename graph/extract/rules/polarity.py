@@ -7,8 +7,8 @@ whether it is only reported ("reportedly", "accused of": a ``hedged`` fact).
 
 from __future__ import annotations
 
-from graph.extract import lexicon as lx
-from graph.extract.context import CLAUSE_BREAKS, SentenceView
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.context import CLAUSE_BREAKS, SentenceView
 
 
 def is_negated(view: SentenceView, t: int, *, span: int = 4) -> bool:

@@ -11,13 +11,13 @@ undirected (rule 3). Weapons "from Iran" or "Chinese-made" name the supplier
 
 from __future__ import annotations
 
-from graph.extract import lexicon as lx
-from graph.extract.context import CLAUSE_BREAKS, Arg, SentenceView
-from graph.extract.mentions import Role
-from graph.extract.rules.candidate import Candidate
-from graph.extract.rules.polarity import is_hedged, is_modal, is_negated
-from graph.extract.tokens import COMMODITY_PRIORITY
-from graph.ontology import EdgeType
+from alignkg.graph.extract import lexicon as lx
+from alignkg.graph.extract.context import CLAUSE_BREAKS, Arg, SentenceView
+from alignkg.graph.extract.mentions import Role
+from alignkg.graph.extract.rules.candidate import Candidate
+from alignkg.graph.extract.rules.polarity import is_hedged, is_modal, is_negated
+from alignkg.graph.extract.tokens import COMMODITY_PRIORITY
+from alignkg.graph.ontology import EdgeType
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "such"})
 _COMMITMENT_NOUNS = frozenset({"deal", "agreement", "contract", "accord", "pledge", "commitment"})

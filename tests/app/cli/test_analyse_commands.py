@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "data" / "articles" / "seed-distant-allies.txt"
 ROOT_APP = """
 import typer
-from app.cli import analyse, graph, plot
+from alignkg.app.cli import analyse, graph, plot
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 app.command("ingest")(graph.ingest)
 app.add_typer(analyse.app, name="analyse")

@@ -9,7 +9,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "app.cli.main", *args], input=stdin, cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "alignkg.app.cli.main", *args], input=stdin, cwd=REPO,
                           capture_output=True, timeout=300, check=False)
 
 

@@ -17,9 +17,9 @@ import httpx
 import pytest
 from http_helpers import KEY, ORIGIN, OTHER_KEY, LiveServer, snapshot, start_server, stop_server
 
-from app.cli.serve import seed
-from app.settings import Settings
-from graph import KnowledgeGraph
+from alignkg.app.cli.serve import seed
+from alignkg.app.settings import Settings
+from alignkg.graph import KnowledgeGraph
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,9 @@ from typing import Any
 import httpx
 import uvicorn
 
-from app.api.main import create_app
-from app.settings import Settings
-from graph import KnowledgeGraph
+from alignkg.app.api.main import create_app
+from alignkg.app.settings import Settings
+from alignkg.graph import KnowledgeGraph
 
 KEY = "test-key-1"
 OTHER_KEY = "test-key-2"

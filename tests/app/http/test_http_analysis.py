@@ -15,10 +15,10 @@ import httpx
 import pytest
 from http_helpers import KEY, assert_error, auth, start_server, stop_server
 
-from app.settings import Settings
-from graph import EdgeType, KnowledgeGraph, QuadClass
-from graph.analysis import Weights
-from graph.resources import data_path
+from alignkg.app.settings import Settings
+from alignkg.graph import EdgeType, KnowledgeGraph, QuadClass
+from alignkg.graph.analysis import Weights
+from alignkg.graph.resources import data_path
 
 AXIS = ["RUS", "CHN", "PRK", "IRN"]
 AT, ET, NI = EdgeType.ARMS_TRANSFER.value, EdgeType.ENERGY_TRADE.value, EdgeType.NON_INTERVENTION.value
@@ -269,7 +269,7 @@ def test_http_analysis_is_documented_with_examples(http, path, model):
 
 @pytest.mark.parametrize("model", ["DyadOut", "BlocOut", "CommunitiesOut", "ClaimsOut", "FactRefOut"])
 def test_http_analysis_examples_are_valid_answers(model):
-    from app.api import analysis_schemas
+    from alignkg.app.api import analysis_schemas
 
     cls = getattr(analysis_schemas, model)
     for example in cls.model_config["json_schema_extra"]["examples"]:
@@ -277,8 +277,8 @@ def test_http_analysis_examples_are_valid_answers(model):
 
 
 def test_http_analysis_claim_example_is_the_id_of_the_axis_claim():
-    from app.api.analysis_schemas import ClaimsOut
-    from graph import Claim
+    from alignkg.app.api.analysis_schemas import ClaimsOut
+    from alignkg.graph import Claim
 
     example = ClaimsOut.model_config["json_schema_extra"]["examples"][0]["claims"][0]
     assert example["id"] == KnowledgeGraph.claim_id(Claim(tuple(example["claimants"]), tuple(example["members"])))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from http_helpers import KEY, assert_error, auth, snapshot
 
-from graph import EdgeType
+from alignkg.graph import EdgeType
 
 #: About 30 million joined rows to count: seconds of work, against a limit of 0.05 s.
 SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { VALUES ?k { 1 2 3 4 } ?a a ak:State . ?b a ak:State . ?c a ak:State }")

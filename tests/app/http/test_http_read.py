@@ -8,7 +8,7 @@ import pytest
 from http_helpers import assert_error
 from pyoxigraph import RdfFormat, parse
 
-from graph import EdgeType, ExportFormat
+from alignkg.graph import EdgeType, ExportFormat
 
 NI = EdgeType.NON_INTERVENTION.value
 

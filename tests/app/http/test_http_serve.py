@@ -13,12 +13,12 @@ import httpx
 import typer
 from typer.testing import CliRunner
 
-from app.cli import serve as serve_module
-from app.settings import Settings
-from graph import EdgeType
+from alignkg.app.cli import serve as serve_module
+from alignkg.app.settings import Settings
+from alignkg.graph import EdgeType
 
 REPO = Path(__file__).resolve().parents[3]
-RUN_SERVE = "import typer; from app.cli.serve import serve; typer.run(serve)"
+RUN_SERVE = "import typer; from alignkg.app.cli.serve import serve; typer.run(serve)"
 
 
 def test_serve_flags_win_over_the_environment(monkeypatch, tmp_path):

@@ -1,6 +1,6 @@
 """The SPARQL policy of graph/query/sparql.py on its own: classification, SERVICE, deadline, formats.
 
-(These test ``graph.query.sparql`` directly; they sit with the HTTP suite that relies on them.)
+(These test ``alignkg.graph.query.sparql`` directly; they sit with the HTTP suite that relies on them.)
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
-from graph import KnowledgeGraph, QueryLimitError, QueryRefusedError, QuerySyntaxError
-from graph.query.sparql import QueryForm, inspect_query, negotiate, run_sparql
+from alignkg.graph import KnowledgeGraph, QueryLimitError, QueryRefusedError, QuerySyntaxError
+from alignkg.graph.query.sparql import QueryForm, inspect_query, negotiate, run_sparql
 
 
 @pytest.mark.parametrize(("query", "form", "service"), [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from http_helpers import KEY, ORIGIN, OTHER_KEY, assert_error, auth, snapshot
 
-from graph import EdgeType
+from alignkg.graph import EdgeType
 
 ARTICLE = {"id": "test-drones", "text": "Iran sold drones to Venezuela. Japan condemned Iran.",
            "title": "Drones", "url": "https://example.org/drones", "published": "2025-01-10",

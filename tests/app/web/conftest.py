@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.serve import seed
-from app.settings import Settings
-from graph import KnowledgeGraph
+from alignkg.app.cli.serve import seed
+from alignkg.app.settings import Settings
+from alignkg.graph import KnowledgeGraph
 
 # The server helpers of the HTTP suite; pytest puts their folder on sys.path only once it collects that suite.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "http"))

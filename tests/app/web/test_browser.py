@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from http_helpers import KEY
 
-from graph import EdgeType, KnowledgeGraph
+from alignkg.graph import EdgeType, KnowledgeGraph
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed "
                                                              "(pip install -e '.[test]')")

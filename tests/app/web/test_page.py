@@ -9,9 +9,9 @@ import httpx
 import pytest
 from http_helpers import assert_error
 
-from app.api.routers.web import vis_network_dir
-from graph import EdgeType, QuadClass
-from graph.namespace import PREFIXES
+from alignkg.app.api.routers.web import vis_network_dir
+from alignkg.graph import EdgeType, QuadClass
+from alignkg.graph.namespace import PREFIXES
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@
 
 import pytest
 
-from graph import EdgeType, InvalidInputError, UnknownStateError
-from graph.analysis import BlocReport, bloc_report, bloc_view, fact_view
-from graph.model import Claim, Fact
-from graph.rdf import mapping
+from alignkg.graph import EdgeType, InvalidInputError, UnknownStateError
+from alignkg.graph.analysis import BlocReport, bloc_report, bloc_view, fact_view
+from alignkg.graph.model import Claim, Fact
+from alignkg.graph.rdf import mapping
 
 AXIS = ["RUS", "CHN", "PRK", "IRN"]
 SEED_VERDICT = (

@@ -5,10 +5,10 @@ import math
 
 import pytest
 
-from graph import EdgeType, InvalidInputError, QuadClass, UnknownStateError
-from graph.analysis import DyadScore, Weights, dyad_graph, dyad_score, dyad_trend, fact_view
-from graph.model import Fact
-from graph.rdf import mapping
+from alignkg.graph import EdgeType, InvalidInputError, QuadClass, UnknownStateError
+from alignkg.graph.analysis import DyadScore, Weights, dyad_graph, dyad_score, dyad_trend, fact_view
+from alignkg.graph.model import Fact
+from alignkg.graph.rdf import mapping
 
 
 def _id(subject, edge_type, obj, directed=True):

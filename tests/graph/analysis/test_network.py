@@ -2,10 +2,10 @@
 
 import pytest
 
-from graph import EdgeType, InvalidInputError, UnknownStateError
-from graph.analysis import centrality, communities, fact_view, partner_adversaries, supply_chains
-from graph.model import Fact
-from graph.rdf import mapping
+from alignkg.graph import EdgeType, InvalidInputError, UnknownStateError
+from alignkg.graph.analysis import centrality, communities, fact_view, partner_adversaries, supply_chains
+from alignkg.graph.model import Fact
+from alignkg.graph.rdf import mapping
 
 
 def _id(subject, edge_type, obj, directed=True):

@@ -9,8 +9,8 @@ pytest.importorskip("matplotlib")
 from matplotlib import image as mpimg  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from graph import InvalidInputError  # noqa: E402
-from graph.analysis import fact_view, neighbourhood_view, plot_bloc, plot_neighbourhood  # noqa: E402
+from alignkg.graph import InvalidInputError  # noqa: E402
+from alignkg.graph.analysis import fact_view, neighbourhood_view, plot_bloc, plot_neighbourhood  # noqa: E402
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG = "{http://www.w3.org/2000/svg}"

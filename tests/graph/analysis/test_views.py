@@ -5,11 +5,11 @@ import datetime as dt
 import networkx as nx
 import pytest
 
-from graph import EdgeType, InvalidInputError, QuadClass, UnknownStateError
-from graph.analysis import FactRef, bloc_view, dyad_score, fact_view, iter_facts, neighbourhood_view
-from graph.analysis.views import resolve_state, to_date
-from graph.model import Fact
-from graph.rdf import mapping
+from alignkg.graph import EdgeType, InvalidInputError, QuadClass, UnknownStateError
+from alignkg.graph.analysis import FactRef, bloc_view, dyad_score, fact_view, iter_facts, neighbourhood_view
+from alignkg.graph.analysis.views import resolve_state, to_date
+from alignkg.graph.model import Fact
+from alignkg.graph.rdf import mapping
 
 
 def _edges(G):

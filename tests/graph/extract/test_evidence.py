@@ -1,7 +1,7 @@
 import pytest
 
-from graph import InvalidArticleError
-from graph.extract.extractor import MAX_CHARS
+from alignkg.graph import InvalidArticleError
+from alignkg.graph.extract.extractor import MAX_CHARS
 
 
 def test_evidence_offsets_slice_the_sentence_out_of_the_article(extractor):

@@ -11,10 +11,10 @@ import datetime as dt
 import pytest
 from pyoxigraph import RdfFormat, Store
 
-from graph.errors import InvalidInputError
-from graph.ontology import EdgeType
-from graph.query import StateTerm, compile_pattern, compile_query, parse
-from graph.query.ast import Pattern, Query, Variable
+from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.ontology import EdgeType
+from alignkg.graph.query import StateTerm, compile_pattern, compile_query, parse
+from alignkg.graph.query.ast import Pattern, Query, Variable
 
 FACT = "https://w3id.org/alignkg/fact/"
 EVIDENCE = "https://w3id.org/alignkg/evidence/"
@@ -571,7 +571,7 @@ def test_compiler_unknown_node_raises():
 
 
 def test_compiler_builds_from_hand_made_trees():
-    from graph.query import EdgeTypes
+    from alignkg.graph.query import EdgeTypes
 
     query = Query((Pattern(Variable("x"), EdgeTypes((EdgeType.TRADE,)), StateTerm("IRN", "IRN")),), limit=3)
     compiled = compile_query(query)

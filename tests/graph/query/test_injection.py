@@ -13,9 +13,9 @@ import datetime as dt
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
-from graph.errors import QuerySyntaxError, UnknownEdgeTypeError, UnknownStateError
-from graph.namespace import state_iri, vocab_iri
-from graph.query import compile_pattern, parse, sparql_term
+from alignkg.graph.errors import QuerySyntaxError, UnknownEdgeTypeError, UnknownStateError
+from alignkg.graph.namespace import state_iri, vocab_iri
+from alignkg.graph.query import compile_pattern, parse, sparql_term
 
 REFUSED = (QuerySyntaxError, UnknownStateError, UnknownEdgeTypeError)
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from graph.errors import QuerySyntaxError, UnknownEdgeTypeError, UnknownStateError
-from graph.ontology import EdgeType, QuadClass
-from graph.query import (
+from alignkg.graph.errors import QuerySyntaxError, UnknownEdgeTypeError, UnknownStateError
+from alignkg.graph.ontology import EdgeType, QuadClass
+from alignkg.graph.query import (
     AnyEdge,
     EdgeClass,
     EdgeTypes,
@@ -21,7 +21,7 @@ from graph.query import (
     parse,
     resolve,
 )
-from graph.query.parser import MAX_QUERY_LENGTH
+from alignkg.graph.query.parser import MAX_QUERY_LENGTH
 
 EXAMPLES = [
     "?x arms_transfer IRN . ?x condemnation USA",

@@ -4,7 +4,7 @@ import pyshacl
 import pytest
 import rdflib
 
-from graph import ExportFormat, InvalidInputError, KnowledgeGraph
+from alignkg.graph import ExportFormat, InvalidInputError, KnowledgeGraph
 from tests.conftest import REPO
 
 QUERIES = [

@@ -1,0 +1,93 @@
+"""alignkg: a knowledge graph of how states align, built from news text.
+
+``from alignkg import KnowledgeGraph`` is the entry point. The names here are those of
+the library, :mod:`alignkg.graph` (its ``__all__``), each imported on first use, so
+``import alignkg`` loads neither spaCy nor the store. The distribution holds three parts:
+``alignkg.graph`` the library, ``alignkg.app`` the command line and the HTTP service, and
+``alignkg/data`` the bundled data (found only by :mod:`alignkg.graph.resources`).
+
+Example:
+    >>> import alignkg
+    >>> from alignkg import KnowledgeGraph
+    >>> KnowledgeGraph is alignkg.graph.KnowledgeGraph
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from alignkg import graph as _graph
+from alignkg.graph.version import __version__
+
+if TYPE_CHECKING:
+    from alignkg.graph import (
+        AlignkgError,
+        Article,
+        Claim,
+        ConflictError,
+        DataError,
+        EdgeType,
+        Evidence,
+        ExportFormat,
+        Extraction,
+        Extractor,
+        Fact,
+        Gazetteer,
+        InvalidArticleError,
+        InvalidInputError,
+        KnowledgeGraph,
+        NotFoundError,
+        QuadClass,
+        QueryLimitError,
+        QueryRefusedError,
+        QuerySyntaxError,
+        Rows,
+        State,
+        StoreError,
+        UnknownEdgeTypeError,
+        UnknownStateError,
+    )
+
+__all__ = [
+    "AlignkgError",
+    "Article",
+    "Claim",
+    "ConflictError",
+    "DataError",
+    "EdgeType",
+    "Evidence",
+    "Extraction",
+    "ExportFormat",
+    "Extractor",
+    "Fact",
+    "Gazetteer",
+    "InvalidArticleError",
+    "InvalidInputError",
+    "KnowledgeGraph",
+    "NotFoundError",
+    "QuadClass",
+    "QueryLimitError",
+    "QueryRefusedError",
+    "QuerySyntaxError",
+    "Rows",
+    "State",
+    "StoreError",
+    "UnknownEdgeTypeError",
+    "UnknownStateError",
+    "__version__",
+]
+
+
+def __getattr__(name: str) -> object:
+    """Return a public name of :mod:`alignkg.graph`, importing its module on first use (PEP 562)."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_graph, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """Return the module's names, the public ones not yet imported included."""
+    return sorted(set(globals()) | set(__all__))
