@@ -165,9 +165,12 @@ class SentenceView:
                     for k in range(start, i + 2):
                         self.mention_at[k] = m
 
-    def pronoun(self, i: int) -> tuple[str, ...]:
-        """Return the states a pronoun at ``i`` refers to, when that is unambiguous."""
-        w = self.lower[i]
+    def pronoun(self, i: int, word: str | None = None) -> tuple[str, ...]:
+        """Return the states a pronoun at ``i`` refers to, when that is unambiguous.
+
+        ``word`` reads the position as that pronoun: "the country" refers as "it" does.
+        """
+        w = word or self.lower[i]
         if w in ("he", "his", "she", "her"):
             people = [m for m in self.mentions if m.end <= i and m.person and m.codes]
             if people:

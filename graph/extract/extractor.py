@@ -17,10 +17,11 @@ from spacy.tokens import Doc
 
 from alignkg.graph.errors import InvalidArticleError
 from alignkg.graph.extract.context import Memory, SentenceView
+from alignkg.graph.extract.frames import Lexicon, default_lexicon
 from alignkg.graph.extract.mentions import Role, build_mentions
 from alignkg.graph.extract.merge import merge_claims, merge_facts
 from alignkg.graph.extract.pipeline import LemmaTable, build_nlp
-from alignkg.graph.extract.rules import claims, conflict, cooperation, transfer
+from alignkg.graph.extract.rules import claims, engine, window
 from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.tokens import DocIndex
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
@@ -48,6 +49,7 @@ class Extractor:
         self.gazetteer = gazetteer or default_gazetteer()
         self.nlp = nlp or build_nlp(self.gazetteer, model=model)
         self.lemma = LemmaTable()
+        self.lexicon = default_lexicon()
 
     def extract(self, text: str, *, id: str, published: dt.date | None = None) -> Extraction:
         """Return the facts and claims of one article.
@@ -90,18 +92,41 @@ class Extractor:
             if not any(m.codes for m in view.mentions):
                 continue
             evidence = _evidence(text, index, lo, hi, article_id)
-            candidates = conflict.find(view) + transfer.find(view)
-            strikes = tuple(dict.fromkeys(
-                o for c in candidates if c.type is EdgeType.MILITARY_STRIKE and not c.negated and not c.modal
-                for o in c.objects))
-            candidates += cooperation.find(view, strikes or previous_strikes)
-            previous_strikes = strikes
+            candidates, strikes = _sentence_candidates(doc, view, self.lexicon, previous_strikes)
+            previous_strikes = strikes or previous_strikes
             for candidate in candidates:
                 facts.extend(_facts_of(candidate, evidence))
-            for claim in claims.find(view):
+            for claim in claims.find(view, self.lexicon):
                 found_claims.append((claim.claimants, claim.members, evidence))
             _remember(view, memory)
         return Extraction(article_id, merge_facts(facts), merge_claims(found_claims))
+
+
+def _struck(candidates: list[Candidate]) -> tuple[str, ...]:
+    """Return the states that asserted strikes among ``candidates`` hit, in order."""
+    return tuple(dict.fromkeys(o for c in candidates if c.type is EdgeType.MILITARY_STRIKE
+                               and not c.negated and not c.modal for o in c.objects))
+
+
+def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
+                         attacked: tuple[str, ...]) -> tuple[list[Candidate], tuple[str, ...]]:
+    """Return the candidates of one sentence and the states struck in it.
+
+    The frame engine reads arguments off the parse; the window rules of
+    :mod:`graph.extract.rules.window` are a fallback for the triggers the
+    engine could not read (a parse that misses an argument), never a second
+    opinion on a trigger the engine has read: a negation found on the parse
+    stands. Refusals to help refer to the states struck in the sentence, or
+    else to those struck last in the article.
+    """
+    found = engine.find(doc, view, lexicon, attacked)
+    strikes = _struck(found)
+    if strikes and strikes != attacked:
+        found = engine.find(doc, view, lexicon, strikes)
+    handled = {c.trigger for c in found}
+    fallback = window.find(view, strikes or attacked)
+    found += [c for c in fallback if c.trigger not in handled]
+    return found, strikes or _struck(fallback)
 
 
 def _check(text: object, article_id: str) -> None:

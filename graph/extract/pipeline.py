@@ -1,9 +1,11 @@
 """Builds the spaCy pipeline and holds every spaCy registration of alignkg.
 
-The extractor runs on ``spacy.blank("en")`` with spaCy's English lemma lookup
-table (from spacy-lookups-data), a sentence splitter that also breaks at line ends, and
-the actor matcher. A trained English pipeline is used for its tokenizer when one
-is installed and asked for, but nothing here requires one. Registrations live
+The extractor runs the project's own trained pipeline (``data/parser/model``:
+tagger, morphologizer and Universal Dependencies parser trained on English EWT,
+with spaCy's rule lemmatizer; see :mod:`alignkg.graph.extract.parser_model`), after a
+sentence splitter that also breaks at line ends (the parser keeps the sentence
+boundaries it is given), and then the actor matcher. Another trained pipeline
+with a UD-labelled parser may replace it by name or path. Registrations live
 only in this module so that importing a rule never registers anything twice.
 """
 
@@ -16,9 +18,11 @@ import spacy
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.lookups import load_lookups
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from alignkg.graph.extract.actors import ActorMatcher
+from alignkg.graph.extract.parser_model import model_path
 from alignkg.graph.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
@@ -112,24 +116,25 @@ class LemmaTable:
 
 
 def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
-    """Return the extraction pipeline.
+    """Return the extraction pipeline: sentences, tagger and parser, lemmas, actors.
 
     Args:
         gazetteer: where actor forms come from.
-        model: name of an installed trained English pipeline whose tokenizer to
-            use; ``None`` (the default) uses the blank English pipeline.
+        model: name or path of a trained spaCy pipeline with a tagger and a
+            dependency parser labelled with Universal Dependencies relations;
+            ``None`` (the default) uses the pipeline shipped with alignkg (see
+            ``data/parser/MODEL_CARD.md``).
+
+    Raises:
+        DataError: the shipped pipeline is missing.
     """
-    if model is None:
-        nlp = spacy.blank("en")
-    else:
-        nlp = spacy.load(model, exclude=["ner", "parser", "senter", "tagger", "attribute_ruler"])
-        log.info("using the tokenizer of the trained pipeline %s", model)
-    for name in ("lemmatizer", "tok2vec"):
-        if name in nlp.pipe_names:
-            nlp.remove_pipe(name)
-    nlp.add_pipe(SENTENCE_COMPONENT)
+    nlp = spacy.load(model or model_path(), exclude=["ner", "senter", "attribute_ruler"])
+    nlp.add_pipe(SENTENCE_COMPONENT, first=True)
+    if "lemmatizer" not in nlp.pipe_names:
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+        assert isinstance(lemmatizer, Lemmatizer)
+        lemmatizer.initialize(lookups=load_lookups("en", ["lemma_rules", "lemma_exc", "lemma_index"]))
     matcher = nlp.add_pipe(ACTOR_COMPONENT)
-    nlp.initialize()
     assert isinstance(matcher, ActorMatcher)
     matcher.add_gazetteer(gazetteer, nlp)
     return nlp

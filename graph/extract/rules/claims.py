@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from alignkg.graph.extract import lexicon as lx
 from alignkg.graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
+from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
+from alignkg.graph.extract.syntax import governors, polarity
 
 _MEMBER_PREPS = frozenset({"between", "of", "comprising", "including", "among", "with"})
 _PEOPLE = frozenset({"officials", "leaders", "diplomats", "lawmakers", "politicians"})
@@ -109,10 +111,23 @@ def _holder(view: SentenceView, t: int, exclude: set[str]) -> tuple[str, ...]:
     return ()
 
 
-def find(view: SentenceView) -> list[ClaimCandidate]:
-    """Return the claim of one sentence, if its members are named."""
+def _asserted(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
+    """Read on the parse whether the claim word is asserted.
+
+    "Iran is not an ally of Russia" claims nothing, and neither does thanking
+    one's allies ("Zelensky thanked his allies").
+    """
+    token = view.doc[j]
+    if polarity(token, lexicon).negated:
+        return False
+    thanks = lexicon.words("thank_verbs")
+    return not any(g.lemma_.lower() in thanks for g, _ in governors(token))
+
+
+def find(view: SentenceView, lexicon: Lexicon) -> list[ClaimCandidate]:
+    """Return the claim of one sentence, if its members are named and the claim is asserted."""
     trigger = next((j for j in view.where(lx.CLAIM_WORDS) if _is_trigger(view, j)), -1)
-    if trigger < 0:
+    if trigger < 0 or not _asserted(view, trigger, lexicon):
         return []
     claimants = _claimants(view, trigger)
     members = [c for c in _members(view, trigger)]

@@ -348,7 +348,8 @@ RELATIVES_AND_NOMINALS = [
  ("South Africa supports Palestine's bid for UN membership.", {("ZAF",D,"PSE")}),
  ("Nicaragua voted against a resolution condemning Russia.", set()),
  ("The Japanese government protested to China over the incursion.", {("JPN",C,"CHN")}),
- ("President Macron said France would recognise the State of Palestine.", set()),
+ # Recognition announced is a commitment (dev2 gold: "Norway will recognize Palestine as a state").
+ ("President Macron said France would recognise the State of Palestine.", {("FRA", D, "PSE")}),
  ("Pyongyang test-fired a ballistic missile into the sea.", set()),
 ]
 

@@ -1,0 +1,130 @@
+"""Which states a word of the parse stands for, as an agent, a place, an actor or an origin of goods.
+
+A rule finds the word in the argument position ("forces" in "Russian forces
+struck Kyiv"); this module says which states that word means, following the
+guide: a state named directly, its government, forces, officials or property
+("the Russian government", "Iran's Revolutionary Guards", "the Chinese
+embassy"), a pronoun or "the two countries" resolved with the nearby text, and
+coordination ("Russia and China"). How far it looks depends on the mode:
+
+- ``agent``: the state acting or acted on (subjects, recipients, partners);
+- ``place``: also its territory, sites and armed groups located in it
+  ("Iran's nuclear sites", "militants in Syria"; guide: Places, Strikes on groups);
+- ``actor``: also the state whose action a noun names ("condemned the U.S. strikes");
+- ``goods``: also the state whose goods or imports are hit ("tariffs on Indian goods").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alignkg.graph.extract.context import SentenceView
+from alignkg.graph.extract.frames import Lexicon
+from alignkg.graph.extract.mentions import Role
+from alignkg.graph.extract.syntax import conjuncts, preposition
+
+_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
+_SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
+_OWNER_DEPS = frozenset({"nmod:poss", "amod", "compound", "flat", "appos", "nmod:desc", "nmod:unmarked"})
+_BY_MODE = {
+    "agent": frozenset({"of", "from", "in"}),
+    "place": frozenset({"of", "in", "inside", "near", "across", "within", "on", "along", "off"}),
+    "actor": frozenset({"by", "of", "from"}),
+    "goods": frozenset({"from", "of", "in"}),
+}
+
+
+class Resolver:
+    """Maps parse tokens to state codes within one sentence."""
+
+    def __init__(self, view: SentenceView, lexicon: Lexicon) -> None:
+        self.view = view
+        self.agent_nouns = lexicon.words("agent_nouns")
+        self.non_state = lexicon.words("non_state_heads")
+        self.state_nouns = lexicon.words("state_nouns")
+        self.person_nouns = lexicon.words("person_nouns")
+
+    def states(self, tokens: list[Token], mode: str) -> tuple[str, ...]:
+        """Return the states that ``tokens`` (and their conjuncts) stand for in ``mode``, in order."""
+        codes: list[str] = []
+        for token in tokens:
+            for t in conjuncts(token):
+                codes.extend(self._one(t, mode, 0))
+        return tuple(dict.fromkeys(codes))
+
+    def origins(self, t: Token) -> tuple[str, ...]:
+        """Return the states a weapon is said to be made in ("U.S.-made jets", "Chinese-made J-10")."""
+        codes: list[str] = []
+        for c in t.children:
+            for k in [c, *c.children]:
+                m = self.view.mention_at.get(k.i)
+                if m is not None and m.codes and m.role is Role.ORIGIN:
+                    codes.extend(m.group_codes)
+        for i in range(max(self.view.start, t.i - 4), t.i):  # the hyphenated form is often parsed apart
+            m = self.view.mention_at.get(i)
+            if m is not None and m.codes and m.role is Role.ORIGIN:
+                codes.extend(m.group_codes)
+        return tuple(dict.fromkeys(codes))
+
+    def _mention_codes(self, t: Token, mode: str) -> tuple[str, ...] | None:
+        """The codes of the mention covering ``t``; () for a non-state; None when no mention covers it."""
+        m = self.view.mention_at.get(t.i)
+        if m is None:
+            return None
+        if not m.codes or m.role is Role.BLOCKED:
+            return ()
+        if m.role is Role.ORIGIN and mode != "goods":
+            return ()
+        if m.role is Role.PLACE and mode == "agent" and self._heads_place(t):
+            return ()
+        return m.group_codes
+
+    def _heads_place(self, t: Token) -> bool:
+        """ "Iranian territory": a demonym on a place noun names a place, not an actor."""
+        return t.dep_ in ("amod", "compound", "nmod:poss") and t.head.lemma_.lower() not in self.agent_nouns
+
+    def _one(self, t: Token, mode: str, depth: int) -> tuple[str, ...]:
+        if mode == "goods" and t.lemma_.lower() in self.person_nouns:
+            return ()  # "sanctioned three Iranian officials": people, not their state
+        found = self._mention_codes(t, mode)
+        if found is not None:
+            return found
+        word, lemma = t.lower_, t.lemma_.lower()
+        if word in _PRONOUNS:
+            return self.view.pronoun(t.i)
+        if word in _SPEAKER_PRONOUNS:
+            return self.view.speaker()
+        if lemma in self.state_nouns and self._is_reference(t):
+            return self.view.pronoun(t.i, "it")
+        if depth >= 2:
+            return ()
+        if lemma in self.non_state:
+            # "militants in Syria" are struck in Syria; "Russian companies" are not Russia.
+            if mode == "place":
+                return self._owners(t, mode, depth, deps=frozenset(), preps=frozenset({"in", "inside"}))
+            return ()
+        if lemma in self.agent_nouns or t.pos_ == "PROPN":
+            codes = self._owners(t, "agent", depth, deps=_OWNER_DEPS, preps=_BY_MODE["agent"])
+            if codes or mode == "agent":
+                return codes
+        elif mode == "agent":
+            return ()
+        return self._owners(t, mode, depth, deps=_OWNER_DEPS, preps=_BY_MODE[mode])
+
+    def _owners(self, t: Token, mode: str, depth: int, *, deps: frozenset[str],
+                preps: frozenset[str]) -> tuple[str, ...]:
+        codes: list[str] = []
+        for c in t.children:
+            if c.dep_ in deps or (c.dep_.startswith("nmod") and c.dep_ != "nmod:poss"
+                                  and preposition(c) in preps):
+                for k in conjuncts(c):
+                    codes.extend(self._one(k, "agent" if mode == "agent" else mode, depth + 1))
+        return tuple(dict.fromkeys(codes))
+
+    def _is_reference(self, t: Token) -> bool:
+        """ "the country", "the Asian country", "the Gulf nation": a definite reference without a name."""
+        if t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("s"):
+            return False
+        dets = [c.lower_ for c in t.children if c.dep_ == "det"]
+        named = any(self.view.mention_at.get(c.i) is not None for c in t.children)
+        return dets == ["the"] and not named

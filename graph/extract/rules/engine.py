@@ -1,0 +1,294 @@
+"""The frame engine: every edge type found the same way, from the lexicon's frames and the parse.
+
+For each word of a sentence whose lemma starts a frame (``data/lexicon/frames.toml``),
+the engine follows the frame's slots over the dependency parse to the source,
+the target and the theme, reads the states they stand for
+(:mod:`graph.extract.resolve`), and the polarity of the event
+(:func:`graph.extract.syntax.polarity`). What moves decides the type of a
+transfer; a negated frame gives nothing unless the frame says what its refusal
+means ("did not come to Armenia's aid" is ``non_intervention``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from alignkg.graph.extract.context import SentenceView
+from alignkg.graph.extract.frames import Frame, Lexicon, Slot, Step
+from alignkg.graph.extract.resolve import Resolver
+from alignkg.graph.extract.rules.candidate import Candidate
+from alignkg.graph.extract.syntax import (
+    complements,
+    conjuncts,
+    light_subjects,
+    modifiers,
+    objects,
+    phrases,
+    polarity,
+    possessors,
+    subjects,
+)
+from alignkg.graph.ontology import EdgeType
+
+#: Weapon designations: "F-16s", "S-400", "Su-35", "TB2", "J-10", "MiG-29".
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Z]?s?$")
+#: The order in which a theme decides a transfer's type: the most military first.
+_THEME_ORDER = ("arms", "troops", "energy", "goods", "money")
+
+
+@dataclass(slots=True)
+class Context:
+    """What the engine needs about the sentence: the view, the lexicon, states attacked nearby."""
+
+    doc: Doc
+    view: SentenceView
+    lexicon: Lexicon
+    resolver: Resolver
+    attacked: tuple[str, ...] = ()
+
+
+def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ...] = ()) -> list[Candidate]:
+    """Return the candidates of one sentence; ``attacked`` are states struck here or just before."""
+    ctx = Context(doc, view, lexicon, Resolver(view, lexicon), attacked)
+    found: list[Candidate] = []
+    for i in range(view.start, view.end):
+        t = doc[i]
+        frames = lexicon.by_lemma.get(t.lemma_.lower()) or lexicon.by_lemma.get(t.lower_) or ()
+        for frame in frames:
+            if t.pos_ in frame.pos:
+                found.extend(_apply(ctx, frame, t))
+    return found
+
+
+def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: Frame) -> list[Token]:
+    lx = ctx.lexicon
+    out: list[Token] = []
+    for t in tokens:
+        rel = step.relation
+        if rel == "self":
+            out.append(t)
+        elif rel == "subj":
+            out.extend(subjects(t, lx))
+        elif rel == "nsubj":
+            out.extend(c for c in t.children if c.dep_ == "nsubj")
+        elif rel == "obj":
+            out.extend(objects(t, lx))
+        elif rel == "iobj":
+            out.extend(c for c in t.children if c.dep_ == "iobj")
+        elif rel == "poss":
+            out.extend(possessors(t))
+        elif rel == "mod":
+            out.extend(modifiers(t))
+        elif rel in ("compound", "amod", "advmod", "appos", "xcomp"):
+            out.extend(c for c in t.children if c.dep_ == rel)
+        elif rel == "acl":
+            out.extend(c for c in t.children if c.dep_ in ("acl", "acl:relcl"))
+        elif rel == "prep":
+            out.extend(phrases(t, step.preps))
+        elif rel == "light":
+            out.extend(light_subjects(t, lx))
+        elif rel == "head":
+            if t.head is not t:
+                out.append(t.head)
+        elif rel == "comp":
+            out.extend(complements(t))
+        elif rel == "theme":
+            theme = _theme(ctx, frame, trigger)
+            if theme is not None:
+                out.append(theme[1])
+        elif rel == "verb":
+            if t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+                out.append(t.head)
+    if step.words:
+        out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words]
+    return out
+
+
+def follow(ctx: Context, trigger: Token, slot: Slot, frame: Frame) -> list[Token]:
+    """Return the tokens a slot path reaches from ``trigger``."""
+    tokens = [trigger]
+    for step in slot.steps:
+        if step.relation in ("conflict", "speaker"):
+            return []
+        tokens = _step(ctx, tokens, step, trigger, frame)
+        if not tokens:
+            return []
+    return tokens
+
+
+def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], mode: str, *,
+          skip_mod: bool = False) -> tuple[str, ...]:
+    """Return the states of the first slot that yields any."""
+    for slot in slots:
+        first = slot.steps[0].relation
+        if skip_mod and first == "mod":
+            continue
+        if first == "conflict":
+            if ctx.attacked:
+                return ctx.attacked
+            continue
+        if first == "speaker":
+            codes = ctx.view.speaker()
+            if codes:
+                return codes
+            continue
+        codes = ctx.resolver.states(follow(ctx, trigger, slot, frame), mode)
+        if codes:
+            return codes
+    return ()
+
+
+# --- themes ----------------------------------------------------------------------------------
+def commodity(ctx: Context, t: Token, depth: int = 0) -> tuple[str, Token] | None:
+    """Return the class of what ``t`` names as a transfer theme and the word that names it.
+
+    "drones": arms. Quantities and containers are looked through ("thousands
+    of soldiers", "a fresh batch of Turkish drones", "oil needs"), and
+    coordination picks the most military ("technology as well as tanks").
+    """
+    best: tuple[str, Token] | None = None
+    for k in conjuncts(t):
+        found = _one_theme(ctx, k)
+        if found is None and depth < 3:
+            inner = [c for c in k.children if (c.dep_.startswith("nmod") and "of" in _case(c))
+                     or c.dep_ in ("compound", "appos")]
+            for c in inner:
+                sub = commodity(ctx, c, depth + 1)
+                if sub is not None and (found is None or _THEME_ORDER.index(sub[0]) < _THEME_ORDER.index(found[0])):
+                    found = sub
+        if found is not None and (best is None or _THEME_ORDER.index(found[0]) < _THEME_ORDER.index(best[0])):
+            best = found
+    return best
+
+
+def _case(t: Token) -> list[str]:
+    return [c.lower_ for c in t.children if c.dep_ == "case"]
+
+
+def _one_theme(ctx: Context, t: Token) -> tuple[str, Token] | None:
+    lx = ctx.lexicon
+    lemma, word = t.lemma_.lower(), t.lower_
+    names = {lemma, word, word.rstrip("s")}
+    if names & lx.words("arms") or _DESIGNATION.match(t.text):
+        if names & lx.words("arms_needing_qualifier") and not _has_military_qualifier(ctx, t):
+            return ("goods", t) if names & lx.words("goods") else None
+        return "arms", t
+    for name in _THEME_ORDER[1:]:
+        if names & lx.words(name):
+            if name == "troops" and lemma in ("force", "unit", "division") and not _has_military_qualifier(ctx, t):
+                continue
+            return name, t
+    return None
+
+
+def _has_military_qualifier(ctx: Context, t: Token) -> bool:
+    qualifiers = ctx.lexicon.words("military_qualifiers")
+    near = [c for c in t.subtree if c.i != t.i and abs(c.i - t.i) < 8]
+    return any(c.lemma_.lower() in qualifiers or c.lower_ in qualifiers for c in near)
+
+
+def _theme(ctx: Context, frame: Frame, trigger: Token) -> tuple[str, Token] | None:
+    """Return the theme of a frame: the first theme slot that names a commodity."""
+    for slot in frame.theme:
+        found = [c for c in (commodity(ctx, t) for t in follow(ctx, trigger, slot, frame)) if c]
+        if found:
+            return min(found, key=lambda c: _THEME_ORDER.index(c[0]))
+    return None
+
+
+# --- applying a frame ------------------------------------------------------------------------
+def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool:
+    lemma = trigger.lemma_.lower()
+    if lemma in frame.particles and not any(c.dep_ == "compound:prt" and c.lower_ == frame.particles[lemma]
+                                            for c in trigger.children):
+        return False
+    if frame.not_with and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.not_with
+                              for c in trigger.children):
+        return False
+    if lemma in frame.qualified:
+        words = {w for c in trigger.subtree if c.i != trigger.i for w in (c.lemma_.lower(), c.lower_)}
+        if not words & frame.qualifiers:
+            return False
+    if any(follow(ctx, trigger, slot, frame) for slot in frame.unless):
+        return False
+    return not frame.require or any(follow(ctx, trigger, slot, frame) for slot in frame.require)
+
+
+def _edge_type(ctx: Context, frame: Frame, trigger: Token,
+               theme: tuple[str, Token] | None) -> EdgeType | None:
+    if frame.type is not None:
+        return frame.type
+    if theme is None:
+        if trigger.lemma_.lower() in frame.default_lemmas:
+            return frame.default_type
+        return None
+    if frame.only_theme and theme[0] not in frame.only_theme:
+        return None
+    return ctx.lexicon.theme_types.get(theme[0])
+
+
+def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
+    if not _qualified(ctx, frame, trigger):
+        return
+    theme = _theme(ctx, frame, trigger) if frame.theme else None
+    edge_type = _edge_type(ctx, frame, trigger, theme)
+    if edge_type is None:
+        return
+    pol = polarity(trigger, ctx.lexicon)
+    negated = pol.negated or (pol.denied and not frame.denial_ok)
+    if negated and frame.when_negated is not None:
+        edge_type, negated = frame.when_negated, False
+    elif frame.only_negated:
+        return
+    modal = (pol.modal or pol.conditional) and not frame.modal_ok
+    if frame.when_future is not None and not negated and not pol.modal and (pol.conditional or pol.future):
+        edge_type, modal = frame.when_future, False  # "could impose sanctions on Egypt if...": a threat
+    hedged = pol.hedged or ctx.view.hedged
+    if frame.members:
+        members = _members(ctx, frame, trigger)
+        for k, a in enumerate(members):
+            for b in members[k + 1:]:
+                yield Candidate((a,), edge_type, (b,), trigger.i, hedged=hedged, directed=not frame.undirected,
+                                negated=negated, modal=modal)
+                if frame.mutual:
+                    yield Candidate((b,), edge_type, (a,), trigger.i, hedged=hedged, negated=negated, modal=modal)
+        return
+    skip_mod = trigger.lemma_.lower() in frame.no_mod_source
+    source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod)
+    target = _role(ctx, frame, trigger, frame.target, frame.target_mode)
+    target = tuple(c for c in target if c not in source) or target
+    if not target:
+        return
+    if edge_type is EdgeType.NON_INTERVENTION and frame.needs_conflict and not _in_conflict(ctx, trigger, target):
+        return
+    if source:
+        yield Candidate(source, edge_type, target, trigger.i, hedged=hedged, directed=not frame.undirected,
+                        negated=negated, modal=modal)
+    if theme is not None and edge_type is EdgeType.ARMS_TRANSFER:
+        # Made-in: "U.S.-made jets delivered to Ukraine", "a Chinese-made J-10 flown by Pakistan".
+        origin = ctx.resolver.origins(theme[1])
+        if origin and origin != source:
+            yield Candidate(origin, edge_type, target, trigger.i, hedged=hedged, negated=negated, modal=modal)
+
+
+def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
+    """Tell whether a refusal to help is in a conflict, as non-intervention needs (guide).
+
+    The target is under attack here or earlier in the article, or what is
+    refused is military ("military aid", "to defend").
+    """
+    if set(target) & set(ctx.attacked):
+        return True
+    military = ctx.lexicon.words("military_qualifiers") | ctx.lexicon.words("help_military")
+    return any(t.lemma_.lower() in military or t.lower_ in military for t in trigger.subtree)
+
+
+def _members(ctx: Context, frame: Frame, trigger: Token) -> list[str]:
+    codes: list[str] = []
+    for slot in frame.members:
+        codes.extend(ctx.resolver.states(follow(ctx, trigger, slot, frame), "agent"))
+    return list(dict.fromkeys(codes))

@@ -1,0 +1,281 @@
+"""Reading arguments off the dependency parse (Universal Dependencies labels, as trained on EWT).
+
+The rules ask "who is the logical subject of this verb?", "which phrase with
+'to' hangs on this noun?", "is this event negated, only planned, or reported?"
+and this module answers from the tree: passives are turned round ("was supplied
+by Iran" has subject Iran), relative clauses and participles reach their head
+noun, controlled complements inherit their subject ("agreed to supply",
+"accused Iran of supplying"), coordination spreads over conjuncts, and negation
+or modality is read from the chain of verbs that govern the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from alignkg.graph.extract.frames import Lexicon
+
+_RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "csubj:pass"})
+_PHRASE_DEPS = ("obl", "nmod", "advcl", "acl")
+_MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "nmod:desc", "nmod:unmarked"})
+#: Relations through which an event is governed by a verb that can negate or qualify it.
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "csubj", "obj", "nsubj:pass", "obl", "conj",
+                         "acl:relcl", "nmod"})
+
+
+def is_passive(t: Token) -> bool:
+    """Tell whether the verb ``t`` is passive ("was supplied", "drones supplied by Iran")."""
+    if any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "aux:pass" for c in t.children):
+        return True
+    return t.dep_ in ("acl", "advcl") and t.tag_ == "VBN"
+
+
+def conjuncts(t: Token) -> list[Token]:
+    """Return ``t`` and every token coordinated with it ("Russia, China and Iran")."""
+    out = [t]
+    stack = [t]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _antecedent(t: Token) -> Token:
+    """Map a relative pronoun to the noun its clause modifies ("Iran, which supplies...")."""
+    if t.lower_ in _RELATIVE and t.head.dep_ in ("acl:relcl", "advcl:relcl") and t.head.head is not t.head:
+        return t.head.head
+    return t
+
+
+def preposition(t: Token) -> str:
+    """Return the preposition or subordinator that introduces the phrase headed by ``t`` ("" if none)."""
+    words = [c.lower_ for c in t.children if c.dep_ in ("case", "mark")]
+    return " ".join(words)
+
+
+def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
+    """Return the phrases on ``t`` introduced by one of ``preps`` ("supplied drones to Russia": Russia).
+
+    A prepositional phrase that the parser hung on the verb's object instead of
+    the verb is also found: "supplied drones to Russia" is attached either way.
+    """
+    holders = [t]
+    if t.pos_ == "VERB":
+        objs = [o for o in t.children if o.dep_ in ("obj", "nsubj:pass")]
+        holders += objs + [n for o in objs for n in o.children if n.dep_ == "nmod" and preposition(n) == "of"]
+    elif t.dep_ in ("obj", "nsubj:pass") and t.head is not t:
+        holders.append(t.head)  # "imposed sanctions on Venezuela", the phrase hung on the verb
+    found = []
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_.split(":")[0] in _PHRASE_DEPS and c.dep_ != "nmod:poss":
+                if any(w in preps for w in preposition(c).split()):
+                    found.append(c)
+    return found
+
+
+def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
+    """Return the logical subjects of ``t`` (the agent of a passive; inherited through control)."""
+    if depth > 4:
+        return []
+    if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+        found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
+        if found:
+            return [_antecedent(c) for c in found]
+        if t.dep_ == "xcomp" and t.head is not t:  # "Mexico has become a critical energy supplier"
+            return subjects(t.head, lexicon, depth + 1)
+        return []
+    if is_passive(t):
+        agents = [c for c in t.children if c.dep_ == "obl:agent"
+                  or (c.dep_.startswith("obl") and preposition(c) == "by")]
+        if agents:
+            return [_antecedent(c) for c in agents]
+        if t.dep_ in ("acl", "advcl"):
+            return []
+    found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
+    if found:
+        return [_antecedent(c) for c in found]
+    return _inherited_subjects(t, lexicon, depth)
+
+
+def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
+    head = t.head
+    if head is t:
+        return []
+    if t.dep_ in ("xcomp", "advcl", "ccomp", "parataxis") and head.pos_ in ("VERB", "AUX"):
+        controllers = [c for c in head.children if c.dep_ == "obj"]
+        if controllers and head.lemma_.lower() in lexicon.words("object_control"):
+            return [_antecedent(c) for c in controllers]  # "accused Iran of supplying drones"
+        if t.dep_ == "ccomp" or (t.dep_ == "parataxis" and t.tag_ != "VBG"):
+            return []
+        return subjects(head, lexicon, depth + 1)
+    if t.dep_ == "conj":
+        return subjects(head, lexicon, depth + 1)
+    if t.dep_ == "acl" and preposition(t) == "to" and head.pos_ in ("NOUN", "PROPN"):
+        return light_subjects(head, lexicon)  # "signed an agreement with Russia to buy jets"
+    if t.dep_ in ("acl", "acl:relcl") and not is_passive(t):
+        return [head]  # "the country supplying drones", "forces fighting for Russia"
+    return []
+
+
+def objects(t: Token, lexicon: Lexicon) -> list[Token]:
+    """Return the logical objects of ``t`` (the subject of a passive; the noun a participle modifies)."""
+    if is_passive(t):
+        found = [_antecedent(c) for c in t.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+        if found:
+            return found
+        if t.dep_ in ("acl", "advcl") and t.head is not t:
+            return [t.head]
+        return []
+    found = [c for c in t.children if c.dep_ == "obj"]
+    if found:
+        return [_antecedent(c) for c in found]
+    if t.dep_ == "acl:relcl" and t.head is not t and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE
+                                                              for c in t.children):
+        return [t.head]  # "the drones (that) Iran supplied"
+    if t.dep_ == "conj" and t.head is not t and t.head.pos_ == "VERB":
+        return [c for c in t.head.children if c.dep_ == "obj"]
+    return []
+
+
+def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
+    """For an event noun taken by a light verb ("launched strikes", "imposed sanctions"), its subjects.
+
+    A light noun counts as the verb ("Trump's imposition of tariffs": Trump),
+    and so does a coordinated noun ("sanctions and tariffs").
+    """
+    cur = t
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    verb = cur.head
+    if verb is cur:
+        return []
+    if cur.dep_.startswith("nmod") and preposition(cur) == "of" and verb.lemma_.lower() in lexicon.words("light_nouns"):
+        return possessors(verb) or [m for m in verb.children if m.dep_ in ("amod", "compound")]
+    if cur.dep_ not in ("obj", "nsubj:pass", "obl") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.lemma_.lower() not in lexicon.words("light_verbs"):
+        return []
+    return subjects(verb, lexicon)
+
+
+def complements(t: Token) -> list[Token]:
+    """Return the clausal complements of ``t``: "refused to help", "refrained from intervening"."""
+    return [c for c in t.children if c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ in ("advcl", "acl", "obl") and preposition(c) in ("from", "to"))]
+
+
+def modifiers(t: Token) -> list[Token]:
+    """Return the adjective and noun modifiers of ``t`` ("Iranian drones", "U.S. strikes").
+
+    "UK-led training": the leader of a hyphenated "-led" modifier counts, however it was parsed.
+    """
+    found = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
+    doc = t.doc
+    for c in list(found):
+        if c.lower_ == "led" and c.i >= 2 and doc[c.i - 1].text in ("-", "–"):
+            found.append(doc[c.i - 2])
+    return found
+
+
+def possessors(t: Token) -> list[Token]:
+    """Return the possessors of ``t`` ("Iran's deals", "its aid")."""
+    return [c for c in t.children if c.dep_ == "nmod:poss"]
+
+
+def governors(t: Token) -> list[tuple[Token, str]]:
+    """Return ``t`` and the chain of words that govern it as an event, each with the relation climbed.
+
+    "did not agree to supply": supply, agree. "plans to transfer": transfer,
+    plans. "no evidence that Egypt is supplying": supplying, evidence. The
+    chain stops above a clause of speech or a coordinated verb, so "said it had
+    sent" is not negated by a negation elsewhere in the sentence.
+    """
+    chain = [(t, "")]
+    cur = t
+    while cur.dep_ in _CHAIN_DEPS and cur.head is not cur and len(chain) < 6:
+        dep = cur.dep_
+        cur = cur.head
+        chain.append((cur, dep))
+        if dep in ("ccomp", "acl:relcl", "obl", "nmod") and cur.pos_ in ("VERB", "AUX"):
+            break
+    return chain
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """How an event is asserted (rules 4 and 5; Decisions: Commitments, Measures).
+
+    ``modal``: only possible, planned or asked for ("plans to", "could",
+    "considering"); ``conditional``: "if it goes ahead", "could impose";
+    ``future``: announced for later ("will impose"); ``hedged``: reported.
+    A threat frame reads a conditional or future measure as a threat.
+    """
+
+    negated: bool = False
+    modal: bool = False
+    conditional: bool = False
+    future: bool = False
+    hedged: bool = False
+    denied: bool = False
+
+
+def polarity(t: Token, lexicon: Lexicon) -> Polarity:
+    """Read negation, modality and hedging of the event ``t`` from the words that govern it.
+
+    A word reached through coordination ("did not supply drones but sold
+    missiles": sold, supply) passes on only what governs it, not its own negation.
+    """
+    negators = lexicon.words("negators")
+    stop, deny = lexicon.words("stop_verbs"), lexicon.words("deny_verbs")
+    modal_verbs, modal_aux = lexicon.words("modal_verbs"), lexicon.words("modal_aux")
+    future_aux = lexicon.words("future_aux")
+    conditional_marks, hedges = lexicon.words("conditional_marks"), lexicon.words("hedges")
+    negated = modal = conditional = future = hedged = denied = False
+    for k, (g, via) in enumerate(governors(t)):
+        if via != "conj":
+            for c in g.children:
+                word = c.lower_
+                if (c.dep_ in ("advmod", "det", "cc:preconj", "mark", "case") and word in negators) or (
+                        c.dep_ == "cc" and word == "nor"):
+                    negated = True
+                elif c.dep_ == "aux" and word in modal_aux:
+                    conditional = True
+                elif c.dep_ == "aux" and word in future_aux:
+                    future = True
+                elif c.dep_ == "mark" and word in conditional_marks and g.dep_ in ("advcl", "ccomp"):
+                    conditional = True
+                elif c.dep_ == "advmod" and word in hedges:
+                    hedged = True
+        if k == 0 and any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
+                d.lower_ == "neither" for d in c.children)) for c in g.children):
+            negated = True  # "Neither France nor Germany sold weapons"
+        if k == 0 or via == "conj":
+            continue
+        lemma = g.lemma_.lower()
+        if lemma in stop:
+            negated = True
+        elif lemma in deny:
+            denied = True
+        elif lemma in modal_verbs:
+            modal = True
+        elif lemma in hedges:
+            hedged = True
+    return Polarity(negated, modal, conditional, future, hedged, denied)
+
+
+def words_of(tokens: Iterable[Token]) -> set[str]:
+    """Return the lower-cased forms and lemmas of ``tokens``."""
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
