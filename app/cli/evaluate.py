@@ -19,8 +19,8 @@ def evaluate(
 ) -> None:
     """Print per-type and micro precision, recall and F1, and the claim scores."""
     from alignkg.graph import Extractor
-    from alignkg.graph.extract.evaluate import evaluate as run_evaluation
     from alignkg.graph.extract.evaluate import HALVES, half_of, read_gold
+    from alignkg.graph.extract.evaluate import evaluate as run_evaluation
 
     if not gold.is_file():
         typer.echo(f"alignkg eval: {gold}: no such file", err=True)
