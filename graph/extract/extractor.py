@@ -119,13 +119,12 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     stands. Refusals to help refer to the states struck in the sentence, or
     else to those struck last in the article.
     """
-    found = engine.find(doc, view, lexicon, attacked)
-    strikes = _struck(found)
+    finding = engine.find(doc, view, lexicon, attacked)
+    strikes = _struck(finding.candidates)
     if strikes and strikes != attacked:
-        found = engine.find(doc, view, lexicon, strikes)
-    handled = {c.trigger for c in found}
+        finding = engine.find(doc, view, lexicon, strikes)
     fallback = window.find(view, strikes or attacked)
-    found += [c for c in fallback if c.trigger not in handled]
+    found = finding.candidates + [c for c in fallback if c.trigger not in finding.decided]
     return found, strikes or _struck(fallback)
 
 

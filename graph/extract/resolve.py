@@ -43,6 +43,8 @@ class Resolver:
         self.non_state = lexicon.words("non_state_heads")
         self.state_nouns = lexicon.words("state_nouns")
         self.person_nouns = lexicon.words("person_nouns")
+        self.acting_nouns = lexicon.words("acting_nouns")
+        self.speech = lexicon.words("speech_verbs")
 
     def states(self, tokens: list[Token], mode: str) -> tuple[str, ...]:
         """Return the states that ``tokens`` (and their conjuncts) stand for in ``mode``, in order."""
@@ -51,6 +53,26 @@ class Resolver:
             for t in conjuncts(token):
                 codes.extend(self._one(t, mode, 0))
         return tuple(dict.fromkeys(codes))
+
+    def speaker(self) -> tuple[str, ...]:
+        """Return the state whose official speaks in this sentence (quotes, reported statements).
+
+        The subject of a verb of speech ("Lavrov said", "the ministry warned"),
+        read on the parse; an unnamed official or "he" is the speaker carried
+        over from earlier sentences.
+        """
+        doc = self.view.doc
+        for i in range(self.view.start, self.view.end):
+            t = doc[i]
+            if t.lemma_.lower() not in self.speech or t.pos_ != "VERB":
+                continue
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            codes = self.states(subjects, "agent")
+            if codes:
+                return codes
+            if subjects and (subjects[0].lower_ in ("he", "she") or subjects[0].lemma_.lower() in self.agent_nouns):
+                return self.view.memory.last_speaker or self.view.memory.last_person
+        return self.view.speaker()
 
     def origins(self, t: Token) -> tuple[str, ...]:
         """Return the states a weapon is said to be made in ("U.S.-made jets", "Chinese-made J-10")."""
@@ -103,7 +125,7 @@ class Resolver:
             if mode == "place":
                 return self._owners(t, mode, depth, deps=frozenset(), preps=frozenset({"in", "inside"}))
             return ()
-        if lemma in self.agent_nouns or t.pos_ == "PROPN":
+        if lemma in self.agent_nouns or lemma in self.acting_nouns or t.pos_ == "PROPN":
             codes = self._owners(t, "agent", depth, deps=_OWNER_DEPS, preps=_BY_MODE["agent"])
             if codes or mode == "agent":
                 return codes
@@ -113,7 +135,13 @@ class Resolver:
 
     def _owners(self, t: Token, mode: str, depth: int, *, deps: frozenset[str],
                 preps: frozenset[str]) -> tuple[str, ...]:
-        codes: list[str] = []
+        """The states that own, lead or hold ``t``; a possessor wins ("Iran's Syria consulate": Iran)."""
+        if "nmod:poss" in deps:
+            owners = [k for c in t.children if c.dep_ == "nmod:poss" for k in conjuncts(c)]
+            codes = [code for k in owners for code in self._one(k, mode, depth + 1)]
+            if codes:
+                return tuple(dict.fromkeys(codes))
+        codes = []
         for c in t.children:
             if c.dep_ in deps or (c.dep_.startswith("nmod") and c.dep_ != "nmod:poss"
                                   and preposition(c) in preps):

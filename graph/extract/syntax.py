@@ -24,8 +24,9 @@ _PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "csubj:pass"})
 _PHRASE_DEPS = ("obl", "nmod", "advcl", "acl")
 _MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "nmod:desc", "nmod:unmarked"})
 #: Relations through which an event is governed by a verb that can negate or qualify it.
-_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "csubj", "obj", "nsubj:pass", "obl", "conj",
-                         "acl:relcl", "nmod"})
+#: A finite adverbial clause ("after the US struck Iran") is asserted on its own: it does not climb
+#: (an infinitival one, "authorised Ukraine to hit", does).
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "acl", "csubj", "obj", "nsubj:pass", "obl", "conj", "acl:relcl", "nmod"})
 
 
 def is_passive(t: Token) -> bool:
@@ -191,39 +192,57 @@ def possessors(t: Token) -> list[Token]:
     return [c for c in t.children if c.dep_ == "nmod:poss"]
 
 
-def governors(t: Token) -> list[tuple[Token, str]]:
+def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     """Return ``t`` and the chain of words that govern it as an event, each with the relation climbed.
 
     "did not agree to supply": supply, agree. "plans to transfer": transfer,
-    plans. "no evidence that Egypt is supplying": supplying, evidence. The
-    chain stops above a clause of speech or a coordinated verb, so "said it had
-    sent" is not negated by a negation elsewhere in the sentence.
+    plans. "no evidence to suggest that Egypt is supplying": supplying,
+    suggest, evidence. "reports that Iran is selling missiles are not true":
+    selling, reports, true (a subject climbs only into a predicate with a
+    copula). The chain stops above a verb of speech or a coordinated clause,
+    so "said it had sent" is not negated by a negation elsewhere in the sentence.
     """
+    speech = lexicon.words("speech_verbs")
     chain = [(t, "")]
     cur = t
-    while cur.dep_ in _CHAIN_DEPS and cur.head is not cur and len(chain) < 6:
+    while cur.head is not cur and len(chain) < 6:
         dep = cur.dep_
-        cur = cur.head
+        head = cur.head
+        subject_of = dep in ("nsubj", "nsubj:pass") and cur.pos_ in ("NOUN", "PROPN")
+        infinitive = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in cur.children)
+        if dep not in _CHAIN_DEPS and not subject_of and not infinitive:
+            break
+        cur = head
         chain.append((cur, dep))
-        if dep in ("ccomp", "acl:relcl", "obl", "nmod") and cur.pos_ in ("VERB", "AUX"):
+        if subject_of and not _has_copula(cur):
+            break  # the verb an event noun is subject of: only its tense and mood tell (see polarity)
+        if dep in ("ccomp", "acl:relcl", "obl", "nmod", "conj") and cur.pos_ in ("VERB", "AUX") and (
+                dep != "ccomp" or cur.lemma_.lower() in speech):
             break
     return chain
+
+
+def _has_copula(t: Token) -> bool:
+    return any(c.dep_ == "cop" for c in t.children)
 
 
 @dataclass(frozen=True, slots=True)
 class Polarity:
     """How an event is asserted (rules 4 and 5; Decisions: Commitments, Measures).
 
-    ``modal``: only possible, planned or asked for ("plans to", "could",
-    "considering"); ``conditional``: "if it goes ahead", "could impose";
-    ``future``: announced for later ("will impose"); ``hedged``: reported.
-    A threat frame reads a conditional or future measure as a threat.
+    ``modal``: only possible, planned or asked for ("plans to", "considering",
+    "expected moves"); ``conditional``: "if it goes ahead", "could impose";
+    ``future``: announced for later ("will impose"); ``near_future``: the
+    conditional or future marker is on the event or on the verb that takes it
+    (a threat frame reads such a measure as a threat); ``hedged``: reported;
+    ``denied``: under a verb of denial ("denied selling").
     """
 
     negated: bool = False
     modal: bool = False
     conditional: bool = False
     future: bool = False
+    near_future: bool = False
     hedged: bool = False
     denied: bool = False
 
@@ -234,42 +253,50 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
     A word reached through coordination ("did not supply drones but sold
     missiles": sold, supply) passes on only what governs it, not its own negation.
     """
-    negators = lexicon.words("negators")
-    stop, deny = lexicon.words("stop_verbs"), lexicon.words("deny_verbs")
-    modal_verbs, modal_aux = lexicon.words("modal_verbs"), lexicon.words("modal_aux")
-    future_aux = lexicon.words("future_aux")
-    conditional_marks, hedges = lexicon.words("conditional_marks"), lexicon.words("hedges")
-    negated = modal = conditional = future = hedged = denied = False
-    for k, (g, via) in enumerate(governors(t)):
+    w = lexicon.words
+    negators, stop, deny = w("negators"), w("stop_verbs"), w("deny_verbs")
+    modal_verbs, modal_adjectives = w("modal_verbs"), w("modal_adjectives")
+    modal_aux, future_aux = w("modal_aux"), w("future_aux")
+    conditional_marks, hedges, denials = w("conditional_marks"), w("hedges"), w("denial_predicates")
+    flags = dict.fromkeys(("negated", "modal", "conditional", "future", "near_future", "hedged", "denied"), False)
+    for k, (g, via) in enumerate(governors(t, lexicon)):
+        if via in ("nsubj", "nsubj:pass") and not _has_copula(g):
+            if any(c.dep_ == "aux" and (c.lower_ in modal_aux or c.lower_ in future_aux) for c in g.children):
+                flags["modal"] = True  # "an attack from Iran will carry consequences": a hypothetical attack
+            break
         if via != "conj":
             for c in g.children:
                 word = c.lower_
                 if (c.dep_ in ("advmod", "det", "cc:preconj", "mark", "case") and word in negators) or (
                         c.dep_ == "cc" and word == "nor"):
-                    negated = True
-                elif c.dep_ == "aux" and word in modal_aux:
-                    conditional = True
-                elif c.dep_ == "aux" and word in future_aux:
-                    future = True
+                    flags["negated"] = True
+                elif c.dep_ == "aux" and (word in modal_aux or word in future_aux):
+                    flags["conditional" if word in modal_aux else "future"] = True
+                    flags["near_future"] = flags["near_future"] or k <= 1
                 elif c.dep_ == "mark" and word in conditional_marks and g.dep_ in ("advcl", "ccomp"):
-                    conditional = True
+                    flags["conditional"] = True
+                    flags["near_future"] = flags["near_future"] or k <= 1
                 elif c.dep_ == "advmod" and word in hedges:
-                    hedged = True
-        if k == 0 and any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
-                d.lower_ == "neither" for d in c.children)) for c in g.children):
-            negated = True  # "Neither France nor Germany sold weapons"
-        if k == 0 or via == "conj":
+                    flags["hedged"] = True
+                elif c.dep_ == "amod" and c.lemma_.lower() in modal_adjectives:
+                    flags["modal"] = True  # "expected moves to recognize", "planned deliveries"
+        if k == 0:
+            if any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
+                    d.lower_ == "neither" for d in c.children)) for c in g.children):
+                flags["negated"] = True  # "Neither France nor Germany sold weapons"
+            continue
+        if via == "conj":
             continue
         lemma = g.lemma_.lower()
         if lemma in stop:
-            negated = True
-        elif lemma in deny:
-            denied = True
+            flags["negated"] = True
+        elif lemma in deny or (via in ("nsubj", "nsubj:pass") and lemma in denials):
+            flags["denied" if lemma in deny else "negated"] = True
         elif lemma in modal_verbs:
-            modal = True
+            flags["modal"] = True
         elif lemma in hedges:
-            hedged = True
-    return Polarity(negated, modal, conditional, future, hedged, denied)
+            flags["hedged"] = True
+    return Polarity(**flags)
 
 
 def words_of(tokens: Iterable[Token]) -> set[str]:

@@ -16,7 +16,8 @@ from alignkg.graph.extract import lexicon as lx
 from alignkg.graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
-from alignkg.graph.extract.syntax import governors, polarity
+from alignkg.graph.extract.resolve import Resolver
+from alignkg.graph.extract.syntax import governors, polarity, preposition
 
 _MEMBER_PREPS = frozenset({"between", "of", "comprising", "including", "among", "with"})
 _PEOPLE = frozenset({"officials", "leaders", "diplomats", "lawmakers", "politicians"})
@@ -44,6 +45,9 @@ def _is_trigger(view: SentenceView, j: int) -> bool:
         return not any(view.lem(k) in lx.ALLIANCE_VERBS for k in range(max(view.start, j - 5), j))
     if w in ("ally", "allies"):
         prev = view.word(j - 1)
+        following = view.mention_at.get(j + 1)
+        if prev in ("its", "their") and following is not None and following.codes:
+            return True  # "the West African country and its allies Burkina Faso and Niger"
         if prev in ("its", "their", "his", "her", "'s", "’s") or view.mention_at.get(j - 1) is not None:
             return view.word(j - 1) in ("its", "their") and view.word(j - 2) in ("of",) and view.word(j - 3) == "one"
         if prev in ("these", "those", "such", "supposed", "so-called", "purported"):
@@ -97,10 +101,42 @@ def _members(view: SentenceView, t: int) -> list[str]:
             break
         if view.word(k) in CLAUSE_BREAKS - {":", "as"}:
             break
-    # "the allies", "one of its closest allies", "called Russia ... ally": the states of the sentence
-    if w in ("ally", "allies"):
+    # "one of its closest allies", "called Russia ... ally": the states of the sentence, when the
+    # claim word has no modifier of its own ("European allies" are allies of nobody named).
+    if w in ("ally", "allies") and not any(c.dep_ in ("amod", "compound") for c in view.doc[t].children):
         return view.states()
     return []
+
+
+_MEMBER_SLOTS = ("between", "among", "of", "with", "comprising", "including")
+
+
+def _parse_members(view: SentenceView, t: int, lexicon: Lexicon) -> list[str]:
+    """Read the members of a claim off the parse.
+
+    The claim noun's own phrase names them ("a united front between Russia,
+    China..."; "its allies Burkina Faso and Niger"; "the Japan-U.S. alliance"),
+    or else the subject of the clause it is predicated of ("Beijing and Moscow
+    are staunch allies"; "Belarus and Russia are reaching a level of strategic
+    alliance").
+    """
+    resolver = Resolver(view, lexicon)
+    token = view.doc[t]
+    own = [c for c in token.children if c.dep_ in ("nmod:poss", "appos", "flat", "compound", "amod")
+           or (c.dep_.startswith("nmod") and preposition(c) in _MEMBER_SLOTS)]
+    codes = list(resolver.states(own, "agent"))
+    if len(codes) >= 2:
+        return codes
+    cur = token
+    for _ in range(3):
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects:
+            codes += [c for c in resolver.states(subjects, "agent") if c not in codes]
+            break
+        if cur.dep_ not in ("obj", "nmod", "obl", "xcomp") or cur.head is cur:
+            break
+        cur = cur.head
+    return codes
 
 
 def _holder(view: SentenceView, t: int, exclude: set[str]) -> tuple[str, ...]:
@@ -121,7 +157,7 @@ def _asserted(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
     if polarity(token, lexicon).negated:
         return False
     thanks = lexicon.words("thank_verbs")
-    return not any(g.lemma_.lower() in thanks for g, _ in governors(token))
+    return not any(g.lemma_.lower() in thanks for g, _ in governors(token, lexicon))
 
 
 def find(view: SentenceView, lexicon: Lexicon) -> list[ClaimCandidate]:
@@ -130,7 +166,9 @@ def find(view: SentenceView, lexicon: Lexicon) -> list[ClaimCandidate]:
     if trigger < 0 or not _asserted(view, trigger, lexicon):
         return []
     claimants = _claimants(view, trigger)
-    members = [c for c in _members(view, trigger)]
+    members = _parse_members(view, trigger, lexicon)
+    if len(members) < 2:
+        members = _members(view, trigger)
     if view.word(trigger) in ("ally", "allies") and claimants and view.lem(trigger - 1) != "be":
         members.extend(claimants)  # "Kim called Russia the most honest friend and ally"
     members_set = set(members) - (set(claimants) if _officials_in(view, trigger) else set())

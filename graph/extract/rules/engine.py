@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from alignkg.graph.extract.context import SentenceView
+from alignkg.graph.extract.context import QUOTES, SentenceView
 from alignkg.graph.extract.frames import Frame, Lexicon, Slot, Step
 from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules.candidate import Candidate
@@ -51,17 +51,38 @@ class Context:
     attacked: tuple[str, ...] = ()
 
 
-def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ...] = ()) -> list[Candidate]:
+@dataclass(slots=True)
+class Finding:
+    """The engine's candidates for a sentence, and the trigger positions it decided.
+
+    A trigger is decided when a frame gave a candidate there, or when the
+    frame's own conditions ruled it out ("an agreement" with no security
+    qualifier is no alliance): the window fallback must not overrule either.
+    A trigger whose arguments the parse did not yield stays undecided.
+    """
+
+    candidates: list[Candidate]
+    decided: set[int]
+
+
+def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ...] = ()) -> Finding:
     """Return the candidates of one sentence; ``attacked`` are states struck here or just before."""
     ctx = Context(doc, view, lexicon, Resolver(view, lexicon), attacked)
-    found: list[Candidate] = []
+    finding = Finding([], set())
     for i in range(view.start, view.end):
         t = doc[i]
         frames = lexicon.by_lemma.get(t.lemma_.lower()) or lexicon.by_lemma.get(t.lower_) or ()
         for frame in frames:
-            if t.pos_ in frame.pos:
-                found.extend(_apply(ctx, frame, t))
-    return found
+            if t.pos_ not in frame.pos:
+                continue
+            if not _qualified(ctx, frame, t):
+                finding.decided.add(i)
+                continue
+            found = list(_apply(ctx, frame, t))
+            if found:
+                finding.candidates.extend(found)
+                finding.decided.add(i)
+    return finding
 
 
 def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: Frame) -> list[Token]:
@@ -100,6 +121,9 @@ def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: 
             theme = _theme(ctx, frame, trigger)
             if theme is not None:
                 out.append(theme[1])
+        elif rel == "speech":
+            if ctx.view.where(QUOTES) or ctx.resolver.speaker():
+                out.append(t)  # the sentence reports what a state said
         elif rel == "verb":
             if t.head is not t and t.head.pos_ in ("VERB", "AUX"):
                 out.append(t.head)
@@ -132,7 +156,7 @@ def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], m
                 return ctx.attacked
             continue
         if first == "speaker":
-            codes = ctx.view.speaker()
+            codes = ctx.resolver.speaker()
             if codes:
                 return codes
             continue
@@ -232,8 +256,6 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
 
 
 def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
-    if not _qualified(ctx, frame, trigger):
-        return
     theme = _theme(ctx, frame, trigger) if frame.theme else None
     edge_type = _edge_type(ctx, frame, trigger, theme)
     if edge_type is None:
@@ -245,7 +267,7 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
     elif frame.only_negated:
         return
     modal = (pol.modal or pol.conditional) and not frame.modal_ok
-    if frame.when_future is not None and not negated and not pol.modal and (pol.conditional or pol.future):
+    if frame.when_future is not None and not negated and not pol.modal and pol.near_future:
         edge_type, modal = frame.when_future, False  # "could impose sanctions on Egypt if...": a threat
     hedged = pol.hedged or ctx.view.hedged
     if frame.members:
@@ -263,8 +285,12 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
     target = tuple(c for c in target if c not in source) or target
     if not target:
         return
-    if edge_type is EdgeType.NON_INTERVENTION and frame.needs_conflict and not _in_conflict(ctx, trigger, target):
-        return
+    if edge_type is EdgeType.NON_INTERVENTION:
+        if frame.needs_conflict and not _in_conflict(ctx, trigger, target):
+            return
+        # "did not help the Iranian regime counter Israeli and U.S. attacks": the one left alone is
+        # the one attacked, not its attackers.
+        target = tuple(c for c in target if c in ctx.attacked) or target
     if source:
         yield Candidate(source, edge_type, target, trigger.i, hedged=hedged, directed=not frame.undirected,
                         negated=negated, modal=modal)
