@@ -76,6 +76,7 @@ class Frame:
     modal_ok: bool = False
     denial_ok: bool = False
     needs_conflict: bool = False
+    only_hypothetical: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,10 @@ def _frame(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Frame:
     if not pos or not pos <= _POS:
         raise DataError(f"{where}: pos must be some of {', '.join(sorted(_POS))}")
     lemmas, particles = set(), {}
-    for entry in _split(raw.get("lemmas", ""), where):
+    entries = _split(raw.get("lemmas", ""), where)
+    if len(entries) == 1 and entries[0].startswith("class:"):
+        entries = sorted(_class(classes, entries[0][6:], where))  # every word of a class starts the frame
+    for entry in entries:
         lemma, _, particle = entry.partition("_")  # "shoot_down": the verb with its particle
         lemmas.add(lemma)
         if particle:
@@ -181,6 +185,7 @@ def _frame(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Frame:
         when_future=_edge_type(raw.get("when_future"), where),
         only_negated=bool(raw.get("only_negated", False)), modal_ok=bool(raw.get("modal_ok", False)),
         denial_ok=bool(raw.get("denial_ok", False)), needs_conflict=bool(raw.get("needs_conflict", False)),
+        only_hypothetical=bool(raw.get("only_hypothetical", False)),
     )
     if frame.type is None and not frame.theme:
         raise DataError(f"{where}: a frame typed by its theme needs theme slots")

@@ -72,8 +72,9 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
     for i in range(view.start, view.end):
         t = doc[i]
         frames = lexicon.by_lemma.get(t.lemma_.lower()) or lexicon.by_lemma.get(t.lower_) or ()
+        pos = "ADJ" if t.dep_ == "amod" else t.pos_  # the relation wins over a tag the tagger got wrong
         for frame in frames:
-            if t.pos_ not in frame.pos:
+            if pos not in frame.pos:
                 continue
             if not _qualified(ctx, frame, t):
                 finding.decided.add(i)
@@ -266,7 +267,10 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         edge_type, negated = frame.when_negated, False
     elif frame.only_negated:
         return
-    modal = (pol.modal or pol.conditional) and not frame.modal_ok
+    if frame.only_hypothetical and not (pol.future or pol.conditional or pol.modal):
+        return  # "in response to a suspected attack" is past; "will face a crushing response" threatens
+    modal = (pol.modal or pol.conditional or (pol.permitted and edge_type is EdgeType.MILITARY_STRIKE)
+             ) and not frame.modal_ok
     if frame.when_future is not None and not negated and not pol.modal and pol.near_future:
         edge_type, modal = frame.when_future, False  # "could impose sanctions on Egypt if...": a threat
     hedged = pol.hedged or ctx.view.hedged
