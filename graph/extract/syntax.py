@@ -76,7 +76,7 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
         for _ in range(2):
             holders += frontier
             frontier = [n for o in frontier for n in o.children
-                        if n.dep_ in ("nmod", "nummod", "compound", "appos") and not preposition(n) in preps]
+                        if n.dep_ in ("nmod", "nummod", "compound", "appos") and preposition(n) not in preps]
     else:
         # "took one delivery on the spot market from Norway": a phrase hung one noun further on.
         holders += [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
