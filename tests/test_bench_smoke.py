@@ -24,9 +24,10 @@ def test_extract_speed_quick_prints_the_ratio(monkeypatch, capsys):
     assert extract_speed.main(["--quick"]) == 0
 
     out = capsys.readouterr().out
-    assert "extractor / tokenization = " in out
-    assert "goal: at most 3.0x tokenization -> " in out
+    assert "whole extractor / parse alone = " in out
+    assert "goal: at most 1.3x the parse alone -> " in out
     assert "built by resampling" in out
+    assert "s per 100k chars" in out and "(1.0x is linear)" in out
 
 
 def test_store_bench_quick_prints_the_ratios(monkeypatch, capsys):

@@ -18,6 +18,7 @@ import spacy
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.lookups import load_lookups
+from spacy.util import compile_infix_regex
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
@@ -115,6 +116,16 @@ class LemmaTable:
         return lemma
 
 
+#: A hyphen after an abbreviation's full stop: "U.S.-made", "U.K.-led" (spaCy keeps them one token).
+_ABBREVIATION_HYPHEN = r"(?<=\.)-(?=[A-Za-z])"
+
+
+def _split_hyphen_after_abbreviation(nlp: Language) -> None:
+    """Make "U.S.-made jets" three tokens, as "Iran-made drones" already are, so the state is matched."""
+    infixes = [*(nlp.Defaults.infixes or ()), _ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
 def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
     """Return the extraction pipeline: sentences, tagger and parser, lemmas, actors.
 
@@ -129,6 +140,7 @@ def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
         DataError: the shipped pipeline is missing.
     """
     nlp = spacy.load(model or model_path(), exclude=["ner", "senter", "attribute_ruler"])
+    _split_hyphen_after_abbreviation(nlp)
     nlp.add_pipe(SENTENCE_COMPONENT, first=True)
     if "lemmatizer" not in nlp.pipe_names:
         lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
