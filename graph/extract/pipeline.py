@@ -18,9 +18,9 @@ import spacy
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.lookups import load_lookups
-from spacy.util import compile_infix_regex
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from alignkg.graph.extract.actors import ActorMatcher
 from alignkg.graph.extract.parser_model import model_path
