@@ -100,17 +100,37 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
         mention = Mention(span.start, span.end, (valid.pop(),), kind.value,
                           person=kind is AliasKind.OFFICIAL)
         mentions.append(mention)
+    by_start: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_start.setdefault(mention.start, []).append(mention)
     for mention in mentions:
         if mention.codes:
-            _assign_role(index, mention, mentions)
-    # "North Korean leader Kim Jong Un" now spans the official's own mention: the outer one stands for both.
-    outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+            _assign_role(index, mention, by_start)
+    outer = _outermost(mentions)
     _group(index, outer)
     return outer
 
 
-def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop the mentions that a longer one covers, in one pass over the mentions sorted by start.
+
+    "North Korean leader Kim Jong Un" now spans the official's own mention: the
+    outer one stands for both. A mention is covered when an earlier-starting (or
+    equal-starting, longer) mention ends at or after its end.
+    """
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    reach_end, reach_start = -1, -1
+    for m in ordered:
+        covered = reach_end > m.end or (reach_end == m.end and reach_start < m.start)
+        if not covered:
+            kept.append(m)
+        if m.end > reach_end:
+            reach_end, reach_start = m.end, m.start
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _assign_role(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]) -> None:
     lemma, size = index.lemma, len(index.lower)
     nxt = _lower(index, m.end)
     if nxt in _POSSESSIVE:
@@ -145,13 +165,13 @@ def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
             return
         if word in lx.AGENT_NOUNS or head in lx.AGENT_NOUNS:
             m.person = m.person or word in _TITLE_WORDS
-            _absorb_title(index, m, mentions)
+            _absorb_title(index, m, by_start)
             m.role = Role.AGENT
             return
         if word in (",", ".", ";", "and", "or", "of", "to", "in", "on", "with", "'s", "’s"):
             break
-    for other in mentions:
-        if other.start == after and not other.codes and other.kind == NON_STATE_LABEL:
+    for other in by_start.get(after, ()):
+        if not other.codes and other.kind == NON_STATE_LABEL:
             m.role = Role.BLOCKED  # "Yemen's Houthi rebels", "Iran's Hezbollah"
             return
     # "officials in the U.S. and U.K." act for their states; "a camp in Pakistan" is a place.
@@ -166,7 +186,7 @@ def _assign_role(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
             m.role = Role.PLACE
 
 
-def _absorb_title(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
+def _absorb_title(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]) -> None:
     """Extend "Russian President Vladimir Putin" over the title and name, so the name is not re-read.
 
     It stops at "and" and at another state's mention: "Russian President Vladimir Putin and North
@@ -174,11 +194,13 @@ def _absorb_title(index: DocIndex, m: Mention, mentions: list[Mention]) -> None:
     """
     i = m.end + (1 if m.possessive else 0)
     end = m.end
-    others = {o.start for o in mentions if o is not m and o.codes and not (m.codes and o.codes == m.codes
-                                                                             and o.kind == "official")}
+    def another_state(at: int) -> bool:
+        return any(o is not m and o.codes and not (m.codes and o.codes == m.codes and o.kind == "official")
+                   for o in by_start.get(at, ()))
+
     while i < len(index.lower) and i < m.end + 8:
         word = index.lower[i]
-        if word == "and" or i in others:
+        if word == "and" or another_state(i):
             break
         if word in _TITLE_WORDS or index.lemma[i] in lx.AGENT_NOUNS:
             i += 1
