@@ -121,8 +121,6 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     """
     finding = engine.find(doc, view, lexicon, attacked)
     strikes = _struck(finding.candidates)
-    if strikes and strikes != attacked:
-        finding = engine.find(doc, view, lexicon, strikes)
     fallback = window.find(view, strikes or attacked)
     found = finding.candidates + [c for c in fallback if c.trigger not in finding.decided]
     return found, strikes or _struck(fallback)

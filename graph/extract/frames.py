@@ -79,6 +79,13 @@ class Frame:
     only_hypothetical: bool = False
 
 
+    @property
+    def uses_conflict(self) -> bool:
+        """Tell whether a slot of this frame refers to the states under attack (the ``conflict`` step)."""
+        return any(step.relation == "conflict" for slot in (*self.source, *self.target) for step in slot.steps) \
+            or self.needs_conflict
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Word classes, frames by trigger lemma, and the edge type of each theme class."""

@@ -66,24 +66,41 @@ class Finding:
 
 
 def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ...] = ()) -> Finding:
-    """Return the candidates of one sentence; ``attacked`` are states struck here or just before."""
+    """Return the candidates of one sentence.
+
+    Frames that refer to the conflict at hand (refusals to help) run last, with
+    the states struck in this sentence, or else ``attacked``: those struck
+    earlier in the article.
+    """
     ctx = Context(doc, view, lexicon, Resolver(view, lexicon), attacked)
     finding = Finding([], set())
+    later: list[tuple[Frame, Token]] = []
     for i in range(view.start, view.end):
         t = doc[i]
         frames = lexicon.by_lemma.get(t.lemma_.lower()) or lexicon.by_lemma.get(t.lower_) or ()
         pos = "ADJ" if t.dep_ == "amod" else t.pos_  # the relation wins over a tag the tagger got wrong
         for frame in frames:
-            if pos not in frame.pos:
-                continue
-            if not _qualified(ctx, frame, t):
-                finding.decided.add(i)
-                continue
-            found = list(_apply(ctx, frame, t))
-            if found:
-                finding.candidates.extend(found)
-                finding.decided.add(i)
+            if pos in frame.pos:
+                if frame.uses_conflict:
+                    later.append((frame, t))
+                else:
+                    _run(ctx, frame, t, finding)
+    struck = tuple(dict.fromkeys(o for c in finding.candidates if c.type is EdgeType.MILITARY_STRIKE
+                                 and not c.negated and not c.modal for o in c.objects))
+    ctx.attacked = struck or attacked
+    for frame, t in later:
+        _run(ctx, frame, t, finding)
     return finding
+
+
+def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
+    if not _qualified(ctx, frame, t):
+        finding.decided.add(t.i)
+        return
+    found = list(_apply(ctx, frame, t))
+    if found:
+        finding.candidates.extend(found)
+        finding.decided.add(t.i)
 
 
 def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: Frame) -> list[Token]:
@@ -286,6 +303,10 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
     skip_mod = trigger.lemma_.lower() in frame.no_mod_source
     source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod)
     target = _role(ctx, frame, trigger, frame.target, frame.target_mode)
+    if not target and trigger.dep_ == "conj" and trigger.head.lemma_.lower() in frame.lemmas:
+        # "the Israeli offensive on Iranian territories and U.S. airstrikes on nuclear sites":
+        # the object the coordinated event makes plain (guide rule 1).
+        target = _role(ctx, frame, trigger.head, frame.target, frame.target_mode)
     target = tuple(c for c in target if c not in source) or target
     if not target:
         return
