@@ -24,8 +24,8 @@ _PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "csubj:pass"})
 _PHRASE_DEPS = ("obl", "nmod", "advcl", "acl")
 _MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "nmod:desc", "nmod:unmarked"})
 #: Relations through which an event is governed by a verb that can negate or qualify it.
-#: A finite adverbial clause ("after the US struck Iran") is asserted on its own: it does not climb
-#: (an infinitival one, "authorised Ukraine to hit", does).
+#: An adverbial clause with its own subject or subordinator ("after the US struck Iran") is asserted
+#: on its own: it does not climb (see _is_complement).
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "acl", "csubj", "obj", "nsubj:pass", "obl", "conj", "acl:relcl", "nmod"})
 
 
@@ -217,8 +217,7 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
         dep = cur.dep_
         head = cur.head
         subject_of = dep in ("nsubj", "nsubj:pass") and cur.pos_ in ("NOUN", "PROPN")
-        infinitive = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in cur.children)
-        if dep not in _CHAIN_DEPS and not subject_of and not infinitive:
+        if dep not in _CHAIN_DEPS and not subject_of and not (dep == "advcl" and _is_complement(cur)):
             break
         cur = head
         chain.append((cur, dep))
@@ -228,6 +227,18 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
                 dep != "ccomp" or cur.lemma_.lower() in speech):
             break
     return chain
+
+
+def _is_complement(t: Token) -> bool:
+    """Tell whether an adverbial clause is the complement of its verb, not a clause of its own.
+
+    "authorised Ukraine to hit", "denied selling" (a parser may call them adverbial
+    clauses) climb; "after the US struck Iran" has its own subject and subordinator.
+    """
+    marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+    if marks:
+        return marks == ["to"]
+    return not any(c.dep_ in _SUBJECT_DEPS or c.dep_ in _PASSIVE_SUBJECT_DEPS for c in t.children)
 
 
 def _has_copula(t: Token) -> bool:

@@ -1,0 +1,86 @@
+"""The frame engine on sentences written for these tests: one or more per frame and per polarity rule.
+
+Each sentence is plain news English that the parser should read right; the expected edges
+follow ../shared/ANNOTATION.md (the guide section is named where it decides the case).
+"""
+
+import pytest
+
+A, M, E, T, AL = "arms_transfer", "military_support", "energy_trade", "trade", "alliance"
+D, C, TH, N, S, K = ("diplomatic_support", "condemnation", "threat", "non_intervention", "sanction",
+                     "military_strike")
+
+CASES = [
+ # frame give / arm / send-into / deploy / receive / take-delivery / seller / buyer / deal / invest
+ ("Iran sold drones to Russia.", {("IRN", A, "RUS")}),
+ ("Germany supplied Ukraine with Leopard tanks.", {("DEU", A, "UKR")}),
+ ("Ukraine was supplied with tanks by Germany and the Netherlands.", {("DEU", A, "UKR"), ("NLD", A, "UKR")}),
+ ("The drones that Iran delivered to Russia were used in Kyiv.", {("IRN", A, "RUS")}),
+ ("North Korea has sent thousands of soldiers to Russia.", {("PRK", M, "RUS")}),
+ ("Russia sent troops into Ukraine in February 2022.", {("RUS", K, "UKR")}),
+ ("India bought Russian oil at a discount.", {("RUS", E, "IND")}),
+ ("Japan imports most of its gas from Qatar.", {("QAT", E, "JPN")}),
+ ("Poland took its first delivery of gas from Norway.", {("NOR", E, "POL")}),
+ ("Norway became Germany's largest gas supplier.", {("NOR", E, "DEU")}),
+ ("China is the largest buyer of Iranian oil.", {("IRN", E, "CHN")}),
+ ("Trade between Turkey and Israel was worth $7 billion.", {("TUR", T, "ISR")}),
+ ("China invested heavily in Pakistan.", {("CHN", T, "PAK")}),
+ ("The Netherlands will deliver U.S.-made jets to Ukraine.", {("NLD", A, "UKR"), ("USA", A, "UKR")}),
+ ("Britain trained thousands of Ukrainian soldiers.", {("GBR", M, "UKR")}),
+ # strikes
+ ("Israel struck Iran's nuclear sites.", {("ISR", K, "IRN")}),
+ ("Iranian nuclear sites were struck by American and British warplanes.", {("USA", K, "IRN"), ("GBR", K, "IRN")}),
+ ("Russia's invasion of Ukraine began in 2022.", {("RUS", K, "UKR")}),
+ ("U.S. forces conducted airstrikes against militants in Syria.", {("USA", K, "SYR")}),
+ ("Algeria shot down a Malian army drone.", {("DZA", K, "MLI")}),
+ ("Iran launched missiles at Israel.", {("IRN", K, "ISR")}),
+ ("The United States authorised Ukraine to strike targets in Russia.", set()),
+ ("A direct attack by Iran on Israel will carry severe consequences.", set()),
+ # verbal conflict
+ ("Russia and China condemned the U.S. strikes on Iran.", {("RUS", C, "USA"), ("CHN", C, "USA"), ("USA", K, "IRN")}),
+ ("Saudi Arabia accused Iran of sponsoring terrorism.", {("SAU", C, "IRN")}),
+ ("Beijing voiced strong criticism of Washington.", {("CHN", C, "USA")}),
+ ('"This was a reckless move by Russia," the British foreign secretary said.', {("GBR", C, "RUS")}),
+ ("China threatened Japan with a crushing defeat.", {("CHN", TH, "JPN")}),
+ ("The United States could impose sanctions on Egypt if it buys Russian jets.", {("USA", TH, "EGY")}),
+ ("The United States imposed sanctions on Venezuela.", {("USA", S, "VEN")}),
+ ("Canada hit Russia with new sanctions.", {("CAN", S, "RUS")}),
+ ("Turkey suspended all trade with Israel.", {("TUR", S, "ISR")}),
+ ("China banned exports of gallium to the United States.", {("CHN", S, "USA")}),
+ ("The United Kingdom sanctioned three Iranian officials.", set()),
+ # verbal cooperation, alliance
+ ("Turkey voiced support for Azerbaijan.", {("TUR", D, "AZE")}),
+ ("Russia and Belarus signed a mutual defence treaty.", {("RUS", AL, "BLR")}),
+ ("Egypt and Somalia signed a joint security agreement.", {("EGY", AL, "SOM")}),
+ ("Egypt and Somalia signed a trade agreement.", {("EGY", T, "SOM")}),  # an economic deal (guide: trade)
+ ("Egypt and Somalia discussed a trade agreement.", set()),
+ ("Norway will recognize Palestine as a state, its prime minister said.", {("NOR", D, "PSE")}),
+ # non-intervention
+ ("Moscow did not come to Armenia's aid.", {("RUS", N, "ARM")}),
+ ("Israel struck Iran, and Russia refrained from intervening.", {("ISR", K, "IRN"), ("RUS", N, "IRN")}),
+ ("Kazakhstan refused to help Russia evade sanctions.", set()),
+ # negation, denial, modality
+ ("Iran did not supply missiles to Russia.", set()),
+ ("Neither France nor Germany sold weapons to Iran.", set()),
+ ("Reports that Iran is selling missiles to Russia are false.", set()),
+ ("China denied selling weapons to Russia.", set()),
+ ("Serbia plans to buy fighter jets from France.", set()),
+ ("There is no evidence that Egypt is supplying weapons to Russia.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_engine_frames_and_polarity(triples, text, expected):
+    assert set(triples(text)) == expected
+
+
+def test_engine_undirected_trade_is_marked(extractor):
+    (fact,) = extractor.extract("Trade between Turkey and Israel was worth $7 billion.", id="t").facts
+    assert fact.directed is False
+
+
+def test_engine_claim_is_not_made_by_a_negation_or_thanks(extractor):
+    assert extractor.extract("Iran is not an ally of Russia.", id="t").claims == ()
+    assert extractor.extract("Zelensky thanked his allies, the United States and Britain.", id="t").claims == ()
+    (claim,) = extractor.extract("Russia and Iran are close allies.", id="t").claims
+    assert claim.members == ("IRN", "RUS")
