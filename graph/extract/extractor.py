@@ -21,6 +21,7 @@ from alignkg.graph.extract.frames import Lexicon, default_lexicon
 from alignkg.graph.extract.mentions import Role, build_mentions
 from alignkg.graph.extract.merge import merge_claims, merge_facts
 from alignkg.graph.extract.pipeline import LemmaTable, build_nlp
+from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules import claims, engine, window
 from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.tokens import DocIndex
@@ -98,7 +99,7 @@ class Extractor:
                 facts.extend(_facts_of(candidate, evidence))
             for claim in claims.find(view, self.lexicon):
                 found_claims.append((claim.claimants, claim.members, evidence))
-            _remember(view, memory)
+            _remember(view, memory, self.lexicon)
         return Extraction(article_id, merge_facts(facts), merge_claims(found_claims))
 
 
@@ -154,7 +155,7 @@ def _evidence(text: str, index: DocIndex, lo: int, hi: int, article_id: str) -> 
     return Evidence(article_id, text[start:end], start, end)
 
 
-def _remember(view: SentenceView, memory: Memory) -> None:
+def _remember(view: SentenceView, memory: Memory, lexicon: Lexicon) -> None:
     agents = [m for m in view.mentions if m.codes and m.role is Role.AGENT
               and view.word(m.start - 1) not in ("of", "on", "to", "with", "for", "against", "from", "in", "by")]
     if agents:
@@ -165,7 +166,7 @@ def _remember(view: SentenceView, memory: Memory) -> None:
     people = [m for m in view.mentions if m.codes and m.person]
     if people:
         memory.last_person = people[-1].codes
-    speaker = view.speaker()
+    speaker = Resolver(view, lexicon).speaker()
     if speaker:
         memory.last_speaker = speaker
     elif agents:

@@ -30,7 +30,7 @@ _BY_MODE = {
     "agent": frozenset({"of", "from", "in"}),
     "place": frozenset({"of", "in", "inside", "near", "across", "within", "on", "along", "off"}),
     "actor": frozenset({"by", "of", "from"}),
-    "goods": frozenset({"from", "of", "in"}),
+    "goods": frozenset({"from", "of", "in", "to"}),
 }
 
 

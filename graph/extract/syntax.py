@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from alignkg.graph.extract.frames import Lexicon
 
+_CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "csubj:pass"})
@@ -37,13 +38,19 @@ def is_passive(t: Token) -> bool:
 
 
 def conjuncts(t: Token) -> list[Token]:
-    """Return ``t`` and every token coordinated with it ("Russia, China and Iran")."""
+    """Return ``t`` and every token coordinated with it ("Russia, China and Iran").
+
+    A conjunct across a semicolon, colon or dash is another clause the parser
+    joined ("attack on Israel; US, Britain and France help down drones").
+    """
     out = [t]
     stack = [t]
+    doc = t.doc
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if c.dep_ == "conj" and c not in out:
+            if c.dep_ == "conj" and c not in out and not any(
+                    doc[k].text in _CLAUSE_PUNCT for k in range(min(cur.i, c.i) + 1, max(cur.i, c.i))):
                 out.append(c)
                 stack.append(c)
     return out
@@ -180,6 +187,16 @@ def complements(t: Token) -> list[Token]:
     """Return the clausal complements of ``t``: "refused to help", "refrained from intervening"."""
     return [c for c in t.children if c.dep_ in ("xcomp", "ccomp")
             or (c.dep_ in ("advcl", "acl", "obl") and preposition(c) in ("from", "to"))]
+
+
+def own_phrase(t: Token) -> list[Token]:
+    """Return the words of ``t``'s phrase: its subtree without coordinated or adjoined clauses."""
+    out, stack = [], [t]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in ("conj", "cc", "parataxis", "advcl", "punct"))
+    return out
 
 
 def modifiers(t: Token) -> list[Token]:

@@ -23,6 +23,7 @@ from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.syntax import (
     complements,
+    own_phrase,
     conjuncts,
     light_subjects,
     modifiers,
@@ -122,7 +123,7 @@ def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: 
             out.extend(possessors(t))
         elif rel == "mod":
             out.extend(modifiers(t))
-        elif rel in ("compound", "amod", "advmod", "appos", "xcomp"):
+        elif rel in ("compound", "amod", "advmod", "appos", "xcomp", "ccomp"):
             out.extend(c for c in t.children if c.dep_ == rel)
         elif rel == "acl":
             out.extend(c for c in t.children if c.dep_ in ("acl", "acl:relcl"))
@@ -335,7 +336,7 @@ def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
     if set(target) & set(ctx.attacked):
         return True
     military = ctx.lexicon.words("military_qualifiers") | ctx.lexicon.words("help_military")
-    return any(t.lemma_.lower() in military or t.lower_ in military for t in trigger.subtree)
+    return any(t.lemma_.lower() in military or t.lower_ in military for t in own_phrase(trigger))
 
 
 def _members(ctx: Context, frame: Frame, trigger: Token) -> list[str]:
