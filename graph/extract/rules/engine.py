@@ -23,11 +23,11 @@ from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.syntax import (
     complements,
-    own_phrase,
     conjuncts,
     light_subjects,
     modifiers,
     objects,
+    own_phrase,
     phrases,
     polarity,
     possessors,
