@@ -54,12 +54,13 @@ class Resolver:
                 codes.extend(self._one(t, mode, 0))
         return tuple(dict.fromkeys(codes))
 
-    def speaker(self) -> tuple[str, ...]:
+    def speaker(self, *, window: bool = True) -> tuple[str, ...]:
         """Return the state whose official speaks in this sentence (quotes, reported statements).
 
         The subject of a verb of speech ("Lavrov said", "the ministry warned"),
         read on the parse; an unnamed official or "he" is the speaker carried
-        over from earlier sentences.
+        over from earlier sentences. ``window=False`` leaves out the window
+        search of the first extractor (for quotes without a verb of speech).
         """
         doc = self.view.doc
         for i in range(self.view.start, self.view.end):
@@ -72,7 +73,13 @@ class Resolver:
                 return codes
             if subjects and (subjects[0].lower_ in ("he", "she") or subjects[0].lemma_.lower() in self.agent_nouns):
                 return self.view.memory.last_speaker or self.view.memory.last_person
-        return self.view.speaker()
+        return self.view.speaker() if window else ()
+
+    def reports_speech(self) -> bool:
+        """Tell whether the sentence reports what someone said (a verb of speech in it)."""
+        doc = self.view.doc
+        return any(doc[i].lemma_.lower() in self.speech and doc[i].pos_ == "VERB"
+                   for i in range(self.view.start, self.view.end))
 
     def origins(self, t: Token) -> tuple[str, ...]:
         """Return the states a weapon is said to be made in ("U.S.-made jets", "Chinese-made J-10")."""
@@ -118,6 +125,10 @@ class Resolver:
             return self.view.speaker()
         if lemma in self.state_nouns and self._is_reference(t):
             return self.view.pronoun(t.i, "it")
+        if lemma in self.state_nouns:
+            owner = [c for c in t.children if c.dep_ == "nmod:poss" and c.lower_ in _PRONOUNS]
+            if owner:  # "Israeli strikes on his country": the country of whom "his" refers to
+                return self.view.pronoun(owner[0].i)
         if depth >= 2:
             return ()
         if lemma in self.non_state:

@@ -126,10 +126,15 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     head = t.head
     if head is t:
         return []
-    if t.dep_ in ("xcomp", "advcl", "ccomp", "parataxis") and head.pos_ in ("VERB", "AUX"):
+    gerund = t.dep_ == "obl" and t.tag_ == "VBG"  # "the revenues it earns from exporting oil"
+    if (t.dep_ in ("xcomp", "advcl", "ccomp", "parataxis") or gerund) and head.pos_ in ("VERB", "AUX"):
         controllers = [c for c in head.children if c.dep_ in ("obj", "iobj")]
-        if controllers and head.lemma_.lower() in lexicon.words("object_control"):
-            return [_antecedent(c) for c in controllers]  # "accused Iran of supplying drones"
+        introduced = t.dep_ == "xcomp" or bool({c.lower_ for c in t.children if c.dep_ in ("mark", "case")}
+                                               & {"to", "of", "for"})
+        if controllers and introduced and head.lemma_.lower() in lexicon.words("object_control"):
+            # "accused Iran of supplying drones", "urged Seoul to impose"; a bare participle
+            # ("criticized South Africa ..., rejecting accusations") is the subject's own act.
+            return [_antecedent(c) for c in controllers]
         if t.dep_ == "ccomp" or (t.dep_ == "parataxis" and t.tag_ != "VBG"):
             return []
         return subjects(head, lexicon, depth + 1)

@@ -141,7 +141,7 @@ def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: 
             if theme is not None:
                 out.append(theme[1])
         elif rel == "speech":
-            if ctx.view.where(QUOTES) or ctx.resolver.speaker():
+            if ctx.view.where(QUOTES) or ctx.resolver.reports_speech():
                 out.append(t)  # the sentence reports what a state said
         elif rel == "verb":
             if t.head is not t and t.head.pos_ in ("VERB", "AUX"):
@@ -175,7 +175,7 @@ def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], m
                 return ctx.attacked
             continue
         if first == "speaker":
-            codes = ctx.resolver.speaker()
+            codes = ctx.resolver.speaker(window=False)
             if codes:
                 return codes
             continue
