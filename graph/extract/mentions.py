@@ -37,7 +37,8 @@ _KIND_PRIORITY = (AliasKind.OFFICIAL, AliasKind.NAME, AliasKind.SEAT, AliasKind.
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ORIGIN_SUFFIX = frozenset({"made", "built", "designed", "developed", "produced", "manufactured", "supplied"})
 _BLOCK_SUFFIX = frozenset({"backed", "based", "born", "speaking", "run", "funded", "allied", "aligned",
-                           "linked", "affiliated", "sponsored", "controlled", "friendly", "leaning"})
+                           "linked", "affiliated", "sponsored", "controlled", "friendly", "leaning", "owned",
+                           "bound", "flagged"})
 _TITLE_WORDS = lx.AGENT_NOUNS | frozenset({"mr", "mr.", "mrs", "ms", "dr", "ayatollah", "general", "gen.",
                                            "adm.", "admiral", "colonel", "lt.", "vice", "deputy", "top",
                                            "senior", "chief", "national", "of", "the", "and", "state",

@@ -117,6 +117,10 @@ class Resolver:
             return ()  # "sanctioned three Iranian officials": people, not their state
         found = self._mention_codes(t, mode)
         if found is not None:
+            if found and t.lemma_.lower() in self.agent_nouns and depth < 2:
+                # "Russian and Belarusian presidents": the mention took one demonym, the parse has both.
+                more = self._owners(t, "agent", depth, deps=frozenset({"amod", "compound"}), preps=frozenset())
+                return tuple(dict.fromkeys(found + more))
             return found
         word, lemma = t.lower_, t.lemma_.lower()
         if word in _PRONOUNS:

@@ -34,7 +34,9 @@ def is_passive(t: Token) -> bool:
     """Tell whether the verb ``t`` is passive ("was supplied", "drones supplied by Iran")."""
     if any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "aux:pass" for c in t.children):
         return True
-    return t.dep_ in ("acl", "advcl") and t.tag_ == "VBN"
+    # "drones supplied by Iran"; a participle with its own object ("presidents signed an agreement",
+    # a headline's past tense parsed as a participle) is active.
+    return t.dep_ in ("acl", "advcl") and t.tag_ == "VBN" and not any(c.dep_ == "obj" for c in t.children)
 
 
 def conjuncts(t: Token) -> list[Token]:
@@ -141,7 +143,8 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     if t.dep_ == "conj":
         return subjects(head, lexicon, depth + 1)
     if t.dep_ == "acl" and preposition(t) == "to" and head.pos_ in ("NOUN", "PROPN"):
-        return light_subjects(head, lexicon)  # "signed an agreement with Russia to buy jets"
+        # "signed an agreement with Russia to buy jets"; "the first country to provide Ukraine with missiles"
+        return light_subjects(head, lexicon) or subjects(head, lexicon, depth + 1)
     if t.dep_ in ("acl", "acl:relcl") and not is_passive(t):
         return [head]  # "the country supplying drones", "forces fighting for Russia"
     return []
@@ -306,8 +309,10 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
                            "permitted"), False)
     for k, (g, via) in enumerate(governors(t, lexicon)):
         if via in ("nsubj", "nsubj:pass") and not _has_copula(g):
-            if any(c.dep_ == "aux" and (c.lower_ in modal_aux or c.lower_ in future_aux) for c in g.children):
-                flags["modal"] = True  # "an attack from Iran will carry consequences": a hypothetical attack
+            hypothetical = t.lemma_.lower() in w("acting_nouns") or t.lemma_.lower() in w("sanction_nouns")
+            if hypothetical and any(c.dep_ == "aux" and (c.lower_ in modal_aux or c.lower_ in future_aux)
+                                    for c in g.children):
+                flags["modal"] = True  # "an attack from Iran will carry consequences"; a treaty that will is
             break
         if via != "conj":
             for c in g.children:

@@ -235,12 +235,19 @@ def _has_military_qualifier(ctx: Context, t: Token) -> bool:
 
 
 def _theme(ctx: Context, frame: Frame, trigger: Token) -> tuple[str, Token] | None:
-    """Return the theme of a frame: the first theme slot that names a commodity."""
-    for slot in frame.theme:
-        found = [c for c in (commodity(ctx, t) for t in follow(ctx, trigger, slot, frame)) if c]
-        if found:
-            return min(found, key=lambda c: _THEME_ORDER.index(c[0]))
-    return None
+    """Return the theme of a frame: the most military commodity its theme slots name.
+
+    "a US$2 billion agreement with Russia to buy Su-35 jets" is an arms deal:
+    money says what a deal is worth, not what it is for. Among equals the
+    earlier slot wins.
+    """
+    found: list[tuple[int, int, tuple[str, Token]]] = []
+    for k, slot in enumerate(frame.theme):
+        for t in follow(ctx, trigger, slot, frame):
+            c = commodity(ctx, t)
+            if c is not None:
+                found.append((_THEME_ORDER.index(c[0]), k, c))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 # --- applying a frame ------------------------------------------------------------------------
