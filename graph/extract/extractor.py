@@ -122,9 +122,21 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     """
     finding = engine.find(doc, view, lexicon, attacked)
     strikes = _struck(finding.candidates)
-    fallback = window.find(view, strikes or attacked)
-    found = finding.candidates + [c for c in fallback if c.trigger not in finding.decided]
-    return found, strikes or _struck(fallback)
+    fallback = [c for c in window.find(view, strikes or attacked) if not _read_by_engine(doc, c, finding)]
+    return finding.candidates + fallback, strikes or _struck(fallback)
+
+
+def _read_by_engine(doc: Doc, candidate: Candidate, finding: engine.Finding) -> bool:
+    """Tell whether the engine already decided the construction a window candidate comes from.
+
+    The same trigger, or a word one relation away that gave the engine an edge
+    of the same type ("refrained" decided, the window's "intervening").
+    """
+    if candidate.trigger in finding.decided:
+        return True
+    token = doc[candidate.trigger]
+    near = {token.head.i, *(c.i for c in token.children)}
+    return any(c.trigger in near and c.type is candidate.type for c in finding.candidates)
 
 
 def _check(text: object, article_id: str) -> None:

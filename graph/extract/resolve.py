@@ -20,10 +20,11 @@ from spacy.tokens import Token
 
 from alignkg.graph.extract.context import SentenceView
 from alignkg.graph.extract.frames import Lexicon
-from alignkg.graph.extract.mentions import Role
+from alignkg.graph.extract.mentions import Mention, Role
 from alignkg.graph.extract.syntax import conjuncts, preposition
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
+_CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 _SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
 _OWNER_DEPS = frozenset({"nmod:poss", "amod", "compound", "flat", "appos", "nmod:desc", "nmod:unmarked"})
 _BY_MODE = {
@@ -45,6 +46,8 @@ class Resolver:
         self.person_nouns = lexicon.words("person_nouns")
         self.acting_nouns = lexicon.words("acting_nouns")
         self.speech = lexicon.words("speech_verbs")
+        #: States that the other role of the edge being read already holds (see ``_pronoun``).
+        self.exclude: set[str] = set()
 
     def states(self, tokens: list[Token], mode: str) -> tuple[str, ...]:
         """Return the states that ``tokens`` (and their conjuncts) stand for in ``mode``, in order."""
@@ -95,6 +98,20 @@ class Resolver:
                 codes.extend(m.group_codes)
         return tuple(dict.fromkeys(codes))
 
+    def _pronoun(self, t: Token) -> tuple[str, ...]:
+        """A pronoun's states; not the other role's states when the sentence offers another antecedent.
+
+        "Armenia accused Azerbaijan of shelling its territory": "its" is not the shelling state.
+        """
+        codes = self.view.pronoun(t.i)
+        if not codes or not set(codes) <= self.exclude:
+            return codes
+        for m in reversed(self.view.mentions):
+            if m.end <= t.i and len(m.group_codes) == 1 and m.role is not Role.BLOCKED \
+                    and not set(m.group_codes) & self.exclude:
+                return m.group_codes
+        return codes
+
     def _mention_codes(self, t: Token, mode: str) -> tuple[str, ...] | None:
         """The codes of the mention covering ``t``; () for a non-state; None when no mention covers it."""
         m = self.view.mention_at.get(t.i)
@@ -106,7 +123,25 @@ class Resolver:
             return ()
         if m.role is Role.PLACE and mode == "agent" and self._heads_place(t):
             return ()
-        return m.group_codes
+        return self._group(t, m)
+
+    def _group(self, t: Token, m: Mention) -> tuple[str, ...]:
+        """The codes of the coordinated group of mention ``m`` at token ``t``, within ``t``'s clause.
+
+        The mention grouping joins "Russia and China" where the parse may not; it
+        must not join the subject of the next clause ("Israel struck Iran, and
+        Russia refrained"): core arguments of two different verbs are two clauses.
+        """
+        if len(m.group) < 2:
+            return m.codes
+        doc = self.view.doc
+        codes: list[str] = []
+        for member in m.group:
+            root = doc[member.start:member.end].root
+            if member is not m and root.head != t.head and root.dep_ in _CORE and t.dep_ in _CORE:
+                continue  # core arguments of two different verbs: two clauses
+            codes.extend(member.codes)
+        return tuple(dict.fromkeys(codes))
 
     def _heads_place(self, t: Token) -> bool:
         """ "Iranian territory": a demonym on a place noun names a place, not an actor."""
@@ -124,7 +159,7 @@ class Resolver:
             return found
         word, lemma = t.lower_, t.lemma_.lower()
         if word in _PRONOUNS:
-            return self.view.pronoun(t.i)
+            return self._pronoun(t)
         if word in _SPEAKER_PRONOUNS:
             return self.view.speaker()
         if lemma in self.state_nouns and self._is_reference(t):

@@ -30,6 +30,21 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "nmod:desc", "nmod:unmar
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "acl", "csubj", "obj", "nsubj:pass", "obl", "conj", "acl:relcl", "nmod"})
 
 
+def effective_pos(t: Token) -> str:
+    """The part of speech the relations show, where the tagger disagrees with them.
+
+    An adjectival modifier is an adjective ("reckless move" tagged as a noun);
+    a word with a subject, an auxiliary or an object is a verb ("is supplying"
+    tagged as a noun).
+    """
+    if t.pos_ in ("NOUN", "ADJ", "ADV") and any(
+            c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obj") for c in t.children):
+        return "VERB"
+    if t.dep_ == "amod":
+        return "ADJ"
+    return t.pos_
+
+
 def is_passive(t: Token) -> bool:
     """Tell whether the verb ``t`` is passive ("was supplied", "drones supplied by Iran")."""
     if any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "aux:pass" for c in t.children):
@@ -78,7 +93,7 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
     the verb is also found: "supplied drones to Russia" is attached either way.
     """
     holders = [t]
-    if t.pos_ == "VERB":
+    if effective_pos(t) == "VERB":
         # The object's own phrase, two words deep: "supplied thousands of soldiers to Russia",
         # "obtain an extra $5 billion from the People's Bank of China".
         frontier = [o for o in t.children if o.dep_ in ("obj", "nsubj:pass")]
@@ -104,7 +119,7 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     """Return the logical subjects of ``t`` (the agent of a passive; inherited through control)."""
     if depth > 4:
         return []
-    if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+    if effective_pos(t) in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
         found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
         if found:
             return [_antecedent(c) for c in found]
@@ -114,6 +129,9 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     if is_passive(t):
         agents = [c for c in t.children if c.dep_ == "obl:agent"
                   or (c.dep_.startswith("obl") and preposition(c) == "by")]
+        # "was supplied with tanks by Germany": the agent a parser hung on the verb's phrase.
+        agents = agents or [n for c in t.children if c.dep_.startswith("obl") for n in c.children
+                            if n.dep_.startswith("nmod") and preposition(n) == "by"]
         if agents:
             return [_antecedent(c) for c in agents]
         if t.dep_ in ("acl", "advcl"):
@@ -129,7 +147,7 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     if head is t:
         return []
     gerund = t.dep_ == "obl" and t.tag_ == "VBG"  # "the revenues it earns from exporting oil"
-    if (t.dep_ in ("xcomp", "advcl", "ccomp", "parataxis") or gerund) and head.pos_ in ("VERB", "AUX"):
+    if (t.dep_ in ("xcomp", "advcl", "ccomp", "parataxis") or gerund) and effective_pos(head) in ("VERB", "AUX"):
         controllers = [c for c in head.children if c.dep_ in ("obj", "iobj")]
         introduced = t.dep_ == "xcomp" or bool({c.lower_ for c in t.children if c.dep_ in ("mark", "case")}
                                                & {"to", "of", "for"})
@@ -165,7 +183,7 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
     if t.dep_ == "acl:relcl" and t.head is not t and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE
                                                               for c in t.children):
         return [t.head]  # "the drones (that) Iran supplied"
-    if t.dep_ == "conj" and t.head is not t and t.head.pos_ == "VERB":
+    if t.dep_ == "conj" and t.head is not t and effective_pos(t.head) == "VERB":
         return [c for c in t.head.children if c.dep_ == "obj"]
     return []
 
@@ -184,7 +202,7 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
         return []
     if cur.dep_.startswith("nmod") and preposition(cur) == "of" and verb.lemma_.lower() in lexicon.words("light_nouns"):
         return possessors(verb) or [m for m in verb.children if m.dep_ in ("amod", "compound")]
-    if cur.dep_ not in ("obj", "nsubj:pass", "obl") or verb.pos_ not in ("VERB", "AUX"):
+    if cur.dep_ not in ("obj", "nsubj:pass", "obl") or effective_pos(verb) not in ("VERB", "AUX"):
         return []
     if verb.lemma_.lower() not in lexicon.words("light_verbs"):
         return []
@@ -323,7 +341,7 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
                 elif c.dep_ == "aux" and (word in modal_aux or word in future_aux):
                     flags["conditional" if word in modal_aux else "future"] = True
                     flags["near_future"] = flags["near_future"] or k <= 1
-                elif c.dep_ == "mark" and word in conditional_marks and g.dep_ in ("advcl", "ccomp"):
+                elif c.dep_ == "mark" and word in conditional_marks and (k == 0 or g.dep_ in ("advcl", "ccomp")):
                     flags["conditional"] = True
                     flags["near_future"] = flags["near_future"] or k <= 1
                 elif c.dep_ == "advmod" and word in hedges:

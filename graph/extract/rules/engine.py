@@ -24,6 +24,7 @@ from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.syntax import (
     complements,
     conjuncts,
+    effective_pos,
     light_subjects,
     modifiers,
     objects,
@@ -78,8 +79,10 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
     later: list[tuple[Frame, Token]] = []
     for i in range(view.start, view.end):
         t = doc[i]
-        frames = lexicon.by_lemma.get(t.lemma_.lower()) or lexicon.by_lemma.get(t.lower_) or ()
-        pos = "ADJ" if t.dep_ == "amod" else t.pos_  # the relation wins over a tag the tagger got wrong
+        pos = effective_pos(t)  # the relations win over a tag the tagger got wrong
+        # The lemmatizer follows the tag; the context-free lemma table catches "supplying" tagged a noun.
+        frames = (lexicon.by_lemma.get(t.lemma_.lower()) or lexicon.by_lemma.get(t.lower_)
+                  or lexicon.by_lemma.get(view.lemma[i]) or ())
         for frame in frames:
             if pos in frame.pos:
                 if frame.uses_conflict:
@@ -123,7 +126,7 @@ def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: 
             out.extend(possessors(t))
         elif rel == "mod":
             out.extend(modifiers(t))
-        elif rel in ("compound", "amod", "advmod", "appos", "xcomp", "ccomp"):
+        elif rel in ("compound", "amod", "advmod", "appos", "xcomp", "ccomp", "advcl"):
             out.extend(c for c in t.children if c.dep_ == rel)
         elif rel == "acl":
             out.extend(c for c in t.children if c.dep_ in ("acl", "acl:relcl"))
@@ -310,7 +313,11 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         return
     skip_mod = trigger.lemma_.lower() in frame.no_mod_source
     source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod)
-    target = _role(ctx, frame, trigger, frame.target, frame.target_mode)
+    ctx.resolver.exclude = set(source)
+    try:
+        target = _role(ctx, frame, trigger, frame.target, frame.target_mode)
+    finally:
+        ctx.resolver.exclude = set()
     if not target and trigger.dep_ == "conj" and trigger.head.lemma_.lower() in frame.lemmas:
         # "the Israeli offensive on Iranian territories and U.S. airstrikes on nuclear sites":
         # the object the coordinated event makes plain (guide rule 1).

@@ -96,7 +96,7 @@ def test_bloc_on_the_full_fact_view_equals_the_bloc_view(seeded_kg):
      "material ties without mutual defence: 1 of 3 pairs has material ties (arms transfer from IRN to RUS); "
      "no pair came to another's aid: no military or diplomatic support between members; no non-intervention; "
      "no conflict between members."),
-    ("Russia backed Iran.", "words without material ties",
+    ("Russia voiced support for Iran.", "words without material ties",
      "words without material ties: no pair has material ties; no pair came to another's aid (no military support); "
      "1 of 3 pairs voiced support (diplomatic support from RUS to IRN); no non-intervention; "
      "no conflict between members."),

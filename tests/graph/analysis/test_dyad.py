@@ -21,7 +21,7 @@ def _id(subject, edge_type, obj, directed=True):
     ("China and Russia expanded trade.", ("CHN", "RUS"), EdgeType.TRADE, 1.0),
     ("Russia and North Korea signed a defence pact.", ("RUS", "PRK"), EdgeType.ALLIANCE, 2.0),
     ("North Korea sent troops to fight for Russia.", ("RUS", "PRK"), EdgeType.MILITARY_SUPPORT, 3.0),
-    ("China backed Russia.", ("CHN", "RUS"), EdgeType.DIPLOMATIC_SUPPORT, 1.0),
+    ("China voiced support for Russia.", ("CHN", "RUS"), EdgeType.DIPLOMATIC_SUPPORT, 1.0),
     ("Russia condemned Iran.", ("IRN", "RUS"), EdgeType.CONDEMNATION, -1.0),
     ("Russia threatened Ukraine.", ("RUS", "UKR"), EdgeType.THREAT, -1.0),
     ("China sanctioned Russia.", ("RUS", "CHN"), EdgeType.SANCTION, -2.0),
@@ -150,7 +150,8 @@ def test_dyad_trend_by_year_and_month_fills_gaps_and_lists_undated(kg):
 
 
 def test_dyad_graph_weights_every_pair(kg):
-    kg.ingest("Iran sold drones to Russia. Russia condemned Iran. Israel struck Iran. China backed Russia.", id="a1")
+    kg.ingest("Iran sold drones to Russia. Russia condemned Iran. Israel struck Iran. "
+              "China voiced support for Russia.", id="a1")
     D = dyad_graph(fact_view(kg))
     assert sorted(tuple(sorted(e)) for e in D.edges) == [("CHN", "RUS"), ("IRN", "ISR"), ("IRN", "RUS")]
     edge = D.edges["IRN", "RUS"]

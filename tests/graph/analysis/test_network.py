@@ -82,7 +82,8 @@ def test_network_supply_chains_bad_options_are_clear_errors(kg):
 
 def test_network_adversary_of_my_partner_patterns(kg):
     kg.ingest("Iran sold drones to Russia. Russia attacked Ukraine. Iran condemned Ukraine. "
-              "China bought oil from Russia. China bought wheat from Ukraine. Belarus backed Russia.", id="a1")
+              "China bought oil from Russia. China bought wheat from Ukraine. "
+              "Belarus voiced support for Russia.", id="a1")
     G = fact_view(kg)
     found = {(p.state, p.partner, p.adversary): p for p in partner_adversaries(G)}
     assert set(found) == {("IRN", "RUS", "UKR"), ("CHN", "RUS", "UKR"), ("BLR", "RUS", "UKR"),

@@ -246,7 +246,8 @@ GENERAL_ENGLISH_2 = [
  ("Russian President Vladimir Putin praised North Korea's support for the war.", set()),
  ("South Korean President Yoon Suk Yeol condemned North Korea's missile launch.", {("KOR",C,"PRK")}),
  ("Estonia and Latvia condemned Russia's decision.", {("EST",C,"RUS"),("LVA",C,"RUS")}),
- ("Beijing opposes Washington's arms sales to Taipei.", {("USA",A,"TWN")}),
+ # Open opposition to a state's conduct is a condemnation (dev2 gold: "resolutely against the deployment").
+ ("Beijing opposes Washington's arms sales to Taipei.", {("USA",A,"TWN"),("CHN",C,"USA")}),
  ("North Korean artillery shells have been used by Russia in Ukraine.", {("PRK",A,"RUS"),("RUS",K,"UKR")}),
  ("Iran and Saudi Arabia restored diplomatic relations.", set()),
  ("India and Pakistan exchanged fire along the border.", {("IND",K,"PAK"),("PAK",K,"IND")}),
