@@ -78,6 +78,7 @@ class Frame:
     denial_ok: bool = False
     needs_conflict: bool = False
     only_hypothetical: bool = False
+    decisive: bool = False
 
 
     @property
@@ -193,7 +194,7 @@ def _frame(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Frame:
         when_future=_edge_type(raw.get("when_future"), where),
         only_negated=bool(raw.get("only_negated", False)), modal_ok=bool(raw.get("modal_ok", False)),
         denial_ok=bool(raw.get("denial_ok", False)), needs_conflict=bool(raw.get("needs_conflict", False)),
-        only_hypothetical=bool(raw.get("only_hypothetical", False)),
+        only_hypothetical=bool(raw.get("only_hypothetical", False)), decisive=bool(raw.get("decisive", False)),
     )
     if frame.type is None and not frame.theme:
         raise DataError(f"{where}: a frame typed by its theme needs theme slots")

@@ -98,8 +98,10 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
 
 
 def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
-    if not _qualified(ctx, frame, t):
-        finding.decided.add(t.i)
+    verdict = _qualified(ctx, frame, t)
+    if verdict is not True:
+        if verdict == "lexical" or frame.decisive:
+            finding.decided.add(t.i)  # the words rule it out; a missing path may be the parser's error
         return
     found = list(_apply(ctx, frame, t))
     if found:
@@ -254,21 +256,28 @@ def _theme(ctx: Context, frame: Frame, trigger: Token) -> tuple[str, Token] | No
 
 
 # --- applying a frame ------------------------------------------------------------------------
-def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool:
+def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
+    """Return True when the frame applies to ``trigger``; else why not: "lexical" or "path".
+
+    Particles, ruled-out modifiers and missing qualifiers are lexical (the words
+    decide); ``require`` and ``unless`` are paths over the parse, which may be wrong.
+    """
     lemma = trigger.lemma_.lower()
     if lemma in frame.particles and not any(c.dep_ == "compound:prt" and c.lower_ == frame.particles[lemma]
                                             for c in trigger.children):
-        return False
+        return "lexical"
     if frame.not_with and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.not_with
                               for c in trigger.children):
-        return False
+        return "lexical"
     if lemma in frame.qualified:
         words = {w for c in trigger.subtree if c.i != trigger.i for w in (c.lemma_.lower(), c.lower_)}
         if not words & frame.qualifiers:
-            return False
+            return "lexical"
     if any(follow(ctx, trigger, slot, frame) for slot in frame.unless):
-        return False
-    return not frame.require or any(follow(ctx, trigger, slot, frame) for slot in frame.require)
+        return "path"
+    if frame.require and not any(follow(ctx, trigger, slot, frame) for slot in frame.require):
+        return "path"
+    return True
 
 
 def _edge_type(ctx: Context, frame: Frame, trigger: Token,
