@@ -117,7 +117,7 @@ class Resolver:
         m = self.view.mention_at.get(t.i)
         if m is None:
             return None
-        if not m.codes or m.role is Role.BLOCKED:
+        if not m.codes or (m.role is Role.BLOCKED and self._blocked(m)):
             return ()
         if m.role is Role.ORIGIN and mode != "goods":
             return ()
@@ -142,6 +142,22 @@ class Resolver:
                 continue  # core arguments of two different verbs: two clauses
             codes.extend(member.codes)
         return tuple(dict.fromkeys(codes))
+
+    def _blocked(self, m: Mention) -> bool:
+        """Confirm on the parse a state mention that the word window took for a non-state.
+
+        "Iran-backed militias" and "Russian companies" stay blocked; "Russia's
+        central bank assets" is not, though "bank" follows "Russia's" (the
+        possessor belongs to "assets").
+        """
+        doc = self.view.doc
+        if m.end < len(doc) and doc[m.end].text in ("-", "–"):
+            return True
+        head = doc[m.start:m.end].root.head
+        if head.lemma_.lower() in self.non_state or head.lower_ in self.non_state:
+            return True
+        owner = self.view.mention_at.get(head.i)
+        return owner is not None and owner is not m and not owner.codes
 
     def _heads_place(self, t: Token) -> bool:
         """ "Iranian territory": a demonym on a place noun names a place, not an actor."""

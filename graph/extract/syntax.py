@@ -299,7 +299,8 @@ class Polarity:
     (a threat frame reads such a measure as a threat); ``hedged``: reported;
     ``denied``: under a verb of denial ("denied selling"); ``permitted``: only
     allowed ("allowing Ukraine to attack": authorised strikes give nothing, guide
-    War wording; a transfer a deal allows is reported as made).
+    War wording; a transfer a deal allows is reported as made); ``promised``:
+    under a verb that announces it ("vowed to retaliate").
     """
 
     negated: bool = False
@@ -310,6 +311,7 @@ class Polarity:
     hedged: bool = False
     denied: bool = False
     permitted: bool = False
+    promised: bool = False
 
 
 def polarity(t: Token, lexicon: Lexicon) -> Polarity:
@@ -324,7 +326,7 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
     modal_aux, future_aux = w("modal_aux"), w("future_aux")
     conditional_marks, hedges, denials = w("conditional_marks"), w("hedges"), w("denial_predicates")
     flags = dict.fromkeys(("negated", "modal", "conditional", "future", "near_future", "hedged", "denied",
-                           "permitted"), False)
+                           "permitted", "promised"), False)
     for k, (g, via) in enumerate(governors(t, lexicon)):
         if via in ("nsubj", "nsubj:pass") and not _has_copula(g):
             hypothetical = t.lemma_.lower() in w("acting_nouns") or t.lemma_.lower() in w("sanction_nouns")
@@ -356,6 +358,8 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
         if via == "conj":
             continue
         lemma = g.lemma_.lower()
+        if lemma in w("threat_verbs"):
+            flags["promised"] = True  # "vowed to retaliate against Israel"
         if lemma in stop:
             flags["negated"] = True
         elif lemma in deny or (via in ("nsubj", "nsubj:pass") and lemma in denials):

@@ -304,7 +304,7 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         edge_type, negated = frame.when_negated, False
     elif frame.only_negated:
         return
-    if frame.only_hypothetical and not (pol.future or pol.conditional or pol.modal):
+    if frame.only_hypothetical and not (pol.future or pol.conditional or pol.modal or pol.promised):
         return  # "in response to a suspected attack" is past; "will face a crushing response" threatens
     modal = (pol.modal or pol.conditional or (pol.permitted and edge_type is EdgeType.MILITARY_STRIKE)
              ) and not frame.modal_ok
