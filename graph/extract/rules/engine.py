@@ -79,10 +79,12 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
     later: list[tuple[Frame, Token]] = []
     for i in range(view.start, view.end):
         t = doc[i]
-        pos = effective_pos(t)  # the relations win over a tag the tagger got wrong
         # The lemmatizer follows the tag; the context-free lemma table catches "supplying" tagged a noun.
         frames = (lexicon.by_lemma.get(t.lemma_.lower()) or lexicon.by_lemma.get(t.lower_)
-                  or lexicon.by_lemma.get(view.lemma[i]) or ())
+                  or lexicon.by_lemma.get(view.lemma[i]))
+        if not frames:
+            continue
+        pos = effective_pos(t)  # the relations win over a tag the tagger got wrong
         for frame in frames:
             if pos in frame.pos:
                 if frame.uses_conflict:
