@@ -259,6 +259,9 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     while cur.head is not cur and len(chain) < 6:
         dep = cur.dep_
         head = cur.head
+        if dep in ("obl", "nmod") and effective_pos(cur) in ("NOUN", "PROPN") and effective_pos(head) in (
+                "VERB", "AUX"):
+            break  # "in response to Trump's imposition of tariffs, China suspended purchases": an adjunct
         subject_of = dep in ("nsubj", "nsubj:pass") and cur.pos_ in ("NOUN", "PROPN")
         if dep not in _CHAIN_DEPS and not subject_of and not (dep == "advcl" and _is_complement(cur)):
             break

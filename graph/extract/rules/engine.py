@@ -265,9 +265,8 @@ def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
     decide); ``require`` and ``unless`` are paths over the parse, which may be wrong.
     """
     lemma = trigger.lemma_.lower()
-    if lemma in frame.particles and not any(c.dep_ == "compound:prt" and c.lower_ == frame.particles[lemma]
-                                            for c in trigger.children):
-        return "lexical"
+    if lemma in frame.particles and not any(c.lower_ == frame.particles[lemma] for c in trigger.children):
+        return "lexical"  # "shot down": the particle, whatever relation the parser gave it
     if frame.not_with and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.not_with
                               for c in trigger.children):
         return "lexical"
