@@ -287,6 +287,12 @@ def _is_complement(t: Token) -> bool:
     return not any(c.dep_ in _SUBJECT_DEPS or c.dep_ in _PASSIVE_SUBJECT_DEPS for c in t.children)
 
 
+def _not_only(t: Token) -> bool:
+    """ "will not only symbolize the alliance but also...": an addition, not a negation."""
+    doc = t.doc
+    return t.lower_ == "not" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("only", "just", "merely")
+
+
 def _has_copula(t: Token) -> bool:
     return any(c.dep_ == "cop" for c in t.children)
 
@@ -340,8 +346,8 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
         if via != "conj":
             for c in g.children:
                 word = c.lower_
-                if (c.dep_ in ("advmod", "det", "cc:preconj", "mark", "case") and word in negators) or (
-                        c.dep_ == "cc" and word == "nor"):
+                if (c.dep_ in ("advmod", "det", "cc:preconj", "mark", "case") and word in negators
+                        and not _not_only(c)) or (c.dep_ == "cc" and word == "nor"):
                     flags["negated"] = True
                 elif c.dep_ == "aux" and (word in modal_aux or word in future_aux):
                     flags["conditional" if word in modal_aux else "future"] = True

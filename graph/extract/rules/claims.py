@@ -18,6 +18,7 @@ from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
 from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.syntax import governors, polarity, preposition
+from alignkg.graph.extract.syntax import subjects as subjects_of
 
 _MEMBER_PREPS = frozenset({"between", "of", "comprising", "including", "among", "with"})
 _PEOPLE = frozenset({"officials", "leaders", "diplomats", "lawmakers", "politicians"})
@@ -131,7 +132,11 @@ def _parse_members(view: SentenceView, t: int, lexicon: Lexicon) -> list[str]:
     for _ in range(3):
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if subjects:
-            codes += [c for c in resolver.states(subjects, "agent") if c not in codes]
+            # "This new agreement, signed by Blinken and Bahrain's Crown Prince, will symbolize the
+            # deepening alliance": the parties named on the subject when it is not a state.
+            agents = [a for s in subjects for c in s.children if c.dep_ in ("acl", "acl:relcl")
+                      for a in subjects_of(c, lexicon)]
+            codes += [c for c in resolver.states(subjects + agents, "agent") if c not in codes]
             break
         if cur.dep_ not in ("obj", "nmod", "obl", "xcomp") or cur.head is cur:
             break
