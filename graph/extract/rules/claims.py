@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from alignkg.graph.extract import lexicon as lx
 from alignkg.graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
@@ -119,15 +121,23 @@ def _parse_members(view: SentenceView, t: int, lexicon: Lexicon) -> list[str]:
     China..."; "its allies Burkina Faso and Niger"; "the Japan-U.S. alliance"),
     or else the subject of the clause it is predicated of ("Beijing and Moscow
     are staunch allies"; "Belarus and Russia are reaching a level of strategic
-    alliance").
+    alliance"), or the state it is in apposition to ("Iran, one of its closest
+    allies"). A possessor is read last: "its" is not one of the other members.
     """
     resolver = Resolver(view, lexicon)
     token = view.doc[t]
-    own = [c for c in token.children if c.dep_ in ("nmod:poss", "appos", "flat", "compound", "amod")
-           or (c.dep_.startswith("nmod") and preposition(c) in _MEMBER_SLOTS)]
+    own = [c for c in token.children if c.dep_ in ("appos", "flat", "compound", "amod")
+           or (c.dep_.startswith("nmod") and c.dep_ != "nmod:poss" and preposition(c) in _MEMBER_SLOTS)]
     codes = list(resolver.states(own, "agent"))
-    if len(codes) >= 2:
-        return codes
+    codes += [c for c in resolver.states(_clause_members(resolver, token, lexicon), "agent") if c not in codes]
+    resolver.exclude = set(codes)
+    possessors = [c for c in token.children if c.dep_ == "nmod:poss"]
+    codes += [c for c in resolver.states(possessors, "agent") if c not in codes]
+    return codes
+
+
+def _clause_members(resolver: Resolver, token: Token, lexicon: Lexicon) -> list[Token]:
+    """The subject the claim noun is predicated of, or the state it stands in apposition to."""
     cur = token
     for _ in range(3):
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -136,12 +146,13 @@ def _parse_members(view: SentenceView, t: int, lexicon: Lexicon) -> list[str]:
             # deepening alliance": the parties named on the subject when it is not a state.
             agents = [a for s in subjects for c in s.children if c.dep_ in ("acl", "acl:relcl")
                       for a in subjects_of(c, lexicon)]
-            codes += [c for c in resolver.states(subjects + agents, "agent") if c not in codes]
-            break
+            return subjects + agents
+        if cur.dep_ == "appos":  # "Iran, one of its closest allies"
+            return [cur.head]
         if cur.dep_ not in ("obj", "nmod", "obl", "xcomp") or cur.head is cur:
-            break
+            return []
         cur = cur.head
-    return codes
+    return []
 
 
 def _holder(view: SentenceView, t: int, exclude: set[str]) -> tuple[str, ...]:
