@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from alignkg.graph.extract.context import SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
-from alignkg.graph.extract.syntax import conjuncts, preposition
+from alignkg.graph.extract.syntax import conjuncts, preposition, subjects
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
 _CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
@@ -46,6 +46,9 @@ class Resolver:
         self.person_nouns = lexicon.words("person_nouns")
         self.acting_nouns = lexicon.words("acting_nouns")
         self.speech = lexicon.words("speech_verbs")
+        self.weapons = lexicon.words("arms")
+        self.use_verbs = lexicon.words("use_verbs")
+        self.lexicon = lexicon
         #: States that the other role of the edge being read already holds (see ``_pronoun``).
         self.exclude: set[str] = set()
 
@@ -191,6 +194,10 @@ class Resolver:
             if mode == "place":
                 return self._owners(t, mode, depth, deps=frozenset(), preps=frozenset({"in", "inside"}))
             return ()
+        if mode != "agent" and lemma in self.weapons:
+            users = self._users(t)
+            if users:  # "an Iranian drone used by Russian troops" belongs to Russia, made in Iran
+                return users
         if lemma in self.agent_nouns or lemma in self.acting_nouns or t.pos_ == "PROPN":
             codes = self._owners(t, "agent", depth, deps=_OWNER_DEPS, preps=_BY_MODE["agent"])
             if codes or mode == "agent":
@@ -198,6 +205,11 @@ class Resolver:
         elif mode == "agent":
             return ()
         return self._owners(t, mode, depth, deps=_OWNER_DEPS, preps=_BY_MODE[mode])
+
+    def _users(self, t: Token) -> tuple[str, ...]:
+        """The states that use a weapon: the agents of a participle on it ("drones flown by Russia")."""
+        verbs = [c for c in t.children if c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in self.use_verbs]
+        return self.states([a for v in verbs for a in subjects(v, self.lexicon)], "agent")
 
     def _owners(self, t: Token, mode: str, depth: int, *, deps: frozenset[str],
                 preps: frozenset[str]) -> tuple[str, ...]:

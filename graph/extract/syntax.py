@@ -37,9 +37,10 @@ def effective_pos(t: Token) -> str:
     a word with a subject, an auxiliary or an object is a verb ("is supplying"
     tagged as a noun).
     """
-    if t.pos_ in ("NOUN", "ADJ", "ADV") and any(
-            c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obj") for c in t.children):
-        return "VERB"
+    deps = {c.dep_ for c in t.children}
+    if t.pos_ in ("NOUN", "ADJ", "ADV") and "cop" not in deps and deps & {"nsubj", "nsubj:pass", "aux", "aux:pass",
+                                                                          "obj"}:
+        return "VERB"  # a predicate noun or adjective has a subject too, but also a copula
     if t.dep_ == "amod":
         return "ADJ"
     return t.pos_

@@ -171,8 +171,8 @@ def follow(ctx: Context, trigger: Token, slot: Slot, frame: Frame) -> list[Token
 
 
 def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], mode: str, *,
-          skip_mod: bool = False) -> tuple[str, ...]:
-    """Return the states of the first slot that yields any."""
+          skip_mod: bool = False, besides: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Return the states of the first slot that yields any (other than ``besides``)."""
     for slot in slots:
         first = slot.steps[0].relation
         if skip_mod and first == "mod":
@@ -187,7 +187,7 @@ def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], m
                 return codes
             continue
         codes = ctx.resolver.states(follow(ctx, trigger, slot, frame), mode)
-        if codes:
+        if codes and not set(codes) <= besides:
             return codes
     return ()
 
@@ -286,7 +286,9 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
     if frame.type is not None:
         return frame.type
     if theme is None:
-        if trigger.lemma_.lower() in frame.default_lemmas:
+        if trigger.lemma_.lower() in frame.default_lemmas or (frame.default_qualifiers and any(
+                c.lemma_.lower() in frame.default_qualifiers or c.lower_ in frame.default_qualifiers
+                for c in own_phrase(trigger) if c is not trigger)):
             return frame.default_type
         return None
     if frame.only_theme and theme[0] not in frame.only_theme:
@@ -332,7 +334,11 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         # "the Israeli offensive on Iranian territories and U.S. airstrikes on nuclear sites":
         # the object the coordinated event makes plain (guide rule 1).
         target = _role(ctx, frame, trigger.head, frame.target, frame.target_mode)
-    target = tuple(c for c in target if c not in source) or target
+    if target and set(source) <= set(target):
+        # "Japan buys two-thirds of its LNG from Australia": "its" names the buyer, not the seller.
+        source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod,
+                       besides=frozenset(target)) or source
+    target = tuple(c for c in target if c not in source)
     if not target:
         return
     if edge_type is EdgeType.NON_INTERVENTION:
