@@ -90,23 +90,30 @@ def preposition(t: Token) -> str:
 def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
     """Return the phrases on ``t`` introduced by one of ``preps`` ("supplied drones to Russia": Russia).
 
-    A prepositional phrase that the parser hung on the verb's object instead of
-    the verb is also found: "supplied drones to Russia" is attached either way.
+    The trigger's own phrases come first. Only when it has none are phrases the
+    parser hung elsewhere looked for: on the verb's object ("supplied thousands
+    of soldiers to Russia"), one noun further on ("took one delivery on the
+    spot market from Norway"), or on the verb that takes the noun ("imposed
+    sanctions on Venezuela").
     """
-    holders = [t]
+    own = _phrases_on([t], preps)
+    if own:
+        return own
     if effective_pos(t) == "VERB":
-        # The object's own phrase, two words deep: "supplied thousands of soldiers to Russia",
-        # "obtain an extra $5 billion from the People's Bank of China".
+        holders: list[Token] = []
         frontier = [o for o in t.children if o.dep_ in ("obj", "nsubj:pass")]
         for _ in range(2):
             holders += frontier
             frontier = [n for o in frontier for n in o.children
                         if n.dep_ in ("nmod", "nummod", "compound", "appos") and preposition(n) not in preps]
     else:
-        # "took one delivery on the spot market from Norway": a phrase hung one noun further on.
-        holders += [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
+        holders = [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
         if t.dep_ in ("obj", "nsubj:pass") and t.head is not t:
-            holders.append(t.head)  # "imposed sanctions on Venezuela", the phrase hung on the verb
+            holders.append(t.head)
+    return _phrases_on(holders, preps)
+
+
+def _phrases_on(holders: list[Token], preps: frozenset[str]) -> list[Token]:
     found = []
     for holder in holders:
         for c in holder.children:
