@@ -24,7 +24,7 @@ STEPS = frozenset({"self", "subj", "obj", "iobj", "poss", "mod", "compound", "am
                    "comp", "xcomp", "ccomp", "advcl", "appos", "acl", "theme", "conflict", "nsubj", "speaker",
                    "verb", "speech"})
 #: How the states of a role are read from the tokens its slot found.
-MODES = frozenset({"agent", "place", "actor", "goods"})
+MODES = frozenset({"agent", "place", "actor", "goods", "origin"})
 _POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 
 

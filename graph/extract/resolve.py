@@ -11,7 +11,8 @@ coordination ("Russia and China"). How far it looks depends on the mode:
 - ``place``: also its territory, sites and armed groups located in it
   ("Iran's nuclear sites", "militants in Syria"; guide: Places, Strikes on groups);
 - ``actor``: also the state whose action a noun names ("condemned the U.S. strikes");
-- ``goods``: also the state whose goods or imports are hit ("tariffs on Indian goods").
+- ``goods``: also the state whose goods or imports are hit ("tariffs on Indian goods");
+- ``origin``: the state a weapon is made in ("Chinese-made J-10 fighters").
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ class Resolver:
         return t.dep_ in ("amod", "compound", "nmod:poss") and t.head.lemma_.lower() not in self.agent_nouns
 
     def _one(self, t: Token, mode: str, depth: int) -> tuple[str, ...]:
+        if mode == "origin":
+            return self.origins(t)
         if mode == "goods" and t.lemma_.lower() in self.person_nouns:
             return ()  # "sanctioned three Iranian officials": people, not their state
         found = self._mention_codes(t, mode)
