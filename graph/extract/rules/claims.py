@@ -129,7 +129,9 @@ def _parse_members(view: SentenceView, t: int, lexicon: Lexicon) -> list[str]:
     own = [c for c in token.children if c.dep_ in ("appos", "flat", "compound", "amod")
            or (c.dep_.startswith("nmod") and c.dep_ != "nmod:poss" and preposition(c) in _MEMBER_SLOTS)]
     codes = list(resolver.states(own, "agent"))
-    codes += [c for c in resolver.states(_clause_members(resolver, token, lexicon), "agent") if c not in codes]
+    if len(codes) < 2:
+        codes += [c for c in resolver.states(_clause_members(resolver, token, lexicon), "agent")
+                  if c not in codes]
     resolver.exclude = set(codes)
     possessors = [c for c in token.children if c.dep_ == "nmod:poss"]
     codes += [c for c in resolver.states(possessors, "agent") if c not in codes]

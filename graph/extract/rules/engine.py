@@ -286,7 +286,9 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
     if frame.type is not None:
         return frame.type
     if theme is None:
-        if trigger.lemma_.lower() in frame.default_lemmas or (frame.default_qualifiers and any(
+        # "exports rice to": an object not among the commodities; no object at all is no default.
+        has_object = any(follow(ctx, trigger, slot, frame) for slot in frame.theme[:1])
+        if (trigger.lemma_.lower() in frame.default_lemmas and has_object) or (frame.default_qualifiers and any(
                 c.lemma_.lower() in frame.default_qualifiers or c.lower_ in frame.default_qualifiers
                 for c in own_phrase(trigger) if c is not trigger)):
             return frame.default_type
