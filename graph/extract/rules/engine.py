@@ -372,6 +372,7 @@ def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
 
 
 def _members(ctx: Context, frame: Frame, trigger: Token) -> list[str]:
+    """The parties of a symmetric or undirected frame, in order."""
     codes: list[str] = []
     for slot in frame.members:
         codes.extend(ctx.resolver.states(follow(ctx, trigger, slot, frame), "agent"))
