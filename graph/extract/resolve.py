@@ -107,7 +107,7 @@ class Resolver:
 
         "Armenia accused Azerbaijan of shelling its territory": "its" is not the shelling state.
         """
-        codes = self.view.pronoun(t.i)
+        codes = self._subject_antecedent(t) or self.view.pronoun(t.i)
         if not codes or not set(codes) <= self.exclude:
             return codes
         for m in reversed(self.view.mentions):
@@ -115,6 +115,21 @@ class Resolver:
                     and not set(m.group_codes) & self.exclude:
                 return m.group_codes
         return codes
+
+    def _subject_antecedent(self, t: Token) -> tuple[str, ...]:
+        """ "China said its exports rose", "Israel struck Iran, and it said...": a pronoun of a state
+        prefers the subject of the sentence before it (the parse says which mention is the subject)."""
+        if t.lower_ not in ("it", "its", "itself", "they", "their", "them", "themselves"):
+            return ()
+        plural = t.lower_ in ("they", "their", "them", "themselves")
+        doc = self.view.doc
+        for m in reversed(self.view.mentions):
+            if m.end > t.i or not m.codes or m.role is Role.BLOCKED:
+                continue
+            root = doc[m.start:m.end].root
+            if root.dep_ in ("nsubj", "nsubj:pass") and (len(m.group_codes) >= 2) == plural:
+                return m.group_codes if plural else m.codes
+        return ()
 
     def _mention_codes(self, t: Token, mode: str) -> tuple[str, ...] | None:
         """The codes of the mention covering ``t``; () for a non-state; None when no mention covers it."""
