@@ -117,8 +117,10 @@ class Resolver:
         return codes
 
     def _subject_antecedent(self, t: Token) -> tuple[str, ...]:
-        """ "China said its exports rose", "Israel struck Iran, and it said...": a pronoun of a state
-        prefers the subject of the sentence before it (the parse says which mention is the subject)."""
+        """A state pronoun's antecedent: the subject mention before it in its sentence.
+
+        "China said its exports rose": the parse says which mention is the subject.
+        """
         if t.lower_ not in ("it", "its", "itself", "they", "their", "them", "themselves"):
             return ()
         plural = t.lower_ in ("they", "their", "them", "themselves")
