@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alignkg.graph.extract.context import SentenceView
+from alignkg.graph.extract.context import QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
 from alignkg.graph.extract.syntax import conjuncts, preposition, subjects
@@ -67,7 +67,8 @@ class Resolver:
         The subject of a verb of speech ("Lavrov said", "the ministry warned"),
         read on the parse; an unnamed official or "he" is the speaker carried
         over from earlier sentences. ``window=False`` leaves out the window
-        search of the first extractor (for quotes without a verb of speech).
+        search of the first extractor: a quoted sentence without a verb of
+        speech takes the speaker of the sentences before it.
         """
         doc = self.view.doc
         for i in range(self.view.start, self.view.end):
@@ -80,7 +81,10 @@ class Resolver:
                 return codes
             if subjects and (subjects[0].lower_ in ("he", "she") or subjects[0].lemma_.lower() in self.agent_nouns):
                 return self.view.memory.last_speaker or self.view.memory.last_person
-        return self.view.speaker() if window else ()
+        if window:
+            return self.view.speaker()
+        # A sentence of a quotation that goes on from the one before: its speaker carries over.
+        return self.view.memory.last_speaker if self.view.where(QUOTES) else ()
 
     def reports_speech(self) -> bool:
         """Tell whether the sentence reports what someone said (a verb of speech in it)."""
