@@ -12,7 +12,7 @@ means ("did not come to Armenia's aid" is ``non_intervention``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -111,48 +111,49 @@ def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
         finding.decided.add(t.i)
 
 
+def _head(t: Token) -> list[Token]:
+    return [t.head] if t.head is not t else []
+
+
+def _children(dep: str) -> Callable[[Context, Token, Token, Frame], list[Token]]:
+    return lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ == dep]
+
+
+def _theme_step(ctx: Context, t: Token, trigger: Token, frame: Frame) -> list[Token]:
+    theme = _theme(ctx, frame, trigger)
+    return [theme[1]] if theme is not None else []
+
+
+def _speech_step(ctx: Context, t: Token, trigger: Token, frame: Frame) -> list[Token]:
+    # The trigger itself when the sentence reports what a state said.
+    return [t] if ctx.view.where(QUOTES) or ctx.resolver.reports_speech() else []
+
+
+#: What each step of a slot path reaches from a token (see data/lexicon/README.md).
+_STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
+    "self": lambda ctx, t, trigger, frame: [t],
+    "subj": lambda ctx, t, trigger, frame: subjects(t, ctx.lexicon),
+    "obj": lambda ctx, t, trigger, frame: objects(t, ctx.lexicon),
+    "poss": lambda ctx, t, trigger, frame: possessors(t),
+    "mod": lambda ctx, t, trigger, frame: modifiers(t),
+    "acl": lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ in ("acl", "acl:relcl")],
+    "light": lambda ctx, t, trigger, frame: light_subjects(t, ctx.lexicon),
+    "head": lambda ctx, t, trigger, frame: _head(t),
+    "verb": lambda ctx, t, trigger, frame: [h for h in _head(t) if h.pos_ in ("VERB", "AUX")],
+    "comp": lambda ctx, t, trigger, frame: complements(t),
+    "theme": _theme_step,
+    "speech": _speech_step,
+    **{dep: _children(dep) for dep in ("nsubj", "iobj", "compound", "amod", "advmod", "appos", "xcomp", "ccomp",
+                                       "advcl")},
+}
+
+
 def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: Frame) -> list[Token]:
-    lx = ctx.lexicon
-    out: list[Token] = []
-    for t in tokens:
-        rel = step.relation
-        if rel == "self":
-            out.append(t)
-        elif rel == "subj":
-            out.extend(subjects(t, lx))
-        elif rel == "nsubj":
-            out.extend(c for c in t.children if c.dep_ == "nsubj")
-        elif rel == "obj":
-            out.extend(objects(t, lx))
-        elif rel == "iobj":
-            out.extend(c for c in t.children if c.dep_ == "iobj")
-        elif rel == "poss":
-            out.extend(possessors(t))
-        elif rel == "mod":
-            out.extend(modifiers(t))
-        elif rel in ("compound", "amod", "advmod", "appos", "xcomp", "ccomp", "advcl"):
-            out.extend(c for c in t.children if c.dep_ == rel)
-        elif rel == "acl":
-            out.extend(c for c in t.children if c.dep_ in ("acl", "acl:relcl"))
-        elif rel == "prep":
-            out.extend(phrases(t, step.preps))
-        elif rel == "light":
-            out.extend(light_subjects(t, lx))
-        elif rel == "head":
-            if t.head is not t:
-                out.append(t.head)
-        elif rel == "comp":
-            out.extend(complements(t))
-        elif rel == "theme":
-            theme = _theme(ctx, frame, trigger)
-            if theme is not None:
-                out.append(theme[1])
-        elif rel == "speech":
-            if ctx.view.where(QUOTES) or ctx.resolver.reports_speech():
-                out.append(t)  # the sentence reports what a state said
-        elif rel == "verb":
-            if t.head is not t and t.head.pos_ in ("VERB", "AUX"):
-                out.append(t.head)
+    if step.relation == "prep":
+        out = [p for t in tokens for p in phrases(t, step.preps)]
+    else:
+        reach = _STEPS[step.relation]
+        out = [r for t in tokens for r in reach(ctx, t, trigger, frame)]
     if step.words:
         out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words]
     return out
@@ -298,33 +299,83 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
     return ctx.lexicon.theme_types.get(theme[0])
 
 
-def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
-    theme = _theme(ctx, frame, trigger) if frame.theme else None
+@dataclass(slots=True)
+class _Reading:
+    """What a frame says of one trigger before its roles are read: type and polarity."""
+
+    type: EdgeType
+    hedged: bool
+    negated: bool
+    modal: bool
+
+
+def _read(ctx: Context, frame: Frame, trigger: Token, theme: tuple[str, Token] | None) -> _Reading | None:
+    """The edge type and polarity of a trigger, or None when the frame gives nothing here."""
     edge_type = _edge_type(ctx, frame, trigger, theme)
     if edge_type is None:
-        return
+        return None
     pol = polarity(trigger, ctx.lexicon)
     negated = pol.negated or (pol.denied and not frame.denial_ok)
     if negated and frame.when_negated is not None:
         edge_type, negated = frame.when_negated, False
     elif frame.only_negated:
-        return
+        return None
     if frame.only_hypothetical and not (pol.future or pol.conditional or pol.modal or pol.promised):
-        return  # "in response to a suspected attack" is past; "will face a crushing response" threatens
+        return None  # "in response to a suspected attack" is past; "will face a crushing response" threatens
     modal = (pol.modal or pol.conditional or (pol.permitted and edge_type is EdgeType.MILITARY_STRIKE)
              ) and not frame.modal_ok
     if frame.when_future is not None and not negated and not pol.modal and pol.near_future:
         edge_type, modal = frame.when_future, False  # "could impose sanctions on Egypt if...": a threat
-    hedged = pol.hedged or ctx.view.hedged
-    if frame.members:
-        members = _members(ctx, frame, trigger)
-        for k, a in enumerate(members):
-            for b in members[k + 1:]:
-                yield Candidate((a,), edge_type, (b,), trigger.i, hedged=hedged, directed=not frame.undirected,
-                                negated=negated, modal=modal)
-                if frame.mutual:
-                    yield Candidate((b,), edge_type, (a,), trigger.i, hedged=hedged, negated=negated, modal=modal)
+    return _Reading(edge_type, pol.hedged or ctx.view.hedged, negated, modal)
+
+
+def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
+    theme = _theme(ctx, frame, trigger) if frame.theme else None
+    reading = _read(ctx, frame, trigger, theme)
+    if reading is None:
         return
+    if frame.members:
+        yield from _between_members(ctx, frame, trigger, reading)
+        return
+    roles = _source_and_target(ctx, frame, trigger)
+    if roles is None:
+        return
+    source, target = roles
+    if reading.type is EdgeType.NON_INTERVENTION:
+        if frame.needs_conflict and not _in_conflict(ctx, trigger, target):
+            return
+        # "did not help the Iranian regime counter Israeli and U.S. attacks": the one left alone is
+        # the one attacked, not its attackers.
+        target = tuple(c for c in target if c in ctx.attacked) or target
+    yield from _directed(trigger, reading, source, target, directed=not frame.undirected)
+    if theme is not None and reading.type is EdgeType.ARMS_TRANSFER:
+        # Made-in: "U.S.-made jets delivered to Ukraine", "a Chinese-made J-10 flown by Pakistan".
+        origin = ctx.resolver.origins(theme[1])
+        if origin and origin != source:
+            yield from _directed(trigger, reading, origin, target, directed=True)
+
+
+def _directed(trigger: Token, reading: _Reading, source: tuple[str, ...], target: tuple[str, ...], *,
+              directed: bool) -> Iterator[Candidate]:
+    if source:
+        yield Candidate(source, reading.type, target, trigger.i, hedged=reading.hedged, directed=directed,
+                        negated=reading.negated, modal=reading.modal)
+
+
+def _between_members(ctx: Context, frame: Frame, trigger: Token, reading: _Reading) -> Iterator[Candidate]:
+    """Every pair of the parties of a symmetric, undirected or mutual frame."""
+    members = _members(ctx, frame, trigger)
+    for k, a in enumerate(members):
+        for b in members[k + 1:]:
+            yield Candidate((a,), reading.type, (b,), trigger.i, hedged=reading.hedged,
+                            directed=not frame.undirected, negated=reading.negated, modal=reading.modal)
+            if frame.mutual:
+                yield Candidate((b,), reading.type, (a,), trigger.i, hedged=reading.hedged,
+                                negated=reading.negated, modal=reading.modal)
+
+
+def _source_and_target(ctx: Context, frame: Frame, trigger: Token) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The states of the source and the target of a directed frame; None without a target."""
     skip_mod = trigger.lemma_.lower() in frame.no_mod_source
     source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod)
     ctx.resolver.exclude = set(source)
@@ -341,22 +392,7 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod,
                        besides=frozenset(target)) or source
     target = tuple(c for c in target if c not in source)
-    if not target:
-        return
-    if edge_type is EdgeType.NON_INTERVENTION:
-        if frame.needs_conflict and not _in_conflict(ctx, trigger, target):
-            return
-        # "did not help the Iranian regime counter Israeli and U.S. attacks": the one left alone is
-        # the one attacked, not its attackers.
-        target = tuple(c for c in target if c in ctx.attacked) or target
-    if source:
-        yield Candidate(source, edge_type, target, trigger.i, hedged=hedged, directed=not frame.undirected,
-                        negated=negated, modal=modal)
-    if theme is not None and edge_type is EdgeType.ARMS_TRANSFER:
-        # Made-in: "U.S.-made jets delivered to Ukraine", "a Chinese-made J-10 flown by Pakistan".
-        origin = ctx.resolver.origins(theme[1])
-        if origin and origin != source:
-            yield Candidate(origin, edge_type, target, trigger.i, hedged=hedged, negated=negated, modal=modal)
+    return (source, target) if target else None
 
 
 def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
