@@ -193,6 +193,15 @@ class Resolver:
             return self.origins(t)
         if mode == "goods" and t.lemma_.lower() in self.person_nouns:
             return ()  # "sanctioned three Iranian officials": people, not their state
+        named = self._named(t, mode, depth)
+        if named is not None:
+            return named
+        if depth >= 2:
+            return ()
+        return self._by_head(t, mode, depth)
+
+    def _named(self, t: Token, mode: str, depth: int) -> tuple[str, ...] | None:
+        """A state named at ``t``: a mention, a pronoun, "the country"; None when ``t`` names none."""
         found = self._mention_codes(t, mode)
         if found is not None:
             if found and t.lemma_.lower() in self.agent_nouns and depth < 2:
@@ -207,12 +216,14 @@ class Resolver:
             return self.view.speaker()
         if lemma in self.state_nouns and self._is_reference(t):
             return self.view.pronoun(t.i, "it")
-        if lemma in self.state_nouns:
-            owner = [c for c in t.children if c.dep_ == "nmod:poss" and c.lower_ in _PRONOUNS]
-            if owner:  # "Israeli strikes on his country": the country of whom "his" refers to
-                return self.view.pronoun(owner[0].i)
-        if depth >= 2:
-            return ()
+        owner = [c for c in t.children if c.dep_ == "nmod:poss" and c.lower_ in _PRONOUNS]
+        if lemma in self.state_nouns and owner:  # "Israeli strikes on his country": whose "his" is
+            return self.view.pronoun(owner[0].i)
+        return None
+
+    def _by_head(self, t: Token, mode: str, depth: int) -> tuple[str, ...]:
+        """The states a noun stands for by what it is: forces, a place, an event, a weapon in use."""
+        lemma = t.lemma_.lower()
         if lemma in self.non_state:
             # "militants in Syria" are struck in Syria; "Russian companies" are not Russia.
             if mode == "place":

@@ -337,58 +337,74 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
     A word reached through coordination ("did not supply drones but sold
     missiles": sold, supply) passes on only what governs it, not its own negation.
     """
-    w = lexicon.words
-    negators, stop, deny = w("negators"), w("stop_verbs"), w("deny_verbs")
-    modal_verbs, modal_adjectives, permit = w("modal_verbs"), w("modal_adjectives"), w("permit_verbs")
-    modal_aux, future_aux = w("modal_aux"), w("future_aux")
-    conditional_marks, hedges, denials = w("conditional_marks"), w("hedges"), w("denial_predicates")
     flags = dict.fromkeys(("negated", "modal", "conditional", "future", "near_future", "hedged", "denied",
                            "permitted", "promised"), False)
     for k, (g, via) in enumerate(governors(t, lexicon)):
         if via in ("nsubj", "nsubj:pass") and not _has_copula(g):
-            hypothetical = t.lemma_.lower() in w("acting_nouns") or t.lemma_.lower() in w("sanction_nouns")
-            if hypothetical and any(c.dep_ == "aux" and (c.lower_ in modal_aux or c.lower_ in future_aux)
-                                    for c in g.children):
-                flags["modal"] = True  # "an attack from Iran will carry consequences"; a treaty that will is
+            _event_subject(t, g, lexicon, flags)
             break
         if via != "conj":
-            for c in g.children:
-                word = c.lower_
-                if (c.dep_ in ("advmod", "det", "cc:preconj", "mark", "case") and word in negators
-                        and not _not_only(c)) or (c.dep_ == "cc" and word == "nor"):
-                    flags["negated"] = True
-                elif c.dep_ == "aux" and (word in modal_aux or word in future_aux):
-                    flags["conditional" if word in modal_aux else "future"] = True
-                    flags["near_future"] = flags["near_future"] or k <= 1
-                elif c.dep_ == "mark" and word in conditional_marks and (k == 0 or g.dep_ in ("advcl", "ccomp")):
-                    flags["conditional"] = True
-                    flags["near_future"] = flags["near_future"] or k <= 1
-                elif c.dep_ == "advmod" and word in hedges:
-                    flags["hedged"] = True
-                elif c.dep_ == "amod" and c.lemma_.lower() in modal_adjectives:
-                    flags["modal"] = True  # "expected moves to recognize", "planned deliveries"
+            _own_marks(g, k, lexicon, flags)
         if k == 0:
             if any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
                     d.lower_ == "neither" for d in c.children)) for c in g.children):
                 flags["negated"] = True  # "Neither France nor Germany sold weapons"
-            continue
-        if via == "conj":
-            continue
-        lemma = g.lemma_.lower()
-        if lemma in w("threat_verbs"):
-            flags["promised"] = True  # "vowed to retaliate against Israel"
-        if lemma in stop:
-            flags["negated"] = True
-        elif lemma in deny or (via in ("nsubj", "nsubj:pass") and lemma in denials):
-            flags["denied" if lemma in deny else "negated"] = True
-        elif lemma in modal_verbs or (lemma in permit and any(
-                c.dep_ == "aux" and (c.lower_ in modal_aux or c.lower_ in future_aux) for c in g.children)):
-            flags["modal"] = True  # "will allow us to enable Israeli exports"
-        elif lemma in permit:
-            flags["permitted"] = True  # "allowing Iran to provide Syria's oil needs"
-        elif lemma in hedges:
-            flags["hedged"] = True
+        elif via != "conj":
+            _governor(g, via, lexicon, flags)
     return Polarity(**flags)
+
+
+def _auxiliary(g: Token, lexicon: Lexicon) -> bool:
+    """Tell whether ``g`` has a modal or future auxiliary ("could", "will")."""
+    marks = lexicon.words("modal_aux") | lexicon.words("future_aux")
+    return any(c.dep_ == "aux" and c.lower_ in marks for c in g.children)
+
+
+def _event_subject(t: Token, g: Token, lexicon: Lexicon, flags: dict[str, bool]) -> None:
+    """ "an attack from Iran will carry consequences": an event subject of a future verb is hypothetical."""
+    lemma = t.lemma_.lower()
+    if (lemma in lexicon.words("acting_nouns") or lemma in lexicon.words("sanction_nouns")) and _auxiliary(g, lexicon):
+        flags["modal"] = True  # a treaty that "will pave the way" is a treaty all the same
+
+
+def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> None:
+    """The marks on ``g`` itself: negators, auxiliaries, "if", hedging adverbs, "expected" moves."""
+    w = lexicon.words
+    for c in g.children:
+        word, dep = c.lower_, c.dep_
+        if (dep in ("advmod", "det", "cc:preconj", "mark", "case") and word in w("negators") and not _not_only(c)) or (
+                dep == "cc" and word == "nor"):
+            flags["negated"] = True
+        elif dep == "aux" and (word in w("modal_aux") or word in w("future_aux")):
+            flags["conditional" if word in w("modal_aux") else "future"] = True
+            flags["near_future"] = flags["near_future"] or k <= 1
+        elif dep == "mark" and word in w("conditional_marks") and (k == 0 or g.dep_ in ("advcl", "ccomp")):
+            flags["conditional"] = True
+            flags["near_future"] = flags["near_future"] or k <= 1
+        elif dep == "advmod" and word in w("hedges"):
+            flags["hedged"] = True
+        elif dep == "amod" and c.lemma_.lower() in w("modal_adjectives"):
+            flags["modal"] = True  # "expected moves to recognize", "planned deliveries"
+
+
+def _governor(g: Token, via: str, lexicon: Lexicon, flags: dict[str, bool]) -> None:
+    """What a governing word does to the event: stop, deny, make it possible, allow, report, announce."""
+    w = lexicon.words
+    lemma = g.lemma_.lower()
+    if lemma in w("threat_verbs"):
+        flags["promised"] = True  # "vowed to retaliate against Israel"
+    if lemma in w("stop_verbs"):
+        flags["negated"] = True
+    elif lemma in w("deny_verbs"):
+        flags["denied"] = True
+    elif via in ("nsubj", "nsubj:pass") and lemma in w("denial_predicates"):
+        flags["negated"] = True  # "reports that Iran sold missiles are false"
+    elif lemma in w("modal_verbs") or (lemma in w("permit_verbs") and _auxiliary(g, lexicon)):
+        flags["modal"] = True  # "will allow us to enable Israeli exports"
+    elif lemma in w("permit_verbs"):
+        flags["permitted"] = True  # "allowing Iran to provide Syria's oil needs"
+    elif lemma in w("hedges"):
+        flags["hedged"] = True
 
 
 def words_of(tokens: Iterable[Token]) -> set[str]:
