@@ -85,12 +85,16 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     argument search ("Western countries placed sanctions" has no state subject).
     """
     mentions: list[Mention] = []
-    for span in doc.spans[SPANS_KEY]:
+    spans = list(doc.spans[SPANS_KEY])
+    forms = [text[index.idx[s.start]:index.idx[s.end - 1] + len(index.text[s.end - 1])] for s in spans]
+    fuller = _fuller_names(forms, gazetteer, on)
+    for span, form in zip(spans, forms, strict=True):
         if span.label_ in (NON_STATE_LABEL, PLACE_LABEL):
             mentions.append(Mention(span.start, span.end, (), span.label_, Role.BLOCKED))
             continue
-        form = text[index.idx[span.start]:index.idx[span.end - 1] + len(index.text[span.end - 1])]
         codes, kinds = gazetteer.resolve_form(form, on)
+        if form.lower() in fuller:
+            codes = frozenset({fuller[form.lower()]})  # "Congo" after "Democratic Republic of Congo"
         valid = set(codes)
         if len(valid) != 1:
             # An official outside his term, or a form that names two states: not an actor here.
@@ -110,6 +114,32 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     outer = _outermost(mentions)
     _group(index, outer)
     return outer
+
+
+def _fuller_names(forms: list[str], gazetteer: Gazetteer, on: dt.date | None) -> dict[str, str]:
+    """Short names that a fuller name in the same article gives to another state.
+
+    "Congo" alone names the Republic of the Congo, but in an article that names
+    the "Democratic Republic of Congo" it is short for that: a one-word form
+    that is a word of a longer resolved form of another state takes that state.
+    """
+    seen: dict[str, set[str]] = {}
+    for form in forms:
+        if " " in form:
+            codes, _ = gazetteer.resolve_form(form, on)
+            if len(codes) == 1:
+                for word in form.lower().split():
+                    seen.setdefault(word, set()).update(codes)
+    # A word of fuller names of two states ("Korea" of North and South Korea) decides nothing.
+    longer = {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1}
+    out: dict[str, str] = {}
+    for form in forms:
+        key = form.lower()
+        if " " not in form and key in longer:
+            codes, _ = gazetteer.resolve_form(form, on)
+            if len(codes) == 1 and longer[key] not in codes:
+                out[key] = longer[key]
+    return out
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
