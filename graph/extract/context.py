@@ -9,7 +9,7 @@ nations" and pronouns, to the states of the nearby text when that is unambiguous
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -45,6 +45,8 @@ class Memory:
     last_speaker: tuple[str, ...] = ()
     last_sentence_states: tuple[str, ...] = ()
     last_pair: tuple[str, ...] = ()
+    #: The target of the last event of each kind ("training" -> UKR), for "the training package".
+    event_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

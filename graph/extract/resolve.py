@@ -29,7 +29,7 @@ _CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 _SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
 _OWNER_DEPS = frozenset({"nmod:poss", "amod", "compound", "flat", "appos", "nmod:desc", "nmod:unmarked"})
 _BY_MODE = {
-    "agent": frozenset({"of", "from", "in"}),
+    "agent": frozenset({"of", "from", "in", "including", "such"}),
     "place": frozenset({"of", "in", "inside", "near", "across", "within", "on", "along", "off"}),
     "actor": frozenset({"by", "of", "from"}),
     "goods": frozenset({"from", "of", "in", "to"}),

@@ -108,8 +108,8 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
                         if n.dep_ in ("nmod", "nummod", "compound", "appos") and preposition(n) not in preps]
     else:
         holders = [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
-        if t.dep_ in ("obj", "nsubj:pass") and t.head is not t:
-            holders.append(t.head)
+        if t.dep_ == "obj" and t.head is not t:
+            holders.append(t.head)  # not for a passive subject: "the gift was supported by the US"
     return _phrases_on(holders, preps)
 
 
@@ -172,6 +172,8 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
         # "signed an agreement with Russia to buy jets"; "the first country to provide Ukraine with missiles"
         return light_subjects(head, lexicon) or subjects(head, lexicon, depth + 1)
     if t.dep_ in ("acl", "acl:relcl") and not is_passive(t):
+        if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+            return subjects(head, lexicon, depth + 1)  # "trainers have been in charge of delivering"
         return [head]  # "the country supplying drones", "forces fighting for Russia"
     return []
 

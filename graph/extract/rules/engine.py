@@ -337,7 +337,7 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
     if frame.members:
         yield from _between_members(ctx, frame, trigger, reading)
         return
-    roles = _source_and_target(ctx, frame, trigger)
+    roles = _source_and_target(ctx, frame, trigger, theme)
     if roles is None:
         return
     source, target = roles
@@ -374,8 +374,13 @@ def _between_members(ctx: Context, frame: Frame, trigger: Token, reading: _Readi
                                 negated=reading.negated, modal=reading.modal)
 
 
-def _source_and_target(ctx: Context, frame: Frame, trigger: Token) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The states of the source and the target of a directed frame; None without a target."""
+def _source_and_target(ctx: Context, frame: Frame, trigger: Token, theme: tuple[str, Token] | None
+                       ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The states of the source and the target of a directed frame; None without a target.
+
+    An event named again with "the" ("delivering the training package" after
+    "training for Ukrainian recruits") keeps the target it had.
+    """
     skip_mod = trigger.lemma_.lower() in frame.no_mod_source
     source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod)
     ctx.resolver.exclude = set(source)
@@ -391,8 +396,21 @@ def _source_and_target(ctx: Context, frame: Frame, trigger: Token) -> tuple[tupl
         # "Japan buys two-thirds of its LNG from Australia": "its" names the buyer, not the seller.
         source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod,
                        besides=frozenset(target)) or source
+    events = ctx.view.memory.event_targets
+    named = [t for t in (trigger, theme[1] if theme else None) if t is not None and effective_pos(t) == "NOUN"]
+    if not target and source:
+        target = next((events[t.lemma_.lower()] for t in named if _definite(t) and t.lemma_.lower() in events), ())
     target = tuple(c for c in target if c not in source)
+    for t in named:
+        if target:
+            events[t.lemma_.lower()] = target
     return (source, target) if target else None
+
+
+def _definite(t: Token) -> bool:
+    """ "the training package", "this deal": a noun that refers back."""
+    head = t.head if t.dep_ == "compound" else t
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in head.children)
 
 
 def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
