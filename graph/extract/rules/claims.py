@@ -19,7 +19,7 @@ from alignkg.graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
 from alignkg.graph.extract.resolve import Resolver
-from alignkg.graph.extract.syntax import governors, polarity, preposition
+from alignkg.graph.extract.syntax import governors, own_phrase, polarity, preposition
 from alignkg.graph.extract.syntax import subjects as subjects_of
 
 _MEMBER_PREPS = frozenset({"between", "of", "comprising", "including", "among", "with"})
@@ -34,7 +34,7 @@ class ClaimCandidate:
     trigger: int
 
 
-def _is_trigger(view: SentenceView, j: int) -> bool:
+def _is_trigger(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
     w = view.word(j)
     if w in lx.CLAIM_ACRONYMS:
         return True
@@ -46,6 +46,8 @@ def _is_trigger(view: SentenceView, j: int) -> bool:
     if w == "alliance":
         # A signed alliance is an edge; a described one ("the close alliance between") is a claim.
         return not any(view.lem(k) in lx.ALLIANCE_VERBS for k in range(max(view.start, j - 5), j))
+    if _treaty_named(view, j, lexicon):
+        return False  # "allies under a 1960 security treaty": an alliance edge, not talk
     if w in ("ally", "allies"):
         prev = view.word(j - 1)
         following = view.mention_at.get(j + 1)
@@ -59,6 +61,12 @@ def _is_trigger(view: SentenceView, j: int) -> bool:
         if nxt is not None and nxt.codes:
             return False  # "key allies Russia and China": allies of whom?
     return True
+
+
+def _treaty_named(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
+    """Tell whether the claim word's own phrase names a treaty or pact (guide: Alliance wording)."""
+    treaties = lexicon.words("treaty_nouns")
+    return any(t.lemma_.lower() in treaties for t in own_phrase(view.doc[j]) if t.i != j)
 
 
 def _usable(m: Mention) -> bool:
@@ -180,7 +188,7 @@ def _asserted(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
 
 def find(view: SentenceView, lexicon: Lexicon) -> list[ClaimCandidate]:
     """Return the claim of one sentence, if its members are named and the claim is asserted."""
-    trigger = next((j for j in view.where(lx.CLAIM_WORDS) if _is_trigger(view, j)), -1)
+    trigger = next((j for j in view.where(lx.CLAIM_WORDS) if _is_trigger(view, j, lexicon)), -1)
     if trigger < 0 or not _asserted(view, trigger, lexicon):
         return []
     claimants = _claimants(view, trigger)
