@@ -47,8 +47,15 @@ def effective_pos(t: Token) -> str:
 
 
 def is_passive(t: Token) -> bool:
-    """Tell whether the verb ``t`` is passive ("was supplied", "drones supplied by Iran")."""
-    if any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "aux:pass" for c in t.children):
+    """Tell whether the verb ``t`` is passive ("was supplied", "drones supplied by Iran").
+
+    A verb with an active subject or an object is active whatever else the parser
+    hung on it.
+    """
+    deps = {c.dep_ for c in t.children}
+    if deps & {"obj", "nsubj"}:
+        return False
+    if deps & (_PASSIVE_SUBJECT_DEPS | {"aux:pass"}):
         return True
     # "drones supplied by Iran"; a participle with its own object ("presidents signed an agreement",
     # a headline's past tense parsed as a participle) is active.
@@ -220,9 +227,13 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def complements(t: Token) -> list[Token]:
-    """Return the clausal complements of ``t``: "refused to help", "refrained from intervening"."""
+    """Return the clausal complements of ``t``.
+
+    "refused to help", "refrained from intervening", "ruled out sending troops".
+    """
     return [c for c in t.children if c.dep_ in ("xcomp", "ccomp")
-            or (c.dep_ in ("advcl", "acl", "obl") and preposition(c) in ("from", "to"))]
+            or (c.dep_ in ("advcl", "acl", "obl") and preposition(c) in ("from", "to"))
+            or (c.dep_ == "advcl" and c.tag_ == "VBG" and not preposition(c))]
 
 
 def own_phrase(t: Token) -> list[Token]:
@@ -231,7 +242,8 @@ def own_phrase(t: Token) -> list[Token]:
     while stack:
         cur = stack.pop()
         out.append(cur)
-        stack.extend(c for c in cur.children if c.dep_ not in ("conj", "cc", "parataxis", "advcl", "punct"))
+        stack.extend(c for c in cur.children if c.dep_ not in ("conj", "cc", "parataxis", "advcl", "punct")
+                     or (c.dep_ == "advcl" and _is_complement(c)))
     return out
 
 
