@@ -54,6 +54,8 @@ GOAL_RATIO = 1.3
 #: Single-article lengths of the linearity series (the last is the extractor's own limit).
 LENGTHS = (10_000, 100_000, 1_000_000)
 QUICK_LENGTHS = (2_000, 8_000)
+#: Documents per batch, the same for the parse alone and the whole extractor.
+BATCH_SIZE = 32
 #: The components that make the parse: the sentence splitter and the trained ones.
 PARSE_COMPONENTS = ("alignkg_sentences", "tok2vec", "tagger", "morphologizer", "parser")
 #: How paragraphs are joined inside a document, as in the bundled articles.
@@ -184,12 +186,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def parse() -> list[object]:
         with ex.nlp.select_pipes(enable=parse_names):
-            return list(ex.nlp.pipe(docs))
+            return list(ex.nlp.pipe(docs, batch_size=BATCH_SIZE))
 
     tokenization = measure(lambda: list(tokenizer.pipe(docs)), args.repeat)
     parsing = measure(parse, args.repeat)
     extraction = measure(
-        lambda: list(ex.extract_many((f"d{i}", t, None) for i, t in enumerate(docs))), args.repeat)
+        lambda: list(ex.extract_many(((f"d{i}", t, None) for i, t in enumerate(docs)), batch_size=BATCH_SIZE)),
+        args.repeat)
 
     print(f"{'':30}{'min s':>9}{'median s':>10}{'chars/s':>13}{'sentences/s':>13}")
     rows = (("tokenization alone", tokenization), ("tagger and parser (nlp.pipe)", parsing),
