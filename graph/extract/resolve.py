@@ -58,8 +58,19 @@ class Resolver:
         codes: list[str] = []
         for token in tokens:
             for t in conjuncts(token):
+                if t is not token and self._other_kind(token, t):
+                    continue
                 codes.extend(self._one(t, mode, 0))
         return tuple(dict.fromkeys(codes))
+
+    def _other_kind(self, first: Token, other: Token) -> bool:
+        """Tell whether a conjunct is of another kind than the word it is coordinated with.
+
+        "the Israeli offensive on Iranian territories and U.S. airstrikes": an
+        event the parser coordinated with a place is another event, not a target.
+        """
+        events = self.acting_nouns
+        return (other.lemma_.lower() in events) != (first.lemma_.lower() in events)
 
     def speaker(self, *, window: bool = True) -> tuple[str, ...]:
         """Return the state whose official speaks in this sentence (quotes, reported statements).

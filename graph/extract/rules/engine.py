@@ -150,13 +150,24 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
 
 def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: Frame) -> list[Token]:
     if step.relation == "prep":
-        out = [p for t in tokens for p in phrases(t, step.preps)]
+        out = [p for t in tokens for p in phrases(t, step.preps) if t is not trigger or _nearest(trigger, p, frame)]
     else:
         reach = _STEPS[step.relation]
         out = [r for t in tokens for r in reach(ctx, t, trigger, frame)]
     if step.words:
         out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words]
     return out
+
+
+def _nearest(trigger: Token, phrase: Token, frame: Frame) -> bool:
+    """Tell whether no other trigger of the frame stands between ``trigger`` and its phrase.
+
+    "Iran's drone deals with Russia and oil trades with China": "with China"
+    belongs to "trades", however the parser attached it.
+    """
+    lo, hi = sorted((trigger.i, phrase.i))
+    doc = trigger.doc
+    return not any(doc[k].lemma_.lower() in frame.lemmas for k in range(lo + 1, hi))
 
 
 def follow(ctx: Context, trigger: Token, slot: Slot, frame: Frame) -> list[Token]:
