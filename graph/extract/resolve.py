@@ -267,6 +267,13 @@ class Resolver:
                 return tuple(dict.fromkeys(codes))
         codes = []
         for c in t.children:
+            if c.dep_ in ("compound", "amod") and "nmod:poss" in deps:
+                # "Iran's Syria consulate": the consulate of Iran, in Syria.
+                owner = [p for p in c.children if p.dep_ == "nmod:poss"]
+                held = [k for p in owner for k in self._one(p, mode, depth + 1)]
+                if held:
+                    codes.extend(held)
+                    continue
             if c.dep_ in deps or (c.dep_.startswith("nmod") and c.dep_ != "nmod:poss"
                                   and preposition(c) in preps):
                 for k in conjuncts(c):

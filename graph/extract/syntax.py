@@ -161,6 +161,11 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     head = t.head
     if head is t:
         return []
+    if t.dep_ == "advcl" and not preposition(t) and preposition(head) in ("for", "of") and head.dep_ in (
+            "advcl", "xcomp", "obl") and head.head is not head:
+        # "criticized South Africa for bringing a case, rejecting accusations": the bare participle
+        # is the main subject's, however the parser hung it on the controlled clause.
+        return subjects(head.head, lexicon, depth + 1)
     gerund = t.dep_ == "obl" and t.tag_ == "VBG"  # "the revenues it earns from exporting oil"
     if (t.dep_ in ("xcomp", "advcl", "ccomp", "parataxis") or gerund) and effective_pos(head) in ("VERB", "AUX"):
         controllers = [c for c in head.children if c.dep_ in ("obj", "iobj")]
