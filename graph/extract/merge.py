@@ -28,8 +28,11 @@ def merge_facts(found: Iterable[tuple[str, EdgeType, str, bool, bool, Evidence]]
         if key in facts:
             old = facts[key]
             evidence_all = old.evidence + tuple(e for e in fact.evidence if e not in old.evidence)
-            facts[key] = Fact(old.subject, edge_type, old.object, hedged=old.hedged and hedged,
-                              directed=old.directed, evidence=evidence_all)
+            # A directed statement gives the undirected one its direction ("a deal with Iran, under
+            # which Syria received a credit line": Iran lends to Syria).
+            oriented = fact if directed and not old.directed else old
+            facts[key] = Fact(oriented.subject, edge_type, oriented.object, hedged=old.hedged and hedged,
+                              directed=old.directed or directed, evidence=evidence_all)
         else:
             facts[key] = fact
             order.append(key)

@@ -108,7 +108,7 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
         return own
     if effective_pos(t) == "VERB":
         holders: list[Token] = []
-        frontier = [o for o in t.children if o.dep_ in ("obj", "nsubj:pass")]
+        frontier = [o for o in t.children if o.dep_ in ("obj", "iobj", "nsubj:pass")]
         for _ in range(2):
             holders += frontier
             frontier = [n for o in frontier for n in o.children
