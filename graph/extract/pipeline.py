@@ -4,7 +4,8 @@ The extractor runs the project's own trained pipeline (``data/parser/model``:
 tagger, morphologizer and Universal Dependencies parser trained on English EWT,
 with spaCy's rule lemmatizer; see :mod:`alignkg.graph.extract.parser_model`), after a
 sentence splitter that also breaks at line ends (the parser keeps the sentence
-boundaries it is given), and then the actor matcher. Another trained pipeline
+boundaries it is given), a repair of one systematic parser error, and then the
+actor matcher. Another trained pipeline
 with a UD-labelled parser may replace it by name or path. Registrations live
 only in this module so that importing a rule never registers anything twice.
 """
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 SENTENCE_COMPONENT = "alignkg_sentences"
 ACTOR_COMPONENT = "alignkg_actors"
+REPAIR_COMPONENT = "alignkg_parse_repair"
 #: The closing punctuation of a sentence; quotes and brackets that follow it stay with it.
 _SENTENCE_END = frozenset({".", "!", "?", "…", ".\"", "?\""})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
@@ -89,6 +91,38 @@ def split_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(REPAIR_COMPONENT, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
+def repair_parse(doc: Doc) -> Doc:
+    """Mend one systematic error of the parser: a sentence read as a noun phrase.
+
+    Trained on web text, the parser reads "Turkey voiced support for
+    Azerbaijan" and "Brazil expressed concern" as one noun phrase ("voiced" an
+    adjective of "support") although its own tagger calls the verb a past
+    tense. When a sentence's root is a noun with such a verb before it, a name
+    before the verb, and no determiner between them, the verb becomes the root,
+    the name its subject and the noun its object. Hyphenated forms ("Iran-backed
+    militias", "US-led coalition") are left alone.
+    """
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        verbs = [c for c in root.children if c.dep_ in ("amod", "compound") and c.tag_ in ("VBD", "VBN")
+                 and c.i > 0 and doc[c.i - 1].text not in ("-", "–")]
+        if len(verbs) != 1:
+            continue
+        verb = verbs[0]
+        before = [c for c in root.children if c.i < verb.i]
+        names = [c for c in before if c.pos_ in ("PROPN", "NOUN", "PRON") and c.dep_ != "det"]
+        if not names or any(c.dep_ == "det" and c.i > names[-1].i for c in before):
+            continue
+        subject = names[-1]
+        verb.head, verb.dep_ = verb, "ROOT"
+        for c in before:
+            if c is not subject and c is not verb:
+                c.head = subject  # "The Kremlin expressed concern": "The" goes with "Kremlin"
+        subject.head, subject.dep_ = verb, "nsubj"
+        root.head, root.dep_ = verb, "obj"
+    return doc
+
+
 @Language.factory(ACTOR_COMPONENT, assigns=["doc.spans"], requires=["token.is_sent_start"])
 def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
     """Create the actor matcher; the gazetteer is attached by :func:`build_nlp`."""
@@ -142,6 +176,8 @@ def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
     nlp = spacy.load(model or model_path(), exclude=["ner", "senter", "attribute_ruler"])
     _split_hyphen_after_abbreviation(nlp)
     nlp.add_pipe(SENTENCE_COMPONENT, first=True)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(REPAIR_COMPONENT, after="parser")
     if "lemmatizer" not in nlp.pipe_names:
         lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
         assert isinstance(lemmatizer, Lemmatizer)
