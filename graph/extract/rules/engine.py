@@ -94,7 +94,14 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
     struck = tuple(dict.fromkeys(o for c in finding.candidates if c.type is EdgeType.MILITARY_STRIKE
                                  and not c.negated and not c.modal for o in c.objects))
     ctx.attacked = struck or attacked
+    # Refusals that name whom they leave alone run first; "stays on the sidelines" then refers to
+    # that state ("offered Tehran no real help ... while it stays on the sidelines").
+    later.sort(key=lambda ft: any(s.steps[0].relation == "conflict" for s in ft[0].target))
     for frame, t in later:
+        if any(s.steps[0].relation == "conflict" for s in frame.target):
+            left = tuple(dict.fromkeys(o for c in finding.candidates if c.type is EdgeType.NON_INTERVENTION
+                                       and not c.negated for o in c.objects))
+            ctx.attacked = left or struck or attacked
         _run(ctx, frame, t, finding)
     return finding
 
