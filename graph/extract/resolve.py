@@ -72,19 +72,23 @@ class Resolver:
         events = self.acting_nouns
         return (other.lemma_.lower() in events) != (first.lemma_.lower() in events)
 
-    def speaker(self, *, window: bool = True) -> tuple[str, ...]:
+    def speaker(self, *, window: bool = True, near: Token | None = None) -> tuple[str, ...]:
         """Return the state whose official speaks in this sentence (quotes, reported statements).
 
         The subject of a verb of speech ("Lavrov said", "the ministry warned"),
         read on the parse; an unnamed official or "he" is the speaker carried
         over from earlier sentences. ``window=False`` leaves out the window
         search of the first extractor: a quoted sentence without a verb of
-        speech takes the speaker of the sentences before it.
+        speech takes the speaker of the sentences before it. A verb of speech
+        that ``near`` governs reports another clause ("a crushing response ...,
+        as the Pentagon said"), so it does not speak for ``near``.
         """
         doc = self.view.doc
         for i in range(self.view.start, self.view.end):
             t = doc[i]
             if t.lemma_.lower() not in self.speech or t.pos_ != "VERB":
+                continue
+            if near is not None and near in t.ancestors:
                 continue
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
             codes = self.states(subjects, "agent")

@@ -201,7 +201,7 @@ def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], m
                 return ctx.attacked
             continue
         if first == "speaker":
-            codes = ctx.resolver.speaker(window=False)
+            codes = ctx.resolver.speaker(window=False, near=trigger)
             if codes:
                 return codes
             continue
