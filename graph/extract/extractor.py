@@ -24,6 +24,7 @@ from alignkg.graph.extract.pipeline import LemmaTable, build_nlp
 from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules import claims, engine, window
 from alignkg.graph.extract.rules.candidate import Candidate
+from alignkg.graph.extract.syntax import polarity
 from alignkg.graph.extract.tokens import DocIndex
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
 from alignkg.graph.model import Evidence, Extraction
@@ -122,8 +123,31 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     """
     finding = engine.find(doc, view, lexicon, attacked)
     strikes = _struck(finding.candidates)
-    fallback = [c for c in window.find(view, strikes or attacked) if not _read_by_engine(doc, c, finding)]
+    fallback = [_governed(doc, c, lexicon) for c in window.find(view, strikes or attacked)
+                if not _read_by_engine(doc, c, finding)]
     return finding.candidates + fallback, strikes or _struck(fallback)
+
+
+def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
+    """Add to a window candidate what governs its trigger on the parse: a negation, a condition.
+
+    The window sees only the words near the trigger; "no evidence that Egypt
+    is supplying weapons" and "if it buys Russian jets" are decided further up
+    the tree. A trigger the parser read as a modifier ("supplying" a compound
+    of "weapons") stands for the noun it modifies, which carries the clause's marks.
+    A refusal ("would not participate") is negative by definition: left as read.
+    """
+    if candidate.type is EdgeType.NON_INTERVENTION:
+        return candidate
+    trigger = doc[candidate.trigger]
+    if trigger.dep_ in ("amod", "compound"):
+        trigger = trigger.head
+    pol = polarity(trigger, lexicon)
+    if pol.negated or pol.denied:
+        candidate.negated = True
+    if pol.conditional:
+        candidate.modal = True
+    return candidate
 
 
 def _read_by_engine(doc: Doc, candidate: Candidate, finding: engine.Finding) -> bool:

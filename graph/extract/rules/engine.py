@@ -109,7 +109,7 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
 def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
     verdict = _qualified(ctx, frame, t)
     if verdict is not True:
-        if verdict == "lexical" or frame.decisive:
+        if verdict == "lexical" or (frame.decisive and verdict == "path"):
             finding.decided.add(t.i)  # the words rule it out; a missing path may be the parser's error
         return
     found = list(_apply(ctx, frame, t))
@@ -278,14 +278,16 @@ def _theme(ctx: Context, frame: Frame, trigger: Token) -> tuple[str, Token] | No
 
 # --- applying a frame ------------------------------------------------------------------------
 def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
-    """Return True when the frame applies to ``trigger``; else why not: "lexical" or "path".
+    """Return True when the frame applies to ``trigger``; else why not: "lexical", "path" or "word".
 
-    Particles, ruled-out modifiers and missing qualifiers are lexical (the words
-    decide); ``require`` and ``unless`` are paths over the parse, which may be wrong.
+    Ruled-out modifiers and missing qualifiers are lexical (the words decide);
+    ``require`` and ``unless`` are paths over the parse, which may be wrong. A
+    missing particle means the word is not the frame's ("hits" is not "hit
+    out"), which decides nothing about the word's other readings.
     """
     lemma = trigger.lemma_.lower()
     if lemma in frame.particles and not any(c.lower_ == frame.particles[lemma] for c in trigger.children):
-        return "lexical"  # "shot down": the particle, whatever relation the parser gave it
+        return "word"  # "shot down": the particle, whatever relation the parser gave it
     if frame.not_with and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.not_with
                               for c in trigger.children):
         return "lexical"

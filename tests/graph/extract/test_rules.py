@@ -189,7 +189,7 @@ GENERAL_ENGLISH = [
  ("Egypt refused to send troops to help Saudi Arabia.", {("EGY",N,"SAU")}),
  ("The United Kingdom expressed its solidarity with Poland.", {("GBR",D,"POL")}),
  ("Moscow backed Belgrade's position on Kosovo.", {("RUS",D,"SRB")}),
- ("Cuban doctors and Russian military advisers were sent to Venezuela.", set()),
+ ("Cuban doctors and Russian military advisers were sent to Venezuela.", {("RUS",M,"VEN")}),  # advisers: guide table
  ("Russia deployed troops to Belarus to help it defend the border.", {("RUS",M,"BLR")}),
  ("The US trained Ukrainian soldiers in Germany.", {("USA",M,"UKR")}),
  ("China has invested billions in Pakistan.", {("CHN",T,"PAK")}),
