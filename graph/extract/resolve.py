@@ -45,6 +45,7 @@ class Resolver:
         self.non_state = lexicon.words("non_state_heads")
         self.state_nouns = lexicon.words("state_nouns")
         self.person_nouns = lexicon.words("person_nouns")
+        self.measures = lexicon.words("measure_nouns")
         self.acting_nouns = lexicon.words("acting_nouns")
         self.speech = lexicon.words("speech_verbs")
         self.weapons = lexicon.words("arms")
@@ -126,7 +127,10 @@ class Resolver:
 
         "Armenia accused Azerbaijan of shelling its territory": "its" is not the shelling state.
         """
-        codes = self._subject_antecedent(t) or self.view.pronoun(t.i)
+        return self._besides_excluded(t, self._subject_antecedent(t) or self.view.pronoun(t.i))
+
+    def _besides_excluded(self, t: Token, codes: tuple[str, ...]) -> tuple[str, ...]:
+        """``codes``, or the nearest single state named before ``t`` when ``codes`` is the other role's."""
         if not codes or not set(codes) <= self.exclude:
             return codes
         for m in reversed(self.view.mentions):
@@ -208,6 +212,10 @@ class Resolver:
             return self.origins(t)
         if mode == "goods" and t.lemma_.lower() in self.person_nouns:
             return ()  # "sanctioned three Iranian officials": people, not their state
+        if mode == "goods" and (t.lower_ in self.measures or t.lemma_.lower() in self.measures):
+            measured = [c for c in t.children if c.dep_ == "appos" or (c.dep_ == "nmod" and preposition(c) == "of")]
+            if measured:  # "C$30 billion worth of imports from the United States": the imports, at no depth
+                return tuple(dict.fromkeys(code for c in measured for code in self._one(c, mode, depth)))
         named = self._named(t, mode, depth)
         if named is not None:
             return named
@@ -230,7 +238,8 @@ class Resolver:
         if word in _SPEAKER_PRONOUNS:
             return self.view.speaker()
         if lemma in self.state_nouns and self._is_reference(t):
-            return self.view.pronoun(t.i, "it")
+            # "the U.S. signed a new agreement with the Gulf nation": not the U.S. itself.
+            return self._besides_excluded(t, self.view.pronoun(t.i, "it"))
         owner = [c for c in t.children if c.dep_ == "nmod:poss" and c.lower_ in _PRONOUNS]
         if lemma in self.state_nouns and owner:  # "Israeli strikes on his country": whose "his" is
             return self.view.pronoun(owner[0].i)

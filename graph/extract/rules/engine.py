@@ -448,6 +448,10 @@ def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
 def _members(ctx: Context, frame: Frame, trigger: Token) -> list[str]:
     """The parties of a symmetric or undirected frame, in order."""
     codes: list[str] = []
-    for slot in frame.members:
-        codes.extend(ctx.resolver.states(follow(ctx, trigger, slot, frame), "agent"))
+    try:
+        for slot in frame.members:
+            ctx.resolver.exclude = set(codes)  # a reference to a party ("the Gulf nation") is another party
+            codes.extend(ctx.resolver.states(follow(ctx, trigger, slot, frame), "agent"))
+    finally:
+        ctx.resolver.exclude = set()
     return list(dict.fromkeys(codes))
