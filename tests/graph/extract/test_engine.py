@@ -81,6 +81,13 @@ CASES = [
  ("Canada froze Russia's central bank assets.", {("CAN", S, "RUS")}),
  ("Iran vowed to retaliate against Israel.", {("IRN", TH, "ISR")}),
  ("India buys Russia's oil.", {("RUS", E, "IND")}),
+ # resolution: amounts stand for the goods they measure; a reference to a party is another party
+ ("Canada imposed tariffs on $30 billion worth of imports from the United States.", {("CAN", S, "USA")}),
+ ("During a visit by Bahrain's king to Washington, the U.S. signed a defence agreement with the Gulf nation.",
+  {("USA", AL, "BHR")}),
+ # refusing to join a partner's military action (guide: Refusing one weapon)
+ ("Egypt rejected an invitation to participate in the Washington-led task force.", {("EGY", N, "USA")}),
+ ("Egypt rejected an invitation to join the trade talks led by France.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
