@@ -80,16 +80,15 @@ class Resolver:
         read on the parse; an unnamed official or "he" is the speaker carried
         over from earlier sentences. ``window=False`` leaves out the window
         search of the first extractor: a quoted sentence without a verb of
-        speech takes the speaker of the sentences before it. A verb of speech
-        that ``near`` governs reports another clause ("a crushing response ...,
-        as the Pentagon said"), so it does not speak for ``near``.
+        speech takes the speaker of the sentences before it. With ``near``, only
+        a verb of speech that can report ``near`` counts (see :func:`_speaks_for`).
         """
         doc = self.view.doc
         for i in range(self.view.start, self.view.end):
             t = doc[i]
             if t.lemma_.lower() not in self.speech or t.pos_ != "VERB":
                 continue
-            if near is not None and near in t.ancestors:
+            if near is not None and not _speaks_for(t, near):
                 continue
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
             codes = self.states(subjects, "agent")
@@ -226,6 +225,13 @@ class Resolver:
     def _named(self, t: Token, mode: str, depth: int) -> tuple[str, ...] | None:
         """A state named at ``t``: a mention, a pronoun, "the country"; None when ``t`` names none."""
         found = self._mention_codes(t, mode)
+        if found and depth < 2:
+            # "Iran's Syria consulate", "Ukraine's U.S. ambassador": the possessor owns what the name qualifies.
+            m = self.view.mention_at[t.i]
+            owners = [c for c in t.children if c.dep_ == "nmod:poss" and not m.start <= c.i < m.end]
+            owned = tuple(code for c in owners for code in self._one(c, mode, depth + 1))
+            if owned:
+                return owned
         if found is not None:
             if found and t.lemma_.lower() in self.agent_nouns and depth < 2:
                 # "Russian and Belarusian presidents": the mention took one demonym, the parse has both.
@@ -300,3 +306,17 @@ class Resolver:
         dets = [c.lower_ for c in t.children if c.dep_ == "det"]
         named = any(self.view.mention_at.get(c.i) is not None for c in t.children)
         return dets == ["the"] and not named
+
+
+def _speaks_for(verb: Token, near: Token) -> bool:
+    """Tell whether the verb of speech ``verb`` may report the word ``near``.
+
+    It does when it governs ``near`` ("warned that X would face consequences") or
+    heads the sentence, where a quotation hangs on it however it was parsed.
+    A verb of speech that ``near`` governs, or one in a side clause ("a
+    crushing response ..., as the Pentagon said it would deploy"), reports
+    something else.
+    """
+    if near in verb.ancestors:
+        return False
+    return verb in near.ancestors or verb.dep_ in ("ROOT", "parataxis")

@@ -4,6 +4,7 @@ The figures test reads Universal Dependencies English EWT from ../shared/ud (CC 
 never copied into the repository) and skips where it is absent.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -35,8 +36,8 @@ def _card_figure(name: str) -> float:
 
 
 def test_parser_model_ships_with_its_card_and_licence():
-    meta = (parser_model.model_path() / "meta.json").read_text(encoding="utf-8")
-    assert '"license": "CC BY-SA 4.0"' in meta
+    meta = json.loads((parser_model.model_path() / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC BY-SA 4.0"
     card = CARD.read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in card and "data/parser/train.sh" in card
 
