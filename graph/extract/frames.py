@@ -25,7 +25,7 @@ STEPS = frozenset({"self", "subj", "obj", "iobj", "poss", "mod", "compound", "am
                    "verb", "speech"})
 #: How the states of a role are read from the tokens its slot found.
 MODES = frozenset({"agent", "place", "actor", "goods", "origin"})
-_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADP"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ class Resolver:
         self.state_nouns = lexicon.words("state_nouns")
         self.person_nouns = lexicon.words("person_nouns")
         self.measures = lexicon.words("measure_nouns")
+        self.spokes = lexicon.words("spokes_nouns")
         self.acting_nouns = lexicon.words("acting_nouns")
         self.speech = lexicon.words("speech_verbs")
         self.weapons = lexicon.words("arms")
@@ -53,6 +54,8 @@ class Resolver:
         self.lexicon = lexicon
         #: States that the other role of the edge being read already holds (see ``_pronoun``).
         self.exclude: set[str] = set()
+        #: Set while the subject of a verb of speech is read, so that "we said" does not ask for itself.
+        self._speaking = False
 
     def states(self, tokens: list[Token], mode: str) -> tuple[str, ...]:
         """Return the states that ``tokens`` (and their conjuncts) stand for in ``mode``, in order."""
@@ -91,7 +94,11 @@ class Resolver:
             if near is not None and not _speaks_for(t, near):
                 continue
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
-            codes = self.states(subjects, "agent")
+            self._speaking = True
+            try:
+                codes = self.states(subjects, "agent")
+            finally:
+                self._speaking = False
             if codes:
                 return codes
             if subjects and (subjects[0].lower_ in ("he", "she") or subjects[0].lemma_.lower() in self.agent_nouns):
@@ -242,7 +249,9 @@ class Resolver:
         if word in _PRONOUNS:
             return self._pronoun(t)
         if word in _SPEAKER_PRONOUNS:
-            return self.view.speaker()
+            # '"We are against ...," said a spokesman for China's Foreign Ministry': the parse's speaker
+            # first; "we" as the subject of the verb of speech itself falls back to the window.
+            return self.view.speaker() if self._speaking else self.speaker()
         if lemma in self.state_nouns and self._is_reference(t):
             # "the U.S. signed a new agreement with the Gulf nation": not the U.S. itself.
             return self._besides_excluded(t, self.view.pronoun(t.i, "it"))
@@ -264,7 +273,8 @@ class Resolver:
             if users:  # "an Iranian drone used by Russian troops" belongs to Russia, made in Iran
                 return users
         if lemma in self.agent_nouns or lemma in self.acting_nouns or t.pos_ == "PROPN":
-            codes = self._owners(t, "agent", depth, deps=_OWNER_DEPS, preps=_BY_MODE["agent"])
+            preps = _BY_MODE["agent"] | {"for"} if lemma in self.spokes else _BY_MODE["agent"]
+            codes = self._owners(t, "agent", depth, deps=_OWNER_DEPS, preps=preps)
             if codes or mode == "agent":
                 return codes
         elif mode == "agent":

@@ -89,6 +89,11 @@ CASES = [
  # a verb of speech in a side clause does not speak for the threat
  ("Iran's leader threatened a crushing response, as the Pentagon said it would deploy more ships.",
   set()),
+ # opposition is condemnation; "against" heading a predicate, not in "a war against"
+ ("China is firmly opposed to the deployment of THAAD by the United States.", {("CHN", C, "USA")}),
+ ('"We are resolutely against the deployment of THAAD by South Korea," said a spokesman for China\'s'
+  ' Foreign Ministry.', {("CHN", C, "KOR")}),
+ ("Russia's war against Ukraine continued.", {("RUS", K, "UKR")}),
  # refusing to join a partner's military action (guide: Refusing one weapon)
  ("Egypt rejected an invitation to participate in the Washington-led task force.", {("EGY", N, "USA")}),
  ("Egypt rejected an invitation to join the trade talks led by France.", set()),
