@@ -88,11 +88,9 @@ class Extractor:
         starts = [m.start for m in mentions]
         for lo, hi in index.iter_sentences():
             first = bisect_left(starts, lo)
-            if first == len(mentions) or mentions[first].start >= hi:
-                continue  # no actor named: nothing to find, nothing to remember
             view = SentenceView(doc, (lo, hi), mentions[first:bisect_left(starts, hi, lo=first)], memory, index)
             if not any(m.codes for m in view.mentions):
-                continue
+                continue  # no state named nor referred to ("the two countries"): nothing to find or remember
             evidence = _evidence(text, index, lo, hi, article_id)
             candidates, strikes = _sentence_candidates(doc, view, self.lexicon, previous_strikes)
             previous_strikes = strikes or previous_strikes

@@ -67,6 +67,7 @@ class Frame:
     only_theme: frozenset[str] = frozenset()
     default_type: EdgeType | None = None
     default_lemmas: frozenset[str] = frozenset()
+    bare_default_lemmas: frozenset[str] = frozenset()
     default_qualifiers: frozenset[str] = frozenset()
     no_mod_source: frozenset[str] = frozenset()
     qualified: frozenset[str] = frozenset()
@@ -187,6 +188,7 @@ def _frame(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Frame:
         only_theme=frozenset(_split(raw.get("only_theme", []), where)),
         default_type=_edge_type(raw.get("default_type"), where),
         default_lemmas=frozenset(_split(raw.get("default_lemmas", []), where)),
+        bare_default_lemmas=frozenset(_split(raw.get("bare_default_lemmas", []), where)),
         default_qualifiers=_class(classes, raw["default_qualifiers"], where) if "default_qualifiers" in raw
         else frozenset(),
         no_mod_source=frozenset(_split(raw.get("no_mod_source", []), where)),

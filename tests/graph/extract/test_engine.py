@@ -89,6 +89,9 @@ CASES = [
  # a verb of speech in a side clause does not speak for the threat
  ("Iran's leader threatened a crushing response, as the Pentagon said it would deploy more ships.",
   set()),
+ # a sentence naming no state, only "the two countries", is read
+ ("Turkey suspended trade with Israel. Trade between the two countries was worth $7bn last year.",
+  {("TUR", S, "ISR"), ("TUR", T, "ISR")}),
  # opposition is condemnation; "against" heading a predicate, not in "a war against"
  ("China is firmly opposed to the deployment of THAAD by the United States.", {("CHN", C, "USA")}),
  ('"We are resolutely against the deployment of THAAD by South Korea," said a spokesman for China\'s'
