@@ -28,10 +28,18 @@ def test_eval_seed_is_perfect(extractor):
 
 def test_eval_dev_meets_the_bar(extractor):
     report = _report("dev.jsonl", extractor)
-    assert report.micro.precision >= 0.85
-    assert report.micro.f1 >= 0.80
+    assert report.micro.precision >= 0.95
+    assert report.micro.f1 >= 0.90
     missing = [t for t, s in report.per_type.items() if s.tp + s.fn and s.recall == 0]
     assert missing == []
+
+
+def test_eval_dev2_floor_on_passages_the_rules_were_not_written_for(extractor):
+    """dev2: a floor just under what the parse-based extractor measured (P 0.88, F 0.62), not the target."""
+    report = _report("dev2.jsonl", extractor)
+    assert report.passages == 108
+    assert report.micro.precision >= 0.85
+    assert report.micro.f1 >= 0.58
 
 
 def test_eval_project_demo_set_guards_against_regressions(extractor):
@@ -40,4 +48,4 @@ def test_eval_project_demo_set_guards_against_regressions(extractor):
     report = evaluate(read_gold(path), extractor)
     assert report.passages == 10
     assert report.micro.precision >= 0.85
-    assert report.micro.f1 >= 0.55
+    assert report.micro.f1 >= 0.60
