@@ -92,6 +92,9 @@ CASES = [
  # a sentence naming no state, only "the two countries", is read
  ("Turkey suspended trade with Israel. Trade between the two countries was worth $7bn last year.",
   {("TUR", S, "ISR"), ("TUR", T, "ISR")}),
+ # a measure openly weighed against a state is a threat; imposed, a sanction
+ ("Saudi Arabia is considering new steps against Iran.", {("SAU", TH, "IRN")}),
+ ("The United States is preparing new sanctions against Russia.", {("USA", TH, "RUS")}),
  # opposition is condemnation; "against" heading a predicate, not in "a war against"
  ("China is firmly opposed to the deployment of THAAD by the United States.", {("CHN", C, "USA")}),
  ('"We are resolutely against the deployment of THAAD by South Korea," said a spokesman for China\'s'
