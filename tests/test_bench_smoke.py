@@ -27,7 +27,7 @@ def test_extract_speed_quick_prints_the_ratio(monkeypatch, capsys):
     assert "whole extractor / parse alone = " in out
     assert "goal: at most 1.3x the parse alone -> " in out
     assert "built by resampling" in out
-    assert "s per 100k chars" in out and "(1.0x is linear)" in out
+    assert "rules s/100k" in out and "parse s/100k" in out and "(1.0x is linear)" in out
 
 
 def test_store_bench_quick_prints_the_ratios(monkeypatch, capsys):

@@ -65,20 +65,32 @@ class Extractor:
             InvalidArticleError: the text is empty or longer than ``MAX_CHARS``.
         """
         _check(text, id)
-        return self._extract_doc(self.nlp(text), text, id, published)
+        return self.extract_parsed(self.nlp(text), id=id, published=published)
 
     def extract_many(self, articles: Iterable[tuple[str, str, dt.date | None]], *,
                      batch_size: int = 32) -> Iterator[Extraction]:
         """Yield extractions of (id, text, published) triples, using spaCy's batched ``pipe``."""
-        def checked() -> Iterator[tuple[str, tuple[str, str, dt.date | None]]]:
+        def checked() -> Iterator[tuple[str, tuple[str, dt.date | None]]]:
             for id_, text, published in articles:
                 _check(text, id_)
-                yield text, (id_, text, published)
+                yield text, (id_, published)
 
-        for doc, (id_, text, published) in self.nlp.pipe(checked(), as_tuples=True, batch_size=batch_size):
-            yield self._extract_doc(doc, text, id_, published)
+        for doc, (id_, published) in self.nlp.pipe(checked(), as_tuples=True, batch_size=batch_size):
+            yield self.extract_parsed(doc, id=id_, published=published)
 
-    def _extract_doc(self, doc: Doc, text: str, article_id: str, published: dt.date | None) -> Extraction:
+    def extract_parsed(self, doc: Doc, *, id: str, published: dt.date | None = None) -> Extraction:
+        """Return the facts and claims of an article that :attr:`nlp` has already parsed.
+
+        For callers that run the parse themselves: batched on a cluster, or
+        timed apart from the rules (``bench/extract_speed.py``). ``doc`` must
+        come from this extractor's pipeline: the rules read its sentences,
+        lemmas and actor spans.
+
+        Raises:
+            InvalidArticleError: the text is empty or longer than ``MAX_CHARS``.
+        """
+        text, article_id = doc.text, id
+        _check(text, article_id)
         index = DocIndex(doc, self.lemma)
         mentions = build_mentions(doc, text, self.gazetteer, published, index)
         memory = Memory()
