@@ -20,7 +20,7 @@ from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from alignkg.graph.extract.actors import ActorMatcher
@@ -91,9 +91,10 @@ def split_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(REPAIR_COMPONENT, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
+@Language.component(REPAIR_COMPONENT, requires=["token.dep", "token.tag"],
+                    assigns=["token.dep", "token.head", "token.pos"])
 def repair_parse(doc: Doc) -> Doc:
-    """Mend one systematic error of the parser: a sentence read as a noun phrase.
+    """Mend two systematic errors of the parser: a sentence read as a noun phrase, a verb read as a noun.
 
     Trained on web text, the parser reads "Turkey voiced support for
     Azerbaijan" and "Brazil expressed concern" as one noun phrase ("voiced" an
@@ -120,7 +121,25 @@ def repair_parse(doc: Doc) -> Doc:
                 c.head = subject  # "The Kremlin expressed concern": "The" goes with "Kremlin"
         subject.head, subject.dep_ = verb, "nsubj"
         root.head, root.dep_ = verb, "obj"
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        _verb_read_as_noun(root)
     return doc
+
+
+def _verb_read_as_noun(root: Token) -> None:
+    """ "Ukraine shot down a Russian jet" read as a noun "shot" with a compound "Ukraine".
+
+    A root noun with an object or a particle is a verb; a name compounded
+    before it is its subject.
+    """
+    deps = {c.dep_ for c in root.children}
+    if not deps & {"obj", "compound:prt"}:
+        return
+    names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i and c.pos_ == "PROPN"]
+    if len(names) != 1 or any(c.dep_ in ("nsubj", "det", "nmod:poss") for c in root.children):
+        return
+    root.pos_ = "VERB"
+    names[0].dep_ = "nsubj"
 
 
 @Language.factory(ACTOR_COMPONENT, assigns=["doc.spans"], requires=["token.is_sent_start"])

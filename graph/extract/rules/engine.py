@@ -150,6 +150,8 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
     "comp": lambda ctx, t, trigger, frame: complements(t),
     "theme": _theme_step,
     "speech": _speech_step,
+    # A particle, whichever relation the parser gave it ("hit back": compound:prt or advmod).
+    "prt": lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ in ("compound:prt", "advmod")],
     **{dep: _children(dep) for dep in ("nsubj", "iobj", "compound", "amod", "advmod", "appos", "xcomp", "ccomp",
                                        "advcl")},
 }

@@ -95,6 +95,13 @@ CASES = [
  # a measure openly weighed against a state is a threat; imposed, a sanction
  ("Saudi Arabia is considering new steps against Iran.", {("SAU", TH, "IRN")}),
  ("The United States is preparing new sanctions against Russia.", {("USA", TH, "RUS")}),
+ # particles: "hit back at" words is condemnation, with weapons a strike; a verb tagged a noun
+ ("China hit back at the United States over its new chip curbs.", {("CHN", C, "USA")}),
+ ("North Korea fired back at South Korea's criticism.", {("PRK", C, "KOR")}),
+ ("Iran fired back at Israel with ballistic missiles.", {("IRN", K, "ISR")}),
+ ("Ukraine shot down a Russian fighter jet.", {("UKR", K, "RUS")}),
+ ("Britain is training Ukrainian pilots.", {("GBR", M, "UKR")}),
+ ("South Africa described Israel's actions as apartheid.", {("ZAF", C, "ISR")}),
  # opposition is condemnation; "against" heading a predicate, not in "a war against"
  ("China is firmly opposed to the deployment of THAAD by the United States.", {("CHN", C, "USA")}),
  ('"We are resolutely against the deployment of THAAD by South Korea," said a spokesman for China\'s'
