@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from alignkg.graph.extract.context import QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
-from alignkg.graph.extract.syntax import conjuncts, preposition, subjects
+from alignkg.graph.extract.syntax import conjuncts, hyphen_leader, preposition, subjects
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
 _CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
@@ -296,6 +296,10 @@ class Resolver:
                 return tuple(dict.fromkeys(codes))
         codes = []
         for c in t.children:
+            leader = hyphen_leader(c)
+            if leader is not None:  # "the Saudi-led coalition" acts as Saudi Arabia (guide: coalitions)
+                codes.extend(self._one(leader, "agent", depth + 1))
+                continue
             if c.dep_ in ("compound", "amod") and "nmod:poss" in deps:
                 # "Iran's Syria consulate": the consulate of Iran, in Syria.
                 owner = [p for p in c.children if p.dep_ == "nmod:poss"]
@@ -330,3 +334,4 @@ def _speaks_for(verb: Token, near: Token) -> bool:
     if near in verb.ancestors:
         return False
     return verb in near.ancestors or verb.dep_ in ("ROOT", "parataxis")
+

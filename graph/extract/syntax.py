@@ -258,11 +258,15 @@ def modifiers(t: Token) -> list[Token]:
     "UK-led training": the leader of a hyphenated "-led" modifier counts, however it was parsed.
     """
     found = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
+    return found + [leader for c in found if (leader := hyphen_leader(c)) is not None]
+
+
+def hyphen_leader(t: Token) -> Token | None:
+    """The leader named before a hyphenated "-led" ("Saudi-led", "US-led"), however it was parsed."""
     doc = t.doc
-    for c in list(found):
-        if c.lower_ == "led" and c.i >= 2 and doc[c.i - 1].text in ("-", "–"):
-            found.append(doc[c.i - 2])
-    return found
+    if t.lower_ == "led" and t.i >= 2 and doc[t.i - 1].text in ("-", "–"):
+        return doc[t.i - 2]
+    return None
 
 
 def possessors(t: Token) -> list[Token]:
@@ -278,14 +282,18 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     suggest, evidence. "reports that Iran is selling missiles are not true":
     selling, reports, true (a subject climbs only into a predicate with a
     copula). The chain stops above a verb of speech or a coordinated clause,
-    so "said it had sent" is not negated by a negation elsewhere in the sentence.
+    so "said it had sent" is not negated by a negation elsewhere in the sentence,
+    and below a verb that judges the event it takes ("did not condemn the invasion").
     """
     speech = lexicon.words("speech_verbs")
+    presupposing = lexicon.words("presupposing_verbs")
     chain = [(t, "")]
     cur = t
     while cur.head is not cur and len(chain) < 6:
         dep = cur.dep_
         head = cur.head
+        if dep == "obj" and head.lemma_.lower() in presupposing:
+            break  # "did not condemn Russia's invasion": the invasion stands
         if dep in ("obl", "nmod") and effective_pos(cur) in ("NOUN", "PROPN") and effective_pos(head) in (
                 "VERB", "AUX"):
             break  # "in response to Trump's imposition of tariffs, China suspended purchases": an adjunct

@@ -102,6 +102,9 @@ CASES = [
  ("Ukraine shot down a Russian fighter jet.", {("UKR", K, "RUS")}),
  ("Britain is training Ukrainian pilots.", {("GBR", M, "UKR")}),
  ("South Africa described Israel's actions as apartheid.", {("ZAF", C, "ISR")}),
+ # a judged event stands whatever the judgement; a "-led" coalition acts as its leader
+ ("India did not condemn Russia's invasion of Ukraine.", {("RUS", K, "UKR")}),
+ ("Saudi-led coalition airstrikes hit Yemen.", {("SAU", K, "YEM")}),
  # opposition is condemnation; "against" heading a predicate, not in "a war against"
  ("China is firmly opposed to the deployment of THAAD by the United States.", {("CHN", C, "USA")}),
  ('"We are resolutely against the deployment of THAAD by South Korea," said a spokesman for China\'s'
