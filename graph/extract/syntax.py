@@ -408,6 +408,8 @@ def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> No
         elif dep == "mark" and word in w("conditional_marks") and (k == 0 or g.dep_ in ("advcl", "ccomp")):
             flags["conditional"] = True
             flags["near_future"] = flags["near_future"] or k <= 1
+        elif dep == "mark" and word in w("averting_marks") and effective_pos(g) == "VERB":
+            flags["modal"] = True  # "warned Beijing against arming Russia": warned of, not done
         elif dep == "advmod" and word in w("hedges"):
             flags["hedged"] = True
         elif dep == "amod" and c.lemma_.lower() in w("modal_adjectives"):

@@ -105,6 +105,10 @@ CASES = [
  # a judged event stands whatever the judgement; a "-led" coalition acts as its leader
  ("India did not condemn Russia's invasion of Ukraine.", {("RUS", K, "UKR")}),
  ("Saudi-led coalition airstrikes hit Yemen.", {("SAU", K, "YEM")}),
+ # a pledged delivery is a fact (guide: Commitments); warning against an act is not the act
+ ("The Netherlands and Denmark have pledged F-16s to Ukraine.", {("NLD", A, "UKR"), ("DNK", A, "UKR")}),
+ ("Washington warned Beijing against arming Russia.", set()),
+ ("Moscow has supported Damascus militarily since 2015.", {("RUS", M, "SYR")}),
  # opposition is condemnation; "against" heading a predicate, not in "a war against"
  ("China is firmly opposed to the deployment of THAAD by the United States.", {("CHN", C, "USA")}),
  ('"We are resolutely against the deployment of THAAD by South Korea," said a spokesman for China\'s'
