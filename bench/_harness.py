@@ -78,6 +78,30 @@ def measure(fn: Callable[[], Any], repeat: int) -> Timing:
     return Timing(tuple(runs), result)
 
 
+def measure_interleaved(fns: dict[str, Callable[[], Any]], repeat: int) -> dict[str, Timing]:
+    """Time several functions in turn, one run of each per round, after one warm-up of each.
+
+    On a shared machine the load changes while a benchmark runs; timing A three
+    times and then B three times can charge that change to one of them.
+    Interleaved rounds give each the same conditions, so their ratio holds.
+
+    Raises:
+        ValueError: ``repeat`` is less than 1.
+    """
+    if repeat < 1:
+        raise ValueError(f"repeat must be at least 1, not {repeat}")
+    results = {name: fn() for name, fn in fns.items()}  # warm-up
+    runs: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            results[name] = None
+            gc.collect()
+            start = time.perf_counter()
+            results[name] = fn()
+            runs[name].append(time.perf_counter() - start)
+    return {name: Timing(tuple(runs[name]), results[name]) for name in fns}
+
+
 def cpu_count() -> int | None:
     """Return the number of CPUs this process may run on (or the machine's count)."""
     if hasattr(os, "sched_getaffinity"):

@@ -32,7 +32,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _harness import measure, print_header, ratio
+from _harness import measure_interleaved, print_header, ratio
 
 from alignkg.graph import Extractor
 
@@ -178,8 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"              into documents of about {DOC_MIN_CHARS:,}-{DOC_MAX_CHARS:,} characters")
     print(f"pipeline      built in {construction:.3f} s (excluded from the throughput below): "
           f"{', '.join(ex.nlp.pipe_names)}")
-    print(f"timing        {args.repeat} timed run(s) of each after 1 warm-up; "
-          "throughput from the fastest run")
+    print(f"timing        {args.repeat} timed round(s) after 1 warm-up, each round running every "
+          "measurement in turn; throughput from the fastest run")
     print()
 
     tokenizer = ex.nlp.tokenizer
@@ -188,11 +188,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         with ex.nlp.select_pipes(enable=parse_names):
             return list(ex.nlp.pipe(docs, batch_size=BATCH_SIZE))
 
-    tokenization = measure(lambda: list(tokenizer.pipe(docs)), args.repeat)
-    parsing = measure(parse, args.repeat)
-    extraction = measure(
-        lambda: list(ex.extract_many(((f"d{i}", t, None) for i, t in enumerate(docs)), batch_size=BATCH_SIZE)),
-        args.repeat)
+    timings = measure_interleaved({
+        "tokenization": lambda: list(tokenizer.pipe(docs)),
+        "parse": parse,
+        "extraction": lambda: list(ex.extract_many(((f"d{i}", t, None) for i, t in enumerate(docs)),
+                                                   batch_size=BATCH_SIZE)),
+    }, args.repeat)
+    tokenization, parsing, extraction = timings["tokenization"], timings["parse"], timings["extraction"]
 
     print(f"{'':30}{'min s':>9}{'median s':>10}{'chars/s':>13}{'sentences/s':>13}")
     rows = (("tokenization alone", tokenization), ("tagger and parser (nlp.pipe)", parsing),
@@ -230,9 +232,10 @@ def _length_series(ex: Extractor, paragraphs: Sequence[str], lengths: Sequence[i
     parse_per, rules_per = [], []
     for length in lengths:
         text = pool[:length]
-        parse = measure(lambda text=text: ex.nlp(text), repeat)
         doc = ex.nlp(text)
-        rules = measure(lambda doc=doc: ex.extract_parsed(doc, id="long"), repeat)
+        timed = measure_interleaved({"parse": lambda text=text: ex.nlp(text),
+                                     "rules": lambda doc=doc: ex.extract_parsed(doc, id="long")}, repeat)
+        parse, rules = timed["parse"], timed["rules"]
         parse_per.append(parse.min / length * 100_000)
         rules_per.append(rules.min / length * 100_000)
         print(f"{length:12,}{parse.min:13.3f}{rules.min:13.3f}{parse_per[-1]:14.3f}{rules_per[-1]:14.3f}")
