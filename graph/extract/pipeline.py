@@ -99,13 +99,14 @@ def repair_parse(doc: Doc) -> Doc:
     Trained on web text, the parser reads "Turkey voiced support for
     Azerbaijan" and "Brazil expressed concern" as one noun phrase ("voiced" an
     adjective of "support") although its own tagger calls the verb a past
-    tense. When a sentence's root is a noun with such a verb before it, a name
+    tense (or its morphologizer a verb). When a sentence's root is a noun with such a verb before it, a name
     before the verb, and no determiner between them, the verb becomes the root,
     the name its subject and the noun its object. Hyphenated forms ("Iran-backed
     militias", "US-led coalition") are left alone.
     """
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
-        verbs = [c for c in root.children if c.dep_ in ("amod", "compound") and c.tag_ in ("VBD", "VBN")
+        verbs = [c for c in root.children if c.dep_ in ("amod", "compound") and (c.tag_ in ("VBD", "VBN")
+                                                                                 or c.pos_ == "VERB")
                  and c.i > 0 and doc[c.i - 1].text not in ("-", "–")]
         if len(verbs) != 1:
             continue
