@@ -17,6 +17,7 @@ import httpx
 import pytest
 from http_helpers import KEY, ORIGIN, OTHER_KEY, LiveServer, snapshot, start_server, stop_server
 
+from alignkg.app.api.main import open_graph
 from alignkg.app.cli.serve import seed
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph
@@ -39,8 +40,10 @@ def server_factory(seeded_store, tmp_path_factory, gazetteer, extractor):
     def make(**settings: Any) -> LiveServer:
         copy = tmp_path_factory.mktemp("store") / "store"
         shutil.copytree(seeded_store, copy)
-        kg = KnowledgeGraph.open(copy, gazetteer=gazetteer, extractor=extractor)
-        live = start_server(Settings(store_path=copy, **settings), kg)
+        config = Settings(store_path=copy, **settings)
+        # As alignkg serve opens it: queries in worker processes, stopped at their deadline.
+        kg = open_graph(config, gazetteer=gazetteer, extractor=extractor)
+        live = start_server(config, kg)
         started.append(live)
         return live
 
