@@ -7,6 +7,9 @@ value or the default); see ``docs/http-api.md`` for every setting.
 from __future__ import annotations
 
 import logging
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -125,7 +128,31 @@ def serve(
         if not settings.api_keys:
             typer.echo("alignkg serve: no API key configured (ALIGNKG_API_KEYS or --api-key): writes are refused",
                        err=True)
-        uvicorn.Server(server_config(create_app(settings, kg=kg), settings, log_level=log_level)).run()
+        server = uvicorn.Server(server_config(create_app(settings, kg=kg), settings, log_level=log_level))
+        with _signals_end_the_server():
+            server.run()
+    # Here the store is flushed and closed, its checkpoints and workers gone.
+
+
+@contextmanager
+def _signals_end_the_server() -> Iterator[None]:
+    """Let SIGTERM and SIGINT end only the server, so the store is then closed (flushed, its workers killed).
+
+    uvicorn handles both signals while it runs (a graceful shutdown of at most
+    ``shutdown_timeout_s``), then raises them again once it has stopped; the default
+    handlers would end the process there, before the store is closed. These handlers,
+    which uvicorn calls at that point, do nothing: the command returns normally.
+    """
+    previous = {sig: signal.signal(sig, _stopped) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stopped(signum: int, frame: object) -> None:
+    _log.info("stopped by signal %d", signum)
 
 
 def split_origins(origins: list[str] | None) -> list[str] | None:
