@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
           f"end {samples[-1][1]:.0f} MiB ({samples[-1][1] - warm[0][1]:+.0f} MiB since warm-up)")
     print(f"workers RSS: after warm-up {warm[0][2]:.0f} MiB, peak {max(s[2] for s in samples):.0f} MiB, "
           f"end {samples[-1][2]:.0f} MiB")
+    every = max(1, len(samples) // 12)
+    print("server RSS over time: " + ", ".join(f"{t:.0f} s {rss:.0f}" for t, rss, _ in samples[::every]) + " MiB")
     return 0
 
 

@@ -491,7 +491,7 @@ class KnowledgeGraph:
             QuerySyntaxError: the query does not parse.
         """
         result = self.store.query(query, prefixes=_PREFIXES)
-        if isinstance(result, QueryBoolean):
+        if isinstance(result, (bool, QueryBoolean)):  # a worker's answer is a bool
             return bool(result)
         if isinstance(result, QuerySolutions):
             return to_rows(result, codes=False)

@@ -104,6 +104,7 @@ def serve(
     import uvicorn
 
     from alignkg.app.api.main import create_app, open_graph
+    from alignkg.app.api.memory import limit_arenas
     from alignkg.app.api.server import server_config
 
     settings = build_settings(host=host, port=port, store_path=store, api_keys=api_key,
@@ -114,6 +115,7 @@ def serve(
                               allow_service=allow_service)
     if log_level not in _LOG_LEVELS:
         raise typer.BadParameter(f"expected one of {', '.join(_LOG_LEVELS)}", param_hint="--log-level")
+    limit_arenas()  # before any thread: the memory of a long run stays flat (app/api/memory.py)
     try:
         kg = open_graph(settings)
     except AlignkgError as err:
