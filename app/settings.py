@@ -51,8 +51,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(1_048_576, ge=1, description="Largest request body accepted, in bytes.")
     max_article_chars: int = Field(100_000, ge=1, le=1_000_000,
                                    description="Longest article text accepted by POST /articles, in characters.")
-    max_client_requests: int = Field(8, ge=1, description="Most requests one client address may have in progress "
-                                                          "at once; more get 429.")
+    max_client_requests: int = Field(4, ge=1, description="Most requests one client address may have in progress "
+                                                          "at once; more get 429. Keep it under query_workers, so "
+                                                          "that one client cannot hold every worker.")
     shutdown_timeout_s: float = Field(3.0, gt=0, le=60,
                                       description="Seconds requests in progress get to finish on SIGTERM.")
     allow_service: bool = Field(False, description="Let SPARQL queries use SERVICE (federated queries to other "

@@ -1,7 +1,8 @@
 """Does the server recover at once from over-deadline queries (issue 11's "Done when")?
 
 Against ``alignkg serve`` on the bundled data (a new store, seeded on start): four
-over-deadline SPARQL queries and four over-deadline pattern queries in parallel; once all
+over-deadline SPARQL queries and four over-deadline pattern queries in parallel (from two
+loopback addresses, as ``max_client_requests`` is 4 per client); once all
 eight have their 504, wait 2 s, then measure over 1 s the CPU of the server process and of
 its query workers, time a cheap SPARQL query, and compare the server's resident memory with
 where it started. The targets (under 5% CPU, the cheap query within 1 s, RSS within 100 MB)
@@ -50,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
 
                 def slow(i: int) -> tuple[str, int, float]:
                     began = time.monotonic()
-                    with httpx.Client(base_url=url, timeout=120) as own:
+                    # Two clients (loopback addresses), four queries each: max_client_requests is 4.
+                    source = httpx.HTTPTransport(local_address="127.0.0.2" if i < 4 else "127.0.0.3")
+                    with httpx.Client(base_url=url, timeout=120, transport=source) as own:
                         if i < 4:
                             answer = own.get("/sparql", params={"query": SPARQL})
                         else:

@@ -103,10 +103,13 @@ def open_graph(settings: Settings, **options: Any) -> KnowledgeGraph:
     """Open the graph a server serves: on disk, every query in a worker process stopped at its deadline.
 
     A read request's queries get ``query_timeout_s`` in all (:func:`alignkg.app.api.deps.query_deadline`);
-    the server's own queries get at least :data:`OWN_QUERY_TIMEOUT_S` each.
+    the server's own queries get at least :data:`OWN_QUERY_TIMEOUT_S` each. One more worker than a
+    client may use at once is kept ready, so that while one client holds its share, the next
+    client's query finds a worker started.
     """
     return KnowledgeGraph.open(settings.store_path, query_timeout_s=max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
-                               query_workers=settings.query_workers, **options)
+                               query_workers=settings.query_workers,
+                               query_spare=min(settings.query_workers, settings.max_client_requests + 1), **options)
 
 
 def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:

@@ -90,7 +90,7 @@ def serve(
     max_article_chars: Annotated[int | None, typer.Option(
         help="Longest article POST /articles accepts [env ALIGNKG_MAX_ARTICLE_CHARS; default 100000].")] = None,
     max_client_requests: Annotated[int | None, typer.Option(
-        help="Requests one client may have in progress [env ALIGNKG_MAX_CLIENT_REQUESTS; default 8].")] = None,
+        help="Requests one client may have in progress [env ALIGNKG_MAX_CLIENT_REQUESTS; default 4].")] = None,
     max_body: Annotated[int | None, typer.Option(
         help="Largest request body in bytes [env ALIGNKG_MAX_BODY_BYTES; default 1048576].")] = None,
     allow_service: Annotated[bool | None, typer.Option(

@@ -297,12 +297,14 @@ class CheckpointStore:
         path: the folder of the store (created if needed).
         timeout_s: the deadline of a query when none is in force (:func:`alignkg.graph.store.deadline.deadline`).
         workers: the most worker processes running queries at once.
+        spare: the workers kept started and idle, ready for the next queries (a worker takes
+            about half a second of CPU to start, longer on a busy machine).
 
     Checkpoints live in a hidden folder beside ``path`` (``.<name>.checkpoints``), on the same
     file system so that they are hard links; it is emptied when the store opens and closes.
     """
 
-    def __init__(self, path: Path, *, timeout_s: float = 10.0, workers: int = 8) -> None:
+    def __init__(self, path: Path, *, timeout_s: float = 10.0, workers: int = 8, spare: int = 2) -> None:
         if timeout_s <= 0:
             raise ValueError(f"timeout_s must be positive, not {timeout_s}")
         self.path = path
@@ -319,7 +321,7 @@ class CheckpointStore:
         self._checks: OrderedDict[bytes, Any] = OrderedDict()
         with self._lock:
             self._checkpoint_locked()
-        self.pool = QueryPool(workers)
+        self.pool = QueryPool(workers, spare=spare)
 
     # --- writes: in this process; the next read makes a checkpoint ------------------------------
     def _checkpoint_locked(self) -> Path:

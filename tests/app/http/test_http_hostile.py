@@ -24,7 +24,7 @@ PRODUCT_PATTERN = "?a any ?b . ?c any ?d . ?e any ?f . ?g any ?h"
 
 
 @pytest.fixture(scope="module")
-def short(server_factory):
+def short(server_factory):  # module-scoped: its servers stop with the module
     """A server whose read requests get 1.5 s; writes allowed with KEY."""
     return server_factory(api_keys=[KEY], query_timeout_s=1.5)
 
@@ -52,9 +52,9 @@ def test_hostile_pattern_query_stops_at_the_cap_or_the_deadline(client, pattern)
     assert snapshot(client) == before
 
 
-def test_hostile_pattern_row_cap_applies_while_streaming(server_factory):
+def test_hostile_pattern_row_cap_applies_while_streaming(fresh_server):
     """The cap is reached at row max+1, long before the 10^14 rows of the product could be built."""
-    live = server_factory(max_result_rows=50, query_timeout_s=30)
+    live = fresh_server(max_result_rows=50, query_timeout_s=30)
     with live.client() as http:
         started = time.monotonic()
         assert_error(http.post("/query", json={"pattern": PRODUCT_PATTERN}), 422, "result_too_large")
@@ -81,9 +81,9 @@ def test_hostile_over_deadline_queries_do_not_lock_others_out(short, client):
     ("/states/IRN", {}),
     ("/facts", {"subject": "RUS"}),
 ])
-def test_hostile_every_read_path_has_the_deadline(server_factory, path, params):
+def test_hostile_every_read_path_has_the_deadline(fresh_server, path, params):
     """Analysis, state and fact reads run their queries under the request's deadline too."""
-    live = server_factory(query_timeout_s=0.001)
+    live = fresh_server(query_timeout_s=0.001)
     with live.client() as http:
         assert_error(http.get(path, params=params), 504, "query_timeout")
 
@@ -104,8 +104,8 @@ def _long_bgp(n: int) -> str:
 
 @pytest.mark.parametrize("query", [_nested_groups(40), _nested_brackets(30), _long_bgp(90)],
                          ids=["groups-40", "brackets-30", "bgp-90"])
-def test_hostile_deep_or_long_sparql_just_works(server_factory, query):
-    live = server_factory(query_timeout_s=20)
+def test_hostile_deep_or_long_sparql_just_works(fresh_server, query):
+    live = fresh_server(query_timeout_s=20)
     with live.client() as http:
         response = http.get("/sparql", params={"query": query})
         assert response.status_code == 200, response.text
@@ -121,24 +121,29 @@ def test_hostile_too_deep_sparql_is_a_400_or_a_504(client, query):
 
 # --- row 4: parsing holds no global lock -------------------------------------------------------------
 
-def test_hostile_slow_parses_do_not_block_a_trivial_query(server_factory):
-    live = server_factory(query_timeout_s=3)
+def test_hostile_slow_parses_do_not_block_a_trivial_query(fresh_server):
+    """Six 79 KB queries from one client: four are parsed at once (no lock), two get 429, and another
+    client's trivial query is answered at once by a worker of its own."""
+    live = fresh_server(query_timeout_s=2)
     values = "SELECT * WHERE { VALUES ?x { " + " ".join(f'"v{i:05}"' for i in range(9_000)) + " } } LIMIT 1"
     assert 70_000 < len(values) < 100_000
-    with live.client() as http, live.client() as other, concurrent.futures.ThreadPoolExecutor(6) as pool:
-        slow = [pool.submit(other.post, "/sparql", content=values.encode(),
+    other = httpx.HTTPTransport(local_address="127.0.0.2")  # another client address on loopback
+    with live.client() as http, live.client(transport=other) as hostile, \
+            concurrent.futures.ThreadPoolExecutor(6) as pool:
+        slow = [pool.submit(hostile.post, "/sparql", content=values.encode(),
                             headers={"Content-Type": "application/sparql-query"}) for _ in range(6)]
-        time.sleep(0.2)  # let the six parses start
+        time.sleep(0.3)  # the parses have started
+        started = time.monotonic()
         ask = http.get("/sparql", params={"query": "ASK { state:IRN a ak:State }"})
         assert ask.status_code == 200, ask.text
-        for future in slow:
-            assert future.result().status_code in (200, 504)
+        assert time.monotonic() - started < 1.0, "the trivial query waited for the slow parses"
+        assert sorted(f.result().status_code for f in slow).count(429) == 2
 
 
 # --- row 6: one huge article does not hold writes hostage ---------------------------------------------
 
-def test_hostile_article_over_the_limit_is_413(server_factory):
-    live = server_factory(api_keys=[KEY], max_article_chars=1_000)
+def test_hostile_article_over_the_limit_is_413(fresh_server):
+    live = fresh_server(api_keys=[KEY], max_article_chars=1_000)
     with live.client() as http:
         before = snapshot(http)
         body = assert_error(http.post("/articles", json={"id": "big", "text": "Iran sold drones to Russia. " * 40},
@@ -147,8 +152,8 @@ def test_hostile_article_over_the_limit_is_413(server_factory):
         assert snapshot(http) == before
 
 
-def test_hostile_small_write_does_not_wait_for_a_large_extraction(server_factory):
-    live = server_factory(api_keys=[KEY])
+def test_hostile_small_write_does_not_wait_for_a_large_extraction(fresh_server):
+    live = fresh_server(api_keys=[KEY])
     sentence = "Iran reportedly supplied drones to Russia, officials said on Tuesday. "
     big = {"id": "big", "text": sentence * 1_400}  # ~98,000 characters: seconds of extraction
     small = {"id": "small", "text": "Japan condemned Iran."}
@@ -204,12 +209,12 @@ def test_hostile_docs_load_nothing_from_another_host(client):
     assert client.get("/vendor/swagger-ui/swagger-ui.css").status_code == 200
 
 
-def test_hostile_openapi_marks_security_as_enforced(client, server_factory):
+def test_hostile_openapi_marks_security_as_enforced(client, fresh_server):
     operations = {(path, method): op for path, ops in client.get("/openapi.json").json()["paths"].items()
                   for method, op in ops.items()}
     secured = {key for key, op in operations.items() if op.get("security")}
     assert secured == {("/articles", "post"), ("/articles/{article_id}", "delete")}
-    closed = server_factory(api_keys=[KEY], require_read_key=True)
+    closed = fresh_server(api_keys=[KEY], require_read_key=True)
     with closed.client() as http:
         paths = http.get("/openapi.json", headers=auth()).json()["paths"]
     assert paths["/facts"]["get"]["security"] and "security" not in paths["/health"]["get"]
@@ -233,8 +238,8 @@ def test_hostile_protocol_errors_are_json(short, raw):
     assert httpx.Response(400, content=body).json()["error"] == "invalid_request"
 
 
-def test_hostile_too_many_requests_from_one_client_is_429(server_factory):
-    live = server_factory(max_client_requests=2, query_timeout_s=1.5)
+def test_hostile_too_many_requests_from_one_client_is_429(fresh_server):
+    live = fresh_server(max_client_requests=2, query_timeout_s=1.5)
     with live.client() as http, concurrent.futures.ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(lambda _: http.get("/sparql", params={"query": ENDLESS_COUNT}), range(4)))
         statuses = sorted(a.status_code for a in answers)
