@@ -317,6 +317,7 @@ class CheckpointStore:
         self._serial = 0
         self._current = self._folder / "0"
         self._dirty = True
+        self._closed = False
         self._readers: dict[Path, int] = {}
         self._checks: OrderedDict[bytes, Any] = OrderedDict()
         with self._lock:
@@ -433,7 +434,10 @@ class CheckpointStore:
         return info
 
     def close(self) -> None:
-        """Kill the workers, flush the store, delete the checkpoints."""
+        """Kill the workers, flush the store, delete the checkpoints (a second call does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         self.pool.close()
         self._inner.close()
         shutil.rmtree(self._folder, ignore_errors=True)
