@@ -26,7 +26,6 @@ import logging
 import os
 import select
 import shutil
-import struct
 import subprocess
 import sys
 import threading
@@ -43,10 +42,9 @@ from alignkg.graph.errors import AlignkgError, StoreError
 from alignkg.graph.store.deadline import Deadline, current_deadline
 from alignkg.graph.store.oxigraph import OxigraphStore
 from alignkg.graph.store.results import EncodedResults, from_bytes
-from alignkg.graph.store.worker import write_frame
+from alignkg.graph.store.worker import FRAME_HEADER, write_frame
 
 _log = logging.getLogger(__name__)
-_HEADER = struct.Struct(">II")
 #: Seconds a new worker may take to say it is ready (it imports pyoxigraph and rdflib's parser).
 START_TIMEOUT_S = 60.0
 
@@ -77,8 +75,8 @@ class _Process:
             TimeoutError: the deadline passed first.
             StoreError: the worker died.
         """
-        prefix = self._read(_HEADER.size, deadline)
-        head, size = _HEADER.unpack(prefix)
+        prefix = self._read(FRAME_HEADER.size, deadline)
+        head, size = FRAME_HEADER.unpack(prefix)
         header = json.loads(self._read(head, deadline))
         return header, self._read(size, deadline) if size else b""
 
@@ -170,6 +168,9 @@ class QueryPool:
                 self._lock.wait(left)
         try:
             process = self._spawn()
+        except StoreError:
+            self._forget(None)
+            raise
         except OSError as err:
             self._forget(None)
             raise StoreError(f"cannot start a query worker: {err}") from err

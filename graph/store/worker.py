@@ -29,7 +29,8 @@ import threading
 import time
 from typing import IO, Any
 
-_HEADER = struct.Struct(">II")
+#: The prefix of a frame: the lengths of its JSON header and of its body.
+FRAME_HEADER = struct.Struct(">II")
 #: The stack of the thread that runs requests, and the recursion limit: rdflib's parser recurses
 #: once per triple of a basic graph pattern, so a long pattern needs both.
 STACK_BYTES = 512 * 1024 * 1024
@@ -41,16 +42,16 @@ _log = logging.getLogger("alignkg.worker")
 def write_frame(stream: IO[bytes], header: dict[str, Any], body: bytes = b"") -> None:
     """Write one frame: the lengths of a JSON header and a body (4 bytes each, big-endian), then both."""
     encoded = json.dumps(header).encode()
-    stream.write(_HEADER.pack(len(encoded), len(body)) + encoded + body)
+    stream.write(FRAME_HEADER.pack(len(encoded), len(body)) + encoded + body)
     stream.flush()
 
 
 def read_frame(stream: IO[bytes]) -> tuple[dict[str, Any], bytes] | None:
     """Read one frame; return None at the end of the stream."""
-    prefix = stream.read(_HEADER.size)
-    if len(prefix) < _HEADER.size:
+    prefix = stream.read(FRAME_HEADER.size)
+    if len(prefix) < FRAME_HEADER.size:
         return None
-    head, size = _HEADER.unpack(prefix)
+    head, size = FRAME_HEADER.unpack(prefix)
     header = json.loads(stream.read(head))
     body = stream.read(size) if size else b""
     return header, body
