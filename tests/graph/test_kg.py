@@ -146,3 +146,21 @@ def test_kg_with_deadlines_answers_as_the_embedded_store(tmp_path, extractor, ga
         with pytest.raises(QueryLimitError) as caught:
             pooled.query("?x any ?y", max_rows=0)
         assert caught.value.code == "result_too_large"
+
+
+def test_kg_extract_from_several_threads_equals_one_at_a_time(kg):
+    """The server extracts articles in several threads at once, outside the write lock (issue 11)."""
+    import concurrent.futures
+
+    from tests.conftest import REPO
+
+    texts = [(p.stem, p.read_text("utf-8")) for p in sorted((REPO / "data" / "articles").glob("*.txt"))[:5]]
+
+    def facts(item: tuple[str, str]) -> list[tuple[str, str, str, bool, tuple[tuple[int, int], ...]]]:
+        _, extraction = kg.extract(item[1], id=item[0])
+        return sorted((f.subject, f.type.value, f.object, f.hedged, tuple((e.start, e.end) for e in f.evidence))
+                      for f in extraction.facts)
+
+    alone = [facts(item) for item in texts]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(facts, texts * 2)) == alone * 2
