@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         StoreError,
         UnknownEdgeTypeError,
         UnknownStateError,
+        check_article_id,
     )
 
 __all__ = [
@@ -76,6 +77,7 @@ __all__ = [
     "UnknownEdgeTypeError",
     "UnknownStateError",
     "__version__",
+    "check_article_id",
 ]
 
 

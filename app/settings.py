@@ -9,12 +9,13 @@ comma-separated string. Nothing is read at import: call :func:`get_settings` or 
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
 from platformdirs import user_data_path
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -39,10 +40,22 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins allowed to call the API from a browser (`*` for any); none by default.")
-    query_timeout_s: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run before a 504.")
+    query_timeout_s: float = Field(10.0, gt=0, le=3600,
+                                   description="Seconds a read request may spend on queries (SPARQL, pattern, "
+                                               "states, facts, analysis) before a 504; the query is then stopped.")
+    query_workers: int = Field(8, ge=1, le=64, description="Most worker processes running queries at once.")
     max_result_rows: int = Field(10_000, ge=1,
                                  description="Most rows (or triples) a SPARQL or pattern query may return.")
+    max_result_bytes: int = Field(64 * 1024 * 1024, ge=1024,
+                                  description="Most bytes of results a SPARQL or pattern query may return.")
     max_body_bytes: int = Field(1_048_576, ge=1, description="Largest request body accepted, in bytes.")
+    max_article_chars: int = Field(100_000, ge=1, le=1_000_000,
+                                   description="Longest article text accepted by POST /articles, in characters.")
+    max_client_requests: int = Field(4, ge=1, description="Most requests one client address may have in progress "
+                                                          "at once; more get 429. Keep it under query_workers, so "
+                                                          "that one client cannot hold every worker.")
+    shutdown_timeout_s: float = Field(3.0, gt=0, le=60,
+                                      description="Seconds requests in progress get to finish on SIGTERM.")
     allow_service: bool = Field(False, description="Let SPARQL queries use SERVICE (federated queries to other "
                                                    "hosts); off by default.")
 
@@ -53,14 +66,41 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             text = value.strip()
             if text.startswith("["):
-                import json
-
-                return json.loads(text)
+                try:
+                    return json.loads(text)
+                except ValueError:  # the message of json's error quotes the text: never show it
+                    raise ValueError("not a JSON array of strings; use [\"a\", \"b\"] or a,b") from None
             return [item.strip() for item in text.split(",") if item.strip()]
         return value
 
 
+class SettingsError(ValueError):
+    """Settings that cannot be used; the message names each setting and what is wrong, never its value."""
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Return the settings from the environment, with ``overrides`` (flags) taking precedence.
+
+    Raises:
+        SettingsError: a setting is not valid. The message names the setting (and its environment
+            variable) and the rule it breaks, and never quotes the value given, which may be a key.
+    """
+    try:
+        return Settings(**overrides)
+    except ValidationError as err:
+        problems = []
+        for error in err.errors(include_url=False, include_input=False, include_context=False):
+            name = ".".join(str(part) for part in error.get("loc", ())[:1]) or "settings"
+            message = str(error.get("msg", "not valid")).removeprefix("Value error, ")
+            problems.append(f"{name} (ALIGNKG_{name.upper()}): {message}")
+        raise SettingsError("invalid setting: " + "; ".join(problems)) from None
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """Return the settings, read once per process."""
-    return Settings()
+    """Return the settings, read once per process.
+
+    Raises:
+        SettingsError: a setting is not valid (the message never quotes a value).
+    """
+    return load_settings()

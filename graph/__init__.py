@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from alignkg.graph.extract.extractor import Extractor
     from alignkg.graph.gazetteer import Gazetteer
     from alignkg.graph.kg import KnowledgeGraph
-    from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
+    from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State, check_article_id
     from alignkg.graph.ontology import EdgeType, QuadClass
     from alignkg.graph.rdf.export import ExportFormat
     from alignkg.graph.rdf.reader import Rows
@@ -69,6 +69,7 @@ __all__ = [
     "UnknownEdgeTypeError",
     "UnknownStateError",
     "__version__",
+    "check_article_id",
 ]
 
 #: The module (relative to this package) that defines each lazily imported public name.
@@ -81,7 +82,7 @@ _HOMES: dict[str, str] = {
     "Extractor": ".extract.extractor",
     "Gazetteer": ".gazetteer",
     "KnowledgeGraph": ".kg",
-    **dict.fromkeys(("Article", "Claim", "Evidence", "Extraction", "Fact", "State"), ".model"),
+    **dict.fromkeys(("Article", "Claim", "Evidence", "Extraction", "Fact", "State", "check_article_id"), ".model"),
     "EdgeType": ".ontology",
     "QuadClass": ".ontology",
     "ExportFormat": ".rdf.export",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from alignkg.graph.errors import (
     UnknownEdgeTypeError,
 )
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
-from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
+from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State, check_article_id
 from alignkg.graph.ontology import SPECS, EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
 from alignkg.graph.query.sparql import SparqlResult, run_sparql
@@ -33,7 +34,9 @@ from alignkg.graph.rdf import mapping, updates
 from alignkg.graph.rdf.export import export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
 from alignkg.graph.store.base import Store
+from alignkg.graph.store.deadline import Deadline, deadline
 from alignkg.graph.store.oxigraph import OxigraphStore
+from alignkg.graph.store.pool import CheckpointStore
 from alignkg.graph.version import __version__
 
 if TYPE_CHECKING:  # imported where used: the extractor loads spaCy, the analysis networkx
@@ -68,9 +71,41 @@ class KnowledgeGraph:
 
     # --- lifecycle ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, **options: Any) -> KnowledgeGraph:
-        """Open (or create) the graph stored on disk at ``path``."""
-        return cls(OxigraphStore(Path(path)), **options)
+    def open(cls, path: str | Path, *, query_timeout_s: float | None = None, query_workers: int = 8,
+             query_spare: int = 2, **options: Any) -> KnowledgeGraph:
+        """Open (or create) the graph stored on disk at ``path``.
+
+        With ``query_timeout_s``, every query runs in one of up to ``query_workers`` worker
+        processes over a checkpoint of the store and is stopped (the process killed) at the
+        deadline in force (:meth:`deadline`), else after ``query_timeout_s`` seconds: what a
+        server needs (docs/decisions/20261207-query-deadlines.md); ``query_spare`` of them are
+        kept started and idle. Without it, queries run in this process, as fast as they can,
+        and cannot be stopped.
+        """
+        if query_timeout_s is None:
+            return cls(OxigraphStore(Path(path)), **options)
+        store = CheckpointStore(Path(path), timeout_s=query_timeout_s, workers=query_workers, spare=query_spare)
+        try:
+            return cls(store, **options)
+        except BaseException:
+            store.close()
+            raise
+
+    @staticmethod
+    def deadline(seconds: float | None) -> AbstractContextManager[Deadline | None]:
+        """Return a context in which every query of the graph must end within ``seconds`` in all.
+
+        A graph opened with ``query_timeout_s`` kills a query at the deadline; the embedded store
+        checks it between rows. Past it, a query raises :class:`QueryLimitError` (code
+        ``query_timeout``). Deadlines follow the context (thread or task), so each request of a
+        server can have its own.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg, kg.deadline(5.0):
+            ...     kg.article_ids()
+            []
+        """
+        return deadline(seconds)
 
     @classmethod
     def in_memory(cls, **options: Any) -> KnowledgeGraph:
@@ -116,21 +151,47 @@ class KnowledgeGraph:
         id with another text raises :class:`ConflictError` unless ``replace``.
 
         Raises:
-            InvalidArticleError: the text is empty or too long.
+            InvalidArticleError: the text is empty or too long, the id or the url is not valid.
             ConflictError: the id is stored with another text and ``replace`` is false.
         """
+        article, extraction = self.extract(text, id=id, url=url, published=published, title=title,
+                                           publisher=publisher)
+        self.ingest_extraction(article, extraction, replace=replace)
+        return extraction
+
+    def extract(self, text: str, *, id: str, url: str | None = None, published: dt.date | None = None,
+                title: str | None = None, publisher: str | None = None) -> tuple[Article, Extraction]:
+        """Return an article and the extraction of its facts, without touching the store.
+
+        :meth:`ingest` is this, then :meth:`ingest_extraction`; a server calls them apart, so
+        that the long part (the extraction) holds no lock of the store.
+
+        Raises:
+            InvalidArticleError: the text is empty or too long, the id or the url is not valid.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     article, extraction = kg.extract("Iran sold drones to Russia.", id="a1")
+            ...     [(f.subject, f.type.value, f.object) for f in extraction.facts], kg.article_ids()
+            ([('IRN', 'arms_transfer', 'RUS')], [])
+        """
+        check_article_id(id)
         if url is not None:
             try:
                 NamedNode(url)
             except ValueError as err:
                 raise InvalidArticleError(f"article {id!r}: url {url!r} is not a valid IRI ({err})") from err
         article = Article(id=id, text=text, title=title, url=url, published=published, publisher=publisher)
-        extraction = self.extractor.extract(text, id=id, published=published)
-        self.ingest_extraction(article, extraction, replace=replace)
-        return extraction
+        return article, self.extractor.extract(text, id=id, published=published)
 
     def ingest_extraction(self, article: Article, extraction: Extraction, *, replace: bool = False) -> bool:
-        """Store an article and an extraction made from it; return whether anything changed."""
+        """Store an article and an extraction made from it, in one transaction; return whether anything changed.
+
+        Raises:
+            InvalidArticleError: the article's id is not valid (:func:`alignkg.graph.model.check_article_id`).
+            ConflictError: the id is stored with another text and ``replace`` is false.
+        """
+        check_article_id(article.id)
         stored = self._stored_hash(article.id)
         if stored == mapping.text_hash(article.text):
             return False
@@ -398,8 +459,12 @@ class KnowledgeGraph:
                                 prefixes=_PREFIXES)
         return [str(to_python(r["id"])) for r in rows]
 
-    def query(self, pattern: str) -> Rows:
+    def query(self, pattern: str, *, max_rows: int | None = None, max_bytes: int | None = None) -> Rows:
         """Run a query of the pattern language and return its rows (states as codes).
+
+        With ``max_rows`` (or ``max_bytes``), one row more (or more bytes of results) raises
+        :class:`QueryLimitError` (code ``result_too_large``) as soon as it is read: the rows are
+        never all built first.
 
         Example:
             >>> with KnowledgeGraph.in_memory() as kg:
@@ -411,9 +476,10 @@ class KnowledgeGraph:
             QuerySyntaxError: the pattern does not parse (with line, column and what was expected).
             UnknownStateError: a state the gazetteer does not know (with suggestions).
             UnknownEdgeTypeError: an edge type the ontology does not have.
+            QueryLimitError: past the deadline, ``max_rows`` or ``max_bytes``.
         """
         compiled = compile_pattern(pattern, self.gazetteer)
-        solutions = self.store.query(compiled.sparql, prefixes=_PREFIXES)
+        solutions = self.store.query(compiled.sparql, prefixes=_PREFIXES, max_rows=max_rows, max_bytes=max_bytes)
         return Rows(compiled.variables, [compiled.decode(s) for s in solutions])
 
     def sparql(self, query: str) -> Rows | bool | list[tuple[str, str, str]]:
@@ -426,19 +492,21 @@ class KnowledgeGraph:
             QuerySyntaxError: the query does not parse.
         """
         result = self.store.query(query, prefixes=_PREFIXES)
-        if isinstance(result, QueryBoolean):
+        if isinstance(result, (bool, QueryBoolean)):  # a worker's answer is a bool
             return bool(result)
         if isinstance(result, QuerySolutions):
             return to_rows(result, codes=False)
         return [(str(to_python(t.subject)), str(to_python(t.predicate)), str(to_python(t.object))) for t in result]
 
     def run_sparql(self, query: str, *, accept: str | None = None, format: str | None = None,
-                   timeout_s: float = 10.0, max_rows: int = 10_000, allow_service: bool = False) -> SparqlResult:
+                   timeout_s: float | None = None, max_rows: int = 10_000, max_bytes: int | None = None,
+                   allow_service: bool = False) -> SparqlResult:
         """Run a SPARQL query as a public endpoint does; return its results serialized (SPARQL 1.1 Protocol).
 
         The policy is :func:`alignkg.graph.query.sparql.run_sparql`'s: updates and (unless
-        ``allow_service``) ``SERVICE`` are refused, the query stops at ``timeout_s``
-        and at ``max_rows`` results, and the format follows ``accept`` or ``format``.
+        ``allow_service``) ``SERVICE`` are refused, the query stops at the deadline (``timeout_s``
+        from now, or the one in force) and at ``max_rows`` results (or ``max_bytes``), and the
+        format follows ``accept`` or ``format``.
 
         Raises:
             QueryRefusedError: an update, or a SERVICE clause that is not allowed.
@@ -447,7 +515,7 @@ class KnowledgeGraph:
             InvalidInputError: no result format fits ``accept`` or ``format``.
         """
         return run_sparql(self.store, query, accept=accept, format=format, timeout_s=timeout_s, max_rows=max_rows,
-                          allow_service=allow_service, prefixes=_PREFIXES)
+                          max_bytes=max_bytes, allow_service=allow_service, prefixes=_PREFIXES)
 
     def stats(self) -> dict[str, Any]:
         """Return counts: quads, articles, facts (in all and by type), claims, evidence."""

@@ -8,10 +8,54 @@ and conversion to plain JSON-ready dicts. This module imports only the base laye
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from alignkg.graph.errors import InvalidArticleError
 from alignkg.graph.ontology import EdgeType
+
+#: The longest article id accepted.
+MAX_ARTICLE_ID_CHARS = 256
+#: Unicode categories no id may contain (controls C0 and C1, surrogates) or consist of only
+#: (separators and format characters such as the zero-width space).
+_FORBIDDEN = {"Cc", "Cs"}
+_INVISIBLE = {"Zs", "Zl", "Zp", "Cf"}
+
+
+def check_article_id(article_id: str) -> str:
+    r"""Return ``article_id`` if it may name an article, else raise; the one rule for ids everywhere.
+
+    An id is 1 to 256 characters, holds no ``/``, no control character (C0, DEL or C1) and no
+    lone surrogate, is neither ``.`` nor ``..``, and has at least one character that is neither
+    a space nor an invisible format character (a lone zero-width space is no id).
+
+    Raises:
+        InvalidArticleError: the id breaks the rule; the message says which part.
+
+    Example:
+        >>> check_article_id("2024-06-19-russia-north-korea-treaty")
+        '2024-06-19-russia-north-korea-treaty'
+        >>> check_article_id("​")
+        Traceback (most recent call last):
+        ...
+        alignkg.graph.errors.InvalidArticleError: article id '​' has only spaces or invisible characters
+    """
+    if not isinstance(article_id, str) or not article_id:
+        raise InvalidArticleError("an article id must be a non-empty string")
+    if len(article_id) > MAX_ARTICLE_ID_CHARS:
+        raise InvalidArticleError(f"article id of {len(article_id):,} characters; at most {MAX_ARTICLE_ID_CHARS} "
+                                  "are accepted")
+    if article_id in (".", ".."):
+        raise InvalidArticleError(f"article id {article_id!r} is not accepted ('.' and '..' name folders)")
+    if "/" in article_id:
+        raise InvalidArticleError(f"article id {article_id!r} holds '/', which is not accepted")
+    categories = [unicodedata.category(c) for c in article_id]
+    if any(c in _FORBIDDEN for c in categories):
+        raise InvalidArticleError(f"article id {article_id!r} holds a control character or a lone surrogate")
+    if all(c in _INVISIBLE for c in categories):
+        raise InvalidArticleError(f"article id {article_id!r} has only spaces or invisible characters")
+    return article_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,3 +69,14 @@ def test_analysis_bench_quick_prints_the_ratio_and_the_goal(monkeypatch, capsys)
     assert "bloc query / full graph = " in out
     assert "goal: bloc query of 6 states under 1.0 s -> " in out
     assert "verdict: " in out
+
+
+def test_deadline_bench_quick_prints_the_costs(monkeypatch, capsys):
+    deadline_bench = _load_script(monkeypatch, "deadline_bench")
+
+    assert deadline_bench.main(["--quick"]) == 0
+
+    out = capsys.readouterr().out
+    assert "worker over a checkpoint" in out
+    assert "the first read after it (makes the checkpoint)" in out
+    assert "slow query in a worker: QueryLimitError" in out

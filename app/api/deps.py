@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import types
+import typing
 import weakref
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
@@ -21,6 +23,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from alignkg.app.api.errors import ApiError
+from alignkg.app.api.schemas import IsoDate
 from alignkg.app.settings import Settings
 from alignkg.graph import EdgeType, KnowledgeGraph, QuadClass
 
@@ -41,6 +44,20 @@ def get_write_graph(request: Request) -> Iterator[KnowledgeGraph]:
     """Yield the graph for one write at a time: ingest and delete check the store, then write."""
     with request.app.state.write_lock:
         yield request.app.state.kg
+
+
+async def query_deadline(request: Request) -> AsyncIterator[None]:
+    """Give every query of a read request ``query_timeout_s`` in all: past it, the query is stopped (504).
+
+    The deadline is a context variable set on the request's task, so the handler's thread
+    (a copy of the task's context) sees it, and no other request does.
+    """
+    settings: Settings = request.app.state.settings
+    with KnowledgeGraph.deadline(settings.query_timeout_s):
+        yield
+
+
+QueryDeadline = Depends(query_deadline)
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
@@ -74,10 +91,15 @@ async def require_write_key(settings: SettingsDep, credentials: Credentials) -> 
     _check_key(settings, credentials, "writes")
 
 
-async def require_read_key(settings: SettingsDep, credentials: Credentials) -> None:
-    """Let a read through when reads are open, or with a valid API key when ``require_read_key``."""
+async def require_read_key(request: Request, settings: SettingsDep) -> None:
+    """Let a read through when reads are open, or with a valid API key when ``require_read_key``.
+
+    The header is read here rather than through a security dependency, so that the OpenAPI
+    document marks reads as needing a key only when this server requires one (see
+    :func:`alignkg.app.api.main.create_app`).
+    """
     if settings.require_read_key:
-        _check_key(settings, credentials, "reads")
+        _check_key(settings, await _bearer(request), "reads")
 
 
 WriteKey = Depends(require_write_key)
@@ -103,11 +125,36 @@ def _query_names(route: APIRoute) -> frozenset[str]:
     return found
 
 
+def _is_list(annotation: Any) -> bool:
+    """Whether a parameter's annotation is a list (``list[str] | None`` too)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_list(arg) for arg in typing.get_args(annotation))
+    if origin is typing.Annotated:
+        return _is_list(typing.get_args(annotation)[0])
+    return origin in (list, tuple, set, frozenset, Sequence) or annotation in (list, tuple, set)
+
+
+def _single_names(route: APIRoute) -> frozenset[str]:
+    """Return the query parameters of a route (and its dependencies) that take one value."""
+    names: set[str] = set()
+    stack = [route.dependant]
+    while stack:
+        dependant = stack.pop()
+        names.update(field.alias for field in dependant.query_params if not _is_list(field.field_info.annotation))
+        stack.extend(dependant.dependencies)
+    return frozenset(names)
+
+
 async def reject_unknown_params(request: Request) -> None:
     """Refuse a query parameter the route does not declare (a typo would otherwise be ignored silently).
 
+    Also refuses a parameter of one value given twice (``query=A&query=B``): which one would
+    count is not for the server to guess.
+
     Raises:
-        ApiError: 400 ``unknown_parameter``, naming it and the accepted ones.
+        ApiError: 400 ``unknown_parameter``, naming it and the accepted ones; 400
+            ``invalid_request`` for a repeated parameter.
     """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
@@ -118,6 +165,14 @@ async def reject_unknown_params(request: Request) -> None:
         accepted = ", ".join(sorted(allowed)) or "none"
         raise ApiError("unknown_parameter", f"unknown query parameter{'s' if len(unknown) > 1 else ''} "
                                             f"{', '.join(repr(u) for u in unknown)}; this endpoint accepts: {accepted}")
+    single = _single_names(route)
+    repeated = sorted(name for name in set(request.query_params)
+                      if name in single and len(request.query_params.getlist(name)) > 1)
+    if repeated:
+        raise ApiError("invalid_request", f"query parameter {', '.join(repr(r) for r in repeated)} is given more "
+                                          "than once; it takes one value")
+
+
 
 
 # --- the fact filters shared by GET /facts and GET /export ------------------------------------------
@@ -152,9 +207,9 @@ async def fact_filters(
                                       examples=[EdgeType.NON_INTERVENTION.value])] = None,
     quad_class: Annotated[str | None, Query(alias="class", description=f"Quad class of the type: {_CLASSES}.",
                                             examples=[QuadClass.MATERIAL_CONFLICT.value])] = None,
-    since: Annotated[dt.date | None, Query(description="Facts last seen on or after this date (YYYY-MM-DD).",
+    since: Annotated[IsoDate | None, Query(description="Facts last seen on or after this date (YYYY-MM-DD).",
                                            examples=["2024-01-01"])] = None,
-    until: Annotated[dt.date | None, Query(description="Facts first seen on or before this date (YYYY-MM-DD).",
+    until: Annotated[IsoDate | None, Query(description="Facts first seen on or before this date (YYYY-MM-DD).",
                                            examples=["2025-06-30"])] = None,
     hedged: Annotated[bool | None, Query(description="Only hedged (true) or unhedged (false) facts.")] = None,
 ) -> FactFilters:

@@ -38,6 +38,7 @@ STATUS: dict[str, int] = {
     "unknown_state": 400,
     "unknown_edge_type": 400,
     "query_syntax": 400,
+    "query_too_complex": 400,
     "invalid_article": 400,
     "unauthorized": 401,
     "forbidden": 403,
@@ -47,20 +48,21 @@ STATUS: dict[str, int] = {
     "not_acceptable": 406,
     "conflict": 409,
     "body_too_large": 413,
+    "article_too_large": 413,
     "unsupported_media_type": 415,
     "result_too_large": 422,
+    "too_many_requests": 429,
     "internal": 500,
     "data_error": 500,
     "alignkg_error": 500,
     "store_error": 503,
-    "busy": 503,
     "query_limit": 503,
     "query_timeout": 504,
 }
 _HTTP_CODES = {400: "invalid_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 406: "not_acceptable", 413: "body_too_large",
-               415: "unsupported_media_type"}
-_HEADERS = {401: {"WWW-Authenticate": "Bearer"}, 503: {"Retry-After": "5"}}
+               415: "unsupported_media_type", 429: "too_many_requests"}
+_HEADERS = {401: {"WWW-Authenticate": "Bearer"}, 429: {"Retry-After": "1"}, 503: {"Retry-After": "5"}}
 
 
 class ApiError(Exception):

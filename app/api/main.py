@@ -18,8 +18,8 @@ from starlette.concurrency import run_in_threadpool
 
 from alignkg.app.api import errors
 from alignkg.app.api.deps import reject_unknown_params
-from alignkg.app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware
-from alignkg.app.api.routers import analysis, articles, export, facts, health, query, sparql, states, web
+from alignkg.app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware, ClientLimitMiddleware
+from alignkg.app.api.routers import analysis, articles, docs, export, facts, health, query, sparql, states, web
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph, __version__
 
@@ -61,7 +61,7 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        graph = kg if kg is not None else await run_in_threadpool(KnowledgeGraph.open, settings.store_path)
+        graph = kg if kg is not None else await run_in_threadpool(open_graph, settings)
         app.state.kg = graph
         app.state.write_lock = threading.Lock()
         try:
@@ -71,13 +71,15 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
                 graph.close()
 
     app = FastAPI(title="alignkg", version=__version__, description=DESCRIPTION, openapi_tags=TAGS,
-                  lifespan=lifespan, dependencies=[Depends(reject_unknown_params)])
+                  lifespan=lifespan, dependencies=[Depends(reject_unknown_params)], docs_url=None, redoc_url=None)
     app.state.settings = settings
     errors.install(app)
-    for module in (health, states, facts, articles, sparql, query, export, analysis, web):
+    for module in (health, states, facts, articles, sparql, query, export, analysis, web, docs):
         app.include_router(module.router)
     web.install(app)
+    docs.install(app)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(ClientLimitMiddleware, max_client_requests=settings.max_client_requests)
     app.add_middleware(CatchAllMiddleware)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
@@ -85,17 +87,43 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _openapi(app)
+            app.openapi_schema = _openapi(app, settings)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
 
 
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """Return the OpenAPI document, with validation errors shown as they are answered: 400, ErrorOut."""
+#: The deadline of a query made outside a read request (opening the store, the checks of a write,
+#: an export's batches): such queries are the server's own, bounded by the data, not by a client.
+OWN_QUERY_TIMEOUT_S = 60.0
+
+
+def open_graph(settings: Settings, **options: Any) -> KnowledgeGraph:
+    """Open the graph a server serves: on disk, every query in a worker process stopped at its deadline.
+
+    A read request's queries get ``query_timeout_s`` in all (:func:`alignkg.app.api.deps.query_deadline`);
+    the server's own queries get at least :data:`OWN_QUERY_TIMEOUT_S` each. One more worker than a
+    client may use at once is kept ready, so that while one client holds its share, the next
+    client's query finds a worker started.
+    """
+    return KnowledgeGraph.open(settings.store_path, query_timeout_s=max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
+                               query_workers=settings.query_workers,
+                               query_spare=min(settings.query_workers, settings.max_client_requests + 1), **options)
+
+
+def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
+    """Return the OpenAPI document, with validation errors shown as they are answered (400, ErrorOut) and
+    security marked as it is enforced: on the writes always, on the reads only when ``require_read_key``."""
     schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes,
                          tags=app.openapi_tags)
+    if settings.require_read_key:
+        for path, operations in schema.get("paths", {}).items():
+            for operation in operations.values() if path != "/health" else ():
+                operation.setdefault("security", [{"APIKey": []}])
+                operation.setdefault("responses", {}).setdefault("401", {
+                    "description": "Missing or wrong API key",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}})
     error_ref = {"$ref": "#/components/schemas/ErrorOut"}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():

@@ -103,3 +103,38 @@ class CatchAllMiddleware:
             _log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
             if not started:
                 await internal_error()(scope, receive, send)
+
+
+class ClientLimitMiddleware:
+    """Answer ``429 too_many_requests`` to a client address with ``max_client_requests`` requests in progress.
+
+    A request counts from its start until its response ends (a streamed export too).
+    ``/health`` is not counted, so a monitor still sees the server. Behind a proxy every client
+    has the proxy's address: the limit then applies to all of them together.
+    """
+
+    def __init__(self, app: ASGIApp, max_client_requests: int) -> None:
+        self.app = app
+        self.limit = max_client_requests
+        self.active: dict[str, int] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") == "/health":
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        key = client[0] if client else "unknown"
+        if self.active.get(key, 0) >= self.limit:
+            detail = (f"this client already has {self.limit} requests in progress, the limit of this server "
+                      "(max_client_requests); wait for one to end")
+            await error_response("too_many_requests", detail, 429)(scope, receive, send)
+            return
+        self.active[key] = self.active.get(key, 0) + 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            left = self.active[key] - 1
+            if left:
+                self.active[key] = left
+            else:
+                del self.active[key]

@@ -8,19 +8,51 @@ into them, adding ids and links. Edge-type ids in examples come from
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlsplit
 
 from fastapi import Response
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
-from alignkg.graph import Article, Claim, EdgeType, Evidence, Extraction, Fact, KnowledgeGraph, Rows, State
+from alignkg.graph import (
+    Article,
+    Claim,
+    EdgeType,
+    Evidence,
+    Extraction,
+    Fact,
+    InvalidArticleError,
+    KnowledgeGraph,
+    Rows,
+    State,
+    check_article_id,
+)
 
 _NI, _AT = EdgeType.NON_INTERVENTION, EdgeType.ARMS_TRANSFER
 _FACT_ID = "3f1b9a0c6d2e4f5a7b8c"
 _SENTENCE = ("Russia and China, despite their strategic partnerships with Iran, refrained from intervening "
              "militarily on its behalf.")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a date only as ISO ``YYYY-MM-DD`` text (or a date): never a number read as a timestamp."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a date that exists, written YYYY-MM-DD") from None
+
+
+#: A date given in a request: ISO ``YYYY-MM-DD`` only (pydantic alone also takes numbers as Unix times).
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 def _examples(*examples: dict[str, Any]) -> ConfigDict:
@@ -217,19 +249,21 @@ class ArticleIn(BaseModel):
         "url": "https://example.org/drones", "published": "2025-01-10", "publisher": "Example News"}]})
 
     id: str = Field(min_length=1, max_length=256,
-                    description="The article's id, unique per article: any text but blank, control characters or '/'.")
+                    description="The article's id, unique per article: 1 to 256 characters, no '/', no control "
+                                "characters, not '.' or '..', not only spaces or invisible characters.")
     text: str = Field(min_length=1, description="The article's text (plain text, UTF-8).")
     title: str | None = Field(None, max_length=1_000)
     url: str | None = Field(None, max_length=2_000, description="An absolute http(s) URL.")
-    published: dt.date | None = Field(None, description="Publication date, ISO `YYYY-MM-DD`.")
+    published: IsoDate | None = Field(None, description="Publication date, ISO `YYYY-MM-DD`.")
     publisher: str | None = Field(None, max_length=1_000)
 
     @field_validator("id")
     @classmethod
     def _plain_id(cls, value: str) -> str:
-        if not value.strip() or "/" in value or any(ord(c) < 32 or ord(c) == 127 for c in value):
-            raise ValueError("must not be blank nor hold '/' or control characters")
-        return value
+        try:
+            return check_article_id(value)
+        except InvalidArticleError as err:
+            raise ValueError(str(err)) from None
 
     @field_validator("url")
     @classmethod
@@ -390,6 +424,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     words = {400: "Bad input (the detail names the parameter)", 401: "Missing or wrong API key",
              403: "Refused (no API key configured, or a refused query)", 404: "Not found",
              406: "No acceptable result format", 409: "Conflict with what is stored",
-             413: "Body too large", 415: "Unsupported body media type", 422: "Too many result rows",
-             503: "Busy or store unavailable", 504: "Query timeout"}
+             413: "Body or article too large", 415: "Unsupported body media type", 422: "Result too large",
+             429: "Too many requests in progress from this client", 503: "Store unavailable",
+             504: "Query stopped at the time limit"}
     return {status: {"model": ErrorOut, "description": words.get(status, "Error")} for status in statuses}

@@ -24,10 +24,14 @@ _PROGRESS_FROM = 50
 
 def open_graph(store: Path | None) -> KnowledgeGraph:
     """Open the knowledge graph at ``store`` or the configured path; exit with a message if it fails."""
-    from alignkg.app.settings import get_settings
+    from alignkg.app.settings import SettingsError, get_settings
     from alignkg.graph import KnowledgeGraph
 
-    path = store or get_settings().store_path
+    try:
+        path = store or get_settings().store_path
+    except SettingsError as err:
+        typer.echo(f"alignkg: {err}", err=True)
+        raise typer.Exit(code=2) from None
     try:
         return KnowledgeGraph.open(path)
     except AlignkgError as err:

@@ -7,11 +7,14 @@ value or the default); see ``docs/http-api.md`` for every setting.
 from __future__ import annotations
 
 import logging
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.app.cli.graph import StoreOption
 from alignkg.app.cli.records import file_records, report, to_article
 from alignkg.graph import AlignkgError
 from alignkg.graph.resources import data_path
@@ -50,14 +53,18 @@ def seed(kg: KnowledgeGraph) -> int:
 
 
 def build_settings(**flags: Any) -> Settings:
-    """Return the settings from the environment, with the flags that were given taking precedence."""
-    from alignkg.app.settings import Settings
+    """Return the settings from the environment, with the flags that were given taking precedence.
+
+    A setting that is not valid ends the command with status 2 and a message that names it,
+    never its value (a key must not reach a log).
+    """
+    from alignkg.app.settings import SettingsError, load_settings
 
     try:
-        return Settings(**{name: value for name, value in flags.items() if value not in (None, [])})
-    except ValueError as err:
-        typer.echo(f"alignkg serve: invalid setting: {err}", err=True)
-        raise typer.Exit(code=2) from err
+        return load_settings(**{name: value for name, value in flags.items() if value not in (None, [])})
+    except SettingsError as err:
+        typer.echo(f"alignkg serve: {err}", err=True)
+        raise typer.Exit(code=2) from None
 
 
 def serve(
@@ -78,6 +85,12 @@ def serve(
         help="Seconds a SPARQL query may run [env ALIGNKG_QUERY_TIMEOUT_S; default 10].")] = None,
     max_rows: Annotated[int | None, typer.Option(
         help="Most rows a query may return [env ALIGNKG_MAX_RESULT_ROWS; default 10000].")] = None,
+    query_workers: Annotated[int | None, typer.Option(
+        help="Most worker processes running queries at once [env ALIGNKG_QUERY_WORKERS; default 8].")] = None,
+    max_article_chars: Annotated[int | None, typer.Option(
+        help="Longest article POST /articles accepts [env ALIGNKG_MAX_ARTICLE_CHARS; default 100000].")] = None,
+    max_client_requests: Annotated[int | None, typer.Option(
+        help="Requests one client may have in progress [env ALIGNKG_MAX_CLIENT_REQUESTS; default 4].")] = None,
     max_body: Annotated[int | None, typer.Option(
         help="Largest request body in bytes [env ALIGNKG_MAX_BODY_BYTES; default 1048576].")] = None,
     allow_service: Annotated[bool | None, typer.Option(
@@ -90,15 +103,25 @@ def serve(
     """Serve the graph over HTTP (JSON API, SPARQL endpoint, OpenAPI docs at /docs)."""
     import uvicorn
 
-    from alignkg.app.api.main import create_app
+    from alignkg.app.api.main import create_app, open_graph
+    from alignkg.app.api.memory import limit_arenas
+    from alignkg.app.api.server import server_config
 
     settings = build_settings(host=host, port=port, store_path=store, api_keys=api_key,
                               require_read_key=require_read_key, cors_origins=split_origins(cors_origin),
                               query_timeout_s=query_timeout, max_result_rows=max_rows, max_body_bytes=max_body,
+                              query_workers=query_workers, max_article_chars=max_article_chars,
+                              max_client_requests=max_client_requests,
                               allow_service=allow_service)
     if log_level not in _LOG_LEVELS:
         raise typer.BadParameter(f"expected one of {', '.join(_LOG_LEVELS)}", param_hint="--log-level")
-    with open_graph(settings.store_path) as kg:
+    limit_arenas()  # before any thread: the memory of a long run stays flat (app/api/memory.py)
+    try:
+        kg = open_graph(settings)
+    except AlignkgError as err:
+        typer.echo(f"alignkg serve: cannot open the store at {settings.store_path}: {err}", err=True)
+        raise typer.Exit(code=2) from err
+    with kg:
         typer.echo(f"alignkg serve: store {settings.store_path}", err=True)
         if seed_store:
             stored = seed(kg)
@@ -107,9 +130,31 @@ def serve(
         if not settings.api_keys:
             typer.echo("alignkg serve: no API key configured (ALIGNKG_API_KEYS or --api-key): writes are refused",
                        err=True)
-        config = uvicorn.Config(create_app(settings, kg=kg), host=settings.host, port=settings.port,
-                                log_level=log_level, server_header=False)
-        uvicorn.Server(config).run()
+        server = uvicorn.Server(server_config(create_app(settings, kg=kg), settings, log_level=log_level))
+        with _signals_end_the_server():
+            server.run()
+    # Here the store is flushed and closed, its checkpoints and workers gone.
+
+
+@contextmanager
+def _signals_end_the_server() -> Iterator[None]:
+    """Let SIGTERM and SIGINT end only the server, so the store is then closed (flushed, its workers killed).
+
+    uvicorn handles both signals while it runs (a graceful shutdown of at most
+    ``shutdown_timeout_s``), then raises them again once it has stopped; the default
+    handlers would end the process there, before the store is closed. These handlers,
+    which uvicorn calls at that point, do nothing: the command returns normally.
+    """
+    previous = {sig: signal.signal(sig, _stopped) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stopped(signum: int, frame: object) -> None:
+    _log.info("stopped by signal %d", signum)
 
 
 def split_origins(origins: list[str] | None) -> list[str] | None:

@@ -5,7 +5,7 @@ One table maps our format names (and file extensions) to pyoxigraph's
 export re-imported into an empty store gives back the same graph; triple
 formats (Turtle, N-Triples, RDF/XML) and JSON-LD carry the union of the graphs.
 Serialization is pyoxigraph's, writing as it reads, so memory does not grow
-with the graph.
+with the graph, in every format.
 """
 
 from __future__ import annotations
@@ -71,9 +71,6 @@ _TABLE: dict[ExportFormat, tuple[RdfFormat, tuple[str, ...]]] = {
     ExportFormat.RDFXML: (RdfFormat.RDF_XML, ("rdf", "xml", "rdf/xml", "owl")),
 }
 
-_ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-
-
 def export_store(store: Store, output: str | Path | IO[bytes], *, format: str | ExportFormat | None = None) -> None:
     """Write the whole store to ``output`` (a path or a binary stream), streamed."""
     fmt = ExportFormat.parse(format, path=output if isinstance(output, (str, Path)) else None)
@@ -85,10 +82,9 @@ def export_store(store: Store, output: str | Path | IO[bytes], *, format: str | 
 
 
 def _write(store: Store, handle: IO[bytes], fmt: ExportFormat) -> None:
-    if fmt.rdf_format.supports_datasets:
-        store.dump(handle, fmt.rdf_format)
-    else:
-        serialize(store.query(_ALL_TRIPLES), handle, fmt.rdf_format)
+    # Triple formats get the union of the graphs, each triple once, streamed by the store (a
+    # CONSTRUCT would keep every triple in memory to drop duplicates).
+    store.dump(handle, fmt.rdf_format)
 
 
 def import_into(store: Store, source: str | Path | IO[bytes], *, format: str | ExportFormat | None = None) -> None:

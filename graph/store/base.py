@@ -19,8 +19,20 @@ E = TypeVar("E", bound=BaseException)
 class Store(Protocol):
     """A quad store that answers SPARQL with the union of its graphs as default graph."""
 
-    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None) -> Any:
-        """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) and return its results."""
+    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, max_rows: int | None = None,
+              max_bytes: int | None = None) -> Any:
+        """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) and return its results.
+
+        The query must end by the deadline in force (:mod:`alignkg.graph.store.deadline`);
+        more than ``max_rows`` solutions (or triples) or ``max_bytes`` bytes of them raise
+        ``QueryLimitError`` as soon as they are read.
+        """
+
+    def check(self, sparql: str, *, allow_service: bool = False) -> Any:
+        """Return the ``QueryInfo`` of a query from outside, or refuse it (:func:`alignkg.graph.query.policy.check`).
+
+        A store runs the check where it can stop it at the deadline.
+        """
 
     def update(self, sparql: str) -> None:
         """Run one SPARQL 1.1 Update request, atomically."""
@@ -29,7 +41,10 @@ class Store(Protocol):
         """Add quads atomically (Graph Store Protocol POST)."""
 
     def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None) -> None:
-        """Write the whole store, or one named graph, to ``output`` (Graph Store Protocol GET)."""
+        """Write the whole store, or one named graph, to ``output`` (Graph Store Protocol GET), streamed.
+
+        A triple format without ``graph`` gets the union of the graphs, each triple once.
+        """
 
     def load(self, data: IO[bytes], format: RdfFormat) -> None:
         """Read RDF into the store atomically (Graph Store Protocol POST of a dataset)."""

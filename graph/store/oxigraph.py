@@ -2,6 +2,10 @@
 
 pyoxigraph's own errors (``OSError`` for storage, ``SyntaxError`` for bad data
 or queries) are re-raised as alignkg errors here, so callers see one hierarchy.
+A query runs in the caller's thread and cannot be interrupted: the deadline in force
+(:mod:`alignkg.graph.store.deadline`) is checked between the rows it reads, so a query
+that must finish before its first row (``ORDER BY``, ``COUNT``) runs to its end. A
+server runs queries in worker processes instead (:mod:`alignkg.graph.store.pool`).
 """
 
 from __future__ import annotations
@@ -11,33 +15,59 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph
-from pyoxigraph import Quad, RdfFormat
+from pyoxigraph import Quad, RdfFormat, Triple
 
 from alignkg.graph.errors import QuerySyntaxError, StoreError
+from alignkg.graph.store.deadline import check_deadline, current_deadline
+from alignkg.graph.store.results import from_bytes, to_bytes
 
 
 class OxigraphStore:
     """The embedded pyoxigraph store (see :class:`alignkg.graph.store.base.Store`)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only_ = read_only
         try:
             if path is None:
                 self._store = pyoxigraph.Store()
+            elif read_only:
+                self._store = pyoxigraph.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = pyoxigraph.Store(str(path))
         except OSError as err:
             raise StoreError(f"cannot open the store at {path}: {err}") from err
 
-    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None) -> Any:
-        """Run a SPARQL query over the union of all graphs."""
+    @classmethod
+    def read_only(cls, path: str | Path) -> OxigraphStore:
+        """Open a store that no process writes (a checkpoint) for reading only."""
+        return cls(Path(path), read_only=True)
+
+    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, max_rows: int | None = None,
+              max_bytes: int | None = None) -> Any:
+        """Run a SPARQL query over the union of all graphs.
+
+        Without caps or a deadline in force the results stream as pyoxigraph gives them;
+        otherwise they are read here under the caps, checking the deadline between rows.
+        """
+        check_deadline()
         try:
-            return self._store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
+            results = self._store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
+            if max_rows is None and max_bytes is None and current_deadline() is None:
+                return results
+            return from_bytes(to_bytes(results, max_rows=max_rows, max_bytes=max_bytes))
         except SyntaxError as err:
             raise QuerySyntaxError(f"SPARQL syntax error: {err}") from err
         except OSError as err:
             raise StoreError(f"query failed: {err}") from err
+
+    def check(self, sparql: str, *, allow_service: bool = False) -> Any:
+        """Check a query from outside with the endpoint's policy (:func:`alignkg.graph.query.policy.check`)."""
+        from alignkg.graph.query.policy import check
+
+        check_deadline()
+        return check(sparql, allow_service=allow_service)
 
     def update(self, sparql: str) -> None:
         """Run one SPARQL Update request in one transaction."""
@@ -56,14 +86,28 @@ class OxigraphStore:
             raise StoreError(f"insert failed: {err}") from err
 
     def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None) -> None:
-        """Stream the store (or one named graph) to ``output``."""
+        """Stream the store (or one named graph) to ``output``.
+
+        A triple format (Turtle, N-Triples, RDF/XML) without ``graph`` gets the union of
+        all graphs, each triple once, streamed: a triple held by several graphs is written
+        where the store's own index lists it first, so no set of written triples is kept.
+        """
         try:
-            if graph is None:
+            if graph is not None:
+                self._store.dump(output, format, from_graph=pyoxigraph.NamedNode(graph))
+            elif format.supports_datasets:
                 self._store.dump(output, format)
             else:
-                self._store.dump(output, format, from_graph=pyoxigraph.NamedNode(graph))
+                pyoxigraph.serialize(self._union_triples(), output, format)
         except OSError as err:
             raise StoreError(f"export failed: {err}") from err
+
+    def _union_triples(self) -> Iterable[Triple]:
+        store = self._store
+        for quad in store.quads_for_pattern(None, None, None, None):
+            first = next(iter(store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)))
+            if first.graph_name == quad.graph_name:
+                yield quad.triple
 
     def load(self, data: IO[bytes], format: RdfFormat) -> None:
         """Read RDF into the store in one transaction."""
@@ -74,12 +118,19 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"import failed: {err}") from err
 
+    def backup(self, target: Path) -> None:
+        """Write a consistent copy of the on-disk store to the new folder ``target`` (hard links where it can)."""
+        try:
+            self._store.backup(str(target))
+        except OSError as err:
+            raise StoreError(f"cannot make a checkpoint of the store at {target}: {err}") from err
+
     def count(self) -> int:
         """Return the number of quads."""
         return len(self._store)
 
     def close(self) -> None:
         """Flush to disk and let the store go."""
-        if self.path is not None:
+        if self.path is not None and not self.read_only_:
             self._store.flush()
         del self._store

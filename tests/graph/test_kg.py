@@ -2,7 +2,14 @@ import datetime as dt
 
 import pytest
 
-from alignkg.graph import ConflictError, KnowledgeGraph, NotFoundError, UnknownEdgeTypeError, UnknownStateError
+from alignkg.graph import (
+    ConflictError,
+    KnowledgeGraph,
+    NotFoundError,
+    QueryLimitError,
+    UnknownEdgeTypeError,
+    UnknownStateError,
+)
 from tests.conftest import SEED_TEXT
 
 
@@ -118,3 +125,42 @@ def test_kg_invalid_url_is_a_clear_error_and_stores_nothing(kg):
     with pytest.raises(InvalidArticleError, match="not a valid IRI"):
         kg.ingest("Iran sold drones to Russia.", id="a", url="not a url")
     assert kg.store.count() == before
+
+
+def test_kg_with_deadlines_answers_as_the_embedded_store(tmp_path, extractor, gazetteer):
+    """A graph opened with query_timeout_s (queries in worker processes) gives the same answers."""
+    text = "Iran sold drones to Russia. Japan condemned Iran."
+    with KnowledgeGraph.in_memory(extractor=extractor, gazetteer=gazetteer) as embedded, \
+            KnowledgeGraph.open(tmp_path / "s", query_timeout_s=30, query_workers=2, extractor=extractor,
+                                gazetteer=gazetteer) as pooled:
+        for kg in (embedded, pooled):
+            kg.ingest(text, id="a1")
+        for kg in (embedded, pooled):
+            assert kg.sparql("ASK { state:IRN ak:armsTransfer state:RUS }") is True
+        assert pooled.sparql("SELECT ?x WHERE { ?x ak:armsTransfer ?y }") == \
+            embedded.sparql("SELECT ?x WHERE { ?x ak:armsTransfer ?y }")
+        assert list(pooled.facts()) == list(embedded.facts())
+        pattern = "?x any ?y with evidence"
+        assert sorted(map(repr, pooled.query(pattern))) == sorted(map(repr, embedded.query(pattern)))
+        assert pooled.stats() == embedded.stats()
+        with pytest.raises(QueryLimitError) as caught:
+            pooled.query("?x any ?y", max_rows=0)
+        assert caught.value.code == "result_too_large"
+
+
+def test_kg_extract_from_several_threads_equals_one_at_a_time(kg):
+    """The server extracts articles in several threads at once, outside the write lock (issue 11)."""
+    import concurrent.futures
+
+    from tests.conftest import REPO
+
+    texts = [(p.stem, p.read_text("utf-8")) for p in sorted((REPO / "data" / "articles").glob("*.txt"))[:5]]
+
+    def facts(item: tuple[str, str]) -> list[tuple[str, str, str, bool, tuple[tuple[int, int], ...]]]:
+        _, extraction = kg.extract(item[1], id=item[0])
+        return sorted((f.subject, f.type.value, f.object, f.hedged, tuple((e.start, e.end) for e in f.evidence))
+                      for f in extraction.facts)
+
+    alone = [facts(item) for item in texts]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(facts, texts * 2)) == alone * 2

@@ -27,13 +27,13 @@ from alignkg.app.api.analysis_schemas import (
     communities_out,
     dyad_out,
 )
-from alignkg.app.api.deps import KGDep, ReadKey
+from alignkg.app.api.deps import KGDep, QueryDeadline, ReadKey
 from alignkg.app.api.errors import ApiError
-from alignkg.app.api.schemas import error_responses
+from alignkg.app.api.schemas import IsoDate, error_responses
 from alignkg.graph import Claim, EdgeType, KnowledgeGraph, QuadClass, UnknownStateError
 from alignkg.graph.analysis import Weights
 
-router = APIRouter(prefix="/analysis", tags=["analysis"], dependencies=[ReadKey])
+router = APIRouter(prefix="/analysis", tags=["analysis"], dependencies=[ReadKey, QueryDeadline])
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +46,9 @@ class Options:
 
 
 async def analysis_options(
-    since: Annotated[dt.date | None, Query(description="Only facts last seen on or after this date (YYYY-MM-DD).",
+    since: Annotated[IsoDate | None, Query(description="Only facts last seen on or after this date (YYYY-MM-DD).",
                                            examples=["2024-01-01"])] = None,
-    until: Annotated[dt.date | None, Query(description="Only facts first seen on or before this date (YYYY-MM-DD).",
+    until: Annotated[IsoDate | None, Query(description="Only facts first seen on or before this date (YYYY-MM-DD).",
                                            examples=["2025-12-31"])] = None,
     weight: Annotated[list[str] | None, Query(
         description="Override a weight, `name=value` (repeatable): a quad class "
@@ -79,7 +79,7 @@ def find_claim(kg: KnowledgeGraph, claim: str) -> Claim:
         ApiError: 404 ``not_found`` naming the claims there are.
     """
     claims = kg.claims()
-    if claim.isdigit() and 1 <= int(claim) <= len(claims):
+    if claim.isascii() and claim.isdigit() and len(claim) <= 9 and 1 <= int(claim) <= len(claims):
         return claims[int(claim) - 1]
     for found in claims:
         if KnowledgeGraph.claim_id(found) == claim:

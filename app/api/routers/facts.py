@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from alignkg.app.api.deps import FiltersDep, KGDep, ReadKey
+from alignkg.app.api.deps import FiltersDep, KGDep, QueryDeadline, ReadKey
 from alignkg.app.api.schemas import (
     FactDetailOut,
     FactsPage,
@@ -16,7 +16,7 @@ from alignkg.app.api.schemas import (
     json_response,
 )
 
-router = APIRouter(prefix="/facts", tags=["facts"], dependencies=[ReadKey])
+router = APIRouter(prefix="/facts", tags=["facts"], dependencies=[ReadKey, QueryDeadline])
 
 
 @router.get("", summary="Facts matching filters, a page at a time", response_model=FactsPage,

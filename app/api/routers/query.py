@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from alignkg.app.api.deps import KGDep, ReadKey, SettingsDep
-from alignkg.app.api.errors import ApiError
+from alignkg.app.api.deps import KGDep, QueryDeadline, ReadKey, SettingsDep
 from alignkg.app.api.schemas import QueryIn, QueryOut, error_responses, query_out
 
-router = APIRouter(tags=["query"], dependencies=[ReadKey])
+router = APIRouter(tags=["query"], dependencies=[ReadKey, QueryDeadline])
 
 
-@router.post("/query", summary="Run a query of the pattern language", responses=error_responses(400, 401, 422))
+@router.post("/query", summary="Run a query of the pattern language",
+             responses=error_responses(400, 401, 413, 422, 429, 503, 504))
 def run_pattern(body: QueryIn, kg: KGDep, settings: SettingsDep) -> QueryOut:
-    """Run a pattern such as ``?x arms_transfer IRN . ?x condemnation USA``; states come back as codes."""
-    rows = kg.query(body.pattern)
-    if len(rows) > settings.max_result_rows:
-        raise ApiError("result_too_large", f"the query returns {len(rows):,} rows, more than the limit of this "
-                                           f"server ({settings.max_result_rows:,}, max_result_rows); add 'limit'")
-    return query_out(rows)
+    """Run a pattern such as ``?x arms_transfer IRN . ?x condemnation USA``; states come back as codes.
+
+    The query stops at ``query_timeout_s`` (504) and at ``max_result_rows`` rows (422, while the
+    rows are read: add ``limit``).
+    """
+    return query_out(kg.query(body.pattern, max_rows=settings.max_result_rows, max_bytes=settings.max_result_bytes))

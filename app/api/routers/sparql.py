@@ -14,13 +14,13 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from alignkg.app.api.deps import KGDep, ReadKey, SettingsDep
+from alignkg.app.api.deps import KGDep, QueryDeadline, ReadKey, SettingsDep
 from alignkg.app.api.errors import ApiError
 from alignkg.app.api.schemas import error_responses
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph
 
-router = APIRouter(tags=["sparql"], dependencies=[ReadKey])
+router = APIRouter(tags=["sparql"], dependencies=[ReadKey, QueryDeadline])
 
 _EXAMPLE = "SELECT ?x ?sentence WHERE { ?f a ak:NonIntervention ; ak:subject ?x ; ak:object state:IRN . " \
            "?e ak:supports ?f ; ak:sentence ?sentence }"
@@ -37,7 +37,7 @@ _RESULTS = {
 }
 _RESPONSES = {200: {"description": "SPARQL results (SELECT, ASK) or RDF (CONSTRUCT, DESCRIBE), as the Accept "
                                    "header or `format` asks.", "content": _RESULTS},
-              **error_responses(400, 401, 403, 406, 413, 415, 422, 503, 504)}
+              **error_responses(400, 401, 403, 406, 413, 415, 422, 429, 503, 504)}
 _FORM_FIELDS = {"query", "update", "format", "output", "results", "default-graph-uri", "named-graph-uri"}
 
 
@@ -92,6 +92,10 @@ async def posted_query(request: Request, url: FormatDep) -> SparqlRequest:
     if unknown:
         raise ApiError("unknown_parameter", f"unknown form field(s) {', '.join(map(repr, unknown))}; "
                                             f"this endpoint accepts: {', '.join(sorted(_FORM_FIELDS))}")
+    repeated = sorted({name for name, _ in fields if sum(1 for other, _ in fields if other == name) > 1})
+    if repeated:
+        raise ApiError("invalid_request", f"form field {', '.join(map(repr, repeated))} is given more than once; "
+                                          "it takes one value")
     form = dict(fields)
     if "update" in form:
         raise ApiError("query_refused", "SPARQL Update is refused: this endpoint is read-only")
@@ -108,7 +112,7 @@ def _answer(kg: KnowledgeGraph, settings: Settings, request: Request, sparql: Sp
         raise ApiError("invalid_request", "no query: pass it as 'query' (GET or form) or POST it as "
                                           "application/sparql-query")
     result = kg.run_sparql(sparql.query, accept=request.headers.get("accept"), format=sparql.format,
-                           timeout_s=settings.query_timeout_s, max_rows=settings.max_result_rows,
+                           timeout_s=None, max_rows=settings.max_result_rows, max_bytes=settings.max_result_bytes,
                            allow_service=settings.allow_service)
     return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
 

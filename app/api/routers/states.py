@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from alignkg.app.api.deps import KGDep, ReadKey
+from alignkg.app.api.deps import KGDep, QueryDeadline, ReadKey
 from alignkg.app.api.errors import ApiError
 from alignkg.app.api.schemas import StateDetailOut, StatesOut, error_responses, state_detail_out, state_out
 from alignkg.graph import UnknownStateError
 
-router = APIRouter(prefix="/states", tags=["states"], dependencies=[ReadKey])
+router = APIRouter(prefix="/states", tags=["states"], dependencies=[ReadKey, QueryDeadline])
 
 
 @router.get("", summary="Every state, with its fact counts", responses=error_responses(400, 401))

@@ -3,7 +3,9 @@
 The store seeded with the bundled articles is built once per session; every server
 gets its own copy of it (an on-disk store can be open only once). ``live_server`` is
 shared by the read-only tests, which must leave its store unchanged; tests that write
-or need other settings start their own server with ``server_factory``.
+or need other settings start their own server with ``fresh_server`` (stopped at the test's end)
+or ``server_factory`` (for module fixtures: stopped at the module's end), so that the query
+workers of servers no longer used do not pile up.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import httpx
 import pytest
 from http_helpers import KEY, ORIGIN, OTHER_KEY, LiveServer, snapshot, start_server, stop_server
 
+from alignkg.app.api.main import open_graph
 from alignkg.app.cli.serve import seed
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph
@@ -31,16 +34,17 @@ def seeded_store(tmp_path_factory, gazetteer, extractor) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def server_factory(seeded_store, tmp_path_factory, gazetteer, extractor):
-    """Return a function starting a server with the given settings over a fresh copy of the seeded store."""
+def _servers(seeded_store: Path, tmp_path_factory, gazetteer, extractor) -> Iterator[Callable[..., LiveServer]]:
+    """Yield a function starting a server with the given settings over a fresh copy of the seeded store."""
     started: list[LiveServer] = []
 
     def make(**settings: Any) -> LiveServer:
         copy = tmp_path_factory.mktemp("store") / "store"
         shutil.copytree(seeded_store, copy)
-        kg = KnowledgeGraph.open(copy, gazetteer=gazetteer, extractor=extractor)
-        live = start_server(Settings(store_path=copy, **settings), kg)
+        config = Settings(store_path=copy, **settings)
+        # As alignkg serve opens it: queries in worker processes, stopped at their deadline.
+        kg = open_graph(config, gazetteer=gazetteer, extractor=extractor)
+        live = start_server(config, kg)
         started.append(live)
         return live
 
@@ -50,10 +54,27 @@ def server_factory(seeded_store, tmp_path_factory, gazetteer, extractor):
         live.kg.close()
 
 
+@pytest.fixture(scope="module")
+def server_factory(seeded_store, tmp_path_factory, gazetteer, extractor):
+    """Start servers of a test module's own; they stop (with their query workers) when the module ends."""
+    yield from _servers(seeded_store, tmp_path_factory, gazetteer, extractor)
+
+
+@pytest.fixture
+def fresh_server(seeded_store, tmp_path_factory, gazetteer, extractor):
+    """Start servers of a test's own; they stop (with their query workers) when the test ends."""
+    yield from _servers(seeded_store, tmp_path_factory, gazetteer, extractor)
+
+
 @pytest.fixture(scope="session")
-def live_server(server_factory) -> LiveServer:
+def _session_servers(seeded_store, tmp_path_factory, gazetteer, extractor):
+    yield from _servers(seeded_store, tmp_path_factory, gazetteer, extractor)
+
+
+@pytest.fixture(scope="session")
+def live_server(_session_servers) -> LiveServer:
     """The shared server: one API key, one CORS origin, default limits. Tests must not change its store."""
-    return server_factory(api_keys=[KEY, OTHER_KEY], cors_origins=[ORIGIN])
+    return _session_servers(api_keys=[KEY, OTHER_KEY], cors_origins=[ORIGIN])
 
 
 @pytest.fixture(scope="session")
@@ -63,9 +84,9 @@ def http(live_server) -> Iterator[httpx.Client]:
 
 
 @pytest.fixture
-def writable_server(server_factory) -> LiveServer:
+def writable_server(fresh_server) -> LiveServer:
     """A server of its own for a test that writes."""
-    return server_factory(api_keys=[KEY])
+    return fresh_server(api_keys=[KEY])
 
 
 @pytest.fixture

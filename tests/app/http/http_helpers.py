@@ -18,6 +18,7 @@ import httpx
 import uvicorn
 
 from alignkg.app.api.main import create_app
+from alignkg.app.api.server import server_config
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph
 
@@ -47,7 +48,7 @@ def start_server(settings: Settings, kg: KnowledgeGraph) -> LiveServer:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(create_app(settings, kg=kg), log_level="warning", lifespan="on")
+    config = server_config(create_app(settings, kg=kg), settings, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

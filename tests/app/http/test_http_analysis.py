@@ -284,8 +284,8 @@ def test_http_analysis_claim_example_is_the_id_of_the_axis_claim():
     assert example["id"] == KnowledgeGraph.claim_id(Claim(tuple(example["claimants"]), tuple(example["members"])))
 
 
-def test_http_analysis_needs_a_key_when_reads_do(server_factory):
-    live = server_factory(api_keys=[KEY], require_read_key=True)
+def test_http_analysis_needs_a_key_when_reads_do(fresh_server):
+    live = fresh_server(api_keys=[KEY], require_read_key=True)
     with live.client() as client:
         assert_error(client.get("/analysis/bloc", params={"states": AXIS}), 401, "unauthorized")
         assert client.get("/analysis/bloc", params={"states": AXIS}, headers=auth()).status_code == 200

@@ -19,8 +19,8 @@ def tight(server_factory):
         yield client
 
 
-def test_http_sparql_timeout_is_504(server_factory):
-    live = server_factory(query_timeout_s=0.05)
+def test_http_sparql_timeout_is_504(fresh_server):
+    live = fresh_server(query_timeout_s=0.05)
     with live.client() as http:
         before = snapshot(http)
         body = assert_error(http.get("/sparql", params={"query": SLOW}), 504, "query_timeout")

@@ -98,3 +98,70 @@ def test_serve_process_seeds_an_empty_store_and_serves_iran(tmp_path):
     output = process.stdout.read().decode() if process.stdout else ""
     assert "ingested 11 bundled article(s)" in output
     assert "writes are refused" in output
+
+
+def _start(tmp_path: Path, env: dict[str, str], *flags: str) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``alignkg serve`` in a process; return it and its URL once /health answers."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-c", RUN_SERVE, "--port", str(port), "--log-level", "warning",
+                                *flags], cwd=REPO, env={**os.environ, **env}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    limit = time.monotonic() + 120
+    with httpx.Client(timeout=5) as http:
+        while True:
+            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
+            assert time.monotonic() < limit, "the server did not start"
+            try:
+                if http.get(f"http://127.0.0.1:{port}/health").status_code == 200:
+                    return process, f"http://127.0.0.1:{port}"
+            except httpx.TransportError:
+                time.sleep(0.2)
+
+
+def test_serve_sigterm_stops_within_5_s_while_a_pattern_query_runs(seeded_store, tmp_path):
+    """Issue 11, row 5: SIGTERM stops the server within 5 s whatever runs, and releases the store."""
+    import shutil
+    import signal
+    import threading
+
+    from alignkg.graph import KnowledgeGraph
+
+    store = tmp_path / "store"
+    shutil.copytree(seeded_store, store)
+    process, url = _start(tmp_path, {"ALIGNKG_STORE_PATH": str(store)}, "--no-seed", "--query-timeout", "120")
+    outcome: dict[str, object] = {}
+
+    def query() -> None:
+        try:
+            with httpx.Client(timeout=120) as http:
+                outcome["status"] = http.post(f"{url}/query", json={"pattern": "?a any ?b . ?c any ?d . ?e any ?f "
+                                                                               ". ?g any ?h limit 1 order by ?a"})
+        except httpx.TransportError as err:
+            outcome["error"] = err
+
+    runner = threading.Thread(target=query)
+    runner.start()
+    time.sleep(1.0)  # the query is running in a worker
+    process.send_signal(signal.SIGTERM)
+    started = time.monotonic()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise AssertionError("the server was still running 5 s after SIGTERM") from None
+    assert time.monotonic() - started < 5
+    runner.join(timeout=30)
+    with KnowledgeGraph.open(store) as kg:  # the store lock was released
+        assert len(kg.article_ids()) == 11
+    assert not (tmp_path / ".store.checkpoints").exists()
+
+
+def test_serve_bad_api_keys_never_reach_the_output(tmp_path):
+    """Issue 11, row 7: a malformed ALIGNKG_API_KEYS is named, its keys are never printed."""
+    env = {**os.environ, "ALIGNKG_STORE_PATH": str(tmp_path / "s"), "ALIGNKG_API_KEYS": '["s3cret-key-1",]'}
+    result = subprocess.run([sys.executable, "-c", RUN_SERVE, "--no-seed"], cwd=REPO, env=env, capture_output=True,
+                            timeout=120)
+    output = (result.stdout + result.stderr).decode()
+    assert result.returncode == 2, output
+    assert "api_keys" in output and "ALIGNKG_API_KEYS" in output
+    assert "s3cret" not in output

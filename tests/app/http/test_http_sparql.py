@@ -229,8 +229,8 @@ def test_http_sparql_two_hop_join(http):
     assert response.json()["results"]["bindings"]
 
 
-def test_http_sparql_service_runs_when_allowed(server_factory, live_server):
-    federating = server_factory(allow_service=True)
+def test_http_sparql_service_runs_when_allowed(fresh_server, live_server):
+    federating = fresh_server(allow_service=True)
     query = (f"SELECT ?x WHERE {{ SERVICE <{live_server.url}/sparql> {{ "
              "?x <https://w3id.org/alignkg/ontology#nonIntervention> <https://w3id.org/alignkg/state/IRN> } }")
     with federating.client() as http:

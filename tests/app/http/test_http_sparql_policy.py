@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-import threading
+import os
 
 import pytest
 
@@ -71,29 +71,26 @@ def test_sparql_negotiate(accept, offers, chosen):
     assert negotiate(accept, offers) == chosen
 
 
-class _BlockingStore:
-    """A store whose queries wait until released: a deadline that does not depend on the machine's speed."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.entered = threading.Event()
-
-    def query(self, sparql, *, prefixes=None):
-        self.entered.set()
-        self.release.wait(30)
-        return iter(())
+#: Hours of work on any store: a count over a 3-way product of every quad.
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-def test_sparql_deadline_abandons_the_query_and_counts_it_until_it_ends():
-    store = _BlockingStore()
-    with pytest.raises(QueryLimitError) as caught:
-        run_sparql(store, "CONSTRUCT WHERE { ?s ?p ?o }", timeout_s=0.01)
-    assert caught.value.code == "query_timeout"
-    assert store.entered.is_set()
-    with pytest.raises(QueryLimitError) as busy:
-        run_sparql(store, "CONSTRUCT WHERE { ?s ?p ?o }", timeout_s=0.01, max_stalled=1)
-    assert busy.value.code == "busy"
-    store.release.set()
+def test_sparql_deadline_kills_the_worker_and_the_next_query_answers(tmp_path):
+    """Past the deadline the worker running the query is killed (its CPU stops), and the pool serves on."""
+    with KnowledgeGraph.open(tmp_path / "store", query_timeout_s=30, query_workers=2) as kg:
+        kg.ingest_extraction(*kg.extract("Iran sold drones to Russia. Japan condemned Iran.", id="a1"))
+        kg.article_ids()  # the workers have started
+        before = set(kg.store.pool.pids())
+        with pytest.raises(QueryLimitError) as caught:
+            run_sparql(kg.store, ENDLESS, timeout_s=1.0)
+        assert caught.value.code == "query_timeout" and "1 s" in str(caught.value)
+        killed = [pid for pid in before if pid not in kg.store.pool.pids()]
+        assert killed, "the worker that ran the query is still in the pool"
+        for pid in killed:
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)  # reaped: it no longer exists
+        ask = run_sparql(kg.store, "ASK { state:IRN ak:armsTransfer state:RUS }", timeout_s=30)
+        assert b"true" in ask.body
 
 
 def test_sparql_row_cap_and_formats():

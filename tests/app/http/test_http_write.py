@@ -83,14 +83,14 @@ def test_http_writes_need_a_valid_key(http, unchanged, headers, status, code):
     assert_error(http.delete("/articles/seed-distant-allies", headers=headers), status, code)
 
 
-def test_http_second_key_works_too(writable_server, server_factory):
-    live = server_factory(api_keys=[KEY, OTHER_KEY])
+def test_http_second_key_works_too(writable_server, fresh_server):
+    live = fresh_server(api_keys=[KEY, OTHER_KEY])
     with live.client() as http:
         assert http.post("/articles", json=ARTICLE, headers=auth(OTHER_KEY)).status_code == 200
 
 
-def test_http_writes_are_refused_without_configured_keys(server_factory):
-    live = server_factory()
+def test_http_writes_are_refused_without_configured_keys(fresh_server):
+    live = fresh_server()
     with live.client() as http:
         before = snapshot(http)
         body = assert_error(http.post("/articles", json=ARTICLE, headers=auth()), 403, "forbidden")
@@ -128,8 +128,8 @@ def test_http_bad_article_bodies(http, unchanged):
                  "conflict")
 
 
-def test_http_reads_can_require_a_key(server_factory):
-    live = server_factory(api_keys=[KEY], require_read_key=True)
+def test_http_reads_can_require_a_key(fresh_server):
+    live = fresh_server(api_keys=[KEY], require_read_key=True)
     with live.client() as http:
         assert http.get("/health").status_code == 200
         for path in ("/states", "/states/IRN", "/facts", "/articles", "/export",
@@ -157,8 +157,8 @@ def test_http_cors_allows_the_configured_origin_only(http):
     assert refused.status_code == 400
 
 
-def test_http_no_cors_headers_without_configured_origins(server_factory):
-    live = server_factory()
+def test_http_no_cors_headers_without_configured_origins(fresh_server):
+    live = fresh_server()
     with live.client() as http:
         response = http.get("/health", headers={"Origin": ORIGIN})
         assert "access-control-allow-origin" not in response.headers
