@@ -109,6 +109,7 @@ CASES = [
  ("The Netherlands and Denmark have pledged F-16s to Ukraine.", {("NLD", A, "UKR"), ("DNK", A, "UKR")}),
  ("Washington warned Beijing against arming Russia.", set()),
  ("Moscow has supported Damascus militarily since 2015.", {("RUS", M, "SYR")}),
+ ("Iran sent military advisers to help Syria's army.", {("IRN", M, "SYR")}),
  # opposition is condemnation; "against" heading a predicate, not in "a war against"
  ("China is firmly opposed to the deployment of THAAD by the United States.", {("CHN", C, "USA")}),
  ('"We are resolutely against the deployment of THAAD by South Korea," said a spokesman for China\'s'
