@@ -40,6 +40,7 @@ from typing import Any
 
 import pyoxigraph
 from _harness import cpu_count, measure, parse_sizes, print_header
+from _server import cpu_seconds, rss_mib
 from pyoxigraph import RdfFormat
 
 from alignkg.graph import namespace as ns
@@ -58,30 +59,6 @@ QUERIES = {
 #: Runs for hours on any of the stores: a count over a 3-way product of every quad.
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 DEADLINE_S = 2.0
-
-
-def rss_mib(pid: int) -> float:
-    """Return a process's resident memory in MiB (Linux), or NaN."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """Return the CPU seconds (user + system) the processes used so far (Linux)."""
-    total = 0.0
-    tick = os.sysconf("SC_CLK_TCK")
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
-        except (OSError, IndexError):
-            continue
-    return total
 
 
 def build_bundled(path: Path) -> None:
