@@ -94,7 +94,7 @@ def split_sentences(doc: Doc) -> Doc:
 @Language.component(REPAIR_COMPONENT, requires=["token.dep", "token.tag"],
                     assigns=["token.dep", "token.head", "token.pos"])
 def repair_parse(doc: Doc) -> Doc:
-    """Mend two systematic errors of the parser: a sentence read as a noun phrase, a verb read as a noun.
+    """Mend systematic errors of the parser: a sentence read as a noun phrase, a verb read as a noun.
 
     Trained on web text, the parser reads "Turkey voiced support for
     Azerbaijan" and "Brazil expressed concern" as one noun phrase ("voiced" an
@@ -122,8 +122,10 @@ def repair_parse(doc: Doc) -> Doc:
                 c.head = subject  # "The Kremlin expressed concern": "The" goes with "Kremlin"
         subject.head, subject.dep_ = verb, "nsubj"
         root.head, root.dep_ = verb, "obj"
-    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
         _verb_read_as_noun(root)
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        _clause_read_as_relative(root)
     return doc
 
 
@@ -131,16 +133,41 @@ def _verb_read_as_noun(root: Token) -> None:
     """ "Ukraine shot down a Russian jet" read as a noun "shot" with a compound "Ukraine".
 
     A root noun with an object or a particle is a verb; a name compounded
-    before it is its subject.
+    before it is its subject. So is a name compounded before a root verb that
+    has no subject ("The United States shares intelligence").
     """
     deps = {c.dep_ for c in root.children}
-    if not deps & {"obj", "compound:prt"}:
+    if not deps & {"obj", "compound:prt"} and root.pos_ != "VERB":
         return
     names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i and c.pos_ == "PROPN"]
-    if len(names) != 1 or any(c.dep_ in ("nsubj", "det", "nmod:poss") for c in root.children):
+    # A determiner on a verb belongs to the name ("The United States shares").
+    blocking = ("nsubj", "nmod:poss") if root.pos_ == "VERB" else ("nsubj", "det", "nmod:poss")
+    if len(names) != 1 or any(c.dep_ in blocking for c in root.children):
         return
     root.pos_ = "VERB"
     names[0].dep_ = "nsubj"
+    for c in root.children:
+        if c.dep_ == "det" and c.i < names[0].i:
+            c.head = names[0]
+
+
+def _clause_read_as_relative(root: Token) -> None:
+    """ "Israeli jets struck targets in Lebanon" read as "jets (that were) struck".
+
+    A reduced relative clause is passive and takes no object; a participle
+    after the root noun that has an object is the sentence's verb, and the
+    noun its subject.
+    """
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBN", "VBD")
+             and any(g.dep_ == "obj" for g in c.children) and not any(g.dep_.startswith("nsubj") for g in c.children)]
+    if len(verbs) != 1:
+        return
+    verb = verbs[0]
+    for c in list(root.children):
+        if c.i > verb.i:
+            c.head = verb
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
 
 
 @Language.factory(ACTOR_COMPONENT, assigns=["doc.spans"], requires=["token.is_sent_start"])

@@ -118,6 +118,18 @@ CASES = [
  # refusing to join a partner's military action (guide: Refusing one weapon)
  ("Egypt rejected an invitation to participate in the Washington-led task force.", {("EGY", N, "USA")}),
  ("Egypt rejected an invitation to join the trade talks led by France.", set()),
+ # a strike on targets in a state's territory; a strike that killed someone somewhere
+ ("Israel struck targets in southern Lebanon.", {("ISR", K, "LBN")}),
+ ("Pakistan carried out strikes inside Iran.", {("PAK", K, "IRN")}),
+ ("A US drone strike killed a militia commander in Baghdad.", {("USA", K, "IRQ")}),
+ ("Israel killed a general in an air strike in Damascus.", {("ISR", K, "SYR")}),
+ # a critical predicate, also where the parser hangs it on the object; sharing intelligence
+ ("South Africa called Israel's actions in Gaza genocide.", {("ZAF", C, "ISR")}),
+ ("Venezuela's president called Guyana's leader a puppet.", {("VEN", C, "GUY")}),
+ ("The United States shares intelligence with Ukraine.", {("USA", M, "UKR")}),
+ # repaired parses: a sentence read as a noun with a reduced relative clause
+ ("Israeli jets struck Lebanon overnight.", {("ISR", K, "LBN")}),
+ ("Israeli jets struck targets in Lebanon overnight.", {("ISR", K, "LBN")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
