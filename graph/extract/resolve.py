@@ -232,8 +232,9 @@ class Resolver:
     def _named(self, t: Token, mode: str, depth: int) -> tuple[str, ...] | None:
         """A state named at ``t``: a mention, a pronoun, "the country"; None when ``t`` names none."""
         found = self._mention_codes(t, mode)
-        if found and depth < 2:
-            # "Iran's Syria consulate", "Ukraine's U.S. ambassador": the possessor owns what the name qualifies.
+        if found and depth < 2 and (t.dep_ in ("compound", "amod", "flat") or t.pos_ != "PROPN"):
+            # "Iran's Syria consulate", "Ukraine's U.S. ambassador": the possessor owns what the name
+            # qualifies. A name that heads its phrase is itself ("its ally Syria").
             m = self.view.mention_at[t.i]
             owners = [c for c in t.children if c.dep_ == "nmod:poss" and not m.start <= c.i < m.end]
             owned = tuple(code for c in owners for code in self._one(c, mode, depth + 1))

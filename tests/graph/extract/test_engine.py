@@ -127,6 +127,12 @@ CASES = [
  ("South Africa called Israel's actions in Gaza genocide.", {("ZAF", C, "ISR")}),
  ("Venezuela's president called Guyana's leader a puppet.", {("VEN", C, "GUY")}),
  ("The United States shares intelligence with Ukraine.", {("USA", M, "UKR")}),
+ # a state's goods banned; an asset freeze; cutting trade is a sanction, not trade
+ ("Moscow banned Georgian wine in 2006.", {("RUS", S, "GEO")}),
+ ("Britain announced an asset freeze against Iran's Revolutionary Guards.", {("GBR", S, "IRN")}),
+ ("Turkey cut all trade with Israel.", {("TUR", S, "ISR")}),
+ # a name heading its phrase is itself, whoever its possessor is
+ ("Moscow did not come to the aid of its ally Syria.", {("RUS", N, "SYR")}),
  # repaired parses: a sentence read as a noun with a reduced relative clause
  ("Israeli jets struck Lebanon overnight.", {("ISR", K, "LBN")}),
  ("Israeli jets struck targets in Lebanon overnight.", {("ISR", K, "LBN")}),
