@@ -111,8 +111,9 @@ def repair_parse(doc: Doc) -> Doc:
         if len(verbs) != 1:
             continue
         verb = verbs[0]
-        before = [c for c in root.children if c.i < verb.i]
-        names = [c for c in before if c.pos_ in ("PROPN", "NOUN", "PRON") and c.dep_ != "det"]
+        # The name may hang on the root or already on the verb ("Washington imposed sanctions").
+        before = [c for c in (*root.children, *verb.children) if c.i < verb.i]
+        names = [c for c in before if c.pos_ in ("PROPN", "NOUN", "PRON") and c.dep_ not in ("det", "advmod")]
         if not names or any(c.dep_ == "det" and c.i > names[-1].i for c in before):
             continue
         subject = names[-1]

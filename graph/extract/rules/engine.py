@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -375,11 +375,34 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         # the one attacked, not its attackers.
         target = tuple(c for c in target if c in ctx.attacked) or target
     yield from _directed(trigger, reading, source, target, directed=not frame.undirected)
+    for other in _coordinated_types(ctx, frame, theme, reading.type):
+        # "sent artillery shells and troops to Russia": arms and soldiers, two facts.
+        yield from _directed(trigger, replace(reading, type=other), source, target,
+                             directed=not frame.undirected)
     if theme is not None and reading.type is EdgeType.ARMS_TRANSFER:
         # Made-in: "U.S.-made jets delivered to Ukraine", "a Chinese-made J-10 flown by Pakistan".
         origin = ctx.resolver.origins(theme[1])
         if origin and origin != source:
             yield from _directed(trigger, reading, origin, target, directed=True)
+
+
+def _coordinated_types(ctx: Context, frame: Frame, theme: tuple[str, Token] | None,
+                       first: EdgeType) -> list[EdgeType]:
+    """The other edge types that coordinated themes of a theme frame give, besides ``first``."""
+    if theme is None or frame.type is not None:
+        return []
+    root = theme[1]
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    types: list[EdgeType] = []
+    for k in conjuncts(root):
+        found = _one_theme(ctx, k)
+        if found is None or (frame.only_theme and found[0] not in frame.only_theme):
+            continue
+        edge_type = ctx.lexicon.theme_types.get(found[0])
+        if edge_type is not None and edge_type is not first and edge_type not in types:
+            types.append(edge_type)
+    return types
 
 
 def _directed(trigger: Token, reading: _Reading, source: tuple[str, ...], target: tuple[str, ...], *,

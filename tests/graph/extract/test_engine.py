@@ -131,6 +131,10 @@ CASES = [
  ("Moscow banned Georgian wine in 2006.", {("RUS", S, "GEO")}),
  ("Britain announced an asset freeze against Iran's Revolutionary Guards.", {("GBR", S, "IRN")}),
  ("Turkey cut all trade with Israel.", {("TUR", S, "ISR")}),
+ # coordinated things sent of two kinds are two facts
+ ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
+ # the parser's "Washington imposed(amod) sanctions" mended
+ ("Washington imposed sanctions on Turkey's defence industry agency.", {("USA", S, "TUR")}),
  # a name heading its phrase is itself, whoever its possessor is
  ("Moscow did not come to the aid of its ally Syria.", {("RUS", N, "SYR")}),
  # repaired parses: a sentence read as a noun with a reduced relative clause
