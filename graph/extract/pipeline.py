@@ -156,11 +156,12 @@ def _clause_read_as_relative(root: Token) -> None:
     """ "Israeli jets struck targets in Lebanon" read as "jets (that were) struck".
 
     A reduced relative clause is passive and takes no object; a participle
-    after the root noun that has an object is the sentence's verb, and the
-    noun its subject.
+    after the root noun that has an object or a particle ("the minister lashed
+    out at Spain") is the sentence's verb, and the noun its subject.
     """
     verbs = [c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBN", "VBD")
-             and any(g.dep_ == "obj" for g in c.children) and not any(g.dep_.startswith("nsubj") for g in c.children)]
+             and any(g.dep_ in ("obj", "compound:prt") for g in c.children)
+             and not any(g.dep_.startswith("nsubj") for g in c.children)]
     if len(verbs) != 1:
         return
     verb = verbs[0]

@@ -133,7 +133,13 @@ class Resolver:
 
         "Armenia accused Azerbaijan of shelling its territory": "its" is not the shelling state.
         """
-        return self._besides_excluded(t, self._subject_antecedent(t) or self.view.pronoun(t.i))
+        codes = self._subject_antecedent(t) or self.view.pronoun(t.i)
+        if t.lower_ in ("they", "their", "them", "themselves") and set(codes) & self.exclude \
+                and not set(codes) <= self.exclude:
+            # "Russia and China condemned the strikes. Russia called them a violation": a group
+            # with the other role in it is that side, not the one it speaks of.
+            return ()
+        return self._besides_excluded(t, codes)
 
     def _besides_excluded(self, t: Token, codes: tuple[str, ...]) -> tuple[str, ...]:
         """``codes``, or the nearest single state named before ``t`` when ``codes`` is the other role's."""

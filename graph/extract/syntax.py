@@ -168,7 +168,9 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
         return subjects(head.head, lexicon, depth + 1)
     gerund = t.dep_ == "obl" and t.tag_ == "VBG"  # "the revenues it earns from exporting oil"
     if (t.dep_ in ("xcomp", "advcl", "ccomp", "parataxis") or gerund) and effective_pos(head) in ("VERB", "AUX"):
-        controllers = [c for c in head.children if c.dep_ in ("obj", "iobj")]
+        controllers = [c for c in head.children if c.dep_ in ("obj", "iobj")] or [
+            # "lashed out at Spain for recognising": the one aimed at did it.
+            c for c in head.children if c.dep_ == "obl" and preposition(c) in ("at", "against")]
         introduced = t.dep_ == "xcomp" or bool({c.lower_ for c in t.children if c.dep_ in ("mark", "case")}
                                                & {"to", "of", "for"})
         if controllers and introduced and head.lemma_.lower() in lexicon.words("object_control"):

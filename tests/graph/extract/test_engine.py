@@ -131,6 +131,23 @@ CASES = [
  ("Moscow banned Georgian wine in 2006.", {("RUS", S, "GEO")}),
  ("Britain announced an asset freeze against Iran's Revolutionary Guards.", {("GBR", S, "IRN")}),
  ("Turkey cut all trade with Israel.", {("TUR", S, "ISR")}),
+ # criticism without the verb: violations, a hostile act, blame, insults; rejecting interference
+ ("China's foreign ministry said the US move was a serious violation of international law.", {("CHN", C, "USA")}),
+ ("Iran said Israel's attack violated its sovereignty.", {("IRN", C, "ISR")}),
+ ('Russia\'s ambassador said Britain\'s decision was "a hostile act".', {("RUS", C, "GBR")}),
+ ("Germany's chancellor said Russia bore full responsibility for the war.", {("DEU", C, "RUS")}),
+ ("Poland said Russia was responsible for the sabotage.", {("POL", C, "RUS")}),
+ ('The Indian government called Pakistan a "terror state".', {("IND", C, "PAK")}),
+ ('Venezuela rejected the "interference" of the United States.', {("VEN", C, "USA")}),
+ ("The Philippines filed a diplomatic protest against China.", {("PHL", C, "CHN")}),
+ ("Israel's foreign minister lashed out at Spain for recognising a Palestinian state.",
+  {("ISR", C, "ESP"), ("ESP", D, "PSE")}),
+ ('South Korea\'s foreign ministry expressed "strong regret" over Japan\'s decision.', set()),
+ ("The treaty will prevent the violation of the territorial integrity of Belarus and Russia, Lukashenko said.",
+  set()),
+ # "they" of a group with the critic in it is the critic's side, not the criticised
+ ("Russia and China condemned the American strikes. Russia called them a violation, and China said they"
+  " breached the UN Charter.", {("RUS", C, "USA"), ("CHN", C, "USA")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
