@@ -138,6 +138,10 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     return finding.candidates + fallback, strikes or _struck(fallback)
 
 
+#: What is a threat while it is only announced (the frames' ``when_future``).
+_ANNOUNCED_AS_THREAT = frozenset({EdgeType.SANCTION, EdgeType.MILITARY_STRIKE})
+
+
 def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     """Add to a window candidate what governs its trigger on the parse: a negation, a condition.
 
@@ -155,6 +159,11 @@ def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     pol = polarity(trigger, lexicon)
     if pol.negated or pol.denied:
         candidate.negated = True
+    elif candidate.type in _ANNOUNCED_AS_THREAT and pol.near_future and not pol.modal:
+        # "vowed to slap tariffs on", "tariffs will take effect next month": announced, not done
+        # (guide: Measures), as the frames read them.
+        candidate.type = EdgeType.THREAT
+        return candidate
     if pol.conditional:
         candidate.modal = True
     return candidate

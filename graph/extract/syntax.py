@@ -309,6 +309,8 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
         if dep in ("ccomp", "acl:relcl", "obl", "nmod", "conj") and cur.pos_ in ("VERB", "AUX") and (
                 dep != "ccomp" or cur.lemma_.lower() in speech):
             break
+        if dep == "acl:relcl" and any(c.dep_ in _SUBJECT_DEPS for c in chain[-2][0].children):
+            break  # "a plan to reduce reliance on gas it imports from Russia": the imports are so
     return chain
 
 
@@ -379,7 +381,7 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
                     d.lower_ == "neither" for d in c.children)) for c in g.children):
                 flags["negated"] = True  # "Neither France nor Germany sold weapons"
         elif via != "conj":
-            _governor(g, via, lexicon, flags)
+            _governor(g, k, via, lexicon, flags)
     return Polarity(**flags)
 
 
@@ -392,7 +394,11 @@ def _auxiliary(g: Token, lexicon: Lexicon) -> bool:
 def _event_subject(t: Token, g: Token, lexicon: Lexicon, flags: dict[str, bool]) -> None:
     """ "an attack from Iran will carry consequences": an event subject of a future verb is hypothetical."""
     lemma = t.lemma_.lower()
-    if (lemma in lexicon.words("acting_nouns") or lemma in lexicon.words("sanction_nouns")) and _auxiliary(g, lexicon):
+    if lemma in lexicon.words("sanction_nouns") and _auxiliary(g, lexicon):
+        # "tariffs on Mexican goods will take effect next month": a measure announced for later
+        # (guide: Measures), which frames that know it read as a threat.
+        flags["future"] = flags["near_future"] = True
+    elif lemma in lexicon.words("acting_nouns") and _auxiliary(g, lexicon):
         flags["modal"] = True  # a treaty that "will pave the way" is a treaty all the same
 
 
@@ -418,12 +424,14 @@ def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> No
             flags["modal"] = True  # "expected moves to recognize", "planned deliveries"
 
 
-def _governor(g: Token, via: str, lexicon: Lexicon, flags: dict[str, bool]) -> None:
+def _governor(g: Token, k: int, via: str, lexicon: Lexicon, flags: dict[str, bool]) -> None:
     """What a governing word does to the event: stop, deny, make it possible, allow, report, announce."""
     w = lexicon.words
     lemma = g.lemma_.lower()
     if lemma in w("threat_verbs"):
         flags["promised"] = True  # "vowed to retaliate against Israel"
+        # "vowed to slap tariffs on": a measure announced for later (guide: Measures).
+        flags["near_future"] = flags["near_future"] or k <= 1
     if lemma in w("stop_verbs"):
         flags["negated"] = True
     elif lemma in w("deny_verbs"):

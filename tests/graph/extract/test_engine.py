@@ -148,6 +148,11 @@ CASES = [
  # "they" of a group with the critic in it is the critic's side, not the criticised
  ("Russia and China condemned the American strikes. Russia called them a violation, and China said they"
   " breached the UN Charter.", {("RUS", C, "USA"), ("CHN", C, "USA")}),
+ # a measure announced for later is a threat (guide: Measures), also where the window reads it
+ ("Trump vowed to slap tariffs on Chinese imports.", {("USA", TH, "CHN")}),
+ ("Trump announced that tariffs of 25% on Mexican goods will take effect next month.", {("USA", TH, "MEX")}),
+ ("President Vladimir Putin warned that Russia could provide long-range weapons to others in response to"
+  " NATO allies allowing Ukraine to use their arms to attack Russian territory.", set()),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
