@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,7 @@ from alignkg.graph.extract.syntax import (
     complements,
     conjuncts,
     effective_pos,
+    governors,
     light_subjects,
     modifiers,
     objects,
@@ -51,6 +52,8 @@ class Context:
     lexicon: Lexicon
     resolver: Resolver
     attacked: tuple[str, ...] = ()
+    #: Transfers whose giver the parse named but not the receiver (see :func:`_share_targets`).
+    orphans: list[tuple[Token, _Reading, tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -91,6 +94,7 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
                     later.append((frame, t))
                 else:
                     _run(ctx, frame, t, finding)
+    _share_targets(ctx, finding)
     struck = tuple(dict.fromkeys(o for c in finding.candidates if c.type is EdgeType.MILITARY_STRIKE
                                  and not c.negated and not c.modal for o in c.objects))
     ctx.attacked = struck or attacked
@@ -366,6 +370,10 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         return
     roles = _source_and_target(ctx, frame, trigger, theme)
     if roles is None:
+        if reading.type in _SHARED_TARGET_TYPES and not frame.uses_conflict:
+            source = _role(ctx, frame, trigger, frame.source, frame.source_mode)
+            if source:
+                ctx.orphans.append((trigger, reading, source))
         return
     source, target = roles
     if reading.type is EdgeType.NON_INTERVENTION:
@@ -384,6 +392,49 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         origin = ctx.resolver.origins(theme[1])
         if origin and origin != source:
             yield from _directed(trigger, reading, origin, target, directed=True)
+
+
+#: Transfers whose receiver a parallel clause of the sentence may name (guide rule 1).
+_SHARED_TARGET_TYPES = frozenset({EdgeType.ARMS_TRANSFER, EdgeType.MILITARY_SUPPORT, EdgeType.ENERGY_TRADE,
+                                  EdgeType.TRADE})
+
+
+def _share_targets(ctx: Context, finding: Finding) -> None:
+    """Give a transfer without a receiver the receiver of a transfer of its type in the sentence.
+
+    "The Netherlands pledged to deliver 24 jets to Ukraine, while Denmark confirmed
+    sending 19 F-16 aircraft": the sentence makes plain who receives the second
+    (guide rule 1). The nearest such transfer before it is taken, else the nearest after.
+    """
+    for trigger, reading, source in ctx.orphans:
+        same = [c for c in finding.candidates if c.type is reading.type and c.trigger != trigger.i
+                and not c.negated and not c.modal and not set(c.objects) & set(source)
+                and _parallel(ctx, trigger, ctx.doc[c.trigger])]
+        if not same:
+            continue
+        before = [c for c in same if c.trigger < trigger.i]
+        donor = max(before, key=lambda c: c.trigger) if before else min(same, key=lambda c: c.trigger)
+        finding.candidates.append(Candidate(source, reading.type, donor.objects, trigger.i, hedged=reading.hedged,
+                                            negated=reading.negated, modal=reading.modal))
+        finding.decided.add(trigger.i)
+    ctx.orphans.clear()
+
+
+def _parallel(ctx: Context, a: Token, b: Token) -> bool:
+    """Tell whether the clauses of two events are joined side by side ("X delivered ..., while Y sent ...").
+
+    The top of one event's chain of governors hangs on the other's chain: a
+    coordinated, adverbial or paratactic clause, not one further down the tree.
+    """
+    chain_a = [g for g, _ in governors(a, ctx.lexicon)]
+    chain_b = [g for g, _ in governors(b, ctx.lexicon)]
+    top_a, top_b = chain_a[-1], chain_b[-1]
+    return (top_a.head is not top_a and top_a.dep_ in _PARALLEL_DEPS and top_a.head in chain_b) or (
+        top_b.head is not top_b and top_b.dep_ in _PARALLEL_DEPS and top_b.head in chain_a)
+
+
+#: How a clause stands beside another.
+_PARALLEL_DEPS = frozenset({"conj", "advcl", "parataxis"})
 
 
 def _coordinated_types(ctx: Context, frame: Frame, theme: tuple[str, Token] | None,

@@ -153,6 +153,11 @@ CASES = [
  ("Trump announced that tariffs of 25% on Mexican goods will take effect next month.", {("USA", TH, "MEX")}),
  ("President Vladimir Putin warned that Russia could provide long-range weapons to others in response to"
   " NATO allies allowing Ukraine to use their arms to attack Russian territory.", set()),
+ # a parallel clause's receiver is made plain by the sentence (guide rule 1); not a clause further down
+ ("The Netherlands pledged to deliver 24 jets to Ukraine, while Denmark confirmed sending 19 F-16 aircraft.",
+  {("NLD", A, "UKR"), ("DNK", A, "UKR")}),
+ ("The United States will send missiles to Ukraine, but there's no sign Chancellor Olaf Scholz will budge on"
+  " sending Taurus cruise missiles.", {("USA", A, "UKR")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
