@@ -66,7 +66,7 @@ def _shift(values: numpy.ndarray) -> numpy.ndarray:
 
 @Language.component(SENTENCE_COMPONENT, assigns=["token.is_sent_start"])
 def split_sentences(doc: Doc) -> Doc:
-    """Mark sentence starts after closing punctuation and at every line break.
+    """Mark sentence starts after closing punctuation and at every line break (a sentence of its own).
 
     spaCy's rule sentencizer does not split at newlines, and news text puts
     headlines and datelines on lines of their own without a full stop. The
@@ -84,7 +84,9 @@ def split_sentences(doc: Doc) -> Doc:
     pending = end.copy()
     for _ in range(3):
         pending = end | ((closer | space) & _shift(pending))
-    starts = _shift(newline) | (_shift(pending) & ~closer & ~space & ~newline)
+    # A line break is a sentence of its own: inside a sentence, the parser (trained on text
+    # without such tokens) makes it the root and hangs the real main verb under it.
+    starts = newline | _shift(newline) | (_shift(pending) & ~closer & ~space)
     starts[0] = True
     values = numpy.where(starts, 1, -1).astype("int64").reshape(-1, 1)
     doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]  # spaCy's stub says Ints2d

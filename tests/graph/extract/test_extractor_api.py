@@ -22,3 +22,11 @@ def test_extract_many_equals_extract_per_article(extractor):
 def test_extract_parsed_refuses_an_empty_article(extractor):
     with pytest.raises(InvalidArticleError, match="empty"):
         extractor.extract_parsed(extractor.nlp("   "), id="blank")
+
+
+def test_a_line_break_is_a_sentence_of_its_own_and_leaves_the_verb_the_root(extractor):
+    """The parser, trained without line-break tokens, made one the root of the sentence before it."""
+    doc = extractor.nlp("Russia signed a treaty with Belarus.\nIran sold drones to Russia.\n")
+    sentences = [s for s in doc.sents if s.text.strip()]
+    assert [s.root.text for s in sentences] == ["signed", "sold"]
+    assert all(s.text.isspace() for s in doc.sents if "\n" in s.text)
