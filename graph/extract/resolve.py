@@ -246,6 +246,13 @@ class Resolver:
             owned = tuple(code for c in owners for code in self._one(c, mode, depth + 1))
             if owned:
                 return owned
+        if found == () and mode == "place" and depth < 2:
+            # "villages in Iraq's Kurdistan region": a place that is no state lies in its possessor.
+            m = self.view.mention_at[t.i]
+            owners = [c for c in t.children if c.dep_ == "nmod:poss" and not m.start <= c.i < m.end]
+            held = tuple(code for c in owners for code in self._one(c, mode, depth + 1))
+            if held:
+                return held
         if found is not None:
             if found and t.lemma_.lower() in self.agent_nouns and depth < 2:
                 # "Russian and Belarusian presidents": the mention took one demonym, the parse has both.

@@ -69,8 +69,9 @@ def conjuncts(t: Token) -> list[Token]:
     joined ("attack on Israel; US, Britain and France help down drones").
     """
     out = [t]
-    stack = [t]
+    stack = [t, *_ranked_after(t)]
     doc = t.doc
+    out.extend(stack[1:])
     while stack:
         cur = stack.pop()
         for c in cur.children:
@@ -79,6 +80,22 @@ def conjuncts(t: Token) -> list[Token]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _ranked_after(t: Token) -> list[Token]:
+    """The items of a ranking that goes on after ``t``: "from Norway, followed by Russia and Belgium".
+
+    The "followed by" phrase comes right after ``t``, or hangs on the predicate
+    whose subject ``t`` is ("China is the top buyer, followed by India").
+    """
+    doc = t.doc
+    k = t.i + 1
+    while k < len(doc) and doc[k].text == ",":
+        k += 1
+    hosts = [doc[k]] if k < len(doc) and doc[k].lower_ == "followed" else []
+    if t.dep_ in ("nsubj", "nsubj:pass") and t.head is not t:
+        hosts += [c for c in t.head.children if c.lower_ == "followed" and c.i > t.i]
+    return [c for h in hosts for c in h.children if c.dep_ in ("obl:agent", "obl") and preposition(c) == "by"]
 
 
 def _antecedent(t: Token) -> Token:

@@ -158,6 +158,19 @@ CASES = [
   {("NLD", A, "UKR"), ("DNK", A, "UKR")}),
  ("The United States will send missiles to Ukraine, but there's no sign Chancellor Olaf Scholz will budge on"
   " sending Taurus cruise missiles.", {("USA", A, "UKR")}),
+ # fighting between two states and clashes of their forces are strikes both ways; blame traded
+ ("Fighting between Thailand and Cambodia has killed at least 30 people.", {("THA", K, "KHM"), ("KHM", K, "THA")}),
+ ("The border war between Thailand and Cambodia entered its fifth day.", {("THA", K, "KHM"), ("KHM", K, "THA")}),
+ ("Clashes erupted between Chinese and Indian soldiers in the Galwan Valley.", {("CHN", K, "IND"), ("IND", K, "CHN")}),
+ ("Indian and Chinese troops fought with clubs and stones.", {("CHN", K, "IND"), ("IND", K, "CHN")}),
+ ("Thailand and Cambodia traded blame for starting the fighting.", {("THA", C, "KHM"), ("KHM", C, "THA")}),
+ ("Armenia and Azerbaijan accused each other of violating the ceasefire.", {("ARM", C, "AZE"), ("AZE", C, "ARM")}),
+ ("Iranian artillery shelled villages in Iraq's Kurdistan region.", {("IRN", K, "IRQ")}),
+ # a ranking goes on with "followed by"
+ ("Germany gets its gas mainly from Norway, followed by Russia, the Netherlands and Belgium.",
+  {("NOR", E, "DEU"), ("RUS", E, "DEU"), ("NLD", E, "DEU"), ("BEL", E, "DEU")}),
+ ("China is the top buyer of Iranian oil, followed by India and Turkey.",
+  {("IRN", E, "CHN"), ("IRN", E, "IND"), ("IRN", E, "TUR")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
