@@ -246,6 +246,14 @@ class Resolver:
             owned = tuple(code for c in owners for code in self._one(c, mode, depth + 1))
             if owned:
                 return owned
+        if found == () and depth < 2:
+            # "the Group of Seven - the United States, Britain, ...": a group that names its members.
+            m = self.view.mention_at[t.i]
+            members = [k for c in t.children if c.dep_ == "appos" and not m.start <= c.i < m.end
+                       for k in conjuncts(c)]
+            listed = tuple(dict.fromkeys(code for k in members for code in self._one(k, mode, depth + 1)))
+            if listed:
+                return listed
         if found == () and mode == "place" and depth < 2:
             # "villages in Iraq's Kurdistan region": a place that is no state lies in its possessor.
             m = self.view.mention_at[t.i]

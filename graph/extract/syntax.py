@@ -69,17 +69,37 @@ def conjuncts(t: Token) -> list[Token]:
     joined ("attack on Israel; US, Britain and France help down drones").
     """
     out = [t]
-    stack = [t, *_ranked_after(t)]
+    stack = [t, *_ranked_after(t), *_along_with_clause(t), *_along_with_adverb(t)]
     doc = t.doc
     out.extend(stack[1:])
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if c.dep_ == "conj" and c not in out and not any(
+            joined = c.dep_ == "conj" or (c.dep_ in ("nmod", "obl") and preposition(c) in _ALONG_WITH
+                                          and effective_pos(cur) in ("NOUN", "PROPN"))
+            if joined and c not in out and not any(
                     doc[k].text in _CLAUSE_PUNCT for k in range(min(cur.i, c.i) + 1, max(cur.i, c.i))):
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _along_with_clause(t: Token) -> list[Token]:
+    """ "The cap was agreed by the G7, along with Australia": a subject's partners hung on its verb."""
+    verb = t.head
+    if t.dep_ not in ("nsubj", "obl:agent") or verb is t or effective_pos(verb) not in ("VERB", "AUX"):
+        return []
+    return [c for c in verb.children if c.dep_ == "obl" and preposition(c) in _ALONG_WITH]
+
+
+def _along_with_adverb(t: Token) -> list[Token]:
+    """ "Japan, together with South Korea, condemned": the parser's adverb "together" takes the partner."""
+    return [p for c in t.children if c.dep_ == "advmod" and c.lower_ in ("together", "along")
+            for p in c.children if p.dep_ in ("obl", "nmod") and preposition(p) == "with"]
+
+
+#: Prepositions that coordinate: "the United States, along with Britain, imposed sanctions".
+_ALONG_WITH = frozenset({"along with", "together with"})
 
 
 def _ranked_after(t: Token) -> list[Token]:
@@ -393,11 +413,10 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
             break
         if via != "conj":
             _own_marks(g, k, lexicon, flags)
-        if k == 0:
-            if any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
-                    d.lower_ == "neither" for d in c.children)) for c in g.children):
-                flags["negated"] = True  # "Neither France nor Germany sold weapons"
-        elif via != "conj":
+        if (k == 0 or via != "conj") and any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
+                d.lower_ == "neither" for d in c.children)) for c in g.children):
+            flags["negated"] = True  # "Neither France nor Germany sold weapons", "Neither ... has joined the cap"
+        if k > 0 and via != "conj":
             _governor(g, k, via, lexicon, flags)
     return Polarity(**flags)
 

@@ -171,6 +171,12 @@ CASES = [
   {("NOR", E, "DEU"), ("RUS", E, "DEU"), ("NLD", E, "DEU"), ("BEL", E, "DEU")}),
  ("China is the top buyer of Iranian oil, followed by India and Turkey.",
   {("IRN", E, "CHN"), ("IRN", E, "IND"), ("IRN", E, "TUR")}),
+ # a group that names its members acts as them; "along with" coordinates; "the cap" named again
+ ("A price cap on Russian crude came into force. The cap was agreed by the Group of Seven - the United"
+  " States, Britain and Japan - along with Australia.",
+  {("USA", S, "RUS"), ("GBR", S, "RUS"), ("JPN", S, "RUS"), ("AUS", S, "RUS")}),
+ ("Neither Beijing nor New Delhi has joined the sanctions on Russia.", set()),
+ ("Japan, together with South Korea, condemned the launch by North Korea.", {("JPN", C, "PRK"), ("KOR", C, "PRK")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
