@@ -52,6 +52,38 @@ def test_gazetteer_resolves_leaders_only_within_their_terms(gazetteer):
     assert gazetteer.lookup("Biden") == "USA"
 
 
+@pytest.mark.parametrize("name,code,inside,outside", [
+    ("Tebboune", "DZA", dt.date(2023, 5, 1), dt.date(2015, 5, 1)),
+    ("Fayez al-Sarraj", "LBY", dt.date(2019, 4, 10), dt.date(2022, 1, 1)),
+    ("Ruto", "KEN", dt.date(2024, 3, 1), dt.date(2010, 1, 1)),
+    ("Petro", "COL", dt.date(2023, 5, 1), dt.date(2019, 1, 1)),
+    ("Mitsotakis", "GRC", dt.date(2024, 1, 1), dt.date(2016, 1, 1)),
+    ("Dbeibah", "LBY", dt.date(2023, 9, 1), dt.date(2019, 1, 1)),
+])
+def test_gazetteer_resolves_added_leaders_only_within_their_terms(gazetteer, name, code, inside, outside):
+    assert gazetteer.lookup(name, on=inside) == code
+    assert gazetteer.lookup(name, on=outside) is None
+
+
+def test_gazetteer_forms_belong_to_one_state_and_officials_are_not_other_names(gazetteer):
+    from alignkg.graph.gazetteer import AliasKind, _norm
+    codes: dict[str, set[str]] = {}
+    for alias in gazetteer.iter_aliases():
+        codes.setdefault(_norm(alias.text), set()).add(alias.code)
+    assert {text: c for text, c in codes.items() if len(c) > 1} == {}
+    forms = {_norm(a.text) for a in gazetteer.iter_aliases() if a.kind != AliasKind.OFFICIAL}
+    non_state = {_norm(n.text) for n in gazetteer.non_state}
+    officials = {_norm(a.text) for a in gazetteer.iter_aliases([AliasKind.OFFICIAL])}
+    assert officials & forms == set()
+    assert officials & non_state == set()
+
+
+def test_gazetteer_rival_libyan_bodies_are_not_the_state(gazetteer):
+    assert gazetteer.lookup("Libyan National Army") is None
+    assert gazetteer.non_state_kind("Libyan National Army") == "armed_group"
+    assert gazetteer.lookup("Government of National Accord") == "LBY"
+
+
 @pytest.mark.parametrize("name", ["Hezbollah", "Houthis", "Hamas", "NATO", "European Union"])
 def test_gazetteer_knows_non_state_actors(gazetteer, name):
     assert gazetteer.non_state_kind(name) is not None
