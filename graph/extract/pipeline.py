@@ -211,6 +211,27 @@ def _split_hyphen_after_abbreviation(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
+#: Clitics and quotes that news sites typeset with curly marks: "Israel’s", "didn’t", “...”.
+_CLITICS = ("'s", "'S", "'ll", "'LL", "n't", "N'T", "'re", "'ve", "'d", "'m", "'")
+_QUOTE_MARKS = ("“", "”", "„", "«", "»")
+
+
+def _straighten_curly_forms(nlp: Language) -> None:
+    """Give curly clitics and quotes the features of their straight forms.
+
+    The tagger and parser embed a token's norm, prefix, suffix and shape, and
+    were trained on text with straight apostrophes: "it’ll supply gas" read
+    "supply" as a noun where "it'll supply gas" reads a verb. The text and its
+    offsets are untouched; only the features the model sees are the same.
+    """
+    vocab = nlp.vocab
+    pairs = [(f.replace("'", mark), f) for f in _CLITICS for mark in ("’", "‘")]
+    pairs += [(mark, '"') for mark in _QUOTE_MARKS]
+    for curly, straight in pairs:
+        target, source = vocab[curly], vocab[straight]
+        target.shape_, target.prefix_, target.suffix_ = source.shape_, source.prefix_, source.suffix_
+
+
 def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
     """Return the extraction pipeline: sentences, tagger and parser, lemmas, actors.
 
@@ -226,6 +247,7 @@ def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
     """
     nlp = spacy.load(model or model_path(), exclude=["ner", "senter", "attribute_ruler"])
     _split_hyphen_after_abbreviation(nlp)
+    _straighten_curly_forms(nlp)
     nlp.add_pipe(SENTENCE_COMPONENT, first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(REPAIR_COMPONENT, after="parser")

@@ -177,6 +177,9 @@ CASES = [
   {("USA", S, "RUS"), ("GBR", S, "RUS"), ("JPN", S, "RUS"), ("AUS", S, "RUS")}),
  ("Neither Beijing nor New Delhi has joined the sanctions on Russia.", set()),
  ("Japan, together with South Korea, condemned the launch by North Korea.", {("JPN", C, "PRK"), ("KOR", C, "PRK")}),
+ # curly apostrophes as news sites print them: negation and the parse as with straight ones
+ ("The U.S. didn’t sell arms to Iran.", set()),
+ ("Russia said it’ll supply gas to Serbia.", {("RUS", E, "SRB")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
