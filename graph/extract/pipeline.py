@@ -129,7 +129,28 @@ def repair_parse(doc: Doc) -> Doc:
         _verb_read_as_noun(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _clause_read_as_relative(root)
+    for t in doc:
+        if t.pos_ == "NOUN":
+            _verb_with_a_subject(t)
     return doc
+
+
+def _verb_with_a_subject(t: Token) -> None:
+    """ "Russia and China vetoed a resolution": a word the tagger called a noun, with a subject.
+
+    Only a verb or a predicate with a copula takes a subject; without a copula
+    the word is a verb, and its tag follows its ending so that the lemmatizer
+    reads "vetoed" as "veto".
+    """
+    deps = {c.dep_ for c in t.children}
+    if "nsubj" not in deps or deps & {"cop", "det", "nmod:poss"} or not t.text.isalpha() or not t.is_lower:
+        return
+    t.pos_ = "VERB"
+    t.tag_ = next((tag for end, tag in _VERB_ENDINGS if t.lower_.endswith(end)), "VBP")
+
+
+#: The tag a verb's ending gives ("vetoed": past tense).
+_VERB_ENDINGS = (("ed", "VBD"), ("ing", "VBG"), ("s", "VBZ"))
 
 
 def _verb_read_as_noun(root: Token) -> None:

@@ -180,6 +180,9 @@ CASES = [
  # curly apostrophes as news sites print them: negation and the parse as with straight ones
  ("The U.S. didn’t sell arms to Iran.", set()),
  ("Russia said it’ll supply gas to Serbia.", {("RUS", E, "SRB")}),
+ # a vetoed resolution's condemnation is not the vetoing states'; a "noun" with a subject is a verb
+ ("Russia and China vetoed a UN Security Council resolution condemning Syria.", set()),
+ ("Kenya exports tea to Pakistan.", {("KEN", T, "PAK")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
