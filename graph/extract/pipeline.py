@@ -132,7 +132,25 @@ def repair_parse(doc: Doc) -> Doc:
     for t in doc:
         if t.pos_ == "NOUN":
             _verb_with_a_subject(t)
+        elif t.pos_ == "VERB":
+            _noun_after_a_preposition(t)
     return doc
+
+
+def _noun_after_a_preposition(t: Token) -> None:
+    """ "9% of Japan's LNG imports" read with a finite verb "imports" whose subject is "LNG".
+
+    A finite verb never follows a preposition of its own: the word is a noun
+    (as the tagger may already say while the morphologizer does not), and its
+    "subject" a modifier.
+    """
+    if t.tag_ not in ("VBZ", "VBP", "VBD", "NNS", "NN") or t.dep_ not in ("nmod", "obl") or not any(
+            c.dep_ == "case" and c.i < t.i for c in t.children):
+        return
+    t.pos_, t.tag_ = "NOUN", "NNS" if t.lower_.endswith("s") else "NN"
+    for c in t.children:
+        if c.dep_ == "nsubj":
+            c.dep_ = "compound"
 
 
 def _verb_with_a_subject(t: Token) -> None:
@@ -161,9 +179,14 @@ def _verb_read_as_noun(root: Token) -> None:
     has no subject ("The United States shares intelligence").
     """
     deps = {c.dep_ for c in root.children}
-    if not deps & {"obj", "compound:prt"} and root.pos_ != "VERB":
+    # "Russia accounts for 9% of Japan's imports": a verb's ending with a phrase of its own.
+    phrase = any(c.dep_ in ("obl", "nmod") and c.i > root.i and any(g.dep_ == "case" for g in c.children)
+                 for c in root.children)
+    inflected = phrase and root.is_lower and root.text.isalpha() and root.lower_.endswith(("s", "ed"))
+    if not deps & {"obj", "compound:prt"} and root.pos_ != "VERB" and not inflected:
         return
-    names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i and c.pos_ == "PROPN"]
+    names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i
+             and (c.pos_ == "PROPN" or (inflected and c.is_title))]
     # A determiner on a verb belongs to the name ("The United States shares").
     blocking = ("nsubj", "nmod:poss") if root.pos_ == "VERB" else ("nsubj", "det", "nmod:poss")
     if len(names) != 1 or any(c.dep_ in blocking for c in root.children):
@@ -173,6 +196,8 @@ def _verb_read_as_noun(root: Token) -> None:
     for c in root.children:
         if c.dep_ == "det" and c.i < names[0].i:
             c.head = names[0]
+    if inflected:
+        root.tag_ = "VBD" if root.lower_.endswith("ed") else "VBZ"  # so that it lemmatizes as a verb
 
 
 def _clause_read_as_relative(root: Token) -> None:

@@ -160,6 +160,9 @@ class Resolver:
             return ()
         plural = t.lower_ in ("they", "their", "them", "themselves")
         doc = self.view.doc
+        blamed = self._blamed_for(t)
+        if blamed:
+            return blamed
         for m in reversed(self.view.mentions):
             if m.end > t.i or not m.codes or m.role is Role.BLOCKED:
                 continue
@@ -167,6 +170,24 @@ class Resolver:
             if root.dep_ in ("nsubj", "nsubj:pass") and (len(m.group_codes) >= 2) == plural:
                 return m.group_codes if plural else m.codes
         return ()
+
+    def _blamed_for(self, t: Token) -> tuple[str, ...]:
+        """ "Beijing lashed out at Washington over its arms sale": "its" in the reason is the one blamed.
+
+        A pronoun in the "over"/"for" phrase of a verb of blame (the object
+        control class: accuse, criticise, lash out...) refers to that verb's
+        object, not to its subject.
+        """
+        phrase = t
+        while phrase.dep_ in ("nmod:poss", "det", "amod", "compound", "nmod") and phrase.head is not phrase:
+            phrase = phrase.head
+            if preposition(phrase) in ("over", "for"):
+                break
+        verb = phrase.head
+        if preposition(phrase) not in ("over", "for") or verb.lemma_.lower() not in self.lexicon.words("object_control"):
+            return ()
+        blamed = [c for c in verb.children if c.dep_ == "obj" or (c.dep_ == "obl" and preposition(c) in ("at", "against"))]
+        return self.states(blamed, "agent")
 
     def _mention_codes(self, t: Token, mode: str) -> tuple[str, ...] | None:
         """The codes of the mention covering ``t``; () for a non-state; None when no mention covers it."""

@@ -230,13 +230,16 @@ def commodity(ctx: Context, t: Token, depth: int = 0) -> tuple[str, Token] | Non
     best: tuple[str, Token] | None = None
     for k in conjuncts(t):
         found = _one_theme(ctx, k)
-        if (found is None or found[0] == "money") and depth < 3:  # "$1bn arms": the arms, not the money
+        # "$1bn arms": the arms, not the money; "LNG imports": the LNG, not imports in general.
+        general = found is None or found[0] == "money" or bool(
+            {k.lemma_.lower(), k.lower_, k.lower_.rstrip("s")} & ctx.lexicon.words("trade_objects"))
+        if general and depth < 3:
             # "$1bn arms sale": a noun the parser hung on the amount as a number is still named.
             inner = [c for c in k.children if (c.dep_.startswith("nmod") and "of" in _case(c))
                      or c.dep_ in ("compound", "appos") or (c.dep_ == "nummod" and c.pos_ == "NOUN")]
             for c in inner:
                 sub = commodity(ctx, c, depth + 1)
-                if sub is not None and (found is None or _THEME_ORDER.index(sub[0]) < _THEME_ORDER.index(found[0])):
+                if sub is not None and (found is None or _THEME_ORDER.index(sub[0]) <= _THEME_ORDER.index(found[0])):
                     found = sub
         if found is not None and (best is None or _THEME_ORDER.index(found[0]) < _THEME_ORDER.index(best[0])):
             best = found

@@ -183,6 +183,11 @@ CASES = [
  # a vetoed resolution's condemnation is not the vetoing states'; a "noun" with a subject is a verb
  ("Russia and China vetoed a UN Security Council resolution condemning Syria.", set()),
  ("Kenya exports tea to Pakistan.", {("KEN", T, "PAK")}),
+ # a finite "verb" after a preposition is a noun; a root noun with a verb's ending and a phrase is a
+ # verb; "LNG imports" are LNG; a ranking on the predicate's phrase; "its" in the reason is the blamed one's
+ ("Qatar accounts for 12% of China's LNG imports, followed by Australia with 9%.",
+  {("QAT", E, "CHN"), ("AUS", E, "CHN")}),
+ ("Beijing lashed out at Washington over its latest arms sale to Taiwan.", {("CHN", C, "USA"), ("USA", A, "TWN")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
