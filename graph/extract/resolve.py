@@ -184,9 +184,11 @@ class Resolver:
             if preposition(phrase) in ("over", "for"):
                 break
         verb = phrase.head
-        if preposition(phrase) not in ("over", "for") or verb.lemma_.lower() not in self.lexicon.words("object_control"):
+        blaming = verb.lemma_.lower() in self.lexicon.words("object_control")
+        if preposition(phrase) not in ("over", "for") or not blaming:
             return ()
-        blamed = [c for c in verb.children if c.dep_ == "obj" or (c.dep_ == "obl" and preposition(c) in ("at", "against"))]
+        blamed = [c for c in verb.children
+                  if c.dep_ == "obj" or (c.dep_ == "obl" and preposition(c) in ("at", "against"))]
         return self.states(blamed, "agent")
 
     def _mention_codes(self, t: Token, mode: str) -> tuple[str, ...] | None:
