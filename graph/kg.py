@@ -135,18 +135,19 @@ class KnowledgeGraph:
         if stored == mapping.text_hash(article.text):
             return False
         operations = []
-        targets: list[NamedNode] = []
+        groups: list[mapping.FactGroup] = []
+        claims: list[NamedNode] = []
         if stored is not None:
             if not replace:
                 raise ConflictError(f"article {article.id!r} is already stored with another text; "
                                     "pass replace=True to replace it")
-            targets.extend(self._targets_of(article.id))
+            groups, claims = self._targets_of(article.id)
             operations.append(updates.delete_article(article.id))
         quads = list(mapping.iter_extraction_quads(article, extraction, __version__))
         operations.append(updates.insert_data(quads))
-        targets.extend(mapping.fact_node(f) for f in extraction.facts)
-        targets.extend(mapping.claim_node(c) for c in extraction.claims)
-        operations.append(updates.recompute(dict.fromkeys(targets)))
+        groups.extend(mapping.FactGroup.of(f) for f in extraction.facts)
+        claims.extend(mapping.claim_node(c) for c in extraction.claims)
+        operations.append(updates.recompute(groups, dict.fromkeys(claims)))
         self.store.update(updates.request(*operations))
         return True
 
@@ -171,8 +172,37 @@ class KnowledgeGraph:
         """
         if self._stored_hash(article_id) is None:
             raise NotFoundError(f"no article {article_id!r}")
-        targets = self._targets_of(article_id)
-        self.store.update(updates.request(updates.delete_article(article_id), updates.recompute(targets)))
+        groups, claims = self._targets_of(article_id)
+        self.store.update(updates.request(updates.delete_article(article_id), updates.recompute(groups, claims)))
+
+    def refresh(self, *, batch: int = 1000) -> int:
+        """Recompute every fact and claim from the evidence in the store; return how many groups were done.
+
+        Each write keeps what it touches up to date; this is for quads written another way
+        (a bulk load of extraction quads, a store made by an older version): evidence that
+        names no direction joins the directed fact of its relation, derived values and direct
+        triples are written again, facts and claims without evidence are removed. One
+        request per ``batch`` groups.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     kg.refresh(), [f.object for f in kg.facts()]
+            (1, ['RUS'])
+        """
+        groups = list(dict.fromkeys(self._groups(
+            "SELECT ?s ?t ?o WHERE { GRAPH ?g { ?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }")))
+        claims = [row["c"] for row in self.store.query("SELECT DISTINCT ?c WHERE { ?c a ak:Claim }",
+                                                       prefixes=_PREFIXES)]
+        for i in range(0, max(len(groups), len(claims)), batch):
+            self.store.update(updates.request(updates.recompute(groups[i:i + batch], claims[i:i + batch])))
+        return len(groups)
+
+    def _groups(self, sparql: str) -> Iterator[mapping.FactGroup]:
+        """Yield the group of every fact a query finds as ``?s ?t ?o`` (states, type id)."""
+        for row in self.store.query(sparql, prefixes=_PREFIXES):
+            yield mapping.FactGroup.of(Fact(state_code(row["s"].value), EdgeType(row["t"].value),
+                                            state_code(row["o"].value)))
 
     def _stored_hash(self, article_id: str) -> str | None:
         rows = self.store.query(
@@ -182,11 +212,14 @@ class KnowledgeGraph:
             return str(to_python(row["h"]))
         return None
 
-    def _targets_of(self, article_id: str) -> list[NamedNode]:
-        rows = self.store.query(
-            f"SELECT DISTINCT ?t WHERE {{ GRAPH <{ns.article_graph(article_id)}> {{ ?e ak:supports ?t }} }}",
-            prefixes=_PREFIXES)
-        return [row["t"] for row in rows]
+    def _targets_of(self, article_id: str) -> tuple[list[mapping.FactGroup], list[NamedNode]]:
+        """Return the groups of the facts and the claims an article's evidence supports."""
+        graph = f"GRAPH <{ns.article_graph(article_id)}> {{ ?e ak:supports ?target }}"
+        groups = list(self._groups(f"SELECT DISTINCT ?s ?t ?o WHERE {{ {graph} "
+                                   "?target ak:subject ?s ; ak:edgeType ?t ; ak:object ?o }"))
+        claims = [row["target"] for row in self.store.query(
+            f"SELECT DISTINCT ?target WHERE {{ {graph} ?target a ak:Claim }}", prefixes=_PREFIXES)]
+        return groups, claims
 
     # --- reads ----------------------------------------------------------------------------------
     def facts(self, *, subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
@@ -612,17 +645,20 @@ class KnowledgeGraph:
         return dataset
 
     def to_networkx(self) -> Any:
-        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = edge type).
+        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = the fact IRI).
 
-        Edge attributes: ``type``, ``quad_class``, ``hedged``, ``directed``, ``fact`` (the fact IRI).
+        Keyed by fact, not by type: two facts of one type between the same states (one each way)
+        are two edges. Edge attributes: ``type``, ``quad_class``, ``hedged``, ``directed``,
+        ``fact`` (the fact IRI).
         """
         import networkx
 
         g = networkx.MultiDiGraph()
         for fact in self.facts():
-            g.add_edge(fact.subject, fact.object, key=fact.type.value, type=fact.type.value,
+            iri = mapping.fact_node(fact).value
+            g.add_edge(fact.subject, fact.object, key=iri, type=fact.type.value,
                        quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
-                       fact=mapping.fact_node(fact).value)
+                       fact=iri)
         for node in g.nodes:
             g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
         return g

@@ -94,6 +94,20 @@ class EdgeSpec:
         return name[0].lower() + name[1:]
 
     @property
+    def rdf_pair_property(self) -> str:
+        """The local name of the orientation-free property between the two states (``armsTransferWith``).
+
+        An undirected fact ("an arms deal between A and B") states only this one, in both
+        orientations; a directed fact states its own property too, which is a subproperty of
+        this one. A symmetric type's own property is already orientation-free (``alliance``).
+
+        Example:
+            >>> EdgeType.ARMS_TRANSFER.spec.rdf_pair_property, EdgeType.ALLIANCE.spec.rdf_pair_property
+            ('armsTransferWith', 'alliance')
+        """
+        return self.rdf_property if self.symmetric else self.rdf_property + "With"
+
+    @property
     def label(self) -> str:
         """A human label (``arms transfer``)."""
         return self.type.value.replace("_", " ")

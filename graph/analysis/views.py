@@ -341,9 +341,9 @@ def _load(source: KnowledgeGraph, scope: Scope | None, scope_clause: str, since:
         directed = row["d"].value == "true"
         seen = rows.get(fact)
         if seen is not None:
-            # One resource, several rows: an undirected fact stated in both orientations has two subjects (keep
-            # the pair in code order), and a deal stated with and without its supplier has both flags (keep
-            # directed: some text named the supplier).
+            # One resource, several rows (a store written before relations were kept once): an undirected fact
+            # stated in both orientations has two subjects (keep the pair in code order), and a deal stated
+            # with and without its supplier has both flags (keep directed: some text named the supplier).
             subject, obj = min((subject, obj), (seen[0], seen[1]))
             directed = directed or seen[2]
         rows[fact] = (subject, obj, directed, row)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from alignkg.graph import namespace as ns
 from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
+from alignkg.graph.ontology import EdgeType
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -68,13 +70,66 @@ def state_node(code: str) -> NamedNode:
 def fact_node(fact: Fact) -> NamedNode:
     """Return the IRI of a fact: one per (subject, type, object) key, orientation-free when symmetric.
 
-    An undirected deal ("a deal between A and B") is a fact of its own, apart
-    from a directed one between the same states ("A sold to B"): the two say
-    different things, so they must not share an IRI (and its ``ak:directed``).
+    An undirected deal ("a deal between A and B") has an IRI of its own, apart
+    from a directed one between the same states ("A sold to B"): while no text
+    gives the direction, the undirected resource holds the evidence; once one
+    does, that evidence supports the directed fact instead (see :class:`FactGroup`).
     """
     subject, edge_type, obj = fact.key
     name = edge_type.value if fact.directed or edge_type.spec.symmetric else f"{edge_type.value}~undirected"
     return NamedNode(ns.fact_iri(subject, name, obj))
+
+
+@dataclass(frozen=True, slots=True)
+class FactGroup:
+    """The fact resources one relation of two states can have: one edge type, one unordered pair.
+
+    A symmetric type has one resource (``undirected``; ``forward`` and ``backward`` are
+    None). Any other type has up to three: ``forward`` (``first`` to ``second``, states in
+    code order), ``backward`` and ``undirected``. The writes of :mod:`alignkg.graph.rdf.updates`
+    keep them saying each thing once: evidence that names no direction supports the
+    directed facts of the group when there are any, else the undirected one.
+
+    Example:
+        >>> group = FactGroup.of(Fact("RUS", EdgeType.ARMS_TRANSFER, "IRN"))
+        >>> group.first, group.second, group.forward == fact_node(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS"))
+        ('IRN', 'RUS', True)
+    """
+
+    first: str
+    type: EdgeType
+    second: str
+
+    @classmethod
+    def of(cls, fact: Fact) -> FactGroup:
+        """Return the group of a fact."""
+        first, second = sorted((fact.subject, fact.object))
+        return cls(first, fact.type, second)
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether the type is symmetric, so the group has one resource."""
+        return self.type.spec.symmetric
+
+    @property
+    def forward(self) -> NamedNode | None:
+        """The directed fact from ``first`` to ``second`` (None for a symmetric type)."""
+        return None if self.symmetric else fact_node(Fact(self.first, self.type, self.second))
+
+    @property
+    def backward(self) -> NamedNode | None:
+        """The directed fact from ``second`` to ``first`` (None for a symmetric type)."""
+        return None if self.symmetric else fact_node(Fact(self.second, self.type, self.first))
+
+    @property
+    def undirected(self) -> NamedNode:
+        """The orientation-free fact: the undirected one, or the only one of a symmetric type."""
+        return fact_node(Fact(self.first, self.type, self.second, directed=False))
+
+    @property
+    def nodes(self) -> tuple[NamedNode, ...]:
+        """Every fact resource of the group."""
+        return tuple(n for n in (self.forward, self.backward, self.undirected) if n is not None)
 
 
 def claim_node(claim: Claim) -> NamedNode:
@@ -132,21 +187,20 @@ def iter_article_quads(article: Article) -> Iterator[Quad]:
 
 
 def iter_fact_quads(fact: Fact) -> Iterator[Quad]:
-    """Yield the facts-graph quads of a fact without its derived values (hedged, first and last seen)."""
-    if not (fact.directed or fact.type.spec.symmetric) and fact.subject > fact.object:
-        fact = Fact(fact.object, fact.type, fact.subject, hedged=fact.hedged, directed=False,
-                    evidence=fact.evidence)
+    """Yield the facts-graph quads of a fact resource, without its derived values and direct triples.
+
+    Derived values (hedged, dates, counts) and the direct state-to-state triples depend on
+    every statement of the relation, so :mod:`alignkg.graph.rdf.updates` writes them.
+    """
     node = fact_node(fact)
     spec = fact.type.spec
     # Orientation-free facts are written in code order, so every article writes the same triples.
     first, _, second = fact.key
-    subject, obj = state_node(first), state_node(second)
     yield Quad(node, _RDF_TYPE, ak(spec.rdf_class), FACTS)
-    yield Quad(node, ak("subject"), subject, FACTS)
-    yield Quad(node, ak("object"), obj, FACTS)
+    yield Quad(node, ak("subject"), state_node(first), FACTS)
+    yield Quad(node, ak("object"), state_node(second), FACTS)
     yield Quad(node, ak("edgeType"), Literal(fact.type.value), FACTS)
-    yield Quad(node, ak("directed"), boolean(fact.directed), FACTS)
-    yield Quad(subject, ak(spec.rdf_property), obj, FACTS)
+    yield Quad(node, ak("directed"), boolean(fact.directed or spec.symmetric), FACTS)
 
 
 def iter_claim_quads(claim: Claim) -> Iterator[Quad]:
@@ -158,8 +212,13 @@ def iter_claim_quads(claim: Claim) -> Iterator[Quad]:
 
 
 def iter_evidence_quads(target: NamedNode, evidence: Evidence, *, hedged: bool, version: str,
-                        claimants: Iterable[str] = ()) -> Iterator[Quad]:
-    """Yield the quads of one piece of evidence for a fact or claim, in its article's graph."""
+                        directed: bool | None = None, claimants: Iterable[str] = ()) -> Iterator[Quad]:
+    """Yield the quads of one piece of evidence for a fact or claim, in its article's graph.
+
+    ``directed`` (facts only) records whether the sentence gives the direction of the fact it states: the
+    evidence of an undirected statement moves to the directed fact of the same relation once
+    one is known, and back when that one goes.
+    """
     graph = NamedNode(ns.article_graph(evidence.article_id))
     article = NamedNode(ns.article_iri(evidence.article_id))
     iri = ns.evidence_iri(target.value, evidence.article_id, evidence.start, evidence.end)
@@ -172,6 +231,8 @@ def iter_evidence_quads(target: NamedNode, evidence: Evidence, *, hedged: bool, 
     yield Quad(node, ak("article"), article, graph)
     yield Quad(node, ak("sentence"), Literal(evidence.text), graph)
     yield Quad(node, ak("hedged"), boolean(hedged), graph)
+    if directed is not None:
+        yield Quad(node, ak("directed"), boolean(directed), graph)
     for claimant in claimants:
         yield Quad(node, ak("claimant"), state_node(claimant), graph)
     yield Quad(node, _oa("hasTarget"), where, graph)
@@ -200,7 +261,8 @@ def iter_extraction_quads(article: Article, extraction: Extraction, version: str
         yield from iter_fact_quads(fact)
         node = fact_node(fact)
         for evidence in fact.evidence:
-            yield from iter_evidence_quads(node, evidence, hedged=fact.hedged, version=version)
+            yield from iter_evidence_quads(node, evidence, hedged=fact.hedged, version=version,
+                                           directed=fact.directed or fact.type.spec.symmetric)
     for claim in extraction.claims:
         yield from iter_claim_quads(claim)
         node = claim_node(claim)

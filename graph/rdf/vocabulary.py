@@ -75,6 +75,17 @@ def vocabulary_graph() -> Graph:
         g.add((prop, RDFS.label, Literal(f"{spec.label} ({spec.subject_role} to {spec.object_role})", lang="en")))
         g.add((prop, RDFS.comment, Literal(spec.description, lang="en")))
         g.add((prop, SKOS.notation, Literal(spec.type.value)))
+        if not spec.symmetric:
+            pair = AK[spec.rdf_pair_property]
+            g.add((prop, RDFS.subPropertyOf, pair))
+            g.add((pair, RDF.type, OWL.ObjectProperty))
+            g.add((pair, RDF.type, OWL.SymmetricProperty))
+            g.add((pair, RDFS.domain, AK.State))
+            g.add((pair, RDFS.range, AK.State))
+            g.add((pair, RDFS.label, Literal(f"{spec.label} with (either direction)", lang="en")))
+            g.add((pair, RDFS.comment, Literal(
+                f"The two states have a {spec.label} fact, directed or not; stated in both orientations.",
+                lang="en")))
         g.add((prop, AK.factClass, cls))
         g.add((cls, AK.subjectRole, Literal(spec.subject_role, lang="en")))
         g.add((cls, AK.objectRole, Literal(spec.object_role, lang="en")))

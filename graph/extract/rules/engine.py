@@ -311,9 +311,10 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
         # "exports rice to": an object not among the commodities; no object at all is no default.
         has_object = any(follow(ctx, trigger, slot, frame) for slot in frame.theme[:1])
         lemma = trigger.lemma_.lower()
-        if (lemma in frame.default_lemmas and (has_object or lemma in frame.bare_default_lemmas)) or (frame.default_qualifiers and any(
-                c.lemma_.lower() in frame.default_qualifiers or c.lower_ in frame.default_qualifiers
-                for c in own_phrase(trigger) if c is not trigger)):
+        if (lemma in frame.default_lemmas and (has_object or lemma in frame.bare_default_lemmas)) or (
+                frame.default_qualifiers and any(
+                    c.lemma_.lower() in frame.default_qualifiers or c.lower_ in frame.default_qualifiers
+                    for c in own_phrase(trigger) if c is not trigger)):
             return frame.default_type
         return None
     if frame.only_theme and theme[0] not in frame.only_theme:
