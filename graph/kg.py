@@ -32,6 +32,7 @@ from alignkg.graph.query.sparql import SparqlResult, run_sparql
 from alignkg.graph.rdf import mapping, updates
 from alignkg.graph.rdf.export import export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
+from alignkg.graph.rdf.vocabulary import iter_vocabulary_quads
 from alignkg.graph.store.base import Store
 from alignkg.graph.store.oxigraph import OxigraphStore
 from alignkg.graph.version import __version__
@@ -102,6 +103,28 @@ class KnowledgeGraph:
             self.store.insert(mapping.iter_state_quads(self.gazetteer.states.values()))
         if not self._ask(f"ASK {{ <{ns.activity_iri(__version__)}> ?p ?o }}"):
             self.store.insert(mapping.iter_activity_quads(__version__))
+        self._ensure_ontology()
+
+    def _ensure_ontology(self) -> None:
+        """Write the vocabulary into its named graph unless it is there as this version declares it.
+
+        A store whose facts were written under another vocabulary (an older version) is then
+        brought up to date: its evidence gets the flag that says whether its sentence gave the
+        direction (from the fact it supports), and :meth:`refresh` derives the rest.
+        """
+        graph = f"<{ns.ONTOLOGY_GRAPH}>"
+        stored = {(r["s"], r["p"], r["o"]) for r in self.store.query(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}", prefixes=_PREFIXES)}
+        quads = list(iter_vocabulary_quads())
+        if stored == {(q.subject, q.predicate, q.object) for q in quads}:
+            return
+        upgrade = self._ask("ASK { GRAPH ?g { ?f ak:edgeType ?t } }")
+        operations = [f"DROP SILENT GRAPH {graph}", updates.insert_data(quads)]
+        if upgrade:
+            operations.append(updates.flag_evidence_direction())
+        self.store.update(updates.request(*operations))
+        if upgrade:
+            self.refresh()
 
     def _ask(self, sparql: str) -> bool:
         result = self.store.query(sparql, prefixes=_PREFIXES)

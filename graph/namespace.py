@@ -6,9 +6,12 @@ state, edge type or article always gets the same name in every export.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote
+
+from alignkg.graph.ontology import TERMS
 
 #: A persistent base in the w3id.org style; the vocabulary and the data live under it.
 BASE = "https://w3id.org/alignkg/"
@@ -24,6 +27,12 @@ GRAPH = BASE + "graph/"
 REFERENCE_GRAPH = GRAPH + "reference"
 #: The named graph of facts, their direct state-to-state triples, and claims.
 FACTS_GRAPH = GRAPH + "facts"
+#: The named graph of the vocabulary itself (every ``ak:`` term with its label and meaning).
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+#: The IRI of the ontology (the vocabulary namespace without its ``#``).
+ONTOLOGY = VOCAB.rstrip("#")
+#: The SHACL shapes of a valid graph, generated from the vocabulary.
+SHAPES = BASE + "shapes#"
 
 #: The prefixes every export and query of the project declares.
 PREFIXES: dict[str, str] = {
@@ -46,9 +55,59 @@ PREFIXES: dict[str, str] = {
 }
 
 
+class ClosedNamespace:
+    """A namespace that knows its terms: a name it does not declare is an error, not a new IRI.
+
+    As rdflib's closed namespaces do, ``AK.armsTransfer`` and ``AK["armsTransfer"]`` give the
+    IRI (a ``str``), and a typo raises at once (``AttributeError``, ``KeyError``) naming the
+    closest declared terms, instead of writing a term no ontology explains.
+
+    Example:
+        >>> AK.armsTransfer
+        'https://w3id.org/alignkg/ontology#armsTransfer'
+        >>> AK.armsTransfers  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        AttributeError: 'armsTransfers' is not a term of ak: (...); did you mean armsTransfer, ArmsTransfer, ...?
+    """
+
+    def __init__(self, base: str, names: Iterable[str]) -> None:
+        self._base = base
+        self._names = frozenset(names)
+
+    def _message(self, name: str) -> str:
+        close = difflib.get_close_matches(name, sorted(self._names), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"{name!r} is not a term of ak: ({self._base}){hint}"
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_") or name not in self._names:
+            raise AttributeError(self._message(name))
+        return self._base + name
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._names:
+            raise KeyError(self._message(name))
+        return self._base + name
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._names))
+
+
+#: The alignkg vocabulary: only the terms :data:`alignkg.graph.ontology.TERMS` declares.
+AK = ClosedNamespace(VOCAB, TERMS)
+
+
 def vocab_iri(local_name: str) -> str:
-    """Return the IRI of a term of the alignkg vocabulary (``ArmsTransfer``, ``subject``)."""
-    return VOCAB + local_name
+    """Return the IRI of a declared term of the alignkg vocabulary (``ArmsTransfer``, ``subject``).
+
+    Raises:
+        KeyError: ``local_name`` is not a term of the vocabulary.
+    """
+    return AK[local_name]
 
 
 def state_iri(code: str) -> str:

@@ -157,3 +157,127 @@ SPECS: dict[EdgeType, EdgeSpec] = {
               "Attacks, air strikes, bombing, missile launches, invasions, offensives on the object."),
     )
 }
+
+
+# --- the vocabulary: every ak: term the data uses, declared once --------------------------------------
+
+class TermKind(StrEnum):
+    """What an ``ak:`` term is: an OWL class or one of the three kinds of OWL property."""
+
+    CLASS = "class"
+    OBJECT = "object_property"
+    DATA = "datatype_property"
+    ANNOTATION = "annotation_property"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of the vocabulary: its local name, kind, meaning, and the constraints of its use.
+
+    ``domain`` names the classes whose instances carry the property (``ak:Fact``,
+    ``schema:NewsArticle``, as CURIEs); ``range`` its values' class or datatype. ``required``
+    and ``single`` are what the SHACL shapes check on every instance of the domain (at least
+    one value, at most one). ``parents`` are superclasses or superproperties.
+
+    Example:
+        >>> TERMS["subject"].range, TERMS["subject"].required
+        ('ak:State', True)
+    """
+
+    name: str
+    kind: TermKind
+    label: str
+    comment: str
+    domain: tuple[str, ...] = ()
+    range: str | None = None
+    required: bool = False
+    single: bool = False
+    parents: tuple[str, ...] = ()
+    symmetric: bool = False
+    pattern: str | None = None
+
+
+def _term(name: str, kind: TermKind, label: str, comment: str, *domain: str, range: str | None = None,
+          required: bool = False, single: bool = False, parents: tuple[str, ...] = (), symmetric: bool = False,
+          pattern: str | None = None) -> Term:
+    return Term(name, kind, label, comment, domain, range, required, single, parents, symmetric, pattern)
+
+
+def _camel(value: str) -> str:
+    return "".join(part.capitalize() for part in value.split("_"))
+
+
+_C, _O, _D, _A = TermKind.CLASS, TermKind.OBJECT, TermKind.DATA, TermKind.ANNOTATION
+_FACT, _EV, _STATE, _DOC = "ak:Fact", "ak:Evidence", "ak:State", "schema:NewsArticle"
+_BOOL, _DATE, _STR = "xsd:boolean", "xsd:date", "xsd:string"
+
+
+def _fixed_terms() -> tuple[Term, ...]:
+    return (
+        _term("State", _C, "sovereign state", "A sovereign state, by its ISO 3166-1 alpha-3 code."),
+        _term("Fact", _C, "fact", "A typed edge between two states, supported by evidence."),
+        _term("Evidence", _C, "piece of evidence", "A sentence that supports a fact or a claim, located in its "
+              "source by W3C Web Annotation selectors.", parents=("oa:Annotation",)),
+        _term("Claim", _C, "claim of alignment", "Claimants say that the members form a bloc (guide rule 6); "
+              "the members are not linked by edges: a claim is talk."),
+        _term("subject", _O, "subject", "The state a fact goes from (for an undirected fact, the first in code "
+              "order).", _FACT, range=_STATE, required=True, single=True),
+        _term("object", _O, "object", "The state a fact goes to (for an undirected fact, the second in code "
+              "order).", _FACT, range=_STATE, required=True, single=True),
+        _term("edgeType", _D, "edge type", "The edge type id of a fact (arms_transfer...).", _FACT, range=_STR,
+              required=True, single=True),
+        _term("hedged", _D, "hedged", "On a piece of evidence: its sentence reports, attributes or alleges the "
+              "event (guide rule 5). On a fact: every piece of its evidence is hedged.", _FACT, _EV, range=_BOOL,
+              required=True, single=True),
+        _term("directed", _D, "directed", "On a fact: false when no text says which state is the subject (guide "
+              "rule 3). On a piece of evidence: whether its sentence gives the direction.", _FACT, _EV,
+              range=_BOOL, single=True),
+        _term("firstSeen", _D, "first seen", "The earliest publication date of the articles that state the fact.",
+              _FACT, range=_DATE, single=True),
+        _term("lastSeen", _D, "last seen", "The latest publication date of the articles that state the fact.",
+              _FACT, range=_DATE, single=True),
+        _term("supports", _O, "supports", "The fact or claim a piece of evidence supports.", _EV, required=True),
+        _term("article", _O, "article", "The article a piece of evidence comes from.", _EV, range=_DOC,
+              required=True, single=True),
+        _term("sentence", _D, "sentence", "The sentence of a piece of evidence, as it stands in the article.", _EV,
+              range=_STR, required=True, single=True),
+        _term("claimant", _O, "claimant", "A state a piece of evidence says makes the claim.", _EV, range=_STATE),
+        _term("member", _O, "member", "A state a claim puts in the bloc.", "ak:Claim", range=_STATE,
+              required=True),
+        _term("textHash", _D, "text hash", "The SHA-256 of the article text (hexadecimal): whether an article id "
+              "comes back with the same text.", _DOC, range=_STR, required=True, single=True,
+              pattern="^[0-9a-f]{64}$"),
+        _term("iso3", _D, "ISO 3166-1 alpha-3 code", "The state's ISO 3166-1 alpha-3 code, its identity.", _STATE,
+              range=_STR, required=True, single=True, pattern="^[A-Z]{3}$"),
+        _term("iso2", _D, "ISO 3166-1 alpha-2 code", "The state's ISO 3166-1 alpha-2 code.", _STATE, range=_STR,
+              single=True, pattern="^[A-Z]{2}$"),
+        _term("isoNumeric", _D, "ISO 3166-1 numeric code", "The state's ISO 3166-1 numeric code.", _STATE,
+              range=_STR, single=True),
+        _term("unMember", _D, "UN member", "Whether the state is a member of the United Nations.", _STATE,
+              range=_BOOL, single=True),
+        _term("extractorVersion", _D, "extractor version", "The version of the alignkg extractor an activity ran.",
+              "prov:Activity", range=_STR, single=True),
+        _term("factClass", _A, "fact class", "The class of the facts a direct state-to-state property stands for."),
+        _term("subjectRole", _A, "subject role", "What the subject of a fact of this class is (supplier...)."),
+        _term("objectRole", _A, "object role", "What the object of a fact of this class is (recipient...)."),
+    )
+
+
+def _edge_terms() -> tuple[Term, ...]:
+    terms = [_term(_camel(q.value), _C, q.value.replace("_", " "), f"Facts of the quad class {q.value}.",
+                   parents=(_FACT,)) for q in QuadClass]
+    for spec in SPECS.values():
+        terms.append(_term(spec.rdf_class, _C, spec.label, spec.description,
+                           parents=(f"ak:{_camel(spec.quad_class.value)}",)))
+        pair = () if spec.symmetric else (f"ak:{spec.rdf_pair_property}",)
+        terms.append(_term(spec.rdf_property, _O, f"{spec.label} ({spec.subject_role} to {spec.object_role})",
+                           spec.description, _STATE, range=_STATE, parents=pair, symmetric=spec.symmetric))
+        if not spec.symmetric:
+            terms.append(_term(spec.rdf_pair_property, _O, f"{spec.label} with (either direction)",
+                               f"The two states have a {spec.label} fact, directed or not; stated in both "
+                               "orientations.", _STATE, range=_STATE, symmetric=True))
+    return tuple(terms)
+
+
+#: Every term of the ``ak:`` vocabulary, by local name: the closed set :data:`alignkg.graph.namespace.AK` allows.
+TERMS: dict[str, Term] = {t.name: t for t in (*_fixed_terms(), *_edge_terms())}

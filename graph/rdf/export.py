@@ -114,10 +114,12 @@ def iter_selection(store: Store, facts: Iterable[NamedNode]) -> Iterator[Quad]:
 
     That is: the fact resources and their direct state-to-state triples, their
     evidence with its selectors, the articles the evidence comes from (not the
-    other evidence in them), the states involved and the extraction activities.
+    other evidence in them), the states involved, the extraction activities and
+    the vocabulary (the ontology graph).
     Only a batch of facts is held in memory at a time.
     """
-    pairs = " ".join(f"(ak:{s.rdf_class} ak:{s.rdf_property})" for s in SPECS.values())
+    pairs = " ".join(f"(ak:{s.rdf_class} ak:{p})" for s in SPECS.values()
+                     for p in dict.fromkeys((s.rdf_property, s.rdf_pair_property)))
     articles: set[str] = set()
     states: set[str] = set()
     batch: list[NamedNode] = []
@@ -139,17 +141,23 @@ def iter_selection(store: Store, facts: Iterable[NamedNode]) -> Iterator[Quad]:
             GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
     yield from _rows(store, f"""SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s a prov:Activity ; ?p ?o }}
         FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
+    yield from _rows(store, f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER(?g = <{ns.ONTOLOGY_GRAPH}>) }}")
 
 
 def _fact_batch(store: Store, batch: list[NamedNode], pairs: str, articles: set[str],
                 states: set[str]) -> Iterator[Quad]:
     values = " ".join(str(f) for f in batch)
+    # The other orientation: only the pair property (the type's own property that way is another fact's).
+    pair_only = " ".join(f"(ak:{s.rdf_class} ak:{s.rdf_pair_property})" for s in SPECS.values())
     yield from _rows(store, f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?f {{ {values} }}
         {{ GRAPH ?g {{ ?f ?p ?o }} BIND(?f AS ?s) }}
         UNION {{ GRAPH ?g {{ ?s ak:supports ?f ; ?p ?o }} }}
         UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?s . ?s ?p ?o }} }}
         UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?t . ?t oa:hasSelector ?s . ?s ?p ?o }} }}
         UNION {{ GRAPH ?g {{ ?f ak:subject ?s ; ak:object ?o ; a ?cls }} VALUES (?cls ?p) {{ {pairs} }}
+                GRAPH ?g {{ ?s ?p ?o }} }}
+        UNION {{ GRAPH ?g {{ ?f ak:subject ?o ; ak:object ?s ; a ?cls }} VALUES (?cls ?p) {{ {pair_only} }}
                 GRAPH ?g {{ ?s ?p ?o }} }}
     }}""")
     for row in store.query(f"""SELECT DISTINCT ?a ?x ?y WHERE {{ VALUES ?f {{ {values} }}

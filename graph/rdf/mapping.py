@@ -35,8 +35,12 @@ FACTS = NamedNode(ns.FACTS_GRAPH)
 
 
 def ak(name: str) -> NamedNode:
-    """Return the vocabulary term ``ak:name``."""
-    return NamedNode(ns.VOCAB + name)
+    """Return the vocabulary term ``ak:<name>``.
+
+    Raises:
+        KeyError: the vocabulary does not declare ``name`` (see :data:`alignkg.graph.namespace.AK`).
+    """
+    return NamedNode(ns.AK[name])
 
 
 def _oa(name: str) -> NamedNode:

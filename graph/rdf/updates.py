@@ -153,6 +153,20 @@ WHERE {{
 }}"""
 
 
+def flag_evidence_direction() -> str:
+    """Return an operation that flags each unflagged piece of fact evidence with its fact's ``ak:directed``.
+
+    Evidence written before the flag existed stated what its fact states, so the fact's own
+    flag is the sentence's.
+    """
+    return f"""
+INSERT {{ GRAPH ?g {{ ?ev ak:directed ?d }} }}
+WHERE {{
+  GRAPH ?g {{ ?ev ak:supports ?f }} GRAPH {_FACTS} {{ ?f ak:directed ?d }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?ev ak:directed ?any }} }}
+}}"""
+
+
 def delete_article(article_id: str) -> str:
     """Return an operation that drops an article's graph (its text and evidence)."""
     return f"DROP SILENT GRAPH <{ns.article_graph(article_id)}>"

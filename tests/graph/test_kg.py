@@ -3,6 +3,8 @@ import datetime as dt
 import pytest
 
 from alignkg.graph import ConflictError, KnowledgeGraph, NotFoundError, UnknownEdgeTypeError, UnknownStateError
+from alignkg.graph.model import Article
+from alignkg.graph.rdf import mapping
 from tests.conftest import SEED_TEXT
 
 
@@ -120,3 +122,21 @@ def test_kg_invalid_url_is_a_clear_error_and_stores_nothing(kg):
     with pytest.raises(InvalidArticleError, match="not a valid IRI"):
         kg.ingest("Iran sold drones to Russia.", id="a", url="not a url")
     assert kg.store.count() == before
+
+
+def test_kg_store_of_an_older_version_is_brought_up_to_date(kg, gazetteer, extractor):
+    # As an older version wrote it: an undirected and a directed fact of one relation, no flag on the
+    # evidence, no vocabulary graph.
+    kg.ingest("Iran's drone deals with Russia worried the West.", id="u")
+    kg.store.insert(mapping.iter_extraction_quads(
+        Article("d", "Iran sold drones to Russia."), kg.extractor.extract("Iran sold drones to Russia.", id="d"),
+        "0.0.1"))
+    kg.store.update("PREFIX ak: <https://w3id.org/alignkg/ontology#> "
+                    "DELETE { GRAPH ?g { ?ev ak:directed ?d } } "
+                    "WHERE { GRAPH ?g { ?ev a ak:Evidence ; ak:directed ?d } } ;"
+                    "DROP GRAPH <https://w3id.org/alignkg/graph/ontology>")
+    assert [f.directed for f in kg.facts()] == [False]  # the directed fact has no derived values yet
+    upgraded = KnowledgeGraph(kg.store, gazetteer=gazetteer, extractor=extractor)
+    assert [(f.subject, f.object, f.directed) for f in upgraded.facts()] == [("IRN", "RUS", True)]
+    assert len(upgraded.evidence(next(upgraded.facts()))) == 2
+    assert upgraded.sparql("ASK { ak:armsTransferWith rdfs:label ?l }") is True
