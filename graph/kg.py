@@ -8,6 +8,7 @@ so it is applied whole or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,9 +27,10 @@ from alignkg.graph.errors import (
 )
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
 from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
-from alignkg.graph.ontology import SPECS, EdgeType, QuadClass
+from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
 from alignkg.graph.query.sparql import SparqlResult, run_sparql
+from alignkg.graph.rdf import facts as fact_rows
 from alignkg.graph.rdf import mapping, updates
 from alignkg.graph.rdf.export import export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
@@ -42,12 +44,6 @@ if TYPE_CHECKING:  # imported where used: the extractor loads spaCy, the analysi
     from alignkg.graph.extract.extractor import Extractor
 
 _PREFIXES = dict(ns.PREFIXES)
-#: A fact's type and the keys its states sort by: their ISO codes (short literals, which pyoxigraph
-#: compares and returns without reading the long IRI strings back from disk, a third of the cost
-#: of a fact listing), or the IRI itself for a state the reference graph lacks.
-#: It comes after the patterns and filters that select the facts: OPTIONAL and BIND are not reordered.
-_FACT_KEYS = """OPTIONAL { ?s ak:iso3 ?sc } OPTIONAL { ?o ak:iso3 ?oc }
-            BIND(COALESCE(?sc, STR(?s)) AS ?sk) BIND(COALESCE(?oc, STR(?o)) AS ?ok)"""
 
 
 class KnowledgeGraph:
@@ -247,14 +243,20 @@ class KnowledgeGraph:
     # --- reads ----------------------------------------------------------------------------------
     def facts(self, *, subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
               since: dt.date | str | None = None, until: dt.date | str | None = None, hedged: bool | None = None,
-              quad_class: QuadClass | str | None = None, after: str | None = None,
-              limit: int | None = None) -> Iterator[Fact]:
+              quad_class: QuadClass | str | None = None, date: str = "seen", min_sources: int | None = None,
+              after: str | None = None, limit: int | None = None) -> Iterator[Fact]:
         """Yield stored facts matching the filters, without evidence (see :meth:`evidence`).
+
+        Each fact carries when and how often it is stated (``first_seen``, ``last_seen``,
+        ``event_date``, ``articles``, ``sources``, ``evidence_count``). Retracted facts are
+        left out (:meth:`fact` still shows them).
 
         States may be codes, names or aliases; ``type`` an :class:`EdgeType` or its id,
         ``quad_class`` a :class:`QuadClass` or its id (facts of every type in it).
         ``since``/``until`` keep facts last seen on or after / first seen on or before a date
-        (a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string).
+        (a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string); with ``date="event"`` they
+        look at the fact's event date instead. ``min_sources`` keeps facts stated by at
+        least that many distinct sources (publishers).
         Facts come ordered by (type, subject, object). For cursor pagination, ``after`` is
         the id of the last fact of the previous page (see :meth:`fact_id`) and ``limit``
         the size of a page.
@@ -262,56 +264,71 @@ class KnowledgeGraph:
         Raises:
             UnknownStateError: a state names no state.
             UnknownEdgeTypeError: ``type`` names no edge type or ``quad_class`` no quad class.
-            InvalidInputError: ``after`` names no stored fact, or ``limit`` is negative.
+            InvalidInputError: ``after`` names no stored fact, ``limit`` or ``min_sources`` is
+                negative, or ``date`` is neither ``seen`` nor ``event``.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia on Tuesday.", id="a1", published=dt.date(2024, 5, 9),
+            ...                   url="https://example.org/a1")
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a2", url="https://example.com/a2")
+            ...     [(f.event_date, f.articles, f.sources) for f in kg.facts(min_sources=2)]
+            [(datetime.date(2024, 5, 7), 2, 2)]
         """
-        filters = self._fact_filters(subject, type, object, since, until, hedged, quad_class)
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources)
         if limit is not None and limit < 0:
             raise InvalidInputError(f"limit must be at least 0, not {limit}")
-        yield from self._facts(filters, after=self._after(after) if after is not None else "", limit=limit)
+        after_filter = self._after(after) if after is not None else ""
+        for row in self.store.query(fact_rows.select(selection, after=after_filter, limit=limit),
+                                    prefixes=_PREFIXES):
+            yield fact_rows.fact_of(row)
 
-    def _fact_filters(self, subject: str | None, type: EdgeType | str | None, object: str | None,
-                      since: dt.date | str | None, until: dt.date | str | None, hedged: bool | None,
-                      quad_class: QuadClass | str | None = None) -> str:
-        clauses = []
-        if subject is not None:
-            clauses.append(f"VALUES ?s {{ {NamedNode(ns.state_iri(self.gazetteer.resolve(subject)))} }}")
-        if object is not None:
-            clauses.append(f"VALUES ?o {{ {NamedNode(ns.state_iri(self.gazetteer.resolve(object)))} }}")
-        if type is not None:
-            clauses.append(f"?f a {mapping.ak(EdgeType.parse(type).spec.rdf_class)} .")
-        if quad_class is not None:
-            members = " ".join(str(mapping.ak(spec.rdf_class)) for spec in SPECS.values()
-                               if spec.quad_class == _quad_class(quad_class))
-            clauses.append(f"?f a ?cls . VALUES ?cls {{ {members} }}")
-        if since is not None:
-            clauses.append(f"?f ak:lastSeen ?last . FILTER(?last >= {mapping.date(_as_date(since))})")
-        if until is not None:
-            clauses.append(f"?f ak:firstSeen ?first . FILTER(?first <= {mapping.date(_as_date(until))})")
-        if hedged is not None:
-            clauses.append(f"FILTER(?h = {mapping.boolean(hedged)})")
-        return "\n".join(clauses)
+    def count_facts(self, *, subject: str | None = None, type: EdgeType | str | None = None,
+                    object: str | None = None, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                    hedged: bool | None = None, quad_class: QuadClass | str | None = None, date: str = "seen",
+                    min_sources: int | None = None) -> int:
+        """Return the number of facts :meth:`facts` yields with the same filters (all pages).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. Israel struck Iran.", id="a1")
+            ...     kg.count_facts(), kg.count_facts(object="Iran")
+            (2, 1)
+        """
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources)
+        for row in self.store.query(fact_rows.count(selection), prefixes=_PREFIXES):
+            return int(to_python(row["n"]))
+        return 0
+
+    def _filter(self, subject: str | None, type: EdgeType | str | None, object: str | None,
+                since: dt.date | str | None, until: dt.date | str | None, hedged: bool | None,
+                quad_class: QuadClass | str | None = None, *, date: str = "seen", min_sources: int | None = None,
+                state: str | None = None, retracted: bool = False) -> fact_rows.FactFilter:
+        """Return the filter of a fact listing, with states resolved and values checked."""
+        if min_sources is not None and min_sources < 0:
+            raise InvalidInputError(f"min_sources must be at least 0, not {min_sources}")
+        resolve = self.gazetteer.resolve
+        return fact_rows.FactFilter(
+            subject=resolve(subject) if subject is not None else None,
+            object=resolve(object) if object is not None else None,
+            state=resolve(state) if state is not None else None,
+            type=EdgeType.parse(type) if type is not None else None,
+            quad_class=_quad_class(quad_class) if quad_class is not None else None,
+            since=_as_date(since) if since is not None else None, until=_as_date(until) if until is not None else None,
+            date=fact_rows.DateBasis.parse(date), hedged=hedged, min_sources=min_sources, retracted=retracted)
 
     def _after(self, fact_id: str) -> str:
         """Return the filter that keeps the facts after ``fact_id`` in the order (type, subject, object)."""
         # No name holds the results: pyoxigraph frees them only on this thread, and the error
         # raised below may travel to another one with this frame in its traceback.
         for row in self.store.query(f"""SELECT ?t ?sk ?ok WHERE {{ VALUES ?f {{ {_fact_node(fact_id)} }}
-                ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {_FACT_KEYS} }}""", prefixes=_PREFIXES):
+                ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {fact_rows.KEYS} }}""", prefixes=_PREFIXES):
             t, sk, ok = row["t"], row["sk"], row["ok"]
             return f"FILTER(?t > {t} || (?t = {t} && (?sk > {sk} || (?sk = {sk} && ?ok > {ok}))))"
         raise InvalidInputError(f"the cursor {fact_id!r} names no stored fact (it may have been deleted); "
                                 "start again from the first page")
-
-    def _facts(self, filters: str, *, after: str = "", limit: int | None = None) -> Iterator[Fact]:
-        sparql = f"""SELECT ?sk ?ok ?t ?h ?d WHERE {{
-            ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
-            {filters}
-            {_FACT_KEYS}
-            {after}
-        }} ORDER BY ?t ?sk ?ok""" + (f" LIMIT {int(limit)}" if limit is not None else "")
-        for row in self.store.query(sparql, prefixes=_PREFIXES):
-            yield Fact(state_code(row["sk"].value), EdgeType(row["t"].value), state_code(row["ok"].value),
-                       hedged=to_python(row["h"]), directed=to_python(row["d"]))
 
     @staticmethod
     def fact_id(fact: Fact) -> str:
@@ -330,23 +347,23 @@ class KnowledgeGraph:
         Raises:
             NotFoundError: no fact has that id.
         """
-        found = list(self._facts(f"VALUES ?f {{ {_fact_node(fact_id)} }}"))
+        sparql = fact_rows.select(fact_rows.FactFilter(retracted=True, fact=_fact_node(fact_id)))
+        found = [fact_rows.fact_of(row) for row in self.store.query(sparql, prefixes=_PREFIXES)]
         if not found:
             raise NotFoundError(f"no fact {fact_id!r}")
-        fact = found[0]
-        return Fact(fact.subject, fact.type, fact.object, hedged=fact.hedged, directed=fact.directed,
-                    evidence=self.evidence(fact))
+        return dataclasses.replace(found[0], evidence=self.evidence(found[0]))
 
     def evidence(self, fact: Fact | Claim) -> tuple[Evidence, ...]:
         """Return the sentences that support a fact or claim, each with its article and offsets."""
         node = mapping.fact_node(fact) if isinstance(fact, Fact) else mapping.claim_node(fact)
-        sparql = f"""SELECT ?id ?text ?start ?end WHERE {{
+        sparql = f"""SELECT ?id ?text ?start ?end ?event WHERE {{
             ?ev ak:supports {node} ; ak:sentence ?text ; ak:article ?a ; oa:hasTarget ?t .
             ?a schema:identifier ?id .
             ?t oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+            OPTIONAL {{ ?ev ak:eventDate ?event }}
         }} ORDER BY ?id ?start"""
         return tuple(Evidence(str(to_python(r["id"])), str(to_python(r["text"])), int(to_python(r["start"])),
-                              int(to_python(r["end"])))
+                              int(to_python(r["end"])), to_python(r["event"]))
                      for r in self.store.query(sparql, prefixes=_PREFIXES))
 
     def claims(self) -> list[Claim]:
@@ -407,28 +424,28 @@ class KnowledgeGraph:
         """
         code = self.gazetteer.resolve(state)
         node = NamedNode(ns.state_iri(code))
-        sparql = f"""SELECT ?f ?s ?o ?t ?h ?d ?id ?text ?start ?end WHERE {{
+        sparql = f"""SELECT * WHERE {{
             {{ ?f ak:subject {node} ; ak:object ?o . BIND({node} AS ?s) }}
             UNION {{ ?f ak:object {node} ; ak:subject ?s . BIND({node} AS ?o) }}
             ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
+            {fact_rows.DERIVED} FILTER(!BOUND(?r))
             OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; ak:article ?a ; oa:hasTarget ?tg .
                        ?a schema:identifier ?id . ?tg oa:hasSelector ?p .
-                       ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . }}
+                       ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+                       OPTIONAL {{ ?ev ak:eventDate ?ed }} }}
         }} ORDER BY ?t ?s ?o ?id ?start"""
         found: dict[str, tuple[Fact, dict[Evidence, None]]] = {}  # evidence as an ordered set
         for row in self.store.query(sparql, prefixes=_PREFIXES):
-            fact, evidence = found.setdefault(row["f"].value, (Fact(
-                state_code(row["s"].value), EdgeType(row["t"].value), state_code(row["o"].value),
-                hedged=to_python(row["h"]), directed=to_python(row["d"])), {}))
+            fact, evidence = found.setdefault(row["f"].value, (fact_rows.fact_of(row, "s", "o"), {}))
             if row["id"] is not None:
                 evidence[Evidence(str(to_python(row["id"])), str(to_python(row["text"])),
-                                  int(to_python(row["start"])), int(to_python(row["end"])))] = None
+                                  int(to_python(row["start"])), int(to_python(row["end"])),
+                                  to_python(row["ed"]))] = None
         out: dict[EdgeType, list[Fact]] = {}
         into: dict[EdgeType, list[Fact]] = {}
         for fact, evidence in found.values():
             side = out if fact.subject == code else into
-            side.setdefault(fact.type, []).append(Fact(fact.subject, fact.type, fact.object, hedged=fact.hedged,
-                                                       directed=fact.directed, evidence=tuple(evidence)))
+            side.setdefault(fact.type, []).append(dataclasses.replace(fact, evidence=tuple(evidence)))
         return self.gazetteer.state(code), out, into
 
     def article(self, article_id: str) -> Article:
@@ -628,7 +645,8 @@ class KnowledgeGraph:
                subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
                state: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, hedged: bool | None = None,
-               quad_class: QuadClass | str | None = None) -> None:
+               quad_class: QuadClass | str | None = None, date: str = "seen",
+               min_sources: int | None = None) -> None:
         """Write the graph, or the facts matching the filters with their evidence, streamed.
 
         Without filters the whole store is written (N-Quads and TriG keep the
@@ -640,15 +658,12 @@ class KnowledgeGraph:
         Raises:
             InvalidInputError: unknown format, state or edge type.
         """
-        if all(v is None for v in (subject, type, object, state, since, until, hedged, quad_class)):
+        if all(v is None for v in (subject, type, object, state, since, until, hedged, quad_class, min_sources)):
             export_store(self.store, output, format=format)
             return
-        filters = self._fact_filters(subject, type, object, since, until, hedged, quad_class)
-        if state is not None:
-            node = NamedNode(ns.state_iri(self.gazetteer.resolve(state)))
-            filters += f"\nFILTER(?s = {node} || ?o = {node})"
-        rows = self.store.query(f"SELECT ?f WHERE {{ ?f ak:subject ?s ; ak:object ?o ; ak:hedged ?h . {filters} }}",
-                                prefixes=_PREFIXES)
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources, state=state)
+        rows = self.store.query(f"SELECT ?f WHERE {{ {fact_rows.where(selection)} }}", prefixes=_PREFIXES)
         export_selection(self.store, (row["f"] for row in rows), output, format=format)
 
     def import_(self, source: str | Path | IO[bytes], *, format: str | None = None) -> None:
@@ -672,7 +687,8 @@ class KnowledgeGraph:
 
         Keyed by fact, not by type: two facts of one type between the same states (one each way)
         are two edges. Edge attributes: ``type``, ``quad_class``, ``hedged``, ``directed``,
-        ``fact`` (the fact IRI).
+        ``fact`` (the fact IRI), ``first_seen``, ``last_seen``, ``event_date``, ``articles``,
+        ``sources`` and ``evidence`` (the number of pieces of evidence). Retracted facts are left out.
         """
         import networkx
 
@@ -681,7 +697,8 @@ class KnowledgeGraph:
             iri = mapping.fact_node(fact).value
             g.add_edge(fact.subject, fact.object, key=iri, type=fact.type.value,
                        quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
-                       fact=iri)
+                       fact=iri, first_seen=fact.first_seen, last_seen=fact.last_seen, event_date=fact.event_date,
+                       articles=fact.articles, sources=fact.sources, evidence=fact.evidence_count)
         for node in g.nodes:
             g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
         return g

@@ -52,10 +52,16 @@ class Evidence:
     text: str
     start: int
     end: int
+    #: The date of the event when the sentence gives one ("on Tuesday"), resolved against the article's date.
+    event_date: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form used by the CLI and the HTTP API."""
-        return {"article_id": self.article_id, "text": self.text, "start": self.start, "end": self.end}
+        """Return the JSON form used by the CLI and the HTTP API (``event_date`` only when known)."""
+        out: dict[str, Any] = {"article_id": self.article_id, "text": self.text, "start": self.start,
+                               "end": self.end}
+        if self.event_date is not None:
+            out["event_date"] = self.event_date.isoformat()
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,13 @@ class Fact:
     ``directed`` is false when the text names a deal or trade between the two
     without saying who sells (guide rule 3); ``hedged`` marks reported,
     attributed or accused events (rule 5).
+
+    A fact read from the store also says when and how often it is stated:
+    ``first_seen`` and ``last_seen`` (the earliest and latest date of the articles
+    that state it), ``event_date`` (the earliest date its sentences give the event),
+    the number of ``articles`` and of distinct ``sources`` (publishers) that state it,
+    its ``evidence_count`` (sentences), and whether an analyst ``retracted`` it.
+    An extraction leaves them at their defaults.
     """
 
     subject: str
@@ -73,6 +86,13 @@ class Fact:
     hedged: bool = False
     directed: bool = True
     evidence: tuple[Evidence, ...] = field(default=())
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    event_date: dt.date | None = None
+    articles: int = 0
+    sources: int = 0
+    evidence_count: int = 0
+    retracted: bool = False
 
     @property
     def key(self) -> tuple[str, EdgeType, str]:

@@ -208,8 +208,8 @@ def _camel(value: str) -> str:
 
 
 _C, _O, _D, _A = TermKind.CLASS, TermKind.OBJECT, TermKind.DATA, TermKind.ANNOTATION
-_FACT, _EV, _STATE, _DOC = "ak:Fact", "ak:Evidence", "ak:State", "schema:NewsArticle"
-_BOOL, _DATE, _STR = "xsd:boolean", "xsd:date", "xsd:string"
+_FACT, _EV, _STATE, _DOC, _CLAIM = "ak:Fact", "ak:Evidence", "ak:State", "schema:NewsArticle", "ak:Claim"
+_BOOL, _DATE, _STR, _INT = "xsd:boolean", "xsd:date", "xsd:string", "xsd:integer"
 
 
 def _fixed_terms() -> tuple[Term, ...]:
@@ -227,22 +227,38 @@ def _fixed_terms() -> tuple[Term, ...]:
         _term("edgeType", _D, "edge type", "The edge type id of a fact (arms_transfer...).", _FACT, range=_STR,
               required=True, single=True),
         _term("hedged", _D, "hedged", "On a piece of evidence: its sentence reports, attributes or alleges the "
-              "event (guide rule 5). On a fact: every piece of its evidence is hedged.", _FACT, _EV, range=_BOOL,
-              required=True, single=True),
+              "event (guide rule 5). On a fact: every piece of its evidence is hedged.", _FACT, _EV, _CLAIM,
+              range=_BOOL, required=True, single=True),
         _term("directed", _D, "directed", "On a fact: false when no text says which state is the subject (guide "
               "rule 3). On a piece of evidence: whether its sentence gives the direction.", _FACT, _EV,
               range=_BOOL, single=True),
-        _term("firstSeen", _D, "first seen", "The earliest publication date of the articles that state the fact.",
-              _FACT, range=_DATE, single=True),
-        _term("lastSeen", _D, "last seen", "The latest publication date of the articles that state the fact.",
-              _FACT, range=_DATE, single=True),
+        _term("firstSeen", _D, "first seen", "The earliest publication date of the articles that state the fact "
+              "or claim; absent when none is dated.", _FACT, _CLAIM, range=_DATE, single=True),
+        _term("lastSeen", _D, "last seen", "The latest publication date of the articles that state the fact or "
+              "claim; absent when none is dated.", _FACT, _CLAIM, range=_DATE, single=True),
+        _term("eventDate", _D, "event date", "On a piece of evidence: the date its sentence gives the event "
+              "('on Tuesday', 'in March 2019'), resolved against the article's date; a month or a year is dated "
+              "by its first day. On a fact or claim: the earliest event date of its evidence.", _FACT, _EV,
+              _CLAIM, range=_DATE, single=True),
+        _term("articleCount", _D, "article count", "The number of articles (sources documents) that state the "
+              "fact or claim.", _FACT, _CLAIM, range=_INT, required=True, single=True),
+        _term("sourceCount", _D, "source count", "The number of distinct sources (publishers: the domain of an "
+              "article's URL, else its publisher's name, else the article itself) that state the fact or claim.",
+              _FACT, _CLAIM, range=_INT, required=True, single=True),
+        _term("evidenceCount", _D, "evidence count", "The number of pieces of evidence (sentences) that support "
+              "the fact or claim.", _FACT, _CLAIM, range=_INT, required=True, single=True),
+        _term("source", _D, "source", "The source an article counts as when corroboration is counted: the "
+              "domain of its URL without 'www.', else its publisher's name.", _DOC, range=_STR, single=True),
+        _term("retracted", _D, "retracted", "True when an analyst retracted the fact: it stays, with its "
+              "evidence, for audit, but leaves listings, the analysis and the direct triples.", _FACT, range=_BOOL,
+              single=True),
         _term("supports", _O, "supports", "The fact or claim a piece of evidence supports.", _EV, required=True),
         _term("article", _O, "article", "The article a piece of evidence comes from.", _EV, range=_DOC,
               required=True, single=True),
         _term("sentence", _D, "sentence", "The sentence of a piece of evidence, as it stands in the article.", _EV,
               range=_STR, required=True, single=True),
         _term("claimant", _O, "claimant", "A state a piece of evidence says makes the claim.", _EV, range=_STATE),
-        _term("member", _O, "member", "A state a claim puts in the bloc.", "ak:Claim", range=_STATE,
+        _term("member", _O, "member", "A state a claim puts in the bloc.", _CLAIM, range=_STATE,
               required=True),
         _term("textHash", _D, "text hash", "The SHA-256 of the article text (hexadecimal): whether an article id "
               "comes back with the same text.", _DOC, range=_STR, required=True, single=True,

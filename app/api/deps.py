@@ -137,6 +137,8 @@ class FactFilters:
     since: dt.date | None
     until: dt.date | None
     hedged: bool | None
+    date: str
+    min_sources: int | None
 
     def as_kwargs(self) -> dict[str, Any]:
         """Return the filters as keyword arguments."""
@@ -152,14 +154,22 @@ async def fact_filters(
                                       examples=[EdgeType.NON_INTERVENTION.value])] = None,
     quad_class: Annotated[str | None, Query(alias="class", description=f"Quad class of the type: {_CLASSES}.",
                                             examples=[QuadClass.MATERIAL_CONFLICT.value])] = None,
-    since: Annotated[dt.date | None, Query(description="Facts last seen on or after this date (YYYY-MM-DD).",
+    since: Annotated[dt.date | None, Query(description="Facts last seen on or after this date (YYYY-MM-DD); "
+                                                       "with `date=event`, whose event date is on or after it.",
                                            examples=["2024-01-01"])] = None,
-    until: Annotated[dt.date | None, Query(description="Facts first seen on or before this date (YYYY-MM-DD).",
+    until: Annotated[dt.date | None, Query(description="Facts first seen on or before this date (YYYY-MM-DD); "
+                                                       "with `date=event`, whose event date is on or before it.",
                                            examples=["2025-06-30"])] = None,
     hedged: Annotated[bool | None, Query(description="Only hedged (true) or unhedged (false) facts.")] = None,
+    date: Annotated[str, Query(description="The dates `since` and `until` look at: `seen` (the articles' dates) "
+                                           "or `event` (the event date the sentences give).",
+                               examples=["event"])] = "seen",
+    min_sources: Annotated[int | None, Query(ge=0, description="Facts stated by at least this many distinct "
+                                                               "sources (publisher domains).",
+                                             examples=[2])] = None,
 ) -> FactFilters:
     """Collect the fact filters of the query string."""
-    return FactFilters(subject, object, type, quad_class, since, until, hedged)
+    return FactFilters(subject, object, type, quad_class, since, until, hedged, date, min_sources)
 
 
 FiltersDep = Annotated[FactFilters, Depends(fact_filters)]

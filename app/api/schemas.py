@@ -92,6 +92,8 @@ class EvidenceOut(BaseModel):
     text: str
     start: int = Field(description="Offset of the sentence in the article text (Unicode code points).")
     end: int
+    event_date: dt.date | None = Field(None, description="The date the sentence gives the event, resolved against "
+                                                         "the article's date (a month or year: its first day).")
     links: dict[str, str]
 
 
@@ -109,6 +111,12 @@ class FactOut(BaseModel):
     quad_class: str
     hedged: bool = Field(description="True when every piece of evidence hedges the fact (reported, alleged).")
     directed: bool = Field(description="False when the text names a deal without saying who sells.")
+    first_seen: dt.date | None = Field(None, description="Earliest date of the articles that state the fact.")
+    last_seen: dt.date | None = Field(None, description="Latest date of the articles that state the fact.")
+    event_date: dt.date | None = Field(None, description="Earliest date its sentences give the event.")
+    articles: int = Field(0, description="Articles (source documents) that state the fact.")
+    sources: int = Field(0, description="Distinct sources (publisher domains) that state the fact.")
+    evidence_count: int = Field(0, description="Pieces of evidence (sentences) that support the fact.")
     links: dict[str, str]
 
 
@@ -165,10 +173,11 @@ class FactsPage(BaseModel):
     model_config = _examples({"facts": [{"id": _FACT_ID, "subject": "IRN", "type": _AT.value, "object": "RUS",
                                          "quad_class": _AT.spec.quad_class.value, "hedged": False,
                                          "directed": True, "links": {"self": fact_path(_FACT_ID)}}],
-                              "count": 1, "next_cursor": None, "links": {}})
+                              "count": 1, "total": 1, "next_cursor": None, "links": {}})
 
     facts: list[FactOut]
     count: int = Field(description="Facts on this page.")
+    total: int = Field(description="Facts matching the filters, on all pages.")
     next_cursor: str | None = Field(description="The cursor of the next page; null on the last page.")
     links: dict[str, str]
 
@@ -297,7 +306,7 @@ class QueryOut(BaseModel):
 def evidence_out(evidence: Evidence) -> EvidenceOut:
     """Return the JSON of a piece of evidence, with a link to its article."""
     return EvidenceOut(article_id=evidence.article_id, text=evidence.text, start=evidence.start, end=evidence.end,
-                       links={"article": article_path(evidence.article_id)})
+                       event_date=evidence.event_date, links={"article": article_path(evidence.article_id)})
 
 
 def fact_out(fact: Fact) -> FactOut:
@@ -305,6 +314,8 @@ def fact_out(fact: Fact) -> FactOut:
     fact_id = KnowledgeGraph.fact_id(fact)
     return FactOut(id=fact_id, subject=fact.subject, type=fact.type.value, object=fact.object,
                    quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
+                   first_seen=fact.first_seen, last_seen=fact.last_seen, event_date=fact.event_date,
+                   articles=fact.articles, sources=fact.sources, evidence_count=fact.evidence_count,
                    links={"self": fact_path(fact_id)})
 
 
@@ -363,14 +374,14 @@ def query_out(rows: Rows) -> QueryOut:
     return QueryOut(columns=rows.columns, rows=rows.rows, count=len(rows))
 
 
-def facts_page(facts: list[Fact], limit: int, next_link: Callable[[str], str]) -> FactsPage:
+def facts_page(facts: list[Fact], limit: int, total: int, next_link: Callable[[str], str]) -> FactsPage:
     """Return one page of facts from up to ``limit + 1`` facts (one more tells that a next page exists).
 
-    ``next_link`` makes the link to the next page from its cursor.
+    ``total`` is the number of matches on all pages; ``next_link`` makes the link to the next page from its cursor.
     """
     page = facts[:limit]
     cursor = KnowledgeGraph.fact_id(page[-1]) if len(facts) > limit else None
-    return FactsPage(facts=[fact_out(f) for f in page], count=len(page), next_cursor=cursor,
+    return FactsPage(facts=[fact_out(f) for f in page], count=len(page), total=total, next_cursor=cursor,
                      links={"next": next_link(cursor)} if cursor else {})
 
 

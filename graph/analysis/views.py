@@ -391,7 +391,7 @@ def check_window(G: Any, since: dt.date | None, until: dt.date | None) -> None:
 def fact_of(u: str, v: str, data: dict[str, Any]) -> FactRef:
     """Return the :class:`FactRef` of an edge ``u -> v`` with attributes ``data``.
 
-    Works on ``kg.to_networkx()`` graphs too (their edges have no dates or evidence counts).
+    Works on ``kg.to_networkx()`` graphs too, and on graphs built by hand (missing attributes take defaults).
     """
     return FactRef(str(data["fact"]), u, EdgeType.parse(data["type"]), v, hedged=bool(data.get("hedged", False)),
                    directed=bool(data.get("directed", True)), first_seen=data.get("first_seen"),

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -169,6 +170,22 @@ def iter_activity_quads(version: str) -> Iterator[Quad]:
     yield Quad(node, ak("extractorVersion"), Literal(version), REFERENCE)
 
 
+def source_of(article: Article) -> str | None:
+    """Return the source an article counts as for corroboration: its URL's domain, else its publisher's name.
+
+    Example:
+        >>> source_of(Article("a", "...", url="https://www.Example.org/news/1", publisher="Example News"))
+        'example.org'
+        >>> source_of(Article("a", "...", publisher="Example News")), source_of(Article("a", "..."))
+        ('example news', None)
+    """
+    if article.url:
+        host = (urlsplit(article.url).hostname or "").removeprefix("www.")
+        if host:
+            return host
+    return article.publisher.strip().lower() if article.publisher and article.publisher.strip() else None
+
+
 def iter_article_quads(article: Article) -> Iterator[Quad]:
     """Yield the quads describing an article, in its own named graph."""
     graph = NamedNode(ns.article_graph(article.id))
@@ -183,6 +200,9 @@ def iter_article_quads(article: Article) -> Iterator[Quad]:
         yield Quad(node, _schema("url"), NamedNode(article.url), graph)
     if article.published:
         yield Quad(node, _schema("datePublished"), date(article.published), graph)
+    source = source_of(article)
+    if source:
+        yield Quad(node, ak("source"), Literal(source), graph)
     if article.publisher:
         publisher = NamedNode(ns.article_iri(article.id) + "#publisher")
         yield Quad(node, _schema("publisher"), publisher, graph)
@@ -235,6 +255,8 @@ def iter_evidence_quads(target: NamedNode, evidence: Evidence, *, hedged: bool, 
     yield Quad(node, ak("article"), article, graph)
     yield Quad(node, ak("sentence"), Literal(evidence.text), graph)
     yield Quad(node, ak("hedged"), boolean(hedged), graph)
+    if evidence.event_date is not None:
+        yield Quad(node, ak("eventDate"), date(evidence.event_date), graph)
     if directed is not None:
         yield Quad(node, ak("directed"), boolean(directed), graph)
     for claimant in claimants:

@@ -42,7 +42,7 @@ def recompute(groups: Iterable[FactGroup], claims: Iterable[NamedNode] = ()) -> 
        (``ak:directed false`` on the evidence) supports the directed facts of its group
        that a sentence orients, or the undirected fact while none does.
     2. The undirected fact resource is written again when evidence came back to it.
-    3. Derived values (``hedged``, first and last seen) are computed again.
+    3. Derived values (:data:`DERIVED`: hedged, dates, counts) are computed again.
     4. The direct state-to-state triples of each group are written again from its facts
        that have evidence (see ``docs/rdf-model.md``: both orientations of the pair property,
        the type's own property only where the direction is known).
@@ -95,25 +95,47 @@ WHERE {{
 }}"""
 
 
+#: The values derived from a fact's or claim's evidence, recomputed by every write that touches it.
+DERIVED = ("hedged", "firstSeen", "lastSeen", "eventDate", "articleCount", "sourceCount", "evidenceCount")
+
+
 def _derive(nodes: list[NamedNode]) -> str:
+    """Return operations that recompute the derived values of ``nodes`` from their evidence.
+
+    ``hedged`` is the minimum of the evidence's flags (true only when all hedge); the dates
+    are the earliest and latest publication dates of the documents the evidence comes from
+    and the earliest event date a sentence gives; the counts are of documents, of their
+    sources (a document without a source is its own) and of pieces of evidence.
+    """
     values = " ".join(str(n) for n in nodes)
     deletes = " ;".join(f"""
 DELETE {{ GRAPH {_FACTS} {{ ?f ak:{name} ?v }} }}
-WHERE {{ VALUES ?f {{ {values} }} GRAPH {_FACTS} {{ ?f ak:{name} ?v }} }}""" for name in ("hedged", "firstSeen",
-                                                                                         "lastSeen"))
+WHERE {{ VALUES ?f {{ {values} }} GRAPH {_FACTS} {{ ?f ak:{name} ?v }} }}""" for name in DERIVED)
     return deletes + f""" ;
-INSERT {{ GRAPH {_FACTS} {{ ?f ak:hedged ?hedged . }} }}
+INSERT {{ GRAPH {_FACTS} {{ ?f ak:hedged ?hedged ; ak:articleCount ?docs ; ak:sourceCount ?sources ;
+                           ak:evidenceCount ?pieces . }} }}
 WHERE {{
-  {{ SELECT ?f (MIN(?eh) AS ?hedged) WHERE {{
+  {{ SELECT ?f (MIN(?eh) AS ?hedged) (COUNT(DISTINCT ?doc) AS ?docs) (COUNT(DISTINCT ?source) AS ?sources)
+                (COUNT(DISTINCT ?ev) AS ?pieces) WHERE {{
       VALUES ?f {{ {values} }}
-      GRAPH ?g {{ ?ev ak:supports ?f ; ak:hedged ?eh . }}
+      GRAPH ?g {{ ?ev ak:supports ?f }} GRAPH ?g {{ ?ev ak:hedged ?eh ; prov:wasDerivedFrom ?doc . }}
+      OPTIONAL {{ GRAPH ?g2 {{ ?doc ak:source ?named }} }}
+      BIND(COALESCE(?named, STR(?doc)) AS ?source)
   }} GROUP BY ?f }}
 }} ;
 INSERT {{ GRAPH {_FACTS} {{ ?f ak:firstSeen ?first . ?f ak:lastSeen ?last . }} }}
 WHERE {{
   {{ SELECT ?f (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
       VALUES ?f {{ {values} }}
-      GRAPH ?g {{ ?ev ak:supports ?f ; ak:article ?art . ?art schema:datePublished ?d . }}
+      GRAPH ?g {{ ?ev ak:supports ?f }} GRAPH ?g {{ ?ev prov:wasDerivedFrom ?doc }}
+      GRAPH ?g2 {{ ?doc schema:datePublished ?d }}
+  }} GROUP BY ?f }}
+}} ;
+INSERT {{ GRAPH {_FACTS} {{ ?f ak:eventDate ?event . }} }}
+WHERE {{
+  {{ SELECT ?f (MIN(?e) AS ?event) WHERE {{
+      VALUES ?f {{ {values} }}
+      GRAPH ?g {{ ?ev ak:supports ?f }} GRAPH ?g {{ ?ev ak:eventDate ?e }}
   }} GROUP BY ?f }}
 }}"""
 

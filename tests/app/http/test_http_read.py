@@ -79,6 +79,25 @@ def test_http_facts_filters(http):
     assert dated and len(dated) < len(everything["facts"])
 
 
+def test_http_facts_report_the_total_and_filter_on_corroboration(http, live_server):
+    page = http.get("/facts", params={"limit": 2}).json()
+    assert page["count"] == 2 and page["total"] == live_server.kg.count_facts() > 20
+    corroborated = http.get("/facts", params={"min_sources": 2, "limit": 1000}).json()
+    assert corroborated["total"] == len(corroborated["facts"]) == len(list(live_server.kg.facts(min_sources=2)))
+    assert all(f["sources"] >= 2 and f["articles"] >= f["sources"] for f in corroborated["facts"])
+    event = http.get("/facts", params={"since": "2024-01-01", "date": "event", "limit": 1000}).json()
+    assert all(f["event_date"] >= "2024-01-01" for f in event["facts"])
+    fact = page["facts"][0]
+    detail = http.get(f"/facts/{fact['id']}").json()
+    assert detail["evidence_count"] == len(detail["evidence"]) and detail["first_seen"] == fact["first_seen"]
+
+
+def test_http_facts_bad_corroboration_filters_are_400(http):
+    response = http.get("/facts", params={"date": "published"})
+    assert response.status_code == 400 and "seen, event" in response.json()["detail"]
+    assert http.get("/facts", params={"min_sources": -1}).status_code == 400
+
+
 def test_http_facts_pages_with_a_cursor_cover_everything_once(http):
     everything = [f["id"] for f in http.get("/facts", params={"limit": 1000}).json()["facts"]]
     seen, url, pages = [], "/facts?limit=5", 0

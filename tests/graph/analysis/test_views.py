@@ -103,7 +103,7 @@ def test_views_resolve_state_on_a_graph_built_by_hand():
 def test_views_iter_facts_reads_kg_to_networkx_graphs_too(kg):
     kg.ingest("Iran sold drones to Russia.", id="a1")
     (fact,) = iter_facts(kg.to_networkx())
-    assert (fact.subject, fact.type, fact.object, fact.evidence) == ("IRN", EdgeType.ARMS_TRANSFER, "RUS", 0)
+    assert (fact.subject, fact.type, fact.object, fact.evidence) == ("IRN", EdgeType.ARMS_TRANSFER, "RUS", 1)
 
 
 def test_views_bad_date_is_a_clear_error():
