@@ -26,10 +26,11 @@ from alignkg.graph.errors import (
     UnknownEdgeTypeError,
 )
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
-from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State
+from alignkg.graph.model import Article, Claim, Curation, CurationKind, Evidence, Extraction, Fact, State
 from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
 from alignkg.graph.query.sparql import SparqlResult, run_sparql
+from alignkg.graph.rdf import curation as records
 from alignkg.graph.rdf import facts as fact_rows
 from alignkg.graph.rdf import mapping, updates
 from alignkg.graph.rdf.export import export_selection, export_store, import_into
@@ -240,6 +241,158 @@ class KnowledgeGraph:
             f"SELECT DISTINCT ?target WHERE {{ {graph} ?target a ak:Claim }}", prefixes=_PREFIXES)]
         return groups, claims
 
+    # --- curation: analysts' corrections, recorded with PROV-O (docs/rdf-model.md#curation) -------
+    def assert_fact(self, subject: str, type: EdgeType | str, object: str, *, url: str, sentence: str,
+                    by: str | None = None, reason: str | None = None, published: dt.date | str | None = None,
+                    hedged: bool = False, directed: bool = True, key: str | None = None) -> Curation:
+        """Add a fact the extractor missed, quoting the sentence of a source that states it; return the record.
+
+        The sentence becomes the fact's evidence (a quotation of ``url``, dated ``published``
+        when given, which dates the fact and resolves "on Tuesday" in the sentence), so the fact
+        counts like any other: one more article and source. The record keeps who (``by``, the
+        analyst's name; ``key``, the API key of an HTTP request, of which only a fingerprint is
+        stored; one of them is needed), when and why.
+        :meth:`revert` takes the evidence out again.
+
+        Raises:
+            UnknownStateError: a state names no state.
+            UnknownEdgeTypeError: ``type`` names no edge type.
+            InvalidInputError: an empty sentence or name, a URL that is not http(s), a fact of a
+                state with itself, or a bad date.
+            ConflictError: the fact is retracted (revert the retraction first).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     record = kg.assert_fact("Iran", "arms_transfer", "Russia", by="ana",
+            ...                             url="https://example.org/news/1", sentence="Iran sold drones to Russia.")
+            ...     (fact,) = kg.facts()
+            ...     record.kind.value, fact.subject, fact.object, fact.articles, fact.sources
+            ('assertion', 'IRN', 'RUS', 1, 1)
+        """
+        fact = Fact(self.gazetteer.resolve(subject), EdgeType.parse(type), self.gazetteer.resolve(object),
+                    hedged=hedged, directed=directed)
+        if fact.subject == fact.object:
+            raise InvalidInputError(f"a fact links two different states, not {fact.subject} with itself")
+        url = _checked_url(url)
+        sentence = _checked_text(sentence, "sentence", 5000)
+        day = _as_date(published) if published is not None else None
+        node = mapping.fact_node(fact)
+        standing = [r for r in self.curations(fact=node.value) if r.kind is CurationKind.RETRACTION and r.active]
+        if standing:
+            raise ConflictError(f"fact {node.value.removeprefix(ns.FACT)!r} is retracted (record "
+                                f"{standing[-1].id!r}); revert the retraction before asserting it")
+        from alignkg.graph.extract.dates import event_date
+
+        who = _who(by, key)
+        record = records.new_record(CurationKind.ASSERTION, node, at=_now(), reason=_optional_text(reason, "reason"),
+                                    url=url, sentence=sentence, by=who[0], key=who[1])
+        quads = list(records.iter_assertion_quads(record, fact, published=day, event_date=event_date(sentence, day),
+                                                  version=__version__))
+        self.store.update(updates.request(updates.insert_data(quads),
+                                          updates.recompute([mapping.FactGroup.of(fact)])))
+        return record
+
+    def retract_fact(self, fact: Fact | str, *, reason: str, by: str | None = None,
+                     key: str | None = None) -> Curation:
+        """Take a wrong fact out of listings, the analysis and the direct triples; return the record.
+
+        The fact stays in the store with its evidence, flagged ``ak:retracted``, so
+        :meth:`fact` still shows it with the record; an article that states it again
+        (re-ingested, or new) does not bring it back. :meth:`revert` undoes the retraction.
+
+        Raises:
+            NotFoundError: no fact has that id.
+            InvalidInputError: an empty reason or name.
+            ConflictError: the fact is already retracted.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     (fact,) = kg.facts()
+            ...     record = kg.retract_fact(fact, reason="the drones were Turkish", by="ana")
+            ...     list(kg.facts()), kg.fact(kg.fact_id(fact)).retracted
+            ([], True)
+        """
+        found = self.fact(fact if isinstance(fact, str) else self.fact_id(fact))
+        node = mapping.fact_node(found)
+        if found.retracted:
+            standing = [r.id for r in found.curations if r.kind is CurationKind.RETRACTION and r.active]
+            raise ConflictError(f"fact {self.fact_id(found)!r} is already retracted (record {standing[-1]!r})")
+        who = _who(by, key)
+        record = records.new_record(CurationKind.RETRACTION, node, at=_now(),
+                                    reason=_checked_text(reason, "reason", 2000), by=who[0], key=who[1])
+        self.store.update(updates.request(updates.insert_data(records.iter_record_quads(record)),
+                                          updates.recompute([mapping.FactGroup.of(found)])))
+        return record
+
+    def revert(self, record_id: str, *, by: str | None = None, reason: str | None = None,
+               key: str | None = None) -> Curation:
+        """Undo an assertion (its evidence goes) or a retraction (the fact counts again); return the reversal.
+
+        Both records stay, the undone one pointing to its reversal, so the history can be audited.
+
+        Raises:
+            NotFoundError: no record has that id.
+            InvalidInputError: an empty name.
+            ConflictError: the record is a reversal, or was already reverted.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     record = kg.assert_fact("IRN", "arms_transfer", "RUS", by="ana",
+            ...                             url="https://example.org/news/1", sentence="Iran sold drones to Russia.")
+            ...     _ = kg.revert(record.id, by="ana", reason="misread")
+            ...     list(kg.facts()), kg.curation(record.id).reverted_by is not None
+            ([], True)
+        """
+        target = self.curation(record_id)
+        if target.kind is CurationKind.REVERSAL:
+            raise ConflictError(f"record {record_id!r} is a reversal, which cannot be reverted; assert or retract "
+                                "the fact again instead")
+        if target.reverted_by is not None:
+            raise ConflictError(f"record {record_id!r} was already reverted by {target.reverted_by!r}")
+        node = NamedNode(ns.FACT + target.fact)
+        who = _who(by, key)
+        record = records.new_record(CurationKind.REVERSAL, node, at=_now(), reason=_optional_text(reason, "reason"),
+                                    reverts=target.id, by=who[0], key=who[1])
+        operations = [updates.insert_data(records.iter_record_quads(record))]
+        if target.kind is CurationKind.ASSERTION:
+            operations.append(records.drop_evidence(target.id))
+        groups = list(self._groups(f"SELECT ?s ?t ?o WHERE {{ GRAPH <{ns.FACTS_GRAPH}> {{ VALUES ?f {{ {node} }} "
+                                   "?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }"))
+        operations.append(updates.recompute(groups))
+        self.store.update(updates.request(*operations))
+        return record
+
+    def curations(self, *, fact: Fact | str | None = None) -> list[Curation]:
+        """Return the analysts' records, oldest first: all, or those on one fact (a Fact, its id or IRI).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     record = kg.assert_fact("IRN", "arms_transfer", "RUS", by="ana",
+            ...                             url="https://example.org/news/1", sentence="Iran sold drones to Russia.")
+            ...     [(r.kind.value, r.by, r.url) for r in kg.curations()]
+            [('assertion', 'ana', 'https://example.org/news/1')]
+        """
+        node = None
+        if fact is not None:
+            node = mapping.fact_node(fact) if isinstance(fact, Fact) else _fact_node(fact)
+        sparql = records.select_records(fact=node)
+        return [records.record_of(row) for row in self.store.query(sparql, prefixes=_PREFIXES)]
+
+    def curation(self, record_id: str) -> Curation:
+        """Return one analyst's record by id.
+
+        Raises:
+            NotFoundError: no record has that id.
+        """
+        try:
+            NamedNode(ns.curation_iri(record_id))
+        except ValueError:
+            raise NotFoundError(f"no curation record {record_id!r}") from None
+        for row in self.store.query(records.select_records(record=record_id), prefixes=_PREFIXES):
+            return records.record_of(row)
+        raise NotFoundError(f"no curation record {record_id!r}")
+
     # --- reads ----------------------------------------------------------------------------------
     def facts(self, *, subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
               since: dt.date | str | None = None, until: dt.date | str | None = None, hedged: bool | None = None,
@@ -351,19 +504,20 @@ class KnowledgeGraph:
         found = [fact_rows.fact_of(row) for row in self.store.query(sparql, prefixes=_PREFIXES)]
         if not found:
             raise NotFoundError(f"no fact {fact_id!r}")
-        return dataclasses.replace(found[0], evidence=self.evidence(found[0]))
+        return dataclasses.replace(found[0], evidence=self.evidence(found[0]),
+                                   curations=tuple(self.curations(fact=found[0])))
 
     def evidence(self, fact: Fact | Claim) -> tuple[Evidence, ...]:
         """Return the sentences that support a fact or claim, each with its article and offsets."""
         node = mapping.fact_node(fact) if isinstance(fact, Fact) else mapping.claim_node(fact)
-        sparql = f"""SELECT ?id ?text ?start ?end ?event WHERE {{
-            ?ev ak:supports {node} ; ak:sentence ?text ; ak:article ?a ; oa:hasTarget ?t .
+        sparql = f"""SELECT ?id ?text ?start ?end ?event ?by WHERE {{
+            ?ev ak:supports {node} ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?t .
             ?a schema:identifier ?id .
             ?t oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
             OPTIONAL {{ ?ev ak:eventDate ?event }}
+            OPTIONAL {{ ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }}
         }} ORDER BY ?id ?start"""
-        return tuple(Evidence(str(to_python(r["id"])), str(to_python(r["text"])), int(to_python(r["start"])),
-                              int(to_python(r["end"])), to_python(r["event"]))
+        return tuple(_evidence_of(r, "id", "text", "start", "end", "event", "by")
                      for r in self.store.query(sparql, prefixes=_PREFIXES))
 
     def claims(self) -> list[Claim]:
@@ -429,18 +583,17 @@ class KnowledgeGraph:
             UNION {{ ?f ak:object {node} ; ak:subject ?s . BIND({node} AS ?o) }}
             ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
             {fact_rows.DERIVED} FILTER(!BOUND(?r))
-            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; ak:article ?a ; oa:hasTarget ?tg .
+            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?tg .
                        ?a schema:identifier ?id . ?tg oa:hasSelector ?p .
                        ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-                       OPTIONAL {{ ?ev ak:eventDate ?ed }} }}
+                       OPTIONAL {{ ?ev ak:eventDate ?ed }}
+                       OPTIONAL {{ ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }} }}
         }} ORDER BY ?t ?s ?o ?id ?start"""
         found: dict[str, tuple[Fact, dict[Evidence, None]]] = {}  # evidence as an ordered set
         for row in self.store.query(sparql, prefixes=_PREFIXES):
             fact, evidence = found.setdefault(row["f"].value, (fact_rows.fact_of(row, "s", "o"), {}))
             if row["id"] is not None:
-                evidence[Evidence(str(to_python(row["id"])), str(to_python(row["text"])),
-                                  int(to_python(row["start"])), int(to_python(row["end"])),
-                                  to_python(row["ed"]))] = None
+                evidence[_evidence_of(row, "id", "text", "start", "end", "ed", "by")] = None
         out: dict[EdgeType, list[Fact]] = {}
         into: dict[EdgeType, list[Fact]] = {}
         for fact, evidence in found.values():
@@ -523,15 +676,23 @@ class KnowledgeGraph:
                           allow_service=allow_service, prefixes=_PREFIXES)
 
     def stats(self) -> dict[str, Any]:
-        """Return counts: quads, articles, facts (in all and by type), claims, evidence."""
+        """Return counts: quads, articles, facts (in all and by type), claims, evidence, retracted facts, records.
+
+        Retracted facts are not among ``facts``: they are counted apart (``retracted``), as are the
+        analysts' records (``curations``).
+        """
         by_type = {row["t"]: row["n"] for row in to_rows(self.store.query(
-            "SELECT ?t (COUNT(?f) AS ?n) WHERE { ?f ak:edgeType ?t } GROUP BY ?t ORDER BY ?t",
-            prefixes=_PREFIXES))}
+            "SELECT ?t (COUNT(?f) AS ?n) WHERE { ?f ak:edgeType ?t FILTER NOT EXISTS { ?f ak:retracted true } } "
+            "GROUP BY ?t ORDER BY ?t", prefixes=_PREFIXES))}
         counts = to_rows(self.store.query("""SELECT
             (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?e) AS ?evidence)
             WHERE { { ?a a schema:NewsArticle } UNION { ?c a ak:Claim } UNION { ?e a ak:Evidence } }""",
             prefixes=_PREFIXES)).rows[0]
-        return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts}
+        curation = to_rows(self.store.query("""
+            SELECT (COUNT(DISTINCT ?f) AS ?retracted) (COUNT(DISTINCT ?r) AS ?curations)
+            WHERE { { ?f ak:retracted true } UNION { ?r a ak:Curation } }""", prefixes=_PREFIXES)).rows[0]
+        return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts,
+                **curation}
 
     # --- analysis: one-line wrappers of alignkg.graph.analysis (see docs/analysis.md) ---------------
     def dyad(self, a: str, b: str, **options: Any) -> analysis.DyadScore:
@@ -714,6 +875,66 @@ def _fact_node(fact_id: str) -> NamedNode:
         return NamedNode(fact_id if fact_id.startswith(ns.FACT) else ns.FACT + fact_id)
     except ValueError:
         raise NotFoundError(f"no fact {fact_id!r}") from None
+
+
+def _evidence_of(row: Any, *names: str) -> Evidence:
+    """Return the evidence of a row, its columns named: article id, sentence, start, end, event date, assertion."""
+    article, text, start, end, event, by = (row[n] for n in names)
+    curation = None if by is None else str(by.value).removeprefix(ns.CURATION)
+    return Evidence(str(to_python(article)), str(to_python(text)), int(to_python(start)), int(to_python(end)),
+                    to_python(event), curation)
+
+
+def _now() -> dt.datetime:
+    """Return the time of a record: now, in UTC (to the microsecond, which orders records made in one second)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _checked_text(value: str, what: str, longest: int) -> str:
+    """Return ``value`` stripped; it must be text with something in it, and not too long.
+
+    Raises:
+        InvalidInputError: empty, or longer than ``longest`` characters.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        raise InvalidInputError(f"{what} must be a non-empty text, not {value!r}")
+    if len(text) > longest:
+        raise InvalidInputError(f"{what} is {len(text)} characters long; at most {longest}")
+    return text
+
+
+def _who(by: str | None, key: str | None) -> tuple[str, str | None]:
+    """Return who makes a record: the analyst's name, else ``key <fingerprint>``; and the key's fingerprint.
+
+    Raises:
+        InvalidInputError: neither a name nor a key, or a blank or too long name.
+    """
+    fingerprint = records.key_fingerprint(key) if key else None
+    if by is None and fingerprint is None:
+        raise InvalidInputError("say who makes the record: by= (a name) or key= (an API key)")
+    name = _checked_text(by, "by", 200) if by is not None else f"key {fingerprint}"
+    return name, fingerprint
+
+
+def _optional_text(value: str | None, what: str) -> str | None:
+    return None if value is None or not value.strip() else _checked_text(value, what, 2000)
+
+
+def _checked_url(url: str) -> str:
+    """Return ``url`` if it is an absolute http(s) IRI.
+
+    Raises:
+        InvalidInputError: anything else.
+    """
+    text = url.strip() if isinstance(url, str) else ""
+    try:
+        NamedNode(text)
+    except ValueError:
+        text = ""
+    if not text.lower().startswith(("http://", "https://")) or len(text) < 10:
+        raise InvalidInputError(f"url must be an absolute http(s) URL, not {url!r}")
+    return text
 
 
 def _quad_class(value: QuadClass | str) -> QuadClass:

@@ -22,11 +22,15 @@ CLAIM = BASE + "claim/"
 EVIDENCE = BASE + "evidence/"
 ARTICLE = BASE + "article/"
 ACTIVITY = BASE + "activity/extractor/"
+CURATION = BASE + "curation/"
+AGENT = BASE + "agent/"
 GRAPH = BASE + "graph/"
 #: The named graph of states and extraction activities.
 REFERENCE_GRAPH = GRAPH + "reference"
 #: The named graph of facts, their direct state-to-state triples, and claims.
 FACTS_GRAPH = GRAPH + "facts"
+#: The named graph of the analysts' records (assertions, retractions, reversals), kept for audit.
+CURATION_GRAPH = GRAPH + "curation"
 #: The named graph of the vocabulary itself (every ``ak:`` term with its label and meaning).
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 #: The IRI of the ontology (the vocabulary namespace without its ``#``).
@@ -42,6 +46,8 @@ PREFIXES: dict[str, str] = {
     "claim": CLAIM,
     "evidence": EVIDENCE,
     "article": ARTICLE,
+    "curation": CURATION,
+    "agent": AGENT,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
@@ -150,6 +156,34 @@ def article_iri(article_id: str) -> str:
 def article_graph(article_id: str) -> str:
     """Return the IRI of the named graph holding an article and its evidence."""
     return GRAPH + "article/" + quote(article_id, safe="")
+
+
+def curation_id(*parts: str) -> str:
+    """Return the id of an analyst's record from what makes it unique (kind, fact, who, when, ...)."""
+    return _digest(*parts)
+
+
+def curation_iri(record_id: str) -> str:
+    """Return the IRI of an analyst's record (an assertion, retraction or reversal).
+
+    >>> curation_iri("0a1b")
+    'https://w3id.org/alignkg/curation/0a1b'
+    """
+    return CURATION + quote(record_id, safe="")
+
+
+def curation_graph(record_id: str) -> str:
+    """Return the IRI of the named graph holding the evidence an assertion supplied (dropped when reverted)."""
+    return GRAPH + "curation/" + quote(record_id, safe="")
+
+
+def agent_iri(name: str) -> str:
+    """Return the IRI of the analyst (a PROV agent) named ``name``.
+
+    >>> agent_iri("Ana Lyst")
+    'https://w3id.org/alignkg/agent/Ana%20Lyst'
+    """
+    return AGENT + quote(name, safe="")
 
 
 def activity_iri(version: str) -> str:

@@ -209,6 +209,7 @@ def _camel(value: str) -> str:
 
 _C, _O, _D, _A = TermKind.CLASS, TermKind.OBJECT, TermKind.DATA, TermKind.ANNOTATION
 _FACT, _EV, _STATE, _DOC, _CLAIM = "ak:Fact", "ak:Evidence", "ak:State", "schema:NewsArticle", "ak:Claim"
+_CURATION, _ASSERTION, _REVERSAL, _QUOTE = "ak:Curation", "ak:Assertion", "ak:Reversal", "schema:Quotation"
 _BOOL, _DATE, _STR, _INT = "xsd:boolean", "xsd:date", "xsd:string", "xsd:integer"
 
 
@@ -247,16 +248,38 @@ def _fixed_terms() -> tuple[Term, ...]:
               _FACT, _CLAIM, range=_INT, required=True, single=True),
         _term("evidenceCount", _D, "evidence count", "The number of pieces of evidence (sentences) that support "
               "the fact or claim.", _FACT, _CLAIM, range=_INT, required=True, single=True),
-        _term("source", _D, "source", "The source an article counts as when corroboration is counted: the "
-              "domain of its URL without 'www.', else its publisher's name.", _DOC, range=_STR, single=True),
+        _term("source", _D, "source", "The source an article (or the quotation an analyst cites) counts as when "
+              "corroboration is counted: the domain of its URL without 'www.', else its publisher's name.", _DOC,
+              _QUOTE, range=_STR, single=True),
         _term("retracted", _D, "retracted", "True when an analyst retracted the fact: it stays, with its "
               "evidence, for audit, but leaves listings, the analysis and the direct triples.", _FACT, range=_BOOL,
               single=True),
-        _term("supports", _O, "supports", "The fact or claim a piece of evidence supports.", _EV, required=True),
-        _term("article", _O, "article", "The article a piece of evidence comes from.", _EV, range=_DOC,
+        _term("Curation", _C, "curation", "An analyst's correction of the graph (a PROV-O activity): who "
+              "(prov:wasAssociatedWith), when (prov:endedAtTime), why (ak:reason), on which fact (ak:concerns). "
+              "Records are never deleted: an undone one is the target of a reversal.", parents=("prov:Activity",)),
+        _term("Assertion", _C, "assertion", "An analyst states a fact the extractor missed, quoting a sentence "
+              "(ak:sentence) of a source (schema:url); the evidence it supplies lives in the record's own graph.",
+              parents=(_CURATION,)),
+        _term("Retraction", _C, "retraction", "An analyst retracts a wrong fact (ak:reason says why): the fact "
+              "gets ak:retracted true, whichever article states it again.", parents=(_CURATION,)),
+        _term("Reversal", _C, "reversal", "An analyst undoes an assertion (its evidence goes) or a retraction "
+              "(the fact counts again).", parents=(_CURATION,)),
+        _term("concerns", _O, "concerns", "The fact an analyst's record is about.", _CURATION, range=_FACT,
               required=True, single=True),
-        _term("sentence", _D, "sentence", "The sentence of a piece of evidence, as it stands in the article.", _EV,
-              range=_STR, required=True, single=True),
+        _term("reason", _D, "reason", "Why the analyst made the record (required for a retraction).", _CURATION,
+              range=_STR, single=True),
+        _term("reverts", _O, "reverts", "The record a reversal undoes.", _REVERSAL, range=_CURATION,
+              required=True, single=True),
+        _term("apiKey", _D, "API key", "The fingerprint (the first 12 hexadecimal digits of the SHA-256) of the "
+              "API key an HTTP request made the record with; never the key itself.", _CURATION, range=_STR,
+              single=True, pattern="^[0-9a-f]{12}$"),
+        _term("supports", _O, "supports", "The fact or claim a piece of evidence supports.", _EV, required=True),
+        _term("article", _O, "article", "The ingested article a piece of evidence comes from. Evidence an analyst "
+              "asserted has none: it is derived (prov:wasDerivedFrom) from the quoted source, a schema:Quotation.",
+              _EV, range=_DOC, single=True),
+        _term("sentence", _D, "sentence", "The sentence of a piece of evidence, as it stands in the article; on "
+              "an assertion, the sentence the analyst quoted.", _EV, _ASSERTION, range=_STR, required=True,
+              single=True),
         _term("claimant", _O, "claimant", "A state a piece of evidence says makes the claim.", _EV, range=_STATE),
         _term("member", _O, "member", "A state a claim puts in the bloc.", _CLAIM, range=_STATE,
               required=True),

@@ -80,7 +80,16 @@ async def require_read_key(settings: SettingsDep, credentials: Credentials) -> N
         _check_key(settings, credentials, "reads")
 
 
+async def write_key(settings: SettingsDep, credentials: Credentials) -> str:
+    """Let a write through only with a valid API key, and return the key (records keep its fingerprint)."""
+    _check_key(settings, credentials, "writes")
+    assert credentials is not None  # noqa: S101 - _check_key refuses a request without one
+    return credentials.credentials
+
+
 WriteKey = Depends(require_write_key)
+#: The API key of a write, checked: for the analysts' records, which keep who made them.
+ApiKeyDep = Annotated[str, Depends(write_key)]
 ReadKey = Depends(require_read_key)
 
 #: id(route) -> (the route, weakly, and its query parameter names); routes are not hashable.

@@ -329,6 +329,7 @@ def _load(source: KnowledgeGraph, scope: Scope | None, scope_clause: str, since:
         {scope_clause}
         ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
         FILTER(?s != ?o)
+        FILTER NOT EXISTS {{ ?f ak:retracted true }}
         OPTIONAL {{ ?f ak:firstSeen ?first }} OPTIONAL {{ ?f ak:lastSeen ?last }}
         {' '.join(window)}
         OPTIONAL {{ ?ev ak:supports ?f }}

@@ -177,7 +177,7 @@ class _Compiler:
                     body += self._evidence(str(positive))
                     columns += [c.format(i=positive) for c in EVIDENCE_COLUMNS]
         if query.with_evidence:
-            self.prefixes += ["oa", "schema"]
+            self.prefixes += ["oa", "prov", "schema"]
         lines = [f"PREFIX {name}: <{PREFIXES[name]}>" for name in self.prefixes]
         lines.append("SELECT DISTINCT " + " ".join(f"?{c}" for c in columns))
         lines += ["WHERE {", *_indent(body), "}"]
@@ -267,7 +267,7 @@ class _Compiler:
     def _evidence(self, i: str) -> list[str]:
         """``with evidence``: each piece of evidence of the fact, its sentence, article and offsets."""
         return [
-            f"?_evidence{i} ak:supports ?_fact{i} ; ak:sentence ?_sentence{i} ; ak:article ?_doc{i} .",
+            f"?_evidence{i} ak:supports ?_fact{i} ; ak:sentence ?_sentence{i} ; prov:wasDerivedFrom ?_doc{i} .",
             f"OPTIONAL {{ ?_doc{i} schema:identifier ?_article{i} }}",
             f"OPTIONAL {{ ?_doc{i} schema:datePublished ?_published{i} }}",
             "OPTIONAL {",

@@ -161,7 +161,7 @@ def _fact_batch(store: Store, batch: list[NamedNode], pairs: str, articles: set[
                 GRAPH ?g {{ ?s ?p ?o }} }}
     }}""")
     for row in store.query(f"""SELECT DISTINCT ?a ?x ?y WHERE {{ VALUES ?f {{ {values} }}
-            ?f ak:subject ?x ; ak:object ?y . OPTIONAL {{ ?ev ak:supports ?f ; ak:article ?a }} }}""",
+            ?f ak:subject ?x ; ak:object ?y . OPTIONAL {{ ?ev ak:supports ?f ; prov:wasDerivedFrom ?a }} }}""",
                            prefixes=ns.PREFIXES):
         if row["a"] is not None:
             articles.add(row["a"].value)

@@ -17,6 +17,16 @@ from alignkg.graph.rdf.mapping import FactGroup, ak, state_node
 
 _PREFIXES = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in ns.PREFIXES.items())
 _FACTS = f"<{ns.FACTS_GRAPH}>"
+_CURATION = f"<{ns.CURATION_GRAPH}>"
+
+
+def retracted(fact: str) -> str:
+    """Return a pattern that holds when an analyst's retraction of ``fact`` (a variable or IRI) stands.
+
+    A retraction stands until a reversal undoes it. Names its graph, as update patterns must.
+    """
+    return (f"GRAPH {_CURATION} {{ ?_retraction ak:concerns {fact} ; a ak:Retraction }} "
+            f"FILTER NOT EXISTS {{ GRAPH {_CURATION} {{ ?_reversal ak:reverts ?_retraction }} }}")
 
 
 def insert_data(quads: Iterable[Quad]) -> str:
@@ -40,12 +50,16 @@ def recompute(groups: Iterable[FactGroup], claims: Iterable[NamedNode] = ()) -> 
 
     1. **One relation, one fact.** Evidence whose sentence names no direction
        (``ak:directed false`` on the evidence) supports the directed facts of its group
-       that a sentence orients, or the undirected fact while none does.
+       that a sentence orients and no analyst retracted, or the undirected fact while
+       none does.
     2. The undirected fact resource is written again when evidence came back to it.
-    3. Derived values (:data:`DERIVED`: hedged, dates, counts) are computed again.
+    3. Derived values (:data:`DERIVED`: hedged, dates, counts, retracted) are computed again;
+       ``ak:retracted`` comes from the analysts' records, so a retracted fact that an
+       article states again is retracted again.
     4. The direct state-to-state triples of each group are written again from its facts
-       that have evidence (see ``docs/rdf-model.md``: both orientations of the pair property,
-       the type's own property only where the direction is known).
+       that have evidence and are not retracted (see ``docs/rdf-model.md``: both
+       orientations of the pair property, the type's own property only where the
+       direction is known).
     5. Facts and claims left without evidence are removed.
 
     Update requests see the store's real default graph, not the union, so every
@@ -74,8 +88,10 @@ INSERT {{ GRAPH ?g {{ ?ev ak:supports ?new ; oa:hasBody ?new . }} }}
 WHERE {{
   VALUES (?old ?fw ?bw ?u) {{ {rows} }}
   GRAPH ?g {{ ?ev ak:supports ?old }} GRAPH ?g {{ ?ev ak:directed ?d }} FILTER(!?d)
-  OPTIONAL {{ GRAPH ?g1 {{ ?e1 ak:supports ?fw }} GRAPH ?g1 {{ ?e1 ak:directed ?d1 }} FILTER(?d1) }}
-  OPTIONAL {{ GRAPH ?g2 {{ ?e2 ak:supports ?bw }} GRAPH ?g2 {{ ?e2 ak:directed ?d2 }} FILTER(?d2) }}
+  OPTIONAL {{ GRAPH ?g1 {{ ?e1 ak:supports ?fw }} GRAPH ?g1 {{ ?e1 ak:directed ?d1 }} FILTER(?d1)
+             FILTER NOT EXISTS {{ {retracted('?fw')} }} }}
+  OPTIONAL {{ GRAPH ?g2 {{ ?e2 ak:supports ?bw }} GRAPH ?g2 {{ ?e2 ak:directed ?d2 }} FILTER(?d2)
+             FILTER NOT EXISTS {{ {retracted('?bw')} }} }}
   VALUES ?side {{ "fw" "bw" "u" }}
   FILTER((?side = "fw" && BOUND(?e1)) || (?side = "bw" && BOUND(?e2)) || (?side = "u" && !BOUND(?e1) && !BOUND(?e2)))
   BIND(IF(?side = "fw", ?fw, IF(?side = "bw", ?bw, ?u)) AS ?new)
@@ -96,7 +112,8 @@ WHERE {{
 
 
 #: The values derived from a fact's or claim's evidence, recomputed by every write that touches it.
-DERIVED = ("hedged", "firstSeen", "lastSeen", "eventDate", "articleCount", "sourceCount", "evidenceCount")
+DERIVED = ("hedged", "firstSeen", "lastSeen", "eventDate", "articleCount", "sourceCount", "evidenceCount",
+           "retracted")
 
 
 def _derive(nodes: list[NamedNode]) -> str:
@@ -137,6 +154,12 @@ WHERE {{
       VALUES ?f {{ {values} }}
       GRAPH ?g {{ ?ev ak:supports ?f }} GRAPH ?g {{ ?ev ak:eventDate ?e }}
   }} GROUP BY ?f }}
+}} ;
+INSERT {{ GRAPH {_FACTS} {{ ?f ak:retracted true . }} }}
+WHERE {{
+  VALUES ?f {{ {values} }}
+  GRAPH {_FACTS} {{ ?f ak:edgeType ?t }}
+  {retracted('?f')}
 }}"""
 
 
@@ -161,6 +184,7 @@ WHERE {{
   VALUES (?f ?p ?w) {{ {' '.join(rows)} }}
   GRAPH {_FACTS} {{ ?f ak:subject ?s ; ak:object ?o . }}
   FILTER EXISTS {{ GRAPH ?g {{ ?ev ak:supports ?f }} }}
+  FILTER NOT EXISTS {{ GRAPH {_FACTS} {{ ?f ak:retracted true }} }}
 }}""")
 
 
