@@ -29,11 +29,12 @@ from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
 from alignkg.graph.model import Article, Claim, Curation, CurationKind, Evidence, Extraction, Fact, State
 from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
-from alignkg.graph.query.sparql import SparqlResult, run_sparql
+from alignkg.graph.query.sparql import SparqlResult, negotiate, run_sparql
 from alignkg.graph.rdf import curation as records
+from alignkg.graph.rdf import events as event_table
 from alignkg.graph.rdf import facts as fact_rows
 from alignkg.graph.rdf import mapping, updates
-from alignkg.graph.rdf.export import export_selection, export_store, import_into
+from alignkg.graph.rdf.export import ExportFormat, export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
 from alignkg.graph.rdf.vocabulary import iter_vocabulary_quads
 from alignkg.graph.store.base import Store
@@ -808,27 +809,116 @@ class KnowledgeGraph:
                until: dt.date | str | None = None, hedged: bool | None = None,
                quad_class: QuadClass | str | None = None, date: str = "seen",
                min_sources: int | None = None) -> None:
-        """Write the graph, or the facts matching the filters with their evidence, streamed.
+        """Write the graph, or the facts matching the filters with their evidence, streamed; or the events table.
 
-        Without filters the whole store is written (N-Quads and TriG keep the
+        Without filters the whole store is written (N-Quads, TriG and JSON-LD keep the
         named graphs, so an import gives the same graph back). ``state`` keeps
         facts with that state on either side. The format is a name (``turtle``,
         ``ntriples``, ``nquads``, ``trig``, ``jsonld``, ``rdfxml``) or guessed
-        from the file extension.
+        from the file extension. ``csv`` and ``parquet`` write the events table of
+        the matching facts instead (see :meth:`facts_frame`; Parquet needs pyarrow).
 
         Raises:
-            InvalidInputError: unknown format, state or edge type.
+            InvalidInputError: unknown format, state or edge type; parquet without pyarrow.
+
+        Example:
+            >>> import io
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1", url="https://example.org/a1")
+            ...     out = io.BytesIO()
+            ...     kg.export(out, format="csv")
+            ...     out.getvalue().decode().splitlines()[1].split(",")[1:6]
+            ['IRN', 'arms_transfer', 'RUS', 'material_cooperation', 'true']
         """
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources, state=state)
+        table = event_table.TableFormat.lookup(format, path=output if isinstance(output, (str, Path)) else None)
+        if table is not None:
+            event_table.write_table(event_table.iter_rows(self.store, selection), output, table)
+            return
+        try:
+            ExportFormat.parse(format, path=output if isinstance(output, (str, Path)) else None)
+        except InvalidInputError as err:
+            tables = ", ".join(t.value for t in event_table.TableFormat)
+            raise InvalidInputError(f"{err}; or, for the events table, {tables}") from None
         if all(v is None for v in (subject, type, object, state, since, until, hedged, quad_class, min_sources)):
             export_store(self.store, output, format=format)
             return
-        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
-                                 min_sources=min_sources, state=state)
         rows = self.store.query(f"SELECT ?f WHERE {{ {fact_rows.where(selection)} }}", prefixes=_PREFIXES)
         export_selection(self.store, (row["f"] for row in rows), output, format=format)
 
+    @staticmethod
+    def export_media(format: str | None = None, *, accept: str | None = None) -> tuple[str, str, str]:
+        """Return the (format, media type, file extension) of an export: ``format``, else what ``accept`` prefers.
+
+        ``format`` is any name :meth:`export` takes; without it the HTTP ``Accept`` header
+        chooses among the RDF formats and the events table (Turtle when it says nothing).
+
+        Raises:
+            InvalidInputError: an unknown ``format``; code ``not_acceptable`` when ``accept``
+                accepts none of the formats (the message lists them).
+
+        Example:
+            >>> KnowledgeGraph.export_media(accept="application/n-quads, text/turtle;q=0.5")
+            ('nquads', 'application/n-quads', 'nq')
+            >>> KnowledgeGraph.export_media("csv")
+            ('csv', 'text/csv', 'csv')
+        """
+        offers: dict[str, tuple[str, str, str]] = {}
+        for fmt in ExportFormat:
+            offers[fmt.media_type] = (fmt.value, fmt.media_type, fmt.rdf_format.file_extension)
+        for kind in event_table.TableFormat:
+            offers[kind.media_type] = (kind.value, kind.media_type, kind.file_extension)
+        if format is not None:
+            table = event_table.TableFormat.lookup(format)
+            chosen = table.media_type if table is not None else ExportFormat.parse(format).media_type
+            return offers[chosen]
+        media = negotiate(accept, list(offers))
+        if media is None:
+            error = InvalidInputError(f"cannot export as {accept!r}; acceptable media types: {', '.join(offers)}")
+            error.code = "not_acceptable"
+            raise error
+        return offers[media]
+
+    def facts_frame(self, *, subject: str | None = None, type: EdgeType | str | None = None,
+                    object: str | None = None, state: str | None = None, since: dt.date | str | None = None,
+                    until: dt.date | str | None = None, hedged: bool | None = None,
+                    quad_class: QuadClass | str | None = None, date: str = "seen",
+                    min_sources: int | None = None) -> Any:
+        """Return the events table of the matching facts as a pandas DataFrame (pandas must be installed).
+
+        One row per fact that is not retracted, with the columns of ``docs/analysis.md``
+        (:data:`alignkg.graph.rdf.events.COLUMNS`): states, type, quad class, direction,
+        dates, counts, one sentence and its URL, and the PLOVER type, CAMEO codes and
+        Goldstein weight of the type, so the data compares with event datasets. The
+        filters are those of :meth:`facts`. ``frame.to_parquet(path)`` writes Parquet
+        when pyarrow is installed (as ``kg.export(path, format="parquet")`` does).
+
+        Raises:
+            UnknownStateError: a state names no state.
+            UnknownEdgeTypeError: ``type`` names no edge type.
+            InvalidInputError: a bad date, basis or ``min_sources``.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1", url="https://example.org/a1")
+            ...     frame = kg.facts_frame()
+            ...     frame[["subject", "plover", "cameo_root", "goldstein", "sources"]].values.tolist()
+            [['IRN', 'COOPERATE', '06', 7.4, 1]]
+        """
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources, state=state)
+        return event_table.to_frame(event_table.iter_rows(self.store, selection))
+
     def import_(self, source: str | Path | IO[bytes], *, format: str | None = None) -> None:
-        """Load an RDF dump (N-Quads or TriG keep the named graphs) in one transaction."""
+        """Load an RDF dump (N-Quads, TriG or JSON-LD keep the named graphs) in one transaction.
+
+        Raises:
+            InvalidInputError: an unknown format, or a triples-only format (Turtle, N-Triples,
+                RDF/XML) into a store of articles or with articles in it (the message names the
+                formats that keep them).
+            QuerySyntaxError: the data does not parse.
+        """
         import_into(self.store, source, format=format)
 
     def to_rdflib(self) -> Any:

@@ -72,8 +72,32 @@ class EdgeType(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class EventCode:
+    """Where an edge type sits in the event-data schemes, so our facts compare with GDELT, ICEWS and POLECAT.
+
+    ``plover`` is the PLOVER event type (POLECAT's ontology); ``cameo`` the CAMEO code that
+    fits the type best, whose first two digits are its CAMEO root; ``goldstein`` the Goldstein
+    (1992) conflict-cooperation value of that code, from -10 (most hostile) to +10, as the
+    CAMEO-Goldstein table GDELT publishes gives it.
+
+    Example:
+        >>> EdgeType.SANCTION.spec.event.cameo_root, EdgeType.SANCTION.spec.event.goldstein
+        ('16', -8.0)
+    """
+
+    plover: str
+    cameo: str
+    goldstein: float
+
+    @property
+    def cameo_root(self) -> str:
+        """The CAMEO root code (the first two digits, ``"06"``)."""
+        return self.cameo[:2]
+
+
+@dataclass(frozen=True, slots=True)
 class EdgeSpec:
-    """What an edge type means: its roles, class, symmetry and description."""
+    """What an edge type means: its roles, class, symmetry, description, and its event-data codes."""
 
     type: EdgeType
     subject_role: str
@@ -81,6 +105,7 @@ class EdgeSpec:
     quad_class: QuadClass
     symmetric: bool
     description: str
+    event: EventCode
 
     @property
     def rdf_class(self) -> str:
@@ -119,10 +144,11 @@ def _spec(
     object_role: str,
     quad_class: QuadClass,
     description: str,
+    event: tuple[str, str, float],
     *,
     symmetric: bool = False,
 ) -> EdgeSpec:
-    return EdgeSpec(edge_type, subject_role, object_role, quad_class, symmetric, description)
+    return EdgeSpec(edge_type, subject_role, object_role, quad_class, symmetric, description, EventCode(*event))
 
 
 _MC, _VC = QuadClass.MATERIAL_COOPERATION, QuadClass.VERBAL_COOPERATION
@@ -133,28 +159,38 @@ SPECS: dict[EdgeType, EdgeSpec] = {
     for s in (
         _spec(EdgeType.ARMS_TRANSFER, "supplier", "recipient", _MC,
               "Weapons, drones, missiles, ammunition, military equipment or components sold, "
-              "delivered or supplied; an arms deal between the two."),
+              "delivered or supplied; an arms deal between the two.",
+              ("COOPERATE", "062", 7.4)),
         _spec(EdgeType.MILITARY_SUPPORT, "supporter", "supported", _MC,
-              "Troops, advisers, training, intelligence, joint operations, fighting on the object's side."),
+              "Troops, advisers, training, intelligence, joint operations, fighting on the object's side.",
+              ("AID", "072", 8.3)),
         _spec(EdgeType.ENERGY_TRADE, "seller", "buyer", _MC,
-              "Oil, crude, gas, LNG, coal, refined fuel, nuclear fuel or electricity bought, sold, shipped."),
+              "Oil, crude, gas, LNG, coal, refined fuel, nuclear fuel or electricity bought, sold, shipped.",
+              ("COOPERATE", "061", 6.4)),
         _spec(EdgeType.TRADE, "seller", "buyer", _MC,
-              "Other substantial trade, investment, loans and economic deals (not aid or donations)."),
+              "Other substantial trade, investment, loans and economic deals (not aid or donations).",
+              ("COOPERATE", "061", 6.4)),
         _spec(EdgeType.ALLIANCE, "party", "party", _MC,
               "A formal alliance, treaty, defence pact or strategic partnership signed or in force.",
-              symmetric=True),
+              ("AGREE", "057", 8.0), symmetric=True),
         _spec(EdgeType.DIPLOMATIC_SUPPORT, "supporter", "supported", _VC,
-              "Explicit statements or votes of support, backing or solidarity."),
+              "Explicit statements or votes of support, backing or solidarity.",
+              ("SUPPORT", "051", 3.4)),
         _spec(EdgeType.CONDEMNATION, "critic", "criticised", _VX,
-              "Condemns, denounces, criticises or accuses the object over its actions."),
+              "Condemns, denounces, criticises or accuses the object over its actions.",
+              ("ACCUSE", "111", -2.0)),
         _spec(EdgeType.THREAT, "threatener", "threatened", _VX,
-              "Threats of force, sanctions or retaliation."),
+              "Threats of force, sanctions or retaliation.",
+              ("THREATEN", "130", -4.4)),
         _spec(EdgeType.NON_INTERVENTION, "abstainer", "left alone", QuadClass.NON_COOPERATION,
-              "Refrains from, declines or refuses to intervene, help or defend the object in a conflict."),
+              "Refrains from, declines or refuses to intervene, help or defend the object in a conflict.",
+              ("REJECT", "120", -4.0)),
         _spec(EdgeType.SANCTION, "imposer", "target", _MX,
-              "Sanctions, embargoes, export controls, asset freezes, punitive tariffs."),
+              "Sanctions, embargoes, export controls, asset freezes, punitive tariffs.",
+              ("SANCTION", "163", -8.0)),
         _spec(EdgeType.MILITARY_STRIKE, "attacker", "attacked", _MX,
-              "Attacks, air strikes, bombing, missile launches, invasions, offensives on the object."),
+              "Attacks, air strikes, bombing, missile launches, invasions, offensives on the object.",
+              ("ASSAULT", "190", -10.0)),
     )
 }
 
@@ -299,6 +335,13 @@ def _fixed_terms() -> tuple[Term, ...]:
         _term("factClass", _A, "fact class", "The class of the facts a direct state-to-state property stands for."),
         _term("subjectRole", _A, "subject role", "What the subject of a fact of this class is (supplier...)."),
         _term("objectRole", _A, "object role", "What the object of a fact of this class is (recipient...)."),
+        _term("ploverType", _A, "PLOVER event type", "The PLOVER event type (POLECAT) facts of this class are "
+              "(COOPERATE, ASSAULT...)."),
+        _term("cameoCode", _A, "CAMEO code", "The CAMEO event code that fits facts of this class best."),
+        _term("cameoRoot", _A, "CAMEO root code", "The CAMEO root code (two digits, 01 to 20) of facts of this "
+              "class."),
+        _term("goldstein", _A, "Goldstein weight", "The Goldstein (1992) conflict-cooperation value of the CAMEO "
+              "code, from -10 to +10, for comparison with event datasets."),
     )
 
 

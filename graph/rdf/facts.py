@@ -36,7 +36,7 @@ DERIVED = """OPTIONAL { ?f ak:articleCount ?na } OPTIONAL { ?f ak:sourceCount ?n
 #: It comes after the patterns and filters that select the facts: OPTIONAL and BIND are not reordered.
 KEYS = """OPTIONAL { ?s ak:iso3 ?sc } OPTIONAL { ?o ak:iso3 ?oc }
             BIND(COALESCE(?sc, STR(?s)) AS ?sk) BIND(COALESCE(?oc, STR(?o)) AS ?ok)"""
-_COLUMNS = "?f ?sk ?ok ?t ?h ?d ?first ?last ?event ?na ?ns ?ne ?r"
+COLUMNS = "?f ?sk ?ok ?t ?h ?d ?first ?last ?event ?na ?ns ?ne ?r"
 
 
 class DateBasis(StrEnum):
@@ -128,7 +128,7 @@ def where(f: FactFilter) -> str:
 
 def select(f: FactFilter, *, after: str = "", limit: int | None = None) -> str:
     """Return the SELECT of the facts ``f`` keeps, ordered by (type, subject, object), after a cursor filter."""
-    return f"""SELECT {_COLUMNS} WHERE {{
+    return f"""SELECT {COLUMNS} WHERE {{
             {where(f)}
             {KEYS}
             {after}

@@ -28,6 +28,7 @@ _A = NamedNode(_RDF + "type")
 _LABEL, _COMMENT = NamedNode(_RDFS + "label"), NamedNode(_RDFS + "comment")
 _DEFINED_BY = NamedNode(_RDFS + "isDefinedBy")
 _NOTATION = NamedNode(ns.PREFIXES["skos"] + "notation")
+_DECIMAL = NamedNode(ns.PREFIXES["xsd"] + "decimal")
 _ONTOLOGY = NamedNode(ns.ONTOLOGY)
 ONTOLOGY_GRAPH = NamedNode(ns.ONTOLOGY_GRAPH)
 
@@ -91,6 +92,10 @@ def iter_vocabulary_triples() -> Iterator[Triple]:
         yield Triple(prop, NamedNode(ns.AK.factClass), cls)
         yield Triple(cls, NamedNode(ns.AK.subjectRole), _en(spec.subject_role))
         yield Triple(cls, NamedNode(ns.AK.objectRole), _en(spec.object_role))
+        yield Triple(cls, NamedNode(ns.AK.ploverType), Literal(spec.event.plover))
+        yield Triple(cls, NamedNode(ns.AK.cameoCode), Literal(spec.event.cameo))
+        yield Triple(cls, NamedNode(ns.AK.cameoRoot), Literal(spec.event.cameo_root))
+        yield Triple(cls, NamedNode(ns.AK.goldstein), Literal(f"{spec.event.goldstein:.1f}", datatype=_DECIMAL))
 
 
 def iter_vocabulary_quads() -> Iterator[Quad]:

@@ -55,13 +55,14 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"insert failed: {err}") from err
 
-    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None) -> None:
-        """Stream the store (or one named graph) to ``output``."""
+    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
+             prefixes: dict[str, str] | None = None) -> None:
+        """Stream the store (or one named graph) to ``output``, declaring ``prefixes`` where the format can."""
         try:
             if graph is None:
-                self._store.dump(output, format)
+                self._store.dump(output, format, prefixes=prefixes)
             else:
-                self._store.dump(output, format, from_graph=pyoxigraph.NamedNode(graph))
+                self._store.dump(output, format, from_graph=pyoxigraph.NamedNode(graph), prefixes=prefixes)
         except OSError as err:
             raise StoreError(f"export failed: {err}") from err
 

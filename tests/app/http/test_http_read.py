@@ -200,3 +200,27 @@ def test_http_openapi_documents_every_endpoint_with_examples(http):
     assert text.count('"example') > 20
     assert "ErrorOut" in doc["components"]["schemas"]
     assert "text/csv" in paths["/sparql"]["get"]["responses"]["200"]["content"]
+
+
+def test_http_export_events_table_as_csv(http, live_server):
+    import io
+
+    import pandas
+
+    response = http.get("/export", params={"format": "csv", "min_sources": 1})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    frame = pandas.read_csv(io.BytesIO(response.content), dtype={"cameo_root": str, "cameo_code": str})
+    assert len(frame) == live_server.kg.count_facts(min_sources=1) and frame["cameo_root"].str.len().eq(2).all()
+    assert frame["fact_id"].tolist() == [live_server.kg.fact_id(f) for f in live_server.kg.facts(min_sources=1)]
+
+
+def test_http_export_honours_the_accept_header(http):
+    nquads = http.get("/export", headers={"Accept": "application/n-quads"})
+    assert nquads.headers["content-type"].startswith("application/n-quads") and b"> <" in nquads.content[:2000]
+    jsonld = http.get("/export", params={"type": "alliance"}, headers={"Accept": "application/ld+json"})
+    assert jsonld.headers["content-type"].startswith("application/ld+json") and "@context" in jsonld.json()
+    assert http.get("/export", headers={"Accept": "text/csv"}).text.startswith("fact_id,subject,type,object")
+    assert http.get("/export").headers["content-type"].startswith("text/turtle")
+    named = http.get("/export", params={"format": "trig"}, headers={"Accept": "text/csv"})
+    assert named.headers["content-type"].startswith("application/trig")
+    assert_error(http.get("/export", headers={"Accept": "image/png"}), 406, "not_acceptable")

@@ -1,5 +1,7 @@
 import io
+import json
 
+import pyoxigraph
 import pyshacl
 import pytest
 import rdflib
@@ -17,7 +19,7 @@ QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+@pytest.mark.parametrize("fmt", ["nquads", "trig", "jsonld"])
 def test_export_then_import_gives_the_same_graph(seeded_kg, gazetteer, extractor, fmt):
     buffer = io.BytesIO()
     seeded_kg.export(buffer, format=fmt)
@@ -129,3 +131,50 @@ def test_import_of_bad_data_is_a_clear_error_and_changes_nothing(seeded_kg):
     with pytest.raises(InvalidInputError, match="N-Quads"):
         seeded_kg.import_(io.BytesIO(b"<a> <b> oops ."), format="nquads")
     assert seeded_kg.store.count() == before
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_export_turtle_and_trig_declare_the_prefixes_and_open_in_rdflib_and_pyoxigraph(seeded_kg, fmt):
+    buffer = io.BytesIO()
+    seeded_kg.export(buffer, format=fmt)
+    text = buffer.getvalue().decode("utf-8")
+    for prefix in ("ak", "state", "fact", "evidence", "article", "prov", "oa", "schema", "xsd"):
+        assert f"@prefix {prefix}: <" in text
+    assert "ak:supports" in text and "<https://w3id.org/alignkg/ontology#supports>" not in text
+    parsed = rdflib.Dataset().parse(data=text, format=fmt)
+    assert dict(parsed.namespaces())["ak"] == rdflib.URIRef("https://w3id.org/alignkg/ontology#")
+    quads = list(pyoxigraph.parse(buffer.getvalue(), format=ExportFormat.parse(fmt).rdf_format))
+    assert len(quads) == sum(len(g) for g in parsed.graphs()) > 1000
+
+
+def test_export_jsonld_carries_a_context_it_compacts_with(seeded_kg):
+    buffer = io.BytesIO()
+    seeded_kg.export(buffer, format="jsonld", type="non_intervention")
+    document = json.loads(buffer.getvalue())
+    assert document["@context"]["ak"] == "https://w3id.org/alignkg/ontology#"
+    graph = rdflib.Dataset().parse(data=buffer.getvalue().decode("utf-8"), format="json-ld")
+    compacted = json.loads(graph.serialize(format="json-ld", context=document["@context"]))
+    assert compacted["@context"] == document["@context"]
+    assert "ak:subject" in json.dumps(compacted) and "ontology#subject" not in json.dumps(compacted)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "rdfxml"])
+def test_import_of_triples_only_formats_into_a_store_of_articles_is_refused(seeded_kg, gazetteer, extractor, fmt):
+    buffer = io.BytesIO()
+    seeded_kg.export(buffer, format=fmt)
+    before = seeded_kg.store.count()
+    with pytest.raises(InvalidInputError, match="keeps no named graphs.*nquads, trig, jsonld"):
+        seeded_kg.import_(io.BytesIO(buffer.getvalue()), format=fmt)
+    assert seeded_kg.store.count() == before
+    with KnowledgeGraph.in_memory(gazetteer=gazetteer, extractor=extractor) as fresh:  # the data holds articles
+        count = fresh.store.count()
+        with pytest.raises(InvalidInputError, match="keeps no named graphs"):
+            fresh.import_(io.BytesIO(buffer.getvalue()), format=fmt)
+        assert fresh.store.count() == count
+
+
+def test_import_of_triples_without_articles_into_an_empty_store_is_allowed(kg):
+    before = kg.store.count()
+    kg.import_(io.BytesIO(b"<https://example.org/a> <https://example.org/b> <https://example.org/c> ."),
+               format="ntriples")
+    assert kg.store.count() == before + 1
