@@ -143,8 +143,8 @@ class FactOut(BaseModel):
     articles: int = Field(0, description="Articles (source documents) that state the fact.")
     sources: int = Field(0, description="Distinct sources (publisher domains) that state the fact.")
     evidence_count: int = Field(0, description="Pieces of evidence (sentences) that support the fact.")
-    retracted: bool = Field(False, description="True when an analyst retracted the fact (only `/facts/{id}` and "
-                                               "the state pages show retracted facts).")
+    retracted: bool = Field(False, description="True when an analyst retracted the fact (of the fact listings, only "
+                                               "`/facts/{id}` shows retracted facts).")
     links: dict[str, str]
 
 
