@@ -37,7 +37,17 @@ if TYPE_CHECKING:
     from alignkg.graph.extract.extractor import Extractor
     from alignkg.graph.gazetteer import Gazetteer
     from alignkg.graph.kg import KnowledgeGraph
-    from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State, check_article_id
+    from alignkg.graph.model import (
+        Article,
+        Claim,
+        Curation,
+        CurationKind,
+        Evidence,
+        Extraction,
+        Fact,
+        State,
+        check_article_id,
+    )
     from alignkg.graph.ontology import EdgeType, QuadClass
     from alignkg.graph.rdf.export import ExportFormat
     from alignkg.graph.rdf.reader import Rows
@@ -47,6 +57,8 @@ __all__ = [
     "Article",
     "Claim",
     "ConflictError",
+    "Curation",
+    "CurationKind",
     "DataError",
     "EdgeType",
     "Evidence",
@@ -82,7 +94,8 @@ _HOMES: dict[str, str] = {
     "Extractor": ".extract.extractor",
     "Gazetteer": ".gazetteer",
     "KnowledgeGraph": ".kg",
-    **dict.fromkeys(("Article", "Claim", "Evidence", "Extraction", "Fact", "State", "check_article_id"), ".model"),
+    **dict.fromkeys(("Article", "Claim", "Curation", "CurationKind", "Evidence", "Extraction", "Fact", "State",
+                     "check_article_id"), ".model"),
     "EdgeType": ".ontology",
     "QuadClass": ".ontology",
     "ExportFormat": ".rdf.export",

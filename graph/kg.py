@@ -8,6 +8,7 @@ so it is applied whole or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -26,13 +27,27 @@ from alignkg.graph.errors import (
     UnknownEdgeTypeError,
 )
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
-from alignkg.graph.model import Article, Claim, Evidence, Extraction, Fact, State, check_article_id
-from alignkg.graph.ontology import SPECS, EdgeType, QuadClass
+from alignkg.graph.model import (
+    Article,
+    Claim,
+    Curation,
+    CurationKind,
+    Evidence,
+    Extraction,
+    Fact,
+    State,
+    check_article_id,
+)
+from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
-from alignkg.graph.query.sparql import SparqlResult, run_sparql
+from alignkg.graph.query.sparql import SparqlResult, negotiate, run_sparql
+from alignkg.graph.rdf import curation as records
+from alignkg.graph.rdf import events as event_table
+from alignkg.graph.rdf import facts as fact_rows
 from alignkg.graph.rdf import mapping, updates
-from alignkg.graph.rdf.export import export_selection, export_store, import_into
+from alignkg.graph.rdf.export import ExportFormat, export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
+from alignkg.graph.rdf.vocabulary import iter_vocabulary_quads
 from alignkg.graph.store.base import Store
 from alignkg.graph.store.deadline import Deadline, deadline
 from alignkg.graph.store.oxigraph import OxigraphStore
@@ -44,12 +59,6 @@ if TYPE_CHECKING:  # imported where used: the extractor loads spaCy, the analysi
     from alignkg.graph.extract.extractor import Extractor
 
 _PREFIXES = dict(ns.PREFIXES)
-#: A fact's type and the keys its states sort by: their ISO codes (short literals, which pyoxigraph
-#: compares and returns without reading the long IRI strings back from disk, a third of the cost
-#: of a fact listing), or the IRI itself for a state the reference graph lacks.
-#: It comes after the patterns and filters that select the facts: OPTIONAL and BIND are not reordered.
-_FACT_KEYS = """OPTIONAL { ?s ak:iso3 ?sc } OPTIONAL { ?o ak:iso3 ?oc }
-            BIND(COALESCE(?sc, STR(?s)) AS ?sk) BIND(COALESCE(?oc, STR(?o)) AS ?ok)"""
 
 
 class KnowledgeGraph:
@@ -137,6 +146,28 @@ class KnowledgeGraph:
             self.store.insert(mapping.iter_state_quads(self.gazetteer.states.values()))
         if not self._ask(f"ASK {{ <{ns.activity_iri(__version__)}> ?p ?o }}"):
             self.store.insert(mapping.iter_activity_quads(__version__))
+        self._ensure_ontology()
+
+    def _ensure_ontology(self) -> None:
+        """Write the vocabulary into its named graph unless it is there as this version declares it.
+
+        A store whose facts were written under another vocabulary (an older version) is then
+        brought up to date: its evidence gets the flag that says whether its sentence gave the
+        direction (from the fact it supports), and :meth:`refresh` derives the rest.
+        """
+        graph = f"<{ns.ONTOLOGY_GRAPH}>"
+        stored = {(r["s"], r["p"], r["o"]) for r in self.store.query(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}", prefixes=_PREFIXES)}
+        quads = list(iter_vocabulary_quads())
+        if stored == {(q.subject, q.predicate, q.object) for q in quads}:
+            return
+        upgrade = self._ask("ASK { GRAPH ?g { ?f ak:edgeType ?t } }")
+        operations = [f"DROP SILENT GRAPH {graph}", updates.insert_data(quads)]
+        if upgrade:
+            operations.append(updates.flag_evidence_direction())
+        self.store.update(updates.request(*operations))
+        if upgrade:
+            self.refresh()
 
     def _ask(self, sparql: str) -> bool:
         result = self.store.query(sparql, prefixes=_PREFIXES)
@@ -196,18 +227,19 @@ class KnowledgeGraph:
         if stored == mapping.text_hash(article.text):
             return False
         operations = []
-        targets: list[NamedNode] = []
+        groups: list[mapping.FactGroup] = []
+        claims: list[NamedNode] = []
         if stored is not None:
             if not replace:
                 raise ConflictError(f"article {article.id!r} is already stored with another text; "
                                     "pass replace=True to replace it")
-            targets.extend(self._targets_of(article.id))
+            groups, claims = self._targets_of(article.id)
             operations.append(updates.delete_article(article.id))
         quads = list(mapping.iter_extraction_quads(article, extraction, __version__))
         operations.append(updates.insert_data(quads))
-        targets.extend(mapping.fact_node(f) for f in extraction.facts)
-        targets.extend(mapping.claim_node(c) for c in extraction.claims)
-        operations.append(updates.recompute(dict.fromkeys(targets)))
+        groups.extend(mapping.FactGroup.of(f) for f in extraction.facts)
+        claims.extend(mapping.claim_node(c) for c in extraction.claims)
+        operations.append(updates.recompute(groups, dict.fromkeys(claims)))
         self.store.update(updates.request(*operations))
         return True
 
@@ -232,8 +264,37 @@ class KnowledgeGraph:
         """
         if self._stored_hash(article_id) is None:
             raise NotFoundError(f"no article {article_id!r}")
-        targets = self._targets_of(article_id)
-        self.store.update(updates.request(updates.delete_article(article_id), updates.recompute(targets)))
+        groups, claims = self._targets_of(article_id)
+        self.store.update(updates.request(updates.delete_article(article_id), updates.recompute(groups, claims)))
+
+    def refresh(self, *, batch: int = 1000) -> int:
+        """Recompute every fact and claim from the evidence in the store; return how many groups were done.
+
+        Each write keeps what it touches up to date; this is for quads written another way
+        (a bulk load of extraction quads, a store made by an older version): evidence that
+        names no direction joins the directed fact of its relation, derived values and direct
+        triples are written again, facts and claims without evidence are removed. One
+        request per ``batch`` groups.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     kg.refresh(), [f.object for f in kg.facts()]
+            (1, ['RUS'])
+        """
+        groups = list(dict.fromkeys(self._groups(
+            "SELECT ?s ?t ?o WHERE { GRAPH ?g { ?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }")))
+        claims = [row["c"] for row in self.store.query("SELECT DISTINCT ?c WHERE { ?c a ak:Claim }",
+                                                       prefixes=_PREFIXES)]
+        for i in range(0, max(len(groups), len(claims)), batch):
+            self.store.update(updates.request(updates.recompute(groups[i:i + batch], claims[i:i + batch])))
+        return len(groups)
+
+    def _groups(self, sparql: str) -> Iterator[mapping.FactGroup]:
+        """Yield the group of every fact a query finds as ``?s ?t ?o`` (states, type id)."""
+        for row in self.store.query(sparql, prefixes=_PREFIXES):
+            yield mapping.FactGroup.of(Fact(state_code(row["s"].value), EdgeType(row["t"].value),
+                                            state_code(row["o"].value)))
 
     def _stored_hash(self, article_id: str) -> str | None:
         rows = self.store.query(
@@ -243,23 +304,184 @@ class KnowledgeGraph:
             return str(to_python(row["h"]))
         return None
 
-    def _targets_of(self, article_id: str) -> list[NamedNode]:
-        rows = self.store.query(
-            f"SELECT DISTINCT ?t WHERE {{ GRAPH <{ns.article_graph(article_id)}> {{ ?e ak:supports ?t }} }}",
-            prefixes=_PREFIXES)
-        return [row["t"] for row in rows]
+    def _targets_of(self, article_id: str) -> tuple[list[mapping.FactGroup], list[NamedNode]]:
+        """Return the groups of the facts and the claims an article's evidence supports."""
+        graph = f"GRAPH <{ns.article_graph(article_id)}> {{ ?e ak:supports ?target }}"
+        groups = list(self._groups(f"SELECT DISTINCT ?s ?t ?o WHERE {{ {graph} "
+                                   "?target ak:subject ?s ; ak:edgeType ?t ; ak:object ?o }"))
+        claims = [row["target"] for row in self.store.query(
+            f"SELECT DISTINCT ?target WHERE {{ {graph} ?target a ak:Claim }}", prefixes=_PREFIXES)]
+        return groups, claims
+
+    # --- curation: analysts' corrections, recorded with PROV-O (docs/rdf-model.md#curation) -------
+    def assert_fact(self, subject: str, type: EdgeType | str, object: str, *, url: str, sentence: str,
+                    by: str | None = None, reason: str | None = None, published: dt.date | str | None = None,
+                    hedged: bool = False, directed: bool = True, key: str | None = None) -> Curation:
+        """Add a fact the extractor missed, quoting the sentence of a source that states it; return the record.
+
+        The sentence becomes the fact's evidence (a quotation of ``url``, dated ``published``
+        when given, which dates the fact and resolves "on Tuesday" in the sentence), so the fact
+        counts like any other: one more article and source. The record keeps who (``by``, the
+        analyst's name; ``key``, the API key of an HTTP request, of which only a fingerprint is
+        stored; one of them is needed), when and why.
+        :meth:`revert` takes the evidence out again.
+
+        Raises:
+            UnknownStateError: a state names no state.
+            UnknownEdgeTypeError: ``type`` names no edge type.
+            InvalidInputError: an empty sentence or name, a URL that is not http(s), a fact of a
+                state with itself, or a bad date.
+            ConflictError: the fact is retracted (revert the retraction first).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     record = kg.assert_fact("Iran", "arms_transfer", "Russia", by="ana",
+            ...                             url="https://example.org/news/1", sentence="Iran sold drones to Russia.")
+            ...     (fact,) = kg.facts()
+            ...     record.kind.value, fact.subject, fact.object, fact.articles, fact.sources
+            ('assertion', 'IRN', 'RUS', 1, 1)
+        """
+        fact = Fact(self.gazetteer.resolve(subject), EdgeType.parse(type), self.gazetteer.resolve(object),
+                    hedged=hedged, directed=directed)
+        if fact.subject == fact.object:
+            raise InvalidInputError(f"a fact links two different states, not {fact.subject} with itself")
+        url = _checked_url(url)
+        sentence = _checked_text(sentence, "sentence", 5000)
+        day = _as_date(published) if published is not None else None
+        node = mapping.fact_node(fact)
+        standing = [r for r in self.curations(fact=node.value) if r.kind is CurationKind.RETRACTION and r.active]
+        if standing:
+            raise ConflictError(f"fact {node.value.removeprefix(ns.FACT)!r} is retracted (record "
+                                f"{standing[-1].id!r}); revert the retraction before asserting it")
+        from alignkg.graph.extract.dates import event_date
+
+        who = _who(by, key)
+        record = records.new_record(CurationKind.ASSERTION, node, at=_now(), reason=_optional_text(reason, "reason"),
+                                    url=url, sentence=sentence, by=who[0], key=who[1])
+        quads = list(records.iter_assertion_quads(record, fact, published=day, event_date=event_date(sentence, day),
+                                                  version=__version__))
+        self.store.update(updates.request(updates.insert_data(quads),
+                                          updates.recompute([mapping.FactGroup.of(fact)])))
+        return record
+
+    def retract_fact(self, fact: Fact | str, *, reason: str, by: str | None = None,
+                     key: str | None = None) -> Curation:
+        """Take a wrong fact out of listings, the analysis and the direct triples; return the record.
+
+        The fact stays in the store with its evidence, flagged ``ak:retracted``, so
+        :meth:`fact` still shows it with the record; an article that states it again
+        (re-ingested, or new) does not bring it back. :meth:`revert` undoes the retraction.
+
+        Raises:
+            NotFoundError: no fact has that id.
+            InvalidInputError: an empty reason or name.
+            ConflictError: the fact is already retracted.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     (fact,) = kg.facts()
+            ...     record = kg.retract_fact(fact, reason="the drones were Turkish", by="ana")
+            ...     list(kg.facts()), kg.fact(kg.fact_id(fact)).retracted
+            ([], True)
+        """
+        found = self.fact(fact if isinstance(fact, str) else self.fact_id(fact))
+        node = mapping.fact_node(found)
+        if found.retracted:
+            standing = [r.id for r in found.curations if r.kind is CurationKind.RETRACTION and r.active]
+            raise ConflictError(f"fact {self.fact_id(found)!r} is already retracted (record {standing[-1]!r})")
+        who = _who(by, key)
+        record = records.new_record(CurationKind.RETRACTION, node, at=_now(),
+                                    reason=_checked_text(reason, "reason", 2000), by=who[0], key=who[1])
+        self.store.update(updates.request(updates.insert_data(records.iter_record_quads(record)),
+                                          updates.recompute([mapping.FactGroup.of(found)])))
+        return record
+
+    def revert(self, record_id: str, *, by: str | None = None, reason: str | None = None,
+               key: str | None = None) -> Curation:
+        """Undo an assertion (its evidence goes) or a retraction (the fact counts again); return the reversal.
+
+        Both records stay, the undone one pointing to its reversal, so the history can be audited.
+
+        Raises:
+            NotFoundError: no record has that id.
+            InvalidInputError: an empty name.
+            ConflictError: the record is a reversal, or was already reverted.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     record = kg.assert_fact("IRN", "arms_transfer", "RUS", by="ana",
+            ...                             url="https://example.org/news/1", sentence="Iran sold drones to Russia.")
+            ...     _ = kg.revert(record.id, by="ana", reason="misread")
+            ...     list(kg.facts()), kg.curation(record.id).reverted_by is not None
+            ([], True)
+        """
+        target = self.curation(record_id)
+        if target.kind is CurationKind.REVERSAL:
+            raise ConflictError(f"record {record_id!r} is a reversal, which cannot be reverted; assert or retract "
+                                "the fact again instead")
+        if target.reverted_by is not None:
+            raise ConflictError(f"record {record_id!r} was already reverted by {target.reverted_by!r}")
+        node = NamedNode(ns.FACT + target.fact)
+        who = _who(by, key)
+        record = records.new_record(CurationKind.REVERSAL, node, at=_now(), reason=_optional_text(reason, "reason"),
+                                    reverts=target.id, by=who[0], key=who[1])
+        operations = [updates.insert_data(records.iter_record_quads(record))]
+        if target.kind is CurationKind.ASSERTION:
+            operations.append(records.drop_evidence(target.id))
+        groups = list(self._groups(f"SELECT ?s ?t ?o WHERE {{ GRAPH <{ns.FACTS_GRAPH}> {{ VALUES ?f {{ {node} }} "
+                                   "?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }"))
+        operations.append(updates.recompute(groups))
+        self.store.update(updates.request(*operations))
+        return record
+
+    def curations(self, *, fact: Fact | str | None = None) -> list[Curation]:
+        """Return the analysts' records, oldest first: all, or those on one fact (a Fact, its id or IRI).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     record = kg.assert_fact("IRN", "arms_transfer", "RUS", by="ana",
+            ...                             url="https://example.org/news/1", sentence="Iran sold drones to Russia.")
+            ...     [(r.kind.value, r.by, r.url) for r in kg.curations()]
+            [('assertion', 'ana', 'https://example.org/news/1')]
+        """
+        node = None
+        if fact is not None:
+            node = mapping.fact_node(fact) if isinstance(fact, Fact) else _fact_node(fact)
+        sparql = records.select_records(fact=node)
+        return [records.record_of(row) for row in self.store.query(sparql, prefixes=_PREFIXES)]
+
+    def curation(self, record_id: str) -> Curation:
+        """Return one analyst's record by id.
+
+        Raises:
+            NotFoundError: no record has that id.
+        """
+        try:
+            NamedNode(ns.curation_iri(record_id))
+        except ValueError:
+            raise NotFoundError(f"no curation record {record_id!r}") from None
+        for row in self.store.query(records.select_records(record=record_id), prefixes=_PREFIXES):
+            return records.record_of(row)
+        raise NotFoundError(f"no curation record {record_id!r}")
 
     # --- reads ----------------------------------------------------------------------------------
     def facts(self, *, subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
               since: dt.date | str | None = None, until: dt.date | str | None = None, hedged: bool | None = None,
-              quad_class: QuadClass | str | None = None, after: str | None = None,
-              limit: int | None = None) -> Iterator[Fact]:
+              quad_class: QuadClass | str | None = None, date: str = "seen", min_sources: int | None = None,
+              after: str | None = None, limit: int | None = None) -> Iterator[Fact]:
         """Yield stored facts matching the filters, without evidence (see :meth:`evidence`).
+
+        Each fact carries when and how often it is stated (``first_seen``, ``last_seen``,
+        ``event_date``, ``articles``, ``sources``, ``evidence_count``). Retracted facts are
+        left out (:meth:`fact` still shows them).
 
         States may be codes, names or aliases; ``type`` an :class:`EdgeType` or its id,
         ``quad_class`` a :class:`QuadClass` or its id (facts of every type in it).
         ``since``/``until`` keep facts last seen on or after / first seen on or before a date
-        (a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string).
+        (a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string); with ``date="event"`` they
+        look at the fact's event date instead. ``min_sources`` keeps facts stated by at
+        least that many distinct sources (publishers).
         Facts come ordered by (type, subject, object). For cursor pagination, ``after`` is
         the id of the last fact of the previous page (see :meth:`fact_id`) and ``limit``
         the size of a page.
@@ -267,56 +489,71 @@ class KnowledgeGraph:
         Raises:
             UnknownStateError: a state names no state.
             UnknownEdgeTypeError: ``type`` names no edge type or ``quad_class`` no quad class.
-            InvalidInputError: ``after`` names no stored fact, or ``limit`` is negative.
+            InvalidInputError: ``after`` names no stored fact, ``limit`` or ``min_sources`` is
+                negative, or ``date`` is neither ``seen`` nor ``event``.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia on Tuesday.", id="a1", published=dt.date(2024, 5, 9),
+            ...                   url="https://example.org/a1")
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a2", url="https://example.com/a2")
+            ...     [(f.event_date, f.articles, f.sources) for f in kg.facts(min_sources=2)]
+            [(datetime.date(2024, 5, 7), 2, 2)]
         """
-        filters = self._fact_filters(subject, type, object, since, until, hedged, quad_class)
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources)
         if limit is not None and limit < 0:
             raise InvalidInputError(f"limit must be at least 0, not {limit}")
-        yield from self._facts(filters, after=self._after(after) if after is not None else "", limit=limit)
+        after_filter = self._after(after) if after is not None else ""
+        for row in self.store.query(fact_rows.select(selection, after=after_filter, limit=limit),
+                                    prefixes=_PREFIXES):
+            yield fact_rows.fact_of(row)
 
-    def _fact_filters(self, subject: str | None, type: EdgeType | str | None, object: str | None,
-                      since: dt.date | str | None, until: dt.date | str | None, hedged: bool | None,
-                      quad_class: QuadClass | str | None = None) -> str:
-        clauses = []
-        if subject is not None:
-            clauses.append(f"VALUES ?s {{ {NamedNode(ns.state_iri(self.gazetteer.resolve(subject)))} }}")
-        if object is not None:
-            clauses.append(f"VALUES ?o {{ {NamedNode(ns.state_iri(self.gazetteer.resolve(object)))} }}")
-        if type is not None:
-            clauses.append(f"?f a {mapping.ak(EdgeType.parse(type).spec.rdf_class)} .")
-        if quad_class is not None:
-            members = " ".join(str(mapping.ak(spec.rdf_class)) for spec in SPECS.values()
-                               if spec.quad_class == _quad_class(quad_class))
-            clauses.append(f"?f a ?cls . VALUES ?cls {{ {members} }}")
-        if since is not None:
-            clauses.append(f"?f ak:lastSeen ?last . FILTER(?last >= {mapping.date(_as_date(since))})")
-        if until is not None:
-            clauses.append(f"?f ak:firstSeen ?first . FILTER(?first <= {mapping.date(_as_date(until))})")
-        if hedged is not None:
-            clauses.append(f"FILTER(?h = {mapping.boolean(hedged)})")
-        return "\n".join(clauses)
+    def count_facts(self, *, subject: str | None = None, type: EdgeType | str | None = None,
+                    object: str | None = None, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                    hedged: bool | None = None, quad_class: QuadClass | str | None = None, date: str = "seen",
+                    min_sources: int | None = None) -> int:
+        """Return the number of facts :meth:`facts` yields with the same filters (all pages).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. Israel struck Iran.", id="a1")
+            ...     kg.count_facts(), kg.count_facts(object="Iran")
+            (2, 1)
+        """
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources)
+        for row in self.store.query(fact_rows.count(selection), prefixes=_PREFIXES):
+            return int(to_python(row["n"]))
+        return 0
+
+    def _filter(self, subject: str | None, type: EdgeType | str | None, object: str | None,
+                since: dt.date | str | None, until: dt.date | str | None, hedged: bool | None,
+                quad_class: QuadClass | str | None = None, *, date: str = "seen", min_sources: int | None = None,
+                state: str | None = None, retracted: bool = False) -> fact_rows.FactFilter:
+        """Return the filter of a fact listing, with states resolved and values checked."""
+        if min_sources is not None and min_sources < 0:
+            raise InvalidInputError(f"min_sources must be at least 0, not {min_sources}")
+        resolve = self.gazetteer.resolve
+        return fact_rows.FactFilter(
+            subject=resolve(subject) if subject is not None else None,
+            object=resolve(object) if object is not None else None,
+            state=resolve(state) if state is not None else None,
+            type=EdgeType.parse(type) if type is not None else None,
+            quad_class=_quad_class(quad_class) if quad_class is not None else None,
+            since=_as_date(since) if since is not None else None, until=_as_date(until) if until is not None else None,
+            date=fact_rows.DateBasis.parse(date), hedged=hedged, min_sources=min_sources, retracted=retracted)
 
     def _after(self, fact_id: str) -> str:
         """Return the filter that keeps the facts after ``fact_id`` in the order (type, subject, object)."""
         # No name holds the results: pyoxigraph frees them only on this thread, and the error
         # raised below may travel to another one with this frame in its traceback.
         for row in self.store.query(f"""SELECT ?t ?sk ?ok WHERE {{ VALUES ?f {{ {_fact_node(fact_id)} }}
-                ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {_FACT_KEYS} }}""", prefixes=_PREFIXES):
+                ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {fact_rows.KEYS} }}""", prefixes=_PREFIXES):
             t, sk, ok = row["t"], row["sk"], row["ok"]
             return f"FILTER(?t > {t} || (?t = {t} && (?sk > {sk} || (?sk = {sk} && ?ok > {ok}))))"
         raise InvalidInputError(f"the cursor {fact_id!r} names no stored fact (it may have been deleted); "
                                 "start again from the first page")
-
-    def _facts(self, filters: str, *, after: str = "", limit: int | None = None) -> Iterator[Fact]:
-        sparql = f"""SELECT ?sk ?ok ?t ?h ?d WHERE {{
-            ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
-            {filters}
-            {_FACT_KEYS}
-            {after}
-        }} ORDER BY ?t ?sk ?ok""" + (f" LIMIT {int(limit)}" if limit is not None else "")
-        for row in self.store.query(sparql, prefixes=_PREFIXES):
-            yield Fact(state_code(row["sk"].value), EdgeType(row["t"].value), state_code(row["ok"].value),
-                       hedged=to_python(row["h"]), directed=to_python(row["d"]))
 
     @staticmethod
     def fact_id(fact: Fact) -> str:
@@ -335,23 +572,24 @@ class KnowledgeGraph:
         Raises:
             NotFoundError: no fact has that id.
         """
-        found = list(self._facts(f"VALUES ?f {{ {_fact_node(fact_id)} }}"))
+        sparql = fact_rows.select(fact_rows.FactFilter(retracted=True, fact=_fact_node(fact_id)))
+        found = [fact_rows.fact_of(row) for row in self.store.query(sparql, prefixes=_PREFIXES)]
         if not found:
             raise NotFoundError(f"no fact {fact_id!r}")
-        fact = found[0]
-        return Fact(fact.subject, fact.type, fact.object, hedged=fact.hedged, directed=fact.directed,
-                    evidence=self.evidence(fact))
+        return dataclasses.replace(found[0], evidence=self.evidence(found[0]),
+                                   curations=tuple(self.curations(fact=found[0])))
 
     def evidence(self, fact: Fact | Claim) -> tuple[Evidence, ...]:
         """Return the sentences that support a fact or claim, each with its article and offsets."""
         node = mapping.fact_node(fact) if isinstance(fact, Fact) else mapping.claim_node(fact)
-        sparql = f"""SELECT ?id ?text ?start ?end WHERE {{
-            ?ev ak:supports {node} ; ak:sentence ?text ; ak:article ?a ; oa:hasTarget ?t .
+        sparql = f"""SELECT ?id ?text ?start ?end ?event ?by WHERE {{
+            ?ev ak:supports {node} ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?t .
             ?a schema:identifier ?id .
             ?t oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+            OPTIONAL {{ ?ev ak:eventDate ?event }}
+            OPTIONAL {{ ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }}
         }} ORDER BY ?id ?start"""
-        return tuple(Evidence(str(to_python(r["id"])), str(to_python(r["text"])), int(to_python(r["start"])),
-                              int(to_python(r["end"])))
+        return tuple(_evidence_of(r, "id", "text", "start", "end", "event", "by")
                      for r in self.store.query(sparql, prefixes=_PREFIXES))
 
     def claims(self) -> list[Claim]:
@@ -412,28 +650,27 @@ class KnowledgeGraph:
         """
         code = self.gazetteer.resolve(state)
         node = NamedNode(ns.state_iri(code))
-        sparql = f"""SELECT ?f ?s ?o ?t ?h ?d ?id ?text ?start ?end WHERE {{
+        sparql = f"""SELECT * WHERE {{
             {{ ?f ak:subject {node} ; ak:object ?o . BIND({node} AS ?s) }}
             UNION {{ ?f ak:object {node} ; ak:subject ?s . BIND({node} AS ?o) }}
             ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
-            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; ak:article ?a ; oa:hasTarget ?tg .
+            {fact_rows.DERIVED} FILTER(!BOUND(?r))
+            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?tg .
                        ?a schema:identifier ?id . ?tg oa:hasSelector ?p .
-                       ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . }}
+                       ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+                       OPTIONAL {{ ?ev ak:eventDate ?ed }}
+                       OPTIONAL {{ ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }} }}
         }} ORDER BY ?t ?s ?o ?id ?start"""
         found: dict[str, tuple[Fact, dict[Evidence, None]]] = {}  # evidence as an ordered set
         for row in self.store.query(sparql, prefixes=_PREFIXES):
-            fact, evidence = found.setdefault(row["f"].value, (Fact(
-                state_code(row["s"].value), EdgeType(row["t"].value), state_code(row["o"].value),
-                hedged=to_python(row["h"]), directed=to_python(row["d"])), {}))
+            fact, evidence = found.setdefault(row["f"].value, (fact_rows.fact_of(row, "s", "o"), {}))
             if row["id"] is not None:
-                evidence[Evidence(str(to_python(row["id"])), str(to_python(row["text"])),
-                                  int(to_python(row["start"])), int(to_python(row["end"])))] = None
+                evidence[_evidence_of(row, "id", "text", "start", "end", "ed", "by")] = None
         out: dict[EdgeType, list[Fact]] = {}
         into: dict[EdgeType, list[Fact]] = {}
         for fact, evidence in found.values():
             side = out if fact.subject == code else into
-            side.setdefault(fact.type, []).append(Fact(fact.subject, fact.type, fact.object, hedged=fact.hedged,
-                                                       directed=fact.directed, evidence=tuple(evidence)))
+            side.setdefault(fact.type, []).append(dataclasses.replace(fact, evidence=tuple(evidence)))
         return self.gazetteer.state(code), out, into
 
     def article(self, article_id: str) -> Article:
@@ -518,15 +755,23 @@ class KnowledgeGraph:
                           max_bytes=max_bytes, allow_service=allow_service, prefixes=_PREFIXES)
 
     def stats(self) -> dict[str, Any]:
-        """Return counts: quads, articles, facts (in all and by type), claims, evidence."""
+        """Return counts: quads, articles, facts (in all and by type), claims, evidence, retracted facts, records.
+
+        Retracted facts are not among ``facts``: they are counted apart (``retracted``), as are the
+        analysts' records (``curations``).
+        """
         by_type = {row["t"]: row["n"] for row in to_rows(self.store.query(
-            "SELECT ?t (COUNT(?f) AS ?n) WHERE { ?f ak:edgeType ?t } GROUP BY ?t ORDER BY ?t",
-            prefixes=_PREFIXES))}
+            "SELECT ?t (COUNT(?f) AS ?n) WHERE { ?f ak:edgeType ?t FILTER NOT EXISTS { ?f ak:retracted true } } "
+            "GROUP BY ?t ORDER BY ?t", prefixes=_PREFIXES))}
         counts = to_rows(self.store.query("""SELECT
             (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?e) AS ?evidence)
             WHERE { { ?a a schema:NewsArticle } UNION { ?c a ak:Claim } UNION { ?e a ak:Evidence } }""",
             prefixes=_PREFIXES)).rows[0]
-        return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts}
+        curation = to_rows(self.store.query("""
+            SELECT (COUNT(DISTINCT ?f) AS ?retracted) (COUNT(DISTINCT ?r) AS ?curations)
+            WHERE { { ?f ak:retracted true } UNION { ?r a ak:Curation } }""", prefixes=_PREFIXES)).rows[0]
+        return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts,
+                **curation}
 
     # --- analysis: one-line wrappers of alignkg.graph.analysis (see docs/analysis.md) ---------------
     def dyad(self, a: str, b: str, **options: Any) -> analysis.DyadScore:
@@ -640,31 +885,118 @@ class KnowledgeGraph:
                subject: str | None = None, type: EdgeType | str | None = None, object: str | None = None,
                state: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, hedged: bool | None = None,
-               quad_class: QuadClass | str | None = None) -> None:
-        """Write the graph, or the facts matching the filters with their evidence, streamed.
+               quad_class: QuadClass | str | None = None, date: str = "seen",
+               min_sources: int | None = None) -> None:
+        """Write the graph, or the facts matching the filters with their evidence, streamed; or the events table.
 
-        Without filters the whole store is written (N-Quads and TriG keep the
+        Without filters the whole store is written (N-Quads, TriG and JSON-LD keep the
         named graphs, so an import gives the same graph back). ``state`` keeps
         facts with that state on either side. The format is a name (``turtle``,
         ``ntriples``, ``nquads``, ``trig``, ``jsonld``, ``rdfxml``) or guessed
-        from the file extension.
+        from the file extension. ``csv`` and ``parquet`` write the events table of
+        the matching facts instead (see :meth:`facts_frame`; Parquet needs pyarrow).
 
         Raises:
-            InvalidInputError: unknown format, state or edge type.
+            InvalidInputError: unknown format, state or edge type; parquet without pyarrow.
+
+        Example:
+            >>> import io
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1", url="https://example.org/a1")
+            ...     out = io.BytesIO()
+            ...     kg.export(out, format="csv")
+            ...     out.getvalue().decode().splitlines()[1].split(",")[1:6]
+            ['IRN', 'arms_transfer', 'RUS', 'material_cooperation', 'true']
         """
-        if all(v is None for v in (subject, type, object, state, since, until, hedged, quad_class)):
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources, state=state)
+        table = event_table.TableFormat.lookup(format, path=output if isinstance(output, (str, Path)) else None)
+        if table is not None:
+            event_table.write_table(event_table.iter_rows(self.store, selection), output, table)
+            return
+        try:
+            ExportFormat.parse(format, path=output if isinstance(output, (str, Path)) else None)
+        except InvalidInputError as err:
+            tables = ", ".join(t.value for t in event_table.TableFormat)
+            raise InvalidInputError(f"{err}; or, for the events table, {tables}") from None
+        if all(v is None for v in (subject, type, object, state, since, until, hedged, quad_class, min_sources)):
             export_store(self.store, output, format=format)
             return
-        filters = self._fact_filters(subject, type, object, since, until, hedged, quad_class)
-        if state is not None:
-            node = NamedNode(ns.state_iri(self.gazetteer.resolve(state)))
-            filters += f"\nFILTER(?s = {node} || ?o = {node})"
-        rows = self.store.query(f"SELECT ?f WHERE {{ ?f ak:subject ?s ; ak:object ?o ; ak:hedged ?h . {filters} }}",
-                                prefixes=_PREFIXES)
+        rows = self.store.query(f"SELECT ?f WHERE {{ {fact_rows.where(selection)} }}", prefixes=_PREFIXES)
         export_selection(self.store, (row["f"] for row in rows), output, format=format)
 
+    @staticmethod
+    def export_media(format: str | None = None, *, accept: str | None = None) -> tuple[str, str, str]:
+        """Return the (format, media type, file extension) of an export: ``format``, else what ``accept`` prefers.
+
+        ``format`` is any name :meth:`export` takes; without it the HTTP ``Accept`` header
+        chooses among the RDF formats and the events table (Turtle when it says nothing).
+
+        Raises:
+            InvalidInputError: an unknown ``format``; code ``not_acceptable`` when ``accept``
+                accepts none of the formats (the message lists them).
+
+        Example:
+            >>> KnowledgeGraph.export_media(accept="application/n-quads, text/turtle;q=0.5")
+            ('nquads', 'application/n-quads', 'nq')
+            >>> KnowledgeGraph.export_media("csv")
+            ('csv', 'text/csv', 'csv')
+        """
+        offers: dict[str, tuple[str, str, str]] = {}
+        for fmt in ExportFormat:
+            offers[fmt.media_type] = (fmt.value, fmt.media_type, fmt.rdf_format.file_extension)
+        for kind in event_table.TableFormat:
+            offers[kind.media_type] = (kind.value, kind.media_type, kind.file_extension)
+        if format is not None:
+            table = event_table.TableFormat.lookup(format)
+            chosen = table.media_type if table is not None else ExportFormat.parse(format).media_type
+            return offers[chosen]
+        media = negotiate(accept, list(offers))
+        if media is None:
+            error = InvalidInputError(f"cannot export as {accept!r}; acceptable media types: {', '.join(offers)}")
+            error.code = "not_acceptable"
+            raise error
+        return offers[media]
+
+    def facts_frame(self, *, subject: str | None = None, type: EdgeType | str | None = None,
+                    object: str | None = None, state: str | None = None, since: dt.date | str | None = None,
+                    until: dt.date | str | None = None, hedged: bool | None = None,
+                    quad_class: QuadClass | str | None = None, date: str = "seen",
+                    min_sources: int | None = None) -> Any:
+        """Return the events table of the matching facts as a pandas DataFrame (pandas must be installed).
+
+        One row per fact that is not retracted, with the columns of ``docs/analysis.md``
+        (:data:`alignkg.graph.rdf.events.COLUMNS`): states, type, quad class, direction,
+        dates, counts, one sentence and its URL, and the PLOVER type, CAMEO codes and
+        Goldstein weight of the type, so the data compares with event datasets. The
+        filters are those of :meth:`facts`. ``frame.to_parquet(path)`` writes Parquet
+        when pyarrow is installed (as ``kg.export(path, format="parquet")`` does).
+
+        Raises:
+            UnknownStateError: a state names no state.
+            UnknownEdgeTypeError: ``type`` names no edge type.
+            InvalidInputError: a bad date, basis or ``min_sources``.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1", url="https://example.org/a1")
+            ...     frame = kg.facts_frame()
+            ...     frame[["subject", "plover", "cameo_root", "goldstein", "sources"]].values.tolist()
+            [['IRN', 'COOPERATE', '06', 7.4, 1]]
+        """
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources, state=state)
+        return event_table.to_frame(event_table.iter_rows(self.store, selection))
+
     def import_(self, source: str | Path | IO[bytes], *, format: str | None = None) -> None:
-        """Load an RDF dump (N-Quads or TriG keep the named graphs) in one transaction."""
+        """Load an RDF dump (N-Quads, TriG or JSON-LD keep the named graphs) in one transaction.
+
+        Raises:
+            InvalidInputError: an unknown format, or a triples-only format (Turtle, N-Triples,
+                RDF/XML) into a store of articles or with articles in it (the message names the
+                formats that keep them).
+            QuerySyntaxError: the data does not parse.
+        """
         import_into(self.store, source, format=format)
 
     def to_rdflib(self) -> Any:
@@ -680,17 +1012,22 @@ class KnowledgeGraph:
         return dataset
 
     def to_networkx(self) -> Any:
-        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = edge type).
+        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = the fact IRI).
 
-        Edge attributes: ``type``, ``quad_class``, ``hedged``, ``directed``, ``fact`` (the fact IRI).
+        Keyed by fact, not by type: two facts of one type between the same states (one each way)
+        are two edges. Edge attributes: ``type``, ``quad_class``, ``hedged``, ``directed``,
+        ``fact`` (the fact IRI), ``first_seen``, ``last_seen``, ``event_date``, ``articles``,
+        ``sources`` and ``evidence`` (the number of pieces of evidence). Retracted facts are left out.
         """
         import networkx
 
         g = networkx.MultiDiGraph()
         for fact in self.facts():
-            g.add_edge(fact.subject, fact.object, key=fact.type.value, type=fact.type.value,
+            iri = mapping.fact_node(fact).value
+            g.add_edge(fact.subject, fact.object, key=iri, type=fact.type.value,
                        quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
-                       fact=mapping.fact_node(fact).value)
+                       fact=iri, first_seen=fact.first_seen, last_seen=fact.last_seen, event_date=fact.event_date,
+                       articles=fact.articles, sources=fact.sources, evidence=fact.evidence_count)
         for node in g.nodes:
             g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
         return g
@@ -706,6 +1043,66 @@ def _fact_node(fact_id: str) -> NamedNode:
         return NamedNode(fact_id if fact_id.startswith(ns.FACT) else ns.FACT + fact_id)
     except ValueError:
         raise NotFoundError(f"no fact {fact_id!r}") from None
+
+
+def _evidence_of(row: Any, *names: str) -> Evidence:
+    """Return the evidence of a row, its columns named: article id, sentence, start, end, event date, assertion."""
+    article, text, start, end, event, by = (row[n] for n in names)
+    curation = None if by is None else str(by.value).removeprefix(ns.CURATION)
+    return Evidence(str(to_python(article)), str(to_python(text)), int(to_python(start)), int(to_python(end)),
+                    to_python(event), curation)
+
+
+def _now() -> dt.datetime:
+    """Return the time of a record: now, in UTC (to the microsecond, which orders records made in one second)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _checked_text(value: str, what: str, longest: int) -> str:
+    """Return ``value`` stripped; it must be text with something in it, and not too long.
+
+    Raises:
+        InvalidInputError: empty, or longer than ``longest`` characters.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        raise InvalidInputError(f"{what} must be a non-empty text, not {value!r}")
+    if len(text) > longest:
+        raise InvalidInputError(f"{what} is {len(text)} characters long; at most {longest}")
+    return text
+
+
+def _who(by: str | None, key: str | None) -> tuple[str, str | None]:
+    """Return who makes a record: the analyst's name, else ``key <fingerprint>``; and the key's fingerprint.
+
+    Raises:
+        InvalidInputError: neither a name nor a key, or a blank or too long name.
+    """
+    fingerprint = records.key_fingerprint(key) if key else None
+    if by is None and fingerprint is None:
+        raise InvalidInputError("say who makes the record: by= (a name) or key= (an API key)")
+    name = _checked_text(by, "by", 200) if by is not None else f"key {fingerprint}"
+    return name, fingerprint
+
+
+def _optional_text(value: str | None, what: str) -> str | None:
+    return None if value is None or not value.strip() else _checked_text(value, what, 2000)
+
+
+def _checked_url(url: str) -> str:
+    """Return ``url`` if it is an absolute http(s) IRI.
+
+    Raises:
+        InvalidInputError: anything else.
+    """
+    text = url.strip() if isinstance(url, str) else ""
+    try:
+        NamedNode(text)
+    except ValueError:
+        text = ""
+    if not text.lower().startswith(("http://", "https://")) or len(text) < 10:
+        raise InvalidInputError(f"url must be an absolute http(s) URL, not {url!r}")
+    return text
 
 
 def _quad_class(value: QuadClass | str) -> QuadClass:

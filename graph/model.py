@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from alignkg.graph.errors import InvalidArticleError
@@ -96,10 +97,71 @@ class Evidence:
     text: str
     start: int
     end: int
+    #: The date of the event when the sentence gives one ("on Tuesday"), resolved against the article's date.
+    event_date: dt.date | None = None
+    #: The id of the analyst's assertion that supplied the sentence (None when the extractor found it); the
+    #: ``article_id`` is then that of the quoted source, ``curation/<id>``, whose text is the sentence.
+    curation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form used by the CLI and the HTTP API."""
-        return {"article_id": self.article_id, "text": self.text, "start": self.start, "end": self.end}
+        """Return the JSON form used by the CLI and the HTTP API (``event_date``, ``curation`` only when set)."""
+        out: dict[str, Any] = {"article_id": self.article_id, "text": self.text, "start": self.start,
+                               "end": self.end}
+        if self.event_date is not None:
+            out["event_date"] = self.event_date.isoformat()
+        if self.curation is not None:
+            out["curation"] = self.curation
+        return out
+
+
+class CurationKind(StrEnum):
+    """What an analyst did to the graph: each is a record of its own, kept for audit."""
+
+    #: Added a fact the extractor missed, with the source URL and the sentence that states it.
+    ASSERTION = "assertion"
+    #: Took a wrong fact out of the analysis and the direct triples (it stays, with its evidence, for audit).
+    RETRACTION = "retraction"
+    #: Undid an assertion or a retraction (which stays recorded as reverted).
+    REVERSAL = "reversal"
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """One analyst's correction, as stored (a PROV-O activity): who, when, why, and on which fact.
+
+    ``by`` is the analyst (a user name, or the API key's fingerprint over HTTP when no
+    name is given) and ``key`` the fingerprint of the API key of an HTTP request;
+    ``at`` is when (UTC). An assertion carries its source ``url`` and ``sentence``; a
+    reversal the id of the record it ``reverts``; a reverted record the id of the
+    reversal (``reverted_by``).
+    """
+
+    id: str
+    kind: CurationKind
+    fact: str
+    by: str
+    at: dt.datetime
+    reason: str | None = None
+    key: str | None = None
+    url: str | None = None
+    sentence: str | None = None
+    reverts: str | None = None
+    reverted_by: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether the record still has its effect: not a reversal, and not reverted."""
+        return self.kind is not CurationKind.REVERSAL and self.reverted_by is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used by the CLI (fields that are not set are left out)."""
+        out: dict[str, Any] = {"id": self.id, "kind": self.kind.value, "fact": self.fact, "by": self.by,
+                               "at": self.at.isoformat()}
+        for name in ("reason", "key", "url", "sentence", "reverts", "reverted_by"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +171,13 @@ class Fact:
     ``directed`` is false when the text names a deal or trade between the two
     without saying who sells (guide rule 3); ``hedged`` marks reported,
     attributed or accused events (rule 5).
+
+    A fact read from the store also says when and how often it is stated:
+    ``first_seen`` and ``last_seen`` (the earliest and latest date of the articles
+    that state it), ``event_date`` (the earliest date its sentences give the event),
+    the number of ``articles`` and of distinct ``sources`` (publishers) that state it,
+    its ``evidence_count`` (sentences), and whether an analyst ``retracted`` it.
+    An extraction leaves them at their defaults.
     """
 
     subject: str
@@ -117,6 +186,15 @@ class Fact:
     hedged: bool = False
     directed: bool = True
     evidence: tuple[Evidence, ...] = field(default=())
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    event_date: dt.date | None = None
+    articles: int = 0
+    sources: int = 0
+    evidence_count: int = 0
+    retracted: bool = False
+    #: The analysts' records on this fact, oldest first (read by ``kg.fact()``; empty elsewhere).
+    curations: tuple[Curation, ...] = field(default=())
 
     @property
     def key(self) -> tuple[str, EdgeType, str]:

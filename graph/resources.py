@@ -1,6 +1,6 @@
 """The only code that knows where the package's bundled files live.
 
-Reference data, the bundled articles, the SHACL shapes and the project's gold set are in
+Reference data, the bundled articles and the project's gold set are in
 ``alignkg/data`` (the repository's ``data/`` folder: ``alignkg/data`` links to it in a
 checkout, and wheels and sdists carry a copy); the pattern language's grammar sits beside
 its parser. Both are found through :mod:`importlib.resources`, so they read the same from a

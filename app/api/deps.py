@@ -102,7 +102,16 @@ async def require_read_key(request: Request, settings: SettingsDep) -> None:
         _check_key(settings, await _bearer(request), "reads")
 
 
+async def write_key(settings: SettingsDep, credentials: Credentials) -> str:
+    """Let a write through only with a valid API key, and return the key (records keep its fingerprint)."""
+    _check_key(settings, credentials, "writes")
+    assert credentials is not None  # noqa: S101 - _check_key refuses a request without one
+    return credentials.credentials
+
+
 WriteKey = Depends(require_write_key)
+#: The API key of a write, checked: for the analysts' records, which keep who made them.
+ApiKeyDep = Annotated[str, Depends(write_key)]
 ReadKey = Depends(require_read_key)
 
 #: id(route) -> (the route, weakly, and its query parameter names); routes are not hashable.
@@ -192,6 +201,8 @@ class FactFilters:
     since: dt.date | None
     until: dt.date | None
     hedged: bool | None
+    date: str
+    min_sources: int | None
 
     def as_kwargs(self) -> dict[str, Any]:
         """Return the filters as keyword arguments."""
@@ -207,14 +218,22 @@ async def fact_filters(
                                       examples=[EdgeType.NON_INTERVENTION.value])] = None,
     quad_class: Annotated[str | None, Query(alias="class", description=f"Quad class of the type: {_CLASSES}.",
                                             examples=[QuadClass.MATERIAL_CONFLICT.value])] = None,
-    since: Annotated[IsoDate | None, Query(description="Facts last seen on or after this date (YYYY-MM-DD).",
+    since: Annotated[IsoDate | None, Query(description="Facts last seen on or after this date (YYYY-MM-DD); "
+                                                       "with `date=event`, whose event date is on or after it.",
                                            examples=["2024-01-01"])] = None,
-    until: Annotated[IsoDate | None, Query(description="Facts first seen on or before this date (YYYY-MM-DD).",
+    until: Annotated[IsoDate | None, Query(description="Facts first seen on or before this date (YYYY-MM-DD); "
+                                                       "with `date=event`, whose event date is on or before it.",
                                            examples=["2025-06-30"])] = None,
     hedged: Annotated[bool | None, Query(description="Only hedged (true) or unhedged (false) facts.")] = None,
+    date: Annotated[str, Query(description="The dates `since` and `until` look at: `seen` (the articles' dates) "
+                                           "or `event` (the event date the sentences give).",
+                               examples=["event"])] = "seen",
+    min_sources: Annotated[int | None, Query(ge=0, description="Facts stated by at least this many distinct "
+                                                               "sources (publisher domains).",
+                                             examples=[2])] = None,
 ) -> FactFilters:
     """Collect the fact filters of the query string."""
-    return FactFilters(subject, object, type, quad_class, since, until, hedged)
+    return FactFilters(subject, object, type, quad_class, since, until, hedged, date, min_sources)
 
 
 FiltersDep = Annotated[FactFilters, Depends(fact_filters)]

@@ -19,7 +19,19 @@ from starlette.concurrency import run_in_threadpool
 from alignkg.app.api import errors
 from alignkg.app.api.deps import reject_unknown_params
 from alignkg.app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware, ClientLimitMiddleware
-from alignkg.app.api.routers import analysis, articles, docs, export, facts, health, query, sparql, states, web
+from alignkg.app.api.routers import (
+    analysis,
+    articles,
+    curations,
+    docs,
+    export,
+    facts,
+    health,
+    query,
+    sparql,
+    states,
+    web,
+)
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph, __version__
 
@@ -37,6 +49,8 @@ See `docs/http-api.md` for every endpoint, error code and setting.
 TAGS = [
     {"name": "states", "description": "States and their edges."},
     {"name": "facts", "description": "Typed edges between states, with their evidence."},
+    {"name": "curations", "description": "Analysts' corrections: assert a missed fact, retract a wrong one, revert "
+                                         "either; every record kept (PROV-O)."},
     {"name": "articles", "description": "The source texts; POST extracts and stores, DELETE removes."},
     {"name": "sparql", "description": "SPARQL 1.1 Protocol, read-only."},
     {"name": "query", "description": "The pattern language."},
@@ -74,7 +88,7 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
                   lifespan=lifespan, dependencies=[Depends(reject_unknown_params)], docs_url=None, redoc_url=None)
     app.state.settings = settings
     errors.install(app)
-    for module in (health, states, facts, articles, sparql, query, export, analysis, web, docs):
+    for module in (health, states, facts, curations, articles, sparql, query, export, analysis, web, docs):
         app.include_router(module.router)
     web.install(app)
     docs.install(app)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from alignkg.graph import (
     Article,
     Claim,
+    Curation,
     EdgeType,
     Evidence,
     Extraction,
@@ -53,6 +54,12 @@ def _iso_date(value: Any) -> Any:
 
 #: A date given in a request: ISO ``YYYY-MM-DD`` only (pydantic alone also takes numbers as Unix times).
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+def _check_url(value: str) -> str:
+    """Return ``value`` if it is an absolute http(s) URL that is also a valid IRI."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in ' <>"{}|\\^`'):
+        raise ValueError("must be an absolute http(s) URL without spaces or <>\"{}|\\^` characters")
+    return value
 
 
 def _examples(*examples: dict[str, Any]) -> ConfigDict:
@@ -62,6 +69,11 @@ def _examples(*examples: dict[str, Any]) -> ConfigDict:
 def fact_path(fact_id: str) -> str:
     """Return the path of a fact's resource."""
     return f"/facts/{fact_id}"
+
+
+def curation_path(record_id: str) -> str:
+    """Return the path of an analyst's record."""
+    return f"/curations/{record_id}"
 
 
 def article_path(article_id: str) -> str:
@@ -124,6 +136,10 @@ class EvidenceOut(BaseModel):
     text: str
     start: int = Field(description="Offset of the sentence in the article text (Unicode code points).")
     end: int
+    event_date: dt.date | None = Field(None, description="The date the sentence gives the event, resolved against "
+                                                         "the article's date (a month or year: its first day).")
+    curation: str | None = Field(None, description="The analyst's assertion that supplied the sentence (null when "
+                                                   "the extractor found it); `links.curation` is its record.")
     links: dict[str, str]
 
 
@@ -141,7 +157,95 @@ class FactOut(BaseModel):
     quad_class: str
     hedged: bool = Field(description="True when every piece of evidence hedges the fact (reported, alleged).")
     directed: bool = Field(description="False when the text names a deal without saying who sells.")
+    first_seen: dt.date | None = Field(None, description="Earliest date of the articles that state the fact.")
+    last_seen: dt.date | None = Field(None, description="Latest date of the articles that state the fact.")
+    event_date: dt.date | None = Field(None, description="Earliest date its sentences give the event.")
+    articles: int = Field(0, description="Articles (source documents) that state the fact.")
+    sources: int = Field(0, description="Distinct sources (publisher domains) that state the fact.")
+    evidence_count: int = Field(0, description="Pieces of evidence (sentences) that support the fact.")
+    retracted: bool = Field(False, description="True when an analyst retracted the fact (of the fact listings, only "
+                                               "`/facts/{id}` shows retracted facts).")
     links: dict[str, str]
+
+
+class CurationOut(BaseModel):
+    """An analyst's record (a PROV-O activity): an assertion, a retraction or a reversal, and who, when, why."""
+
+    model_config = _examples({"id": "9c41d2e07a5b13f86e20", "kind": "retraction", "fact": _FACT_ID, "by": "ana",
+                              "at": "2026-12-07T10:12:00+00:00", "reason": "the drones were Turkish",
+                              "key": "1ec1c26b50d5", "url": None, "sentence": None, "reverts": None,
+                              "reverted_by": None, "active": True,
+                              "links": {"self": curation_path("9c41d2e07a5b13f86e20"), "fact": fact_path(_FACT_ID)}})
+
+    id: str
+    kind: Literal["assertion", "retraction", "reversal"]
+    fact: str = Field(description="The id of the fact the record is about.")
+    by: str = Field(description="Who made it: the analyst's name, else the API key's fingerprint.")
+    at: dt.datetime = Field(description="When (UTC).")
+    reason: str | None = None
+    key: str | None = Field(None, description="Fingerprint of the API key used (first 12 hex digits of its SHA-256).")
+    url: str | None = Field(None, description="Assertions: the source's URL.")
+    sentence: str | None = Field(None, description="Assertions: the sentence quoted from the source.")
+    reverts: str | None = Field(None, description="Reversals: the record undone.")
+    reverted_by: str | None = Field(None, description="The reversal that undid this record, if any.")
+    active: bool = Field(description="Whether the record still has its effect (not a reversal, not reverted).")
+    links: dict[str, str]
+
+
+class CurationsOut(BaseModel):
+    """Analysts' records, oldest first."""
+
+    curations: list[CurationOut]
+    count: int
+
+
+class _CurationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    by: str | None = Field(None, min_length=1, max_length=200,
+                           description="The analyst's name (default: the API key's fingerprint).")
+
+
+class AssertionIn(_CurationIn):
+    """A fact the extractor missed, with the source that states it."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "subject": "IRN", "type": _AT.value, "object": "RUS", "url": "https://example.org/drones",
+        "sentence": "Iran delivered Shahed drones to Russia on Tuesday.", "published": "2025-01-10", "by": "ana",
+        "reason": "missed by the extractor"}]})
+
+    subject: str = Field(min_length=1, max_length=200, description="A state: code, name or alias.")
+    type: str = Field(min_length=1, max_length=100, description="An edge type id.")
+    object: str = Field(min_length=1, max_length=200, description="A state: code, name or alias.")
+    url: str = Field(min_length=1, max_length=2_000, description="The source's absolute http(s) URL.")
+    sentence: str = Field(min_length=1, max_length=5_000, description="The sentence of the source that states it.")
+    published: IsoDate | None = Field(None, description="The source's date: dates the fact, resolves 'on Tuesday'.")
+    hedged: bool = Field(False, description="The sentence reports or alleges the event.")
+    directed: bool = Field(True, description="False when the sentence does not say who sells (a deal between).")
+    reason: str | None = Field(None, max_length=2_000, description="Why (optional).")
+
+    @field_validator("url")
+    @classmethod
+    def _absolute_url(cls, value: str) -> str:
+        return _check_url(value)
+
+
+class RetractionIn(_CurationIn):
+    """Why a fact is wrong."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "fact": _FACT_ID, "reason": "the drones were Turkish", "by": "ana"}]})
+
+    fact: str = Field(min_length=1, max_length=300, description="The fact's id (or IRI).")
+    reason: str = Field(min_length=1, max_length=2_000, description="Why the fact is wrong (required).")
+
+
+class ReversalIn(_CurationIn):
+    """Who undoes a record, and why."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"by": "ana", "reason": "misread"}]})
+
+    reason: str | None = Field(None, max_length=2_000, description="Why (optional).")
 
 
 class FactDetailOut(FactOut):
@@ -154,6 +258,8 @@ class FactDetailOut(FactOut):
                                             "end": 627, "links": {"article": "/articles/seed-distant-allies"}}]})
 
     evidence: list[EvidenceOut]
+    curations: list[CurationOut] = Field(default_factory=list, description="The analysts' records on the fact, "
+                                                                           "oldest first.")
 
 
 class EdgeGroupOut(BaseModel):
@@ -197,10 +303,11 @@ class FactsPage(BaseModel):
     model_config = _examples({"facts": [{"id": _FACT_ID, "subject": "IRN", "type": _AT.value, "object": "RUS",
                                          "quad_class": _AT.spec.quad_class.value, "hedged": False,
                                          "directed": True, "links": {"self": fact_path(_FACT_ID)}}],
-                              "count": 1, "next_cursor": None, "links": {}})
+                              "count": 1, "total": 1, "next_cursor": None, "links": {}})
 
     facts: list[FactOut]
     count: int = Field(description="Facts on this page.")
+    total: int = Field(description="Facts matching the filters, on all pages.")
     next_cursor: str | None = Field(description="The cursor of the next page; null on the last page.")
     links: dict[str, str]
 
@@ -268,12 +375,7 @@ class ArticleIn(BaseModel):
     @field_validator("url")
     @classmethod
     def _absolute_url(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in ' <>"{}|\\^`'):
-            raise ValueError("must be an absolute http(s) URL without spaces or <>\"{}|\\^` characters")
-        return value
+        return None if value is None else _check_url(value)
 
     def to_article(self) -> Article:
         """Return the graph's article."""
@@ -329,9 +431,27 @@ class QueryOut(BaseModel):
 # --- graph values -> models ------------------------------------------------------------------------
 
 def evidence_out(evidence: Evidence) -> EvidenceOut:
-    """Return the JSON of a piece of evidence, with a link to its article."""
+    """Return the JSON of a piece of evidence, with a link to its article (or to the assertion that supplied it)."""
+    links = ({"curation": curation_path(evidence.curation)} if evidence.curation is not None
+             else {"article": article_path(evidence.article_id)})
     return EvidenceOut(article_id=evidence.article_id, text=evidence.text, start=evidence.start, end=evidence.end,
-                       links={"article": article_path(evidence.article_id)})
+                       event_date=evidence.event_date, curation=evidence.curation, links=links)
+
+
+def curation_out(record: Curation) -> CurationOut:
+    """Return the JSON of an analyst's record, with links to itself and its fact."""
+    links = {"self": curation_path(record.id), "fact": fact_path(record.fact)}
+    for name, target in (("reverts", record.reverts), ("reverted_by", record.reverted_by)):
+        if target is not None:
+            links[name] = curation_path(target)
+    return CurationOut(id=record.id, kind=record.kind.value, fact=record.fact, by=record.by, at=record.at,
+                       reason=record.reason, key=record.key, url=record.url, sentence=record.sentence,
+                       reverts=record.reverts, reverted_by=record.reverted_by, active=record.active, links=links)
+
+
+def curations_out(records: list[Curation]) -> CurationsOut:
+    """Return the JSON of a list of records."""
+    return CurationsOut(curations=[curation_out(r) for r in records], count=len(records))
 
 
 def fact_out(fact: Fact) -> FactOut:
@@ -339,12 +459,15 @@ def fact_out(fact: Fact) -> FactOut:
     fact_id = KnowledgeGraph.fact_id(fact)
     return FactOut(id=fact_id, subject=fact.subject, type=fact.type.value, object=fact.object,
                    quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
-                   links={"self": fact_path(fact_id)})
+                   first_seen=fact.first_seen, last_seen=fact.last_seen, event_date=fact.event_date,
+                   articles=fact.articles, sources=fact.sources, evidence_count=fact.evidence_count,
+                   retracted=fact.retracted, links={"self": fact_path(fact_id)})
 
 
 def fact_detail_out(fact: Fact) -> FactDetailOut:
     """Return the JSON of a fact with its evidence."""
-    return FactDetailOut(**fact_out(fact).model_dump(), evidence=[evidence_out(e) for e in fact.evidence])
+    return FactDetailOut(**fact_out(fact).model_dump(), evidence=[evidence_out(e) for e in fact.evidence],
+                         curations=[curation_out(r) for r in fact.curations])
 
 
 def state_out(state: State, as_subject: int, as_object: int) -> StateOut:
@@ -397,14 +520,14 @@ def query_out(rows: Rows) -> QueryOut:
     return QueryOut(columns=rows.columns, rows=rows.rows, count=len(rows))
 
 
-def facts_page(facts: list[Fact], limit: int, next_link: Callable[[str], str]) -> FactsPage:
+def facts_page(facts: list[Fact], limit: int, total: int, next_link: Callable[[str], str]) -> FactsPage:
     """Return one page of facts from up to ``limit + 1`` facts (one more tells that a next page exists).
 
-    ``next_link`` makes the link to the next page from its cursor.
+    ``total`` is the number of matches on all pages; ``next_link`` makes the link to the next page from its cursor.
     """
     page = facts[:limit]
     cursor = KnowledgeGraph.fact_id(page[-1]) if len(facts) > limit else None
-    return FactsPage(facts=[fact_out(f) for f in page], count=len(page), next_cursor=cursor,
+    return FactsPage(facts=[fact_out(f) for f in page], count=len(page), total=total, next_cursor=cursor,
                      links={"next": next_link(cursor)} if cursor else {})
 
 

@@ -92,22 +92,28 @@ def _one(kg: KnowledgeGraph, article: Article, replace: bool) -> Iterator[bool]:
 
 def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
-    format: Annotated[str | None, typer.Option(help="turtle, ntriples, nquads, trig, jsonld or rdfxml "
-                                                    "(default: from the file extension, else turtle).")] = None,
+    format: Annotated[str | None, typer.Option(help="turtle, ntriples, nquads, trig, jsonld or rdfxml; csv or "
+                                                    "parquet for the events table, one row per fact (default: "
+                                                    "from the file extension, else turtle).")] = None,
     type: Annotated[str | None, typer.Option(help="Only facts of this edge type.")] = None,
     state: Annotated[str | None, typer.Option(help="Only facts with this state on either side.")] = None,
     subject: Annotated[str | None, typer.Option(help="Only facts with this subject.")] = None,
     object: Annotated[str | None, typer.Option(help="Only facts with this object.")] = None,
     since: Annotated[str | None, typer.Option(help="Only facts last seen on or after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Only facts first seen on or before this date.")] = None,
+    date: Annotated[str, typer.Option(help="The dates --since and --until look at: seen (the articles') or "
+                                           "event (the sentences').")] = "seen",
+    min_sources: Annotated[int | None, typer.Option(help="Only facts stated by at least this many sources.")]
+    = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the graph (or the facts matching filters, with their evidence) as RDF, streamed."""
+    """Export the graph (or the facts matching filters, with their evidence) as RDF, or the events table."""
     fmt = format or (None if output is not None and output.suffix else "turtle")
     with open_graph(store) as kg:
         try:
             kg.export(output if output is not None else sys.stdout.buffer, format=fmt, type=type, state=state,
-                      subject=subject, object=object, since=since, until=until)
+                      subject=subject, object=object, since=since, until=until, date=date,
+                      min_sources=min_sources)
         except AlignkgError as err:
             typer.echo(f"alignkg export: {err}", err=True)
             raise typer.Exit(code=1) from err

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from alignkg.app.cli import analyse, evaluate, extract, graph, ontology, plot, query, serve
+from alignkg.app.cli import analyse, curate, evaluate, extract, graph, ontology, plot, query, serve
 
 app = typer.Typer(
     name="alignkg",
@@ -28,6 +28,7 @@ app.command("import")(graph.import_)
 app.command("stats")(graph.stats)
 app.command("query")(query.query)
 app.add_typer(analyse.app, name="analyse")
+app.add_typer(curate.app, name="curate")
 app.add_typer(plot.app, name="plot")
 
 

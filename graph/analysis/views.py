@@ -329,6 +329,7 @@ def _load(source: KnowledgeGraph, scope: Scope | None, scope_clause: str, since:
         {scope_clause}
         ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
         FILTER(?s != ?o)
+        FILTER NOT EXISTS {{ ?f ak:retracted true }}
         OPTIONAL {{ ?f ak:firstSeen ?first }} OPTIONAL {{ ?f ak:lastSeen ?last }}
         {' '.join(window)}
         OPTIONAL {{ ?ev ak:supports ?f }}
@@ -341,9 +342,9 @@ def _load(source: KnowledgeGraph, scope: Scope | None, scope_clause: str, since:
         directed = row["d"].value == "true"
         seen = rows.get(fact)
         if seen is not None:
-            # One resource, several rows: an undirected fact stated in both orientations has two subjects (keep
-            # the pair in code order), and a deal stated with and without its supplier has both flags (keep
-            # directed: some text named the supplier).
+            # One resource, several rows (a store written before relations were kept once): an undirected fact
+            # stated in both orientations has two subjects (keep the pair in code order), and a deal stated
+            # with and without its supplier has both flags (keep directed: some text named the supplier).
             subject, obj = min((subject, obj), (seen[0], seen[1]))
             directed = directed or seen[2]
         rows[fact] = (subject, obj, directed, row)
@@ -391,7 +392,7 @@ def check_window(G: Any, since: dt.date | None, until: dt.date | None) -> None:
 def fact_of(u: str, v: str, data: dict[str, Any]) -> FactRef:
     """Return the :class:`FactRef` of an edge ``u -> v`` with attributes ``data``.
 
-    Works on ``kg.to_networkx()`` graphs too (their edges have no dates or evidence counts).
+    Works on ``kg.to_networkx()`` graphs too, and on graphs built by hand (missing attributes take defaults).
     """
     return FactRef(str(data["fact"]), u, EdgeType.parse(data["type"]), v, hedged=bool(data.get("hedged", False)),
                    directed=bool(data.get("directed", True)), first_seen=data.get("first_seen"),

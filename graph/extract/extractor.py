@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from alignkg.graph.errors import InvalidArticleError
 from alignkg.graph.extract.context import Memory, SentenceView
+from alignkg.graph.extract.dates import event_date
 from alignkg.graph.extract.frames import Lexicon, default_lexicon
 from alignkg.graph.extract.mentions import Role, build_mentions
 from alignkg.graph.extract.merge import merge_claims, merge_facts
@@ -103,7 +104,7 @@ class Extractor:
             view = SentenceView(doc, (lo, hi), mentions[first:bisect_left(starts, hi, lo=first)], memory, index)
             if not any(m.codes for m in view.mentions):
                 continue  # no state named nor referred to ("the two countries"): nothing to find or remember
-            evidence = _evidence(text, index, lo, hi, article_id)
+            evidence = _evidence(text, index, lo, hi, article_id, published)
             candidates, strikes = _sentence_candidates(doc, view, self.lexicon, previous_strikes)
             previous_strikes = strikes or previous_strikes
             for candidate in candidates:
@@ -199,15 +200,19 @@ def _facts_of(candidate: Candidate, evidence: Evidence) -> Iterator[tuple[str, E
         yield subject, candidate.type, obj, candidate.hedged, candidate.directed, evidence
 
 
-def _evidence(text: str, index: DocIndex, lo: int, hi: int, article_id: str) -> Evidence:
-    """Return the sentence without surrounding white space, with offsets that slice it out of the text."""
+def _evidence(text: str, index: DocIndex, lo: int, hi: int, article_id: str, published: dt.date | None) -> Evidence:
+    """Return the sentence without surrounding white space, with offsets that slice it out of the text.
+
+    The event date is the one the sentence gives, resolved against the article's date.
+    """
     while hi > lo + 1 and index.text[hi - 1].isspace():
         hi -= 1
     while lo < hi - 1 and index.text[lo].isspace():
         lo += 1
     start = index.idx[lo]
     end = index.idx[hi - 1] + len(index.text[hi - 1])
-    return Evidence(article_id, text[start:end], start, end)
+    sentence = text[start:end]
+    return Evidence(article_id, sentence, start, end, event_date(sentence, published))
 
 
 def _remember(view: SentenceView, memory: Memory, lexicon: Lexicon) -> None:

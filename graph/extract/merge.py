@@ -4,7 +4,8 @@ The same (subject, type, object) said in several sentences, or in the headline
 and the body (rule 8), is one fact with several pieces of evidence. An
 undirected deal between two states that the article elsewhere orients ("trade
 between A and B" and "A's exports to B") joins the directed fact instead of
-standing beside it.
+standing beside it (both directed facts, when the article orients it both ways).
+The store applies the same rule across articles (``graph/rdf/updates.py``).
 """
 
 from __future__ import annotations
@@ -20,18 +21,16 @@ def merge_facts(found: Iterable[tuple[str, EdgeType, str, bool, bool, Evidence]]
 
     A fact is hedged only when every sentence that states it hedges it.
     """
-    facts: dict[tuple[str, EdgeType, str], Fact] = {}
-    order: list[tuple[str, EdgeType, str]] = []
+    facts: dict[tuple[str, EdgeType, str, bool], Fact] = {}
+    order: list[tuple[str, EdgeType, str, bool]] = []
     for subject, edge_type, obj, hedged, directed, evidence in found:
         fact = Fact(subject, edge_type, obj, hedged=hedged, directed=directed, evidence=(evidence,))
-        key = fact.key
+        # A directed and an undirected statement of one pair are apart here; _absorb_undirected joins them.
+        key = (*fact.key, directed or edge_type.spec.symmetric)
         if key in facts:
             old = facts[key]
             evidence_all = old.evidence + tuple(e for e in fact.evidence if e not in old.evidence)
-            # A directed statement gives the undirected one its direction ("a deal with Iran, under
-            # which Syria received a credit line": Iran lends to Syria).
-            oriented = fact if directed and not old.directed else old
-            facts[key] = Fact(oriented.subject, edge_type, oriented.object, hedged=old.hedged and hedged,
+            facts[key] = Fact(old.subject, edge_type, old.object, hedged=old.hedged and hedged,
                               directed=old.directed or directed, evidence=evidence_all)
         else:
             facts[key] = fact
@@ -41,14 +40,19 @@ def merge_facts(found: Iterable[tuple[str, EdgeType, str, bool, bool, Evidence]]
 
 
 def _absorb_undirected(facts: list[Fact]) -> list[Fact]:
-    directed = {(f.type, frozenset((f.subject, f.object))): f for f in facts if f.directed}
+    """Give an undirected fact's evidence to the directed facts of its pair and type (both, when both are stated)."""
+    directed: dict[tuple[EdgeType, frozenset[str]], list[Fact]] = {}
+    for f in facts:
+        if f.directed:
+            directed.setdefault((f.type, frozenset((f.subject, f.object))), []).append(f)
     out: list[Fact] = []
     extra: dict[tuple[str, EdgeType, str], tuple[Evidence, ...]] = {}
     for fact in facts:
         if not fact.directed and not fact.type.spec.symmetric:
-            twin = directed.get((fact.type, frozenset((fact.subject, fact.object))))
-            if twin is not None:
+            twins = directed.get((fact.type, frozenset((fact.subject, fact.object))), [])
+            for twin in twins:
                 extra[twin.key] = extra.get(twin.key, ()) + fact.evidence
+            if twins:
                 continue
         out.append(fact)
     result = []

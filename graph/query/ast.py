@@ -146,8 +146,10 @@ class Query:
     """A whole query: its patterns (a conjunction) and its modifiers.
 
     ``since`` and ``until`` keep facts last seen on or after, and first seen on or
-    before, a date; ``hedged`` keeps facts whose ``ak:hedged`` is that value. The three
-    decide which facts count, for negated patterns too.
+    before, a date (with ``date`` ``"event"``: whose event date is on or after, on or
+    before it); ``hedged`` keeps facts whose ``ak:hedged`` is that value; ``min_sources``
+    facts stated by at least that many sources. They decide which facts count, for
+    negated patterns too. ``with_dates`` and ``with_counts`` add columns.
 
     Example:
         >>> q = Query((Pattern(Variable("a"), EdgeTypes((EdgeType.ALLIANCE,)), Variable("b")),), limit=5)
@@ -161,6 +163,10 @@ class Query:
     hedged: bool | None = None
     with_evidence: bool = False
     limit: int | None = None
+    date: str = "seen"
+    min_sources: int | None = None
+    with_dates: bool = False
+    with_counts: bool = False
     order_by: tuple[OrderKey, ...] = ()
     line: int = field(default=1, compare=False)
     column: int = field(default=1, compare=False)

@@ -30,6 +30,9 @@ from alignkg.graph.query.terms import sparql_term, to_python
 FACT_COLUMNS = ("_fact{i}", "_type{i}")
 #: Columns added for each positive pattern by ``with evidence``: one row per piece of evidence.
 EVIDENCE_COLUMNS = ("_evidence{i}", "_sentence{i}", "_article{i}", "_start{i}", "_end{i}", "_published{i}")
+#: Columns added for each positive pattern by ``with dates`` and ``with counts``, with the property each reads.
+DATE_COLUMNS = {"_first_seen{i}": "firstSeen", "_last_seen{i}": "lastSeen", "_event_date{i}": "eventDate"}
+COUNT_COLUMNS = {"_articles{i}": "articleCount", "_sources{i}": "sourceCount", "_evidence_count{i}": "evidenceCount"}
 
 _INDENT = "  "
 
@@ -115,6 +118,7 @@ def compile_query(query: Query) -> CompiledQuery:
             FILTER(EXISTS { ?_fact1 ak:directed false } || EXISTS { ?_fact1 a <...#Alliance> })
           }
           ?_fact1 ak:edgeType ?_type1 .
+          FILTER NOT EXISTS { ?_fact1 ak:retracted true }
         }
     """
     return _Compiler(query).compile()
@@ -164,11 +168,16 @@ class _Compiler:
                 positive += 1
                 body += self.visit(pattern, str(positive))
                 columns += [c.format(i=positive) for c in FACT_COLUMNS]
+                for wanted, extra in ((query.with_dates, DATE_COLUMNS), (query.with_counts, COUNT_COLUMNS)):
+                    if wanted:
+                        body += [f"OPTIONAL {{ ?_fact{positive} ak:{name} ?{c.format(i=positive)} }}"
+                                 for c, name in extra.items()]
+                        columns += [c.format(i=positive) for c in extra]
                 if query.with_evidence:
                     body += self._evidence(str(positive))
                     columns += [c.format(i=positive) for c in EVIDENCE_COLUMNS]
         if query.with_evidence:
-            self.prefixes += ["oa", "schema"]
+            self.prefixes += ["oa", "prov", "schema"]
         lines = [f"PREFIX {name}: <{PREFIXES[name]}>" for name in self.prefixes]
         lines.append("SELECT DISTINCT " + " ".join(f"?{c}" for c in columns))
         lines += ["WHERE {", *_indent(body), "}"]
@@ -233,23 +242,32 @@ class _Compiler:
         return _EdgeSet(tuple(EdgeType), constrained=False)
 
     def _modifiers(self, fact: str, suffix: str) -> list[str]:
-        """``hedged``, ``since`` and ``until``: which facts count, for every pattern alike."""
+        """``hedged``, ``since``, ``until`` and ``min_sources``: which facts count, for every pattern alike.
+
+        A retracted fact never counts.
+        """
         query = self.query
-        lines = []
+        lines = [f"FILTER NOT EXISTS {{ {fact} ak:retracted true }}"]
         if query.hedged is not None:
             lines.append(f"{fact} ak:hedged {sparql_term(query.hedged)} .")
+        event = query.date == "event"
         if query.since is not None:
-            lines.append(f"{fact} ak:lastSeen ?_last{suffix} .")
-            lines.append(f"FILTER(?_last{suffix} >= {sparql_term(query.since)})")
+            late = f"?_event{suffix}" if event else f"?_last{suffix}"
+            lines.append(f"{fact} ak:{'eventDate' if event else 'lastSeen'} {late} .")
+            lines.append(f"FILTER({late} >= {sparql_term(query.since)})")
         if query.until is not None:
-            lines.append(f"{fact} ak:firstSeen ?_first{suffix} .")
-            lines.append(f"FILTER(?_first{suffix} <= {sparql_term(query.until)})")
+            early = f"?_event{suffix}" if event else f"?_first{suffix}"
+            lines.append(f"{fact} ak:{'eventDate' if event else 'firstSeen'} {early} .")
+            lines.append(f"FILTER({early} <= {sparql_term(query.until)})")
+        if query.min_sources is not None:
+            lines.append(f"{fact} ak:sourceCount ?_sources_n{suffix} .")
+            lines.append(f"FILTER(?_sources_n{suffix} >= {sparql_term(query.min_sources)})")
         return lines
 
     def _evidence(self, i: str) -> list[str]:
         """``with evidence``: each piece of evidence of the fact, its sentence, article and offsets."""
         return [
-            f"?_evidence{i} ak:supports ?_fact{i} ; ak:sentence ?_sentence{i} ; ak:article ?_doc{i} .",
+            f"?_evidence{i} ak:supports ?_fact{i} ; ak:sentence ?_sentence{i} ; prov:wasDerivedFrom ?_doc{i} .",
             f"OPTIONAL {{ ?_doc{i} schema:identifier ?_article{i} }}",
             f"OPTIONAL {{ ?_doc{i} schema:datePublished ?_published{i} }}",
             "OPTIONAL {",

@@ -267,6 +267,13 @@ def _date(token: Token) -> dt.date:
         raise _syntax(f"{str(token)!r} is not a date ({err})", token, ("a date (YYYY-MM-DD)",)) from err
 
 
+def _whole(token: Token, keyword: str) -> int:
+    value = int(token)
+    if value > sys.maxsize:
+        raise _syntax(f"{keyword} {value} is too large; at most {sys.maxsize}", token, ("a whole number",))
+    return value
+
+
 def _variable(token: Token) -> Variable:
     name = str(token)[1:]
     if name.startswith("_"):
@@ -375,12 +382,25 @@ class _Builder(Transformer[Token, Any]):
         """Rule ``modifier: WITH EVIDENCE``."""
         return "with_evidence", True, children[0]
 
+    def with_dates(self, meta: Meta, children: list[Token]) -> tuple[str, bool, Token]:
+        """Rule ``modifier: WITH DATES``."""
+        return "with_dates", True, children[0]
+
+    def with_counts(self, meta: Meta, children: list[Token]) -> tuple[str, bool, Token]:
+        """Rule ``modifier: WITH COUNTS``."""
+        return "with_counts", True, children[0]
+
+    def min_sources(self, meta: Meta, children: list[Token]) -> tuple[str, int, Token]:
+        """Rule ``modifier: MIN_SOURCES INT``."""
+        return "min_sources", _whole(children[1], "min_sources"), children[0]
+
+    def date_basis(self, meta: Meta, children: list[Token]) -> tuple[str, str, Token]:
+        """Rule ``modifier: DATE_BASIS (SEEN | EVENT)``."""
+        return "date", children[1].type.lower(), children[0]
+
     def limit(self, meta: Meta, children: list[Token]) -> tuple[str, int, Token]:
         """Rule ``modifier: LIMIT INT``."""
-        value = int(children[1])
-        if value > sys.maxsize:
-            raise _syntax(f"limit {value} is too large; at most {sys.maxsize}", children[1], ("a whole number",))
-        return "limit", value, children[0]
+        return "limit", _whole(children[1], "limit"), children[0]
 
     def order_by(self, meta: Meta, children: list[Any]) -> tuple[str, tuple[OrderKey, ...], Token]:
         """Rule ``modifier: ORDER BY order_key ("," order_key)*``."""

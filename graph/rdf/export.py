@@ -1,24 +1,29 @@
 """Streamed export and import of the graph in the six RDF formats.
 
 One table maps our format names (and file extensions) to pyoxigraph's
-``RdfFormat``. Dataset formats (N-Quads, TriG) keep the named graphs, so an
-export re-imported into an empty store gives back the same graph; triple
-formats (Turtle, N-Triples, RDF/XML) and JSON-LD carry the union of the graphs.
+``RdfFormat``. Dataset formats (N-Quads, TriG, JSON-LD) keep the named graphs, so
+an export re-imported into an empty store gives back the same graph; triple
+formats (Turtle, N-Triples, RDF/XML) carry the union of the graphs, and an
+import of them into a graph of articles is refused (their articles would land
+in the default graph, where no delete finds them). Turtle, TriG and RDF/XML
+declare the project's prefixes; JSON-LD carries them as its ``@context``.
 Serialization is pyoxigraph's, writing as it reads, so memory does not grow
 with the graph, in every format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 
 from alignkg.graph import namespace as ns
-from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.errors import InvalidInputError, QuerySyntaxError
 from alignkg.graph.ontology import SPECS
 from alignkg.graph.store.base import Store
 
@@ -42,6 +47,11 @@ class ExportFormat(StrEnum):
     def media_type(self) -> str:
         """The media type of the format, for HTTP."""
         return self.rdf_format.media_type
+
+    @property
+    def keeps_graphs(self) -> bool:
+        """Whether the format keeps the named graphs (one per article), so a re-import gives the same graph."""
+        return self.rdf_format.supports_datasets
 
     @classmethod
     def parse(cls, value: str | ExportFormat | None, *, path: str | Path | None = None) -> ExportFormat:
@@ -83,18 +93,73 @@ def export_store(store: Store, output: str | Path | IO[bytes], *, format: str | 
 
 def _write(store: Store, handle: IO[bytes], fmt: ExportFormat) -> None:
     # Triple formats get the union of the graphs, each triple once, streamed by the store (a
-    # CONSTRUCT would keep every triple in memory to drop duplicates).
-    store.dump(handle, fmt.rdf_format)
+    # CONSTRUCT would keep every triple in memory to drop duplicates); JSON-LD inside a context.
+    if fmt.keeps_graphs:
+        _with_context(handle, fmt, lambda out: store.dump(out, fmt.rdf_format, prefixes=ns.PREFIXES))
+    else:
+        store.dump(handle, fmt.rdf_format, prefixes=ns.PREFIXES)
+
+
+def _with_context(handle: IO[bytes], fmt: ExportFormat, write: Callable[[IO[bytes]], object]) -> None:
+    """Run ``write``; for JSON-LD, inside a document whose ``@context`` declares the project's prefixes.
+
+    pyoxigraph writes expanded JSON-LD (an array of node objects, named graphs as ``@graph``
+    members); as the ``@graph`` of a document with a context it means the same, and a
+    JSON-LD processor compacts it with that context to ``ak:subject``-style keys.
+    """
+    if fmt is not ExportFormat.JSONLD:
+        write(handle)
+        return
+    handle.write(b'{"@context": ' + json.dumps(ns.PREFIXES).encode("utf-8") + b',\n"@graph": ')
+    write(handle)
+    handle.write(b"}\n")
+
+
+#: What a triples-only import may not hold: the resources that live in per-article named graphs.
+_ARTICLE_TYPES = {ns.PREFIXES["schema"] + "NewsArticle", ns.AK.Evidence}
 
 
 def import_into(store: Store, source: str | Path | IO[bytes], *, format: str | ExportFormat | None = None) -> None:
-    """Load an RDF file or binary stream into the store in one transaction."""
+    """Load an RDF file or binary stream into the store in one transaction.
+
+    Raises:
+        InvalidInputError: an unknown format; or a triples-only format (Turtle, N-Triples,
+            RDF/XML) while the store or the data holds articles: their triples would land in
+            the default graph, where deleting the article cannot find them (use N-Quads,
+            TriG or JSON-LD, which keep one graph per article).
+        QuerySyntaxError: the data does not parse.
+    """
     fmt = ExportFormat.parse(format, path=source if isinstance(source, (str, Path)) else None)
     if isinstance(source, (str, Path)):
         with open(source, "rb") as handle:
-            store.load(handle, fmt.rdf_format)
+            _import(store, handle, fmt)
     else:
-        store.load(source, fmt.rdf_format)
+        _import(store, source, fmt)
+
+
+def _import(store: Store, handle: IO[bytes], fmt: ExportFormat) -> None:
+    if not fmt.keeps_graphs:
+        if not handle.seekable():
+            handle = io.BytesIO(handle.read())
+        start = handle.tell()
+        if bool(store.query("ASK { ?a a schema:NewsArticle }", prefixes=ns.PREFIXES)) or _holds_articles(handle,
+                                                                                                           fmt):
+            kept = ", ".join(f.value for f in ExportFormat if f.keeps_graphs)
+            raise InvalidInputError(
+                f"refusing to import {fmt.value}: it keeps no named graphs, so the articles of the store or of "
+                f"the data would share the default graph, where deleting an article cannot find its triples; "
+                f"export and import with a format that keeps one graph per article: {kept}")
+        handle.seek(start)
+    store.load(handle, fmt.rdf_format)
+
+
+def _holds_articles(handle: IO[bytes], fmt: ExportFormat) -> bool:
+    """Return whether triples-only data describes articles or evidence (read as a stream, nothing kept)."""
+    try:
+        return any(t.predicate.value == ns.PREFIXES["rdf"] + "type" and t.object.value in _ARTICLE_TYPES
+                   for t in parse(handle, fmt.rdf_format))
+    except SyntaxError as err:
+        raise QuerySyntaxError(f"cannot parse the {fmt.rdf_format.name} input: {err}") from err
 
 
 _BATCH = 200
@@ -110,10 +175,12 @@ def iter_selection(store: Store, facts: Iterable[NamedNode]) -> Iterator[Quad]:
 
     That is: the fact resources and their direct state-to-state triples, their
     evidence with its selectors, the articles the evidence comes from (not the
-    other evidence in them), the states involved and the extraction activities.
+    other evidence in them), the states involved, the extraction activities and
+    the vocabulary (the ontology graph).
     Only a batch of facts is held in memory at a time.
     """
-    pairs = " ".join(f"(ak:{s.rdf_class} ak:{s.rdf_property})" for s in SPECS.values())
+    pairs = " ".join(f"(ak:{s.rdf_class} ak:{p})" for s in SPECS.values()
+                     for p in dict.fromkeys((s.rdf_property, s.rdf_pair_property)))
     articles: set[str] = set()
     states: set[str] = set()
     batch: list[NamedNode] = []
@@ -135,11 +202,15 @@ def iter_selection(store: Store, facts: Iterable[NamedNode]) -> Iterator[Quad]:
             GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
     yield from _rows(store, f"""SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s a prov:Activity ; ?p ?o }}
         FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
+    yield from _rows(store, f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER(?g = <{ns.ONTOLOGY_GRAPH}>) }}")
 
 
 def _fact_batch(store: Store, batch: list[NamedNode], pairs: str, articles: set[str],
                 states: set[str]) -> Iterator[Quad]:
     values = " ".join(str(f) for f in batch)
+    # The other orientation: only the pair property (the type's own property that way is another fact's).
+    pair_only = " ".join(f"(ak:{s.rdf_class} ak:{s.rdf_pair_property})" for s in SPECS.values())
     yield from _rows(store, f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?f {{ {values} }}
         {{ GRAPH ?g {{ ?f ?p ?o }} BIND(?f AS ?s) }}
         UNION {{ GRAPH ?g {{ ?s ak:supports ?f ; ?p ?o }} }}
@@ -147,9 +218,11 @@ def _fact_batch(store: Store, batch: list[NamedNode], pairs: str, articles: set[
         UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?t . ?t oa:hasSelector ?s . ?s ?p ?o }} }}
         UNION {{ GRAPH ?g {{ ?f ak:subject ?s ; ak:object ?o ; a ?cls }} VALUES (?cls ?p) {{ {pairs} }}
                 GRAPH ?g {{ ?s ?p ?o }} }}
+        UNION {{ GRAPH ?g {{ ?f ak:subject ?o ; ak:object ?s ; a ?cls }} VALUES (?cls ?p) {{ {pair_only} }}
+                GRAPH ?g {{ ?s ?p ?o }} }}
     }}""")
     for row in store.query(f"""SELECT DISTINCT ?a ?x ?y WHERE {{ VALUES ?f {{ {values} }}
-            ?f ak:subject ?x ; ak:object ?y . OPTIONAL {{ ?ev ak:supports ?f ; ak:article ?a }} }}""",
+            ?f ak:subject ?x ; ak:object ?y . OPTIONAL {{ ?ev ak:supports ?f ; prov:wasDerivedFrom ?a }} }}""",
                            prefixes=ns.PREFIXES):
         if row["a"] is not None:
             articles.add(row["a"].value)
@@ -174,7 +247,7 @@ def export_selection(store: Store, facts: Iterable[NamedNode], output: str | Pat
 
 
 def _serialize(quads: Iterator[Quad], output: IO[bytes], fmt: ExportFormat) -> None:
-    if fmt.rdf_format.supports_datasets:
-        serialize(quads, output, fmt.rdf_format)
+    if fmt.keeps_graphs:
+        _with_context(output, fmt, lambda out: serialize(quads, out, fmt.rdf_format, prefixes=ns.PREFIXES))
     else:
-        serialize((q.triple for q in quads), output, fmt.rdf_format)
+        serialize((q.triple for q in quads), output, fmt.rdf_format, prefixes=ns.PREFIXES)

@@ -40,10 +40,12 @@ class Store(Protocol):
     def insert(self, quads: Iterable[Quad]) -> None:
         """Add quads atomically (Graph Store Protocol POST)."""
 
-    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None) -> None:
+    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
+             prefixes: dict[str, str] | None = None) -> None:
         """Write the whole store, or one named graph, to ``output`` (Graph Store Protocol GET), streamed.
 
         A triple format without ``graph`` gets the union of the graphs, each triple once.
+        ``prefixes`` are declared where the format has them (Turtle, TriG, RDF/XML).
         """
 
     def load(self, data: IO[bytes], format: RdfFormat) -> None:

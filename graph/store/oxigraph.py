@@ -85,8 +85,9 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"insert failed: {err}") from err
 
-    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None) -> None:
-        """Stream the store (or one named graph) to ``output``.
+    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
+             prefixes: dict[str, str] | None = None) -> None:
+        """Stream the store (or one named graph) to ``output``, declaring ``prefixes`` where the format can.
 
         A triple format (Turtle, N-Triples, RDF/XML) without ``graph`` gets the union of
         all graphs, each triple once, streamed: a triple held by several graphs is written
@@ -94,11 +95,11 @@ class OxigraphStore:
         """
         try:
             if graph is not None:
-                self._store.dump(output, format, from_graph=pyoxigraph.NamedNode(graph))
+                self._store.dump(output, format, from_graph=pyoxigraph.NamedNode(graph), prefixes=prefixes)
             elif format.supports_datasets:
-                self._store.dump(output, format)
+                self._store.dump(output, format, prefixes=prefixes)
             else:
-                pyoxigraph.serialize(self._union_triples(), output, format)
+                pyoxigraph.serialize(self._union_triples(), output, format, prefixes=prefixes)
         except OSError as err:
             raise StoreError(f"export failed: {err}") from err
 

@@ -363,9 +363,10 @@ class CheckpointStore:
         finally:
             self._written()
 
-    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None) -> None:
+    def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
+             prefixes: dict[str, str] | None = None) -> None:
         """Stream the store (or one named graph) to ``output``, from this process."""
-        self._inner.dump(output, format, graph=graph)
+        self._inner.dump(output, format, graph=graph, prefixes=prefixes)
 
     def count(self) -> int:
         """Return the number of quads."""

@@ -10,6 +10,8 @@ from alignkg.graph import (
     UnknownEdgeTypeError,
     UnknownStateError,
 )
+from alignkg.graph.model import Article
+from alignkg.graph.rdf import mapping
 from tests.conftest import SEED_TEXT
 
 
@@ -96,7 +98,9 @@ def test_kg_sparql_has_prefixes_and_returns_plain_python(seeded_kg):
 
 def test_kg_to_networkx_and_to_rdflib(seeded_kg):
     g = seeded_kg.to_networkx()
-    assert g.has_edge("RUS", "IRN", key="non_intervention")
+    (fact,) = seeded_kg.facts(subject="RUS", type="non_intervention")
+    assert g.has_edge("RUS", "IRN", key=f"https://w3id.org/alignkg/fact/{seeded_kg.fact_id(fact)}")
+    assert g.number_of_edges() == len(list(seeded_kg.facts()))
     assert g.nodes["IRN"]["name"] == "Iran"
     dataset = seeded_kg.to_rdflib()
     assert sum(len(graph) for graph in dataset.graphs()) == seeded_kg.store.count()
@@ -164,3 +168,19 @@ def test_kg_extract_from_several_threads_equals_one_at_a_time(kg):
     alone = [facts(item) for item in texts]
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         assert list(pool.map(facts, texts * 2)) == alone * 2
+def test_kg_store_of_an_older_version_is_brought_up_to_date(kg, gazetteer, extractor):
+    # As an older version wrote it: an undirected and a directed fact of one relation, no flag on the
+    # evidence, no vocabulary graph.
+    kg.ingest("Iran's drone deals with Russia worried the West.", id="u")
+    kg.store.insert(mapping.iter_extraction_quads(
+        Article("d", "Iran sold drones to Russia."), kg.extractor.extract("Iran sold drones to Russia.", id="d"),
+        "0.0.1"))
+    kg.store.update("PREFIX ak: <https://w3id.org/alignkg/ontology#> "
+                    "DELETE { GRAPH ?g { ?ev ak:directed ?d } } "
+                    "WHERE { GRAPH ?g { ?ev a ak:Evidence ; ak:directed ?d } } ;"
+                    "DROP GRAPH <https://w3id.org/alignkg/graph/ontology>")
+    assert [f.directed for f in kg.facts()] == [False]  # the directed fact has no derived values yet
+    upgraded = KnowledgeGraph(kg.store, gazetteer=gazetteer, extractor=extractor)
+    assert [(f.subject, f.object, f.directed) for f in upgraded.facts()] == [("IRN", "RUS", True)]
+    assert len(upgraded.evidence(next(upgraded.facts()))) == 2
+    assert upgraded.sparql("ASK { ak:armsTransferWith rdfs:label ?l }") is True

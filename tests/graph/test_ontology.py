@@ -1,10 +1,13 @@
+import re
+
 import pytest
 from rdflib import Graph, URIRef
 
 from alignkg.graph import EdgeType, QuadClass, UnknownEdgeTypeError
-from alignkg.graph.namespace import VOCAB
-from alignkg.graph.ontology import SPECS
+from alignkg.graph.namespace import AK, VOCAB
+from alignkg.graph.ontology import SPECS, TERMS
 from alignkg.graph.rdf.vocabulary import vocabulary_turtle
+from tests.conftest import REPO
 
 
 def test_ontology_has_the_eleven_types_of_the_guide():
@@ -49,7 +52,7 @@ def test_ontology_rdf_names_are_unique():
     assert len(names) == len(set(names))
 
 
-def test_vocabulary_turtle_parses_and_declares_every_type():
+def test_vocabulary_turtle_parses_and_declares_every_type_and_pair_property():
     g = Graph().parse(data=vocabulary_turtle(), format="turtle")
     owl_class = URIRef("http://www.w3.org/2002/07/owl#Class")
     symmetric = URIRef("http://www.w3.org/2002/07/owl#SymmetricProperty")
@@ -59,3 +62,38 @@ def test_vocabulary_turtle_parses_and_declares_every_type():
         assert (URIRef(VOCAB + spec.rdf_property), None, None) in g
     assert (URIRef(VOCAB + "alliance"), rdf_type, symmetric) in g
     assert (URIRef(VOCAB + "armsTransfer"), rdf_type, symmetric) not in g
+    assert (URIRef(VOCAB + "armsTransferWith"), rdf_type, symmetric) in g
+    sub_property = URIRef("http://www.w3.org/2000/01/rdf-schema#subPropertyOf")
+    assert (URIRef(VOCAB + "armsTransfer"), sub_property, URIRef(VOCAB + "armsTransferWith")) in g
+
+
+def test_ontology_namespace_is_closed():
+    assert AK.nonIntervention == VOCAB + "nonIntervention"
+    assert AK["Evidence"] == VOCAB + "Evidence" and "Evidence" in AK
+    with pytest.raises(AttributeError, match="did you mean nonIntervention"):
+        _ = AK.nonInterventon
+    with pytest.raises(KeyError, match="firstSeen"):
+        _ = AK["firstseen"]
+
+
+def test_ontology_terms_are_declared_with_a_label_and_a_meaning():
+    g = Graph().parse(data=vocabulary_turtle(), format="turtle")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    comment = URIRef("http://www.w3.org/2000/01/rdf-schema#comment")
+    for name in TERMS:
+        assert (URIRef(VOCAB + name), label, None) in g, name
+        assert (URIRef(VOCAB + name), comment, None) in g, name
+
+
+def test_ontology_is_in_the_store_in_its_own_graph(kg):
+    rows = kg.sparql("SELECT ?g ?c WHERE { GRAPH ?g { ak:nonIntervention rdfs:comment ?c } }").rows
+    assert rows == [{"g": "https://w3id.org/alignkg/graph/ontology",
+                     "c": EdgeType.NON_INTERVENTION.spec.description}]
+
+
+def test_ontology_every_ak_term_in_code_and_docs_is_declared():
+    files = [*REPO.glob("graph/**/*.py"), *REPO.glob("app/**/*.py"), *REPO.glob("docs/**/*.md"), REPO / "README.md"]
+    used = {(m.group(1), path.relative_to(REPO).as_posix()) for path in files
+            for m in re.finditer(r"\bak:([A-Za-z][A-Za-z0-9]*)", path.read_text(encoding="utf-8"))}
+    assert len({name for name, _ in used}) > 30
+    assert sorted((name, where) for name, where in used if name not in AK) == []

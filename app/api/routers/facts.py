@@ -24,9 +24,12 @@ router = APIRouter(prefix="/facts", tags=["facts"], dependencies=[ReadKey, Query
 def list_facts(request: Request, kg: KGDep, filters: FiltersDep,
                cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page.")] = None,
                limit: Annotated[int, Query(ge=1, le=1000, description="Facts per page.")] = 100) -> Response:
-    """List facts ordered by (type, subject, object), without evidence; follow ``links.next`` for more."""
+    """List facts ordered by (type, subject, object), without evidence; follow ``links.next`` for more.
+
+    ``total`` counts the facts matching the filters on all pages."""
     facts = list(kg.facts(**filters.as_kwargs(), after=cursor, limit=limit + 1))
-    return json_response(facts_page(facts, limit, lambda next_cursor: (
+    total = kg.count_facts(**filters.as_kwargs())
+    return json_response(facts_page(facts, limit, total, lambda next_cursor: (
         f"{request.url.path}?{request.url.include_query_params(cursor=next_cursor).query}")))
 
 

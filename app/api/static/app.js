@@ -311,17 +311,34 @@
     }
     const cls = classOf(fact);
     const type = TYPES.get(fact.type);
-    const sources = await Promise.all(fact.evidence.map((e) => article(e.article_id)));
+    // Evidence an analyst asserted has no stored article: its source is the assertion's record.
+    const records = new Map((fact.curations || []).map((r) => [r.id, r]));
+    const sources = await Promise.all(fact.evidence.map((e) => (e.curation ? null : article(e.article_id))));
+    const seen = [fact.first_seen, fact.last_seen].filter(Boolean);
+    const when = seen.length ? ` · seen ${[...new Set(seen)].join(" to ")}` : "";
+    const event = fact.event_date ? ` · event ${fact.event_date}` : "";
     panel.replaceChildren(
       el("h2", { text: "Evidence" }),
       el("p", { class: "fact-title" }, swatch(cls.colour), factText(fact)),
       el("p", { class: "meta" }, `${cls.label}`, fact.hedged ? " · hedged" : "",
         fact.directed ? "" : " · the text names no supplier", " · ",
         el("a", { href: fact.links.self, text: "JSON" })),
+      el("p", { class: "meta" }, `${fact.articles} article(s), ${fact.sources} source(s), ` +
+        `${fact.evidence_count} sentence(s)${when}${event}`),
+      fact.retracted ? el("p", { class: "error", text: "Retracted by an analyst: left out of the graph and the analysis." })
+        : null,
       type ? el("p", { class: "type-description", text: type.description }) : null,
       el("ol", { class: "evidence" }, fact.evidence.map((evidence, i) => {
         const source = sources[i];
         const cite = el("p", { class: "source" });
+        const asserted = evidence.curation ? records.get(evidence.curation) : null;
+        if (evidence.curation) {
+          const url = asserted && asserted.url;
+          cite.append(url ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank", text: url })
+            : evidence.article_id, ` · asserted by ${asserted ? asserted.by : "an analyst"}`, " · ",
+          el("a", { href: evidence.links.curation, text: "record" }));
+          return el("li", {}, el("blockquote", { class: "sentence", text: evidence.text }), cite);
+        }
         if (source && source.url) {
           cite.append(el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank",
             text: source.title || source.url }));
@@ -334,6 +351,10 @@
           ` · characters ${evidence.start}–${evidence.end}`);
         return el("li", {}, el("blockquote", { class: "sentence", text: evidence.text }), cite);
       })),
+      (fact.curations || []).length ? el("h3", { text: "Corrections" }) : null,
+      (fact.curations || []).length ? el("ol", { class: "curations" }, fact.curations.map((r) => el("li", {},
+        `${r.kind} by ${r.by}, ${r.at.slice(0, 16).replace("T", " ")} UTC`, r.reason ? `: ${r.reason}` : "",
+        r.reverted_by ? " (reverted)" : "", " · ", el("a", { href: r.links.self, text: "record" })))) : null,
     );
   }
 

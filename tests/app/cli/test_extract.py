@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import rdflib.collection
+
+from alignkg.graph import EdgeType
+
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -68,6 +72,16 @@ def test_cli_ontology_prints_turtle():
     proc = run_cli("ontology")
     assert proc.returncode == 0
     assert "ak:armsTransfer" in proc.stdout.decode()
+
+
+def test_cli_ontology_shapes_print_the_shapes_made_from_the_ontology():
+    proc = run_cli("ontology", "--shapes")
+    assert proc.returncode == 0, proc.stderr.decode()
+    shapes = rdflib.Graph().parse(data=proc.stdout.decode(), format="turtle")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    listed = {str(v) for s in shapes.subjects(sh["in"], None) for v in rdflib.collection.Collection(
+        shapes, shapes.value(s, sh["in"]))}
+    assert listed == {t.value for t in EdgeType}
 
 
 def test_cli_eval_missing_file_is_a_clear_error(tmp_path):

@@ -54,5 +54,25 @@ def test_cli_query_errors_name_the_position(tmp_path):
 
 
 def test_cli_export_unknown_format_is_refused(tmp_path):
-    proc = run_cli("export", "--format", "csv", "--store", str(tmp_path / "s"))
+    proc = run_cli("export", "--format", "xlsx", "--store", str(tmp_path / "s"))
     assert proc.returncode == 1 and "expected one of turtle" in proc.stderr.decode()
+    assert "csv, parquet" in proc.stderr.decode()
+
+
+def test_cli_export_events_table_and_refused_triples_import(tmp_path):
+    import pandas
+
+    store = str(tmp_path / "store")
+    lines = b"\n".join(json.dumps({"id": i, "text": t, "url": f"https://{d}/{i}"}).encode() for i, t, d in (
+        ("a1", "Iran sold drones to Russia.", "example.org"), ("a2", "Iran sold drones to Russia.", "example.com")))
+    assert run_cli("ingest", "--store", store, stdin=lines).returncode == 0
+    table = tmp_path / "events.csv"
+    proc = run_cli("export", "-o", str(table), "--min-sources", "2", "--store", store)
+    assert proc.returncode == 0, proc.stderr.decode()
+    frame = pandas.read_csv(table, dtype={"cameo_root": str})
+    assert frame[["subject", "type", "object", "sources", "cameo_root"]].values.tolist() == [
+        ["IRN", "arms_transfer", "RUS", 2, "06"]]
+    dump = tmp_path / "graph.ttl"
+    assert run_cli("export", "-o", str(dump), "--store", store).returncode == 0
+    proc = run_cli("import", str(dump), "--store", str(tmp_path / "copy"))
+    assert proc.returncode == 1 and "nquads, trig, jsonld" in proc.stderr.decode()

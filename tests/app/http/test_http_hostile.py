@@ -213,7 +213,8 @@ def test_hostile_openapi_marks_security_as_enforced(client, fresh_server):
     operations = {(path, method): op for path, ops in client.get("/openapi.json").json()["paths"].items()
                   for method, op in ops.items()}
     secured = {key for key, op in operations.items() if op.get("security")}
-    assert secured == {("/articles", "post"), ("/articles/{article_id}", "delete")}
+    assert secured == {("/articles", "post"), ("/articles/{article_id}", "delete"), ("/curations/assertions", "post"),
+                       ("/curations/retractions", "post"), ("/curations/{record_id}/reversals", "post")}
     closed = fresh_server(api_keys=[KEY], require_read_key=True)
     with closed.client() as http:
         paths = http.get("/openapi.json", headers=auth()).json()["paths"]

@@ -89,7 +89,7 @@ def test_http_unknown_query_parameters_are_400(http, unchanged, path, params):
     ("/facts", {"limit": "ten"}, "invalid_request"),
     ("/facts", {"cursor": "nosuchfact"}, "invalid_input"),
     ("/facts", {"cursor": "a b>"}, "not_found"),
-    ("/export", {"format": "csv"}, "invalid_input"),
+    ("/export", {"format": "xlsx"}, "invalid_input"),
     ("/export", {"state": "Iram"}, "unknown_state"),
     ("/export", {"type": "nope"}, "unknown_edge_type"),
 ])

@@ -79,6 +79,25 @@ def test_http_facts_filters(http):
     assert dated and len(dated) < len(everything["facts"])
 
 
+def test_http_facts_report_the_total_and_filter_on_corroboration(http, live_server):
+    page = http.get("/facts", params={"limit": 2}).json()
+    assert page["count"] == 2 and page["total"] == live_server.kg.count_facts() > 20
+    corroborated = http.get("/facts", params={"min_sources": 2, "limit": 1000}).json()
+    assert corroborated["total"] == len(corroborated["facts"]) == len(list(live_server.kg.facts(min_sources=2)))
+    assert all(f["sources"] >= 2 and f["articles"] >= f["sources"] for f in corroborated["facts"])
+    event = http.get("/facts", params={"since": "2024-01-01", "date": "event", "limit": 1000}).json()
+    assert all(f["event_date"] >= "2024-01-01" for f in event["facts"])
+    fact = page["facts"][0]
+    detail = http.get(f"/facts/{fact['id']}").json()
+    assert detail["evidence_count"] == len(detail["evidence"]) and detail["first_seen"] == fact["first_seen"]
+
+
+def test_http_facts_bad_corroboration_filters_are_400(http):
+    response = http.get("/facts", params={"date": "published"})
+    assert response.status_code == 400 and "seen, event" in response.json()["detail"]
+    assert http.get("/facts", params={"min_sources": -1}).status_code == 400
+
+
 def test_http_facts_pages_with_a_cursor_cover_everything_once(http):
     everything = [f["id"] for f in http.get("/facts", params={"limit": 1000}).json()["facts"]]
     seen, url, pages = [], "/facts?limit=5", 0
@@ -162,7 +181,9 @@ def test_http_export_filters_like_facts(http):
     data = http.get("/export", params={"format": "ntriples", "type": NI, "object": "IRN"}).content
     text = data.decode()
     assert "state/RUS" in text and "state/CHN" in text
-    assert "armsTransfer" not in text
+    predicates = {str(t.predicate) for t in parse(data, format=RdfFormat.N_TRIPLES)}
+    assert "<https://w3id.org/alignkg/ontology#nonIntervention>" in predicates
+    assert "<https://w3id.org/alignkg/ontology#armsTransfer>" not in predicates  # only the vocabulary names it
 
 
 def test_http_openapi_documents_every_endpoint_with_examples(http):
@@ -179,3 +200,27 @@ def test_http_openapi_documents_every_endpoint_with_examples(http):
     assert text.count('"example') > 20
     assert "ErrorOut" in doc["components"]["schemas"]
     assert "text/csv" in paths["/sparql"]["get"]["responses"]["200"]["content"]
+
+
+def test_http_export_events_table_as_csv(http, live_server):
+    import io
+
+    import pandas
+
+    response = http.get("/export", params={"format": "csv", "min_sources": 1})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    frame = pandas.read_csv(io.BytesIO(response.content), dtype={"cameo_root": str, "cameo_code": str})
+    assert len(frame) == live_server.kg.count_facts(min_sources=1) and frame["cameo_root"].str.len().eq(2).all()
+    assert frame["fact_id"].tolist() == [live_server.kg.fact_id(f) for f in live_server.kg.facts(min_sources=1)]
+
+
+def test_http_export_honours_the_accept_header(http):
+    nquads = http.get("/export", headers={"Accept": "application/n-quads"})
+    assert nquads.headers["content-type"].startswith("application/n-quads") and b"> <" in nquads.content[:2000]
+    jsonld = http.get("/export", params={"type": "alliance"}, headers={"Accept": "application/ld+json"})
+    assert jsonld.headers["content-type"].startswith("application/ld+json") and "@context" in jsonld.json()
+    assert http.get("/export", headers={"Accept": "text/csv"}).text.startswith("fact_id,subject,type,object")
+    assert http.get("/export").headers["content-type"].startswith("text/turtle")
+    named = http.get("/export", params={"format": "trig"}, headers={"Accept": "text/csv"})
+    assert named.headers["content-type"].startswith("application/trig")
+    assert_error(http.get("/export", headers={"Accept": "image/png"}), 406, "not_acceptable")

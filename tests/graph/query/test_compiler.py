@@ -544,7 +544,7 @@ def test_compiler_columns_and_flags(gazetteer):
     assert compiled.with_evidence is True
     assert compiled.variables == ["x", "y", "_fact1", "_type1", "_evidence1", "_sentence1", "_article1",
                                   "_start1", "_end1", "_published1"]
-    assert compiled.sparql.splitlines()[3] == "SELECT DISTINCT ?" + " ?".join(compiled.variables)
+    assert compiled.sparql.splitlines()[4] == "SELECT DISTINCT ?" + " ?".join(compiled.variables)
 
 
 def test_compiler_uses_no_graph_clause_and_selects_distinct(gazetteer):

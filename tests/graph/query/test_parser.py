@@ -39,6 +39,7 @@ EXAMPLES = [
     '"the Kremlin" -[[verbal_conflict]]-> ?y',
     '"North Korea" alliance ?x .',
     "?x sanction IRN since 2024-01-01 until 2025-06-30 hedged true with evidence order by ?x desc limit 5",
+    "?x arms_transfer RUS since 2024-01-01 date event min_sources 2 with dates with counts",
 ]
 
 
@@ -76,6 +77,22 @@ def test_parser_modifiers_are_read():
     assert query.with_evidence is True
     assert query.limit == 5
     assert query.order_by == (OrderKey(Variable("x"), descending=True),)
+
+
+def test_parser_corroboration_modifiers_are_read():
+    query = parse("?x arms_transfer RUS since 2024-01-01 date event min_sources 2 with dates with counts")
+    assert (query.date, query.min_sources, query.with_dates, query.with_counts) == ("event", 2, True, True)
+    assert parse("?x trade IRN DATE Seen").date == "seen" and parse("?x trade IRN").date == "seen"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("?x trade IRN min_sources 2 min_sources 3", "'min_sources' is given twice"),
+    ("?x trade IRN date published", "expected 'event', 'seen'"),
+    ("?x trade IRN min_sources two", "expected a whole number"),
+])
+def test_parser_corroboration_modifier_errors(text, message):
+    with pytest.raises(QuerySyntaxError, match=message):
+        parse(text)
 
 
 def test_parser_modifiers_come_in_any_order():

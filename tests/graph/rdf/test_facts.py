@@ -1,0 +1,79 @@
+"""Time and corroboration on every fact: dates, event dates, articles, sources, evidence; and the filters on them."""
+
+import datetime as dt
+
+import pytest
+
+from alignkg.graph import InvalidInputError
+
+THURSDAY = dt.date(2024, 5, 9)
+
+
+@pytest.fixture
+def corroborated(kg):
+    """One fact stated by 3 articles from 2 publishers, one sentence dating the event; and a fact of one source."""
+    kg.ingest("Iran sold drones to Russia on Tuesday.", id="a1", url="https://www.example.org/a1",
+              published=THURSDAY)
+    kg.ingest("Iran sold drones to Russia.", id="a2", url="https://example.org/a2", published=dt.date(2024, 6, 1))
+    kg.ingest("Iran's drone deals with Russia worried the West.", id="a3", url="https://news.example.com/a3",
+              published=dt.date(2024, 7, 1))
+    kg.ingest("Israel struck Iran in March 2019.", id="a4", url="https://news.example.com/a4",
+              published=dt.date(2024, 7, 2))
+    return kg
+
+
+def test_facts_three_articles_from_two_publishers(corroborated):
+    (fact,) = corroborated.facts(type="arms_transfer")
+    assert (fact.articles, fact.sources, fact.evidence_count) == (3, 2, 3)
+    assert (fact.first_seen, fact.last_seen, fact.event_date) == (THURSDAY, dt.date(2024, 7, 1), dt.date(2024, 5, 7))
+    detail = corroborated.fact(corroborated.fact_id(fact))
+    assert (detail.articles, detail.sources) == (3, 2)
+    assert [e.event_date for e in detail.evidence] == [dt.date(2024, 5, 7), None, None]
+
+
+def test_facts_corroboration_is_in_the_rdf(corroborated):
+    rows = corroborated.sparql("SELECT ?n ?s ?e ?d WHERE { ?f a ak:ArmsTransfer ; ak:articleCount ?n ; "
+                               "ak:sourceCount ?s ; ak:evidenceCount ?e ; ak:eventDate ?d }").rows
+    assert rows == [{"n": 3, "s": 2, "e": 3, "d": dt.date(2024, 5, 7)}]
+
+
+def test_facts_deleting_an_article_recounts(corroborated):
+    corroborated.delete_article("a2")
+    (fact,) = corroborated.facts(type="arms_transfer")
+    assert (fact.articles, fact.sources, fact.evidence_count) == (2, 2, 2)
+
+
+def test_facts_without_url_a_publisher_or_the_article_is_the_source(kg):
+    kg.ingest("Iran sold drones to Russia.", id="a1", publisher="Example News")
+    kg.ingest("Iran sold drones to Russia again.", id="a2", publisher="example news")
+    kg.ingest("Iran sold more drones to Russia.", id="a3")
+    (fact,) = kg.facts()
+    assert (fact.articles, fact.sources) == (3, 2)
+
+
+def test_facts_filters_on_sources_and_event_dates(corroborated):
+    assert [f.type.value for f in corroborated.facts(min_sources=2)] == ["arms_transfer"]
+    assert corroborated.count_facts(min_sources=2) == 1 and corroborated.count_facts() == 2
+    # Seen in 2024, the strike happened in 2019.
+    assert {f.type.value for f in corroborated.facts(since="2024-01-01")} == {"arms_transfer", "military_strike"}
+    assert [f.type.value for f in corroborated.facts(since="2024-01-01", date="event")] == ["arms_transfer"]
+    assert [f.type.value for f in corroborated.facts(until="2020-01-01", date="event")] == ["military_strike"]
+    assert corroborated.count_facts(until="2020-01-01", date="event") == 1
+
+
+@pytest.mark.parametrize("options,message", [({"date": "published"}, "seen, event"),
+                                             ({"min_sources": -1}, "at least 0")])
+def test_facts_bad_filters_are_clear_errors(kg, options, message):
+    with pytest.raises(InvalidInputError, match=message):
+        list(kg.facts(**options))
+
+
+def test_facts_pattern_language_filters_and_shows_corroboration(corroborated):
+    rows = corroborated.query("?x arms_transfer RUS min_sources 2 with counts with dates")
+    assert [(r["x"], r["_articles1"], r["_sources1"], r["_evidence_count1"], r["_event_date1"]) for r in rows] == [
+        ("IRN", 3, 2, 3, dt.date(2024, 5, 7))]
+    assert rows.columns[-6:] == ["_first_seen1", "_last_seen1", "_event_date1", "_articles1", "_sources1",
+                                 "_evidence_count1"]
+    assert len(corroborated.query("?x arms_transfer RUS min_sources 3")) == 0
+    assert len(corroborated.query("?x military_strike IRN since 2024-01-01")) == 1
+    assert len(corroborated.query("?x military_strike IRN since 2024-01-01 date event")) == 0
