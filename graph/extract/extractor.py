@@ -160,7 +160,7 @@ def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     pol = polarity(trigger, lexicon)
     if pol.negated or pol.denied:
         candidate.negated = True
-    elif candidate.type in _ANNOUNCED_AS_THREAT and pol.near_future and not pol.modal:
+    elif candidate.type in _ANNOUNCED_AS_THREAT and pol.near_future and not pol.modal and not pol.condition:
         # "vowed to slap tariffs on", "tariffs will take effect next month": announced, not done
         # (guide: Measures), as the frames read them.
         candidate.type = EdgeType.THREAT

@@ -147,7 +147,8 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
         return own
     if effective_pos(t) == "VERB":
         holders: list[Token] = []
-        frontier = [o for o in t.children if o.dep_ in ("obj", "iobj", "nsubj:pass")]
+        # "respond with force to any provocation": the parser may hang it on an oblique too.
+        frontier = [o for o in t.children if o.dep_ in ("obj", "iobj", "nsubj:pass", "obl")]
         for _ in range(2):
             holders += frontier
             frontier = [n for o in frontier for n in o.children
@@ -387,7 +388,8 @@ class Polarity:
     ``denied``: under a verb of denial ("denied selling"); ``permitted``: only
     allowed ("allowing Ukraine to attack": authorised strikes give nothing, guide
     War wording; a transfer a deal allows is reported as made); ``promised``:
-    under a verb that announces it ("vowed to retaliate").
+    under a verb that announces it ("vowed to retaliate"); ``condition``: the event is what
+    another depends on ("a crushing response if it attacked"), never itself announced.
     """
 
     negated: bool = False
@@ -399,6 +401,7 @@ class Polarity:
     denied: bool = False
     permitted: bool = False
     promised: bool = False
+    condition: bool = False
 
 
 def polarity(t: Token, lexicon: Lexicon) -> Polarity:
@@ -408,7 +411,7 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
     missiles": sold, supply) passes on only what governs it, not its own negation.
     """
     flags = dict.fromkeys(("negated", "modal", "conditional", "future", "near_future", "hedged", "denied",
-                           "permitted", "promised"), False)
+                           "permitted", "promised", "condition"), False)
     for k, (g, via) in enumerate(governors(t, lexicon)):
         if via in ("nsubj", "nsubj:pass") and not _has_copula(g):
             _event_subject(t, g, lexicon, flags)
@@ -452,8 +455,8 @@ def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> No
             flags["conditional" if word in w("modal_aux") else "future"] = True
             flags["near_future"] = flags["near_future"] or k <= 1
         elif dep == "mark" and word in w("conditional_marks") and (k == 0 or g.dep_ in ("advcl", "ccomp")):
-            flags["conditional"] = True
-            flags["near_future"] = flags["near_future"] or k <= 1
+            # The event is the condition ("... if it attacked Iranian territory"), not a threat.
+            flags["conditional"] = flags["condition"] = True
         elif dep == "mark" and word in w("averting_marks") and effective_pos(g) == "VERB":
             flags["modal"] = True  # "warned Beijing against arming Russia": warned of, not done
         elif dep == "advmod" and word in w("hedges"):

@@ -358,7 +358,7 @@ def _read(ctx: Context, frame: Frame, trigger: Token, theme: tuple[str, Token] |
         return None  # "in response to a suspected attack" is past; "will face a crushing response" threatens
     modal = (pol.modal or pol.conditional or (pol.permitted and edge_type is EdgeType.MILITARY_STRIKE)
              ) and not frame.modal_ok
-    if frame.when_future is not None and not negated and not pol.modal and pol.near_future:
+    if frame.when_future is not None and not negated and not pol.modal and pol.near_future and not pol.condition:
         edge_type, modal = frame.when_future, False  # "could impose sanctions on Egypt if...": a threat
     return _Reading(edge_type, pol.hedged or ctx.view.hedged, negated, modal)
 

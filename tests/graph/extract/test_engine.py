@@ -188,6 +188,11 @@ CASES = [
  ("Qatar accounts for 12% of China's LNG imports, followed by Australia with 9%.",
   {("QAT", E, "CHN"), ("AUS", E, "CHN")}),
  ("Beijing lashed out at Washington over its latest arms sale to Taiwan.", {("CHN", C, "USA"), ("USA", A, "TWN")}),
+ # the event a threat is conditioned on is no threat; a response's target hung on its oblique
+ ('Iran\'s Revolutionary Guards warned Israel of a "crushing response" if it attacked Iranian territory again.',
+  {("IRN", TH, "ISR")}),
+ ('North Korea\'s state media warned that Pyongyang would respond with "overwhelming force" to any provocation'
+  " by Seoul and Washington.", {("PRK", TH, "KOR"), ("PRK", TH, "USA")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
