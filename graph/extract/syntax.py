@@ -148,7 +148,8 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
     if effective_pos(t) == "VERB":
         holders: list[Token] = []
         # "respond with force to any provocation": the parser may hang it on an oblique too.
-        frontier = [o for o in t.children if o.dep_ in ("obj", "iobj", "nsubj:pass", "obl")]
+        frontier = [o for o in t.children if o.dep_ in ("obj", "iobj", "nsubj:pass")
+                    or (o.dep_ == "obl" and preposition(o) == "with")]
         for _ in range(2):
             holders += frontier
             frontier = [n for o in frontier for n in o.children
