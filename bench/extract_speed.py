@@ -169,8 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     construction = time.perf_counter() - start
     parse_names = [n for n in PARSE_COMPONENTS if n in ex.nlp.pipe_names]
 
-    # Counted once, outside the timing, with the extractor's own sentence splitter.
-    sentences = sum(1 for doc in ex.nlp.pipe(docs) for _ in doc.sents)
+    # Counted once, outside the timing, with the extractor's own sentence splitter (whose line
+    # breaks are sentences of their own, not counted here).
+    sentences = sum(1 for doc in ex.nlp.pipe(docs) for s in doc.sents if not s.text.isspace())
 
     print(f"corpus        {chars:,} characters, {len(docs):,} documents, {sentences:,} sentences")
     print(f"              built by resampling the {len(paragraphs)} paragraphs of the {len(files)} bundled "

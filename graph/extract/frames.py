@@ -81,6 +81,7 @@ class Frame:
     needs_conflict: bool = False
     only_hypothetical: bool = False
     decisive: bool = False
+    echoes: bool = False
 
 
     @property
@@ -200,6 +201,7 @@ def _frame(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Frame:
         only_negated=bool(raw.get("only_negated", False)), modal_ok=bool(raw.get("modal_ok", False)),
         denial_ok=bool(raw.get("denial_ok", False)), needs_conflict=bool(raw.get("needs_conflict", False)),
         only_hypothetical=bool(raw.get("only_hypothetical", False)), decisive=bool(raw.get("decisive", False)),
+        echoes=bool(raw.get("echoes", False)),
     )
     if frame.type is None and not frame.theme:
         raise DataError(f"{where}: a frame typed by its theme needs theme slots")

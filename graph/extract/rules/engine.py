@@ -54,6 +54,8 @@ class Context:
     attacked: tuple[str, ...] = ()
     #: Transfers whose giver the parse named but not the receiver (see :func:`_share_targets`).
     orphans: list[tuple[Token, _Reading, tuple[str, ...]]] = field(default_factory=list)
+    #: The candidates found so far in the sentence (what an echoing frame echoes).
+    found: list[Candidate] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -79,6 +81,7 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
     """
     ctx = Context(doc, view, lexicon, Resolver(view, lexicon), attacked)
     finding = Finding([], set())
+    ctx.found = finding.candidates
     later: list[tuple[Frame, Token]] = []
     for i in range(view.start, view.end):
         t = doc[i]
@@ -90,7 +93,7 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
         pos = effective_pos(t)  # the relations win over a tag the tagger got wrong
         for frame in frames:
             if pos in frame.pos:
-                if frame.uses_conflict:
+                if frame.uses_conflict or frame.echoes:
                     later.append((frame, t))
                 else:
                     _run(ctx, frame, t, finding)
@@ -371,6 +374,9 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
     if frame.members:
         yield from _between_members(ctx, frame, trigger, reading)
         return
+    if frame.echoes:
+        yield from _echo(ctx, frame, trigger, reading)
+        return
     roles = _source_and_target(ctx, frame, trigger, theme)
     if roles is None:
         if reading.type in _SHARED_TARGET_TYPES and not frame.uses_conflict:
@@ -395,6 +401,27 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         origin = ctx.resolver.origins(theme[1])
         if origin and origin != source:
             yield from _directed(trigger, reading, origin, target, directed=True)
+
+
+def _echo(ctx: Context, frame: Frame, trigger: Token, reading: _Reading) -> Iterator[Candidate]:
+    """ "Canada imposed tariffs on the US, following a similar move by Trump against Canada".
+
+    A move said to be like one the sentence states is of its type; without a
+    target of its own it answers the state that made the other ("South Korea
+    removed Japan from its list, after a similar move by Tokyo").
+    """
+    donors = [c for c in ctx.found if c.type is reading.type and c.trigger != trigger.i
+              and not c.negated and not c.modal]
+    if not donors:
+        return
+    roles = _source_and_target(ctx, frame, trigger, None)
+    if roles is None:
+        source = _role(ctx, frame, trigger, frame.source, frame.source_mode)
+        donor = min(donors, key=lambda c: abs(c.trigger - trigger.i))
+        roles = source, tuple(c for c in donor.subjects if c not in source)
+    source, target = roles
+    if target:
+        yield from _directed(trigger, reading, source, target, directed=True)
 
 
 #: Transfers whose receiver a parallel clause of the sentence may name (guide rule 1).

@@ -193,6 +193,10 @@ CASES = [
   {("IRN", TH, "ISR")}),
  ('North Korea\'s state media warned that Pyongyang would respond with "overwhelming force" to any provocation'
   " by Seoul and Washington.", {("PRK", TH, "KOR"), ("PRK", TH, "USA")}),
+ # a move "similar" to a sanction the sentence states is a sanction; without one it is nothing
+ ("Japan removed South Korea from its white list of trusted trading partners, and Seoul took a similar"
+  " step against Tokyo.", {("JPN", S, "KOR"), ("KOR", S, "JPN")}),
+ ("Russia expelled ten Polish diplomats, following a similar move by Warsaw.", set()),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
