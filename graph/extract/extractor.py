@@ -104,13 +104,16 @@ class Extractor:
             view = SentenceView(doc, (lo, hi), mentions[first:bisect_left(starts, hi, lo=first)], memory, index)
             if not any(m.codes for m in view.mentions):
                 continue  # no state named nor referred to ("the two countries"): nothing to find or remember
-            evidence = _evidence(text, index, lo, hi, article_id, published)
             candidates, strikes = _sentence_candidates(doc, view, self.lexicon, previous_strikes)
             previous_strikes = strikes or previous_strikes
-            for candidate in candidates:
-                facts.extend(_facts_of(candidate, evidence))
-            for claim in claims.find(view, self.lexicon):
-                found_claims.append((claim.claimants, claim.members, evidence))
+            sentence_claims = claims.find(view, self.lexicon)
+            if any(not (c.negated or c.modal) for c in candidates) or sentence_claims:
+                # Only a sentence that states something is evidence (its event date is a regex search).
+                evidence = _evidence(text, index, lo, hi, article_id, published)
+                for candidate in candidates:
+                    facts.extend(_facts_of(candidate, evidence))
+                for claim in sentence_claims:
+                    found_claims.append((claim.claimants, claim.members, evidence))
             _remember(view, memory, self.lexicon)
         return Extraction(article_id, merge_facts(facts), merge_claims(found_claims))
 

@@ -184,8 +184,8 @@ def _nearest(trigger: Token, phrase: Token, frame: Frame) -> bool:
     lo, hi = sorted((trigger.i, phrase.i))
     doc = trigger.doc
     # "struck targets in Lebanon": the noun "targets" is no trigger of the verb frame "strike".
-    return not any(doc[k].lemma_.lower() in frame.lemmas and effective_pos(doc[k]) in frame.pos
-                   for k in range(lo + 1, hi))
+    lemmas = frame.lemmas
+    return not any(t.lemma_.lower() in lemmas and effective_pos(t) in frame.pos for t in doc[lo + 1:hi])
 
 
 def follow(ctx: Context, trigger: Token, slot: Slot, frame: Frame) -> list[Token]:
