@@ -330,7 +330,7 @@ class CheckpointStore:
         #: How many times the store was reopened (for tests and measurements).
         self.reopens = 0
         self._inner = OxigraphStore(path)
-        self._use = threading.Condition()  # guards _users and _writes
+        self._use = threading.Lock()  # guards _users and _writes
         self._users = 0  # calls using _inner now
         self._writes = 0  # writes since the store was (re)opened
         self._folder = path.parent / f".{path.name}.checkpoints"
