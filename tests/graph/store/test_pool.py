@@ -6,6 +6,7 @@ import io
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from pyoxigraph import RdfFormat
@@ -13,7 +14,7 @@ from pyoxigraph import RdfFormat
 from alignkg.graph import QueryLimitError, StoreError
 from alignkg.graph.store.deadline import deadline
 from alignkg.graph.store.oxigraph import OxigraphStore
-from alignkg.graph.store.pool import CheckpointStore
+from alignkg.graph.store.pool import CheckpointStore, _Process
 
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -188,3 +189,19 @@ def test_oxigraph_store_reopen_keeps_the_data_and_refuses_in_memory(tmp_path):
     assert not store.is_open
     with pytest.raises(StoreError, match="on-disk"):
         OxigraphStore(None).reopen()
+
+
+def test_pool_workers_cap_malloc_arenas_unless_the_environment_says(monkeypatch):
+    for given, expected in ((None, b"2"), ("4", b"4")):
+        if given is None:
+            monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+        else:
+            monkeypatch.setenv("MALLOC_ARENA_MAX", given)
+        process = _Process()
+        try:
+            process.wait_ready(time.monotonic() + 60)
+            environ = Path(f"/proc/{process.popen.pid}/environ")
+            if environ.exists():  # Linux
+                assert b"\0MALLOC_ARENA_MAX=" + expected + b"\0" in b"\0" + environ.read_bytes()
+        finally:
+            process.kill()
