@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     max_client_requests: int = Field(4, ge=1, description="Most requests one client address may have in progress "
                                                           "at once; more get 429. Keep it under query_workers, so "
                                                           "that one client cannot hold every worker.")
+    store_reopen_writes: int = Field(256, ge=0, description="Writes after which the server reopens its store, "
+                                                            "emptying RocksDB's caches so that memory stays flat "
+                                                            "(0: never).")
     shutdown_timeout_s: float = Field(3.0, gt=0, le=60,
                                       description="Seconds requests in progress get to finish on SIGTERM.")
     allow_service: bool = Field(False, description="Let SPARQL queries use SERVICE (federated queries to other "

@@ -34,6 +34,7 @@ from alignkg.app.api.routers import (
 )
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph, __version__
+from alignkg.graph.store.pool import CheckpointStore
 
 DESCRIPTION = """A knowledge graph of typed, sourced edges between sovereign states.
 
@@ -119,11 +120,15 @@ def open_graph(settings: Settings, **options: Any) -> KnowledgeGraph:
     A read request's queries get ``query_timeout_s`` in all (:func:`alignkg.app.api.deps.query_deadline`);
     the server's own queries get at least :data:`OWN_QUERY_TIMEOUT_S` each. One more worker than a
     client may use at once is kept ready, so that while one client holds its share, the next
-    client's query finds a worker started.
+    client's query finds a worker started. The store is reopened after every ``store_reopen_writes``
+    writes, which empties RocksDB's caches (docs/decisions/20261207-store-memory.md).
     """
-    return KnowledgeGraph.open(settings.store_path, query_timeout_s=max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
-                               query_workers=settings.query_workers,
-                               query_spare=min(settings.query_workers, settings.max_client_requests + 1), **options)
+    kg = KnowledgeGraph.open(settings.store_path, query_timeout_s=max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
+                             query_workers=settings.query_workers,
+                             query_spare=min(settings.query_workers, settings.max_client_requests + 1), **options)
+    if isinstance(kg.store, CheckpointStore):
+        kg.store.reopen_every = settings.store_reopen_writes
+    return kg
 
 
 def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:

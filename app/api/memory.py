@@ -6,7 +6,8 @@ resident memory of a server creeps up with the threads that ever served a reques
 nothing leaks. ``bench/soak.py`` over 3 minutes of mixed requests: +74 MiB with glibc's
 default, +16 MiB with two arenas (``MALLOC_ARENA_MAX=2``, which many Python servers set);
 ``malloc_trim`` did not help. ``alignkg serve`` calls :func:`limit_arenas` before it starts
-any thread. Elsewhere (macOS, musl) it does nothing.
+any thread; the query workers get two arenas through their environment
+(:data:`alignkg.graph.store.pool.WORKER_ARENAS`). Elsewhere (macOS, musl) it does nothing.
 """
 
 from __future__ import annotations

@@ -6,10 +6,17 @@ A query runs in the caller's thread and cannot be interrupted: the deadline in f
 (:mod:`alignkg.graph.store.deadline`) is checked between the rows it reads, so a query
 that must finish before its first row (``ORDER BY``, ``COUNT``) runs to its end. A
 server runs queries in worker processes instead (:mod:`alignkg.graph.store.pool`).
+
+Memory: pyoxigraph 0.5 opens RocksDB with caches that fill up to their capacity and are not
+configurable (a 32 MiB block cache shared by the indexes, a 128 MiB one for the string
+table, and per index a memtable of up to 128 MiB before it is written out). A long-running
+writer grows towards those bounds; :meth:`OxigraphStore.reopen` empties them
+(docs/decisions/20261207-store-memory.md).
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -129,6 +136,41 @@ class OxigraphStore:
     def count(self) -> int:
         """Return the number of quads."""
         return len(self._store)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the store is open (false after :meth:`close`, or after a :meth:`reopen` that failed)."""
+        return "_store" in self.__dict__
+
+    def reopen(self) -> None:
+        """Flush the on-disk store, close it and open it again, so that RocksDB's caches and memtables start empty.
+
+        The caller makes sure nothing reads or writes the store meanwhile (RocksDB allows one
+        read-write opening per folder): an iterator or a result left over from a query would
+        keep the old opening alive, and the new one would fail.
+
+        Raises:
+            StoreError: the store is in memory or read-only, or could not be opened again
+                (then it stays closed, and the next call of this method tries again).
+        """
+        if self.path is None or self.read_only_:
+            raise StoreError("only an on-disk store opened for writing can be reopened")
+        old = self.__dict__.pop("_store", None)
+        if old is not None:
+            try:
+                old.flush()
+            except OSError as err:
+                self._store = old
+                raise StoreError(f"cannot flush the store at {self.path}: {err}") from err
+            del old
+        try:
+            self._store = pyoxigraph.Store(str(self.path))
+        except OSError:
+            gc.collect()  # a reference cycle (a traceback, say) may still hold the old opening
+            try:
+                self._store = pyoxigraph.Store(str(self.path))
+            except OSError as err:
+                raise StoreError(f"cannot open the store at {self.path} again: {err}") from err
 
     def close(self) -> None:
         """Flush to disk and let the store go."""

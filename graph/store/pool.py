@@ -16,6 +16,13 @@ process writes it is undefined behaviour. So (docs/decisions/20261207-query-dead
   the worker while it reads the results, before anything is sent.
 
 A checkpoint is deleted once it is neither the newest nor read by a running query.
+
+RocksDB's block caches fill up with the blocks of every new file that a checkpoint flushes
+and a compaction writes, up to a capacity that pyoxigraph does not let us set (160 MiB): a
+server's memory grew by about 8 MiB a minute under steady writes. So after every
+``reopen_every`` writes, at the first moment nothing uses the store, :class:`CheckpointStore`
+reopens it (:meth:`OxigraphStore.reopen`, about 0.1 s), which empties the caches
+(docs/decisions/20261207-store-memory.md).
 """
 
 from __future__ import annotations
@@ -31,7 +38,8 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -47,14 +55,23 @@ from alignkg.graph.store.worker import FRAME_HEADER, write_frame
 _log = logging.getLogger(__name__)
 #: Seconds a new worker may take to say it is ready (it imports pyoxigraph and rdflib's parser).
 START_TIMEOUT_S = 60.0
+#: Writes after which the server's store is reopened, emptying RocksDB's caches (0: never).
+REOPEN_WRITES = 256
+
+
+#: glibc's malloc arenas of a worker, unless ``MALLOC_ARENA_MAX`` is set (as the server caps its own,
+#: ``app/api/memory.py``): in 300 s of ``bench/soak.py`` the eight workers grew by 0.27 MiB/min with two,
+#: 0.46 MiB/min with glibc's default (8 per core), each opening a new checkpoint after every write.
+WORKER_ARENAS = "2"
 
 
 class _Process:
     """One worker process, with the pipes of its requests and answers."""
 
     def __init__(self) -> None:
+        env = {"MALLOC_ARENA_MAX": WORKER_ARENAS, **os.environ}  # read by glibc as the worker starts
         self.popen = subprocess.Popen([sys.executable, "-m", "alignkg.graph.store.worker"],  # noqa: S603
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True, env=env)
         assert self.popen.stdin is not None and self.popen.stdout is not None
         self.stdin: IO[bytes] = self.popen.stdin
         self.stdout: IO[bytes] = self.popen.stdout
@@ -300,17 +317,29 @@ class CheckpointStore:
         workers: the most worker processes running queries at once.
         spare: the workers kept started and idle, ready for the next queries (a worker takes
             about half a second of CPU to start, longer on a busy machine).
+        reopen_every: reopen the store after this many writes, as soon as nothing uses it, so
+            that RocksDB's caches start empty again and the process's memory stays flat; 0
+            never reopens. Settable later through the attribute of the same name.
 
     Checkpoints live in a hidden folder beside ``path`` (``.<name>.checkpoints``), on the same
     file system so that they are hard links; it is emptied when the store opens and closes.
     """
 
-    def __init__(self, path: Path, *, timeout_s: float = 10.0, workers: int = 8, spare: int = 2) -> None:
+    def __init__(self, path: Path, *, timeout_s: float = 10.0, workers: int = 8, spare: int = 2,
+                 reopen_every: int = REOPEN_WRITES) -> None:
         if timeout_s <= 0:
             raise ValueError(f"timeout_s must be positive, not {timeout_s}")
+        if reopen_every < 0:
+            raise ValueError(f"reopen_every must be 0 (never) or positive, not {reopen_every}")
         self.path = path
         self.timeout_s = timeout_s
+        self.reopen_every = reopen_every
+        #: How many times the store was reopened (for tests and measurements).
+        self.reopens = 0
         self._inner = OxigraphStore(path)
+        self._use = threading.Lock()  # guards _users and _writes
+        self._users = 0  # calls using _inner now
+        self._writes = 0  # writes since the store was (re)opened
         self._folder = path.parent / f".{path.name}.checkpoints"
         shutil.rmtree(self._folder, ignore_errors=True)
         self._folder.mkdir(parents=True)
@@ -325,13 +354,57 @@ class CheckpointStore:
             self._checkpoint_locked()
         self.pool = QueryPool(workers, spare=spare)
 
+    # --- the store in this process, reopened now and then ----------------------------------------
+    @contextmanager
+    def _using(self, *, write: bool = False) -> Iterator[OxigraphStore]:
+        """Yield the store for one call; the last call out reopens it once ``reopen_every`` writes are due.
+
+        Raises:
+            StoreError: the store is closed, or a reopen failed before and fails again now.
+        """
+        with self._use:
+            if self._closed:
+                raise StoreError("the store is closed")
+            if not self._inner.is_open:
+                self._reopen_locked(required=True)  # a reopen that failed before: try again
+            self._users += 1
+        try:
+            yield self._inner
+        finally:
+            with self._use:
+                self._users -= 1
+                self._writes += write
+                if (self.reopen_every and self._writes >= self.reopen_every and not self._users
+                        and not self._closed):
+                    self._reopen_locked(required=False)
+
+    def _reopen_locked(self, *, required: bool) -> None:
+        """Reopen the store (under ``_use``, with no user), so that RocksDB's caches start empty.
+
+        A reopen that was only due logs its failure instead of raising it: the call that
+        triggered it has succeeded. The store then stays as it is (if the flush failed) or
+        closed, and the next call tries again, raising if it fails again (``required``).
+        """
+        started = time.monotonic()
+        self._writes = 0
+        try:
+            self._inner.reopen()
+        except StoreError:
+            if required:
+                raise
+            _log.exception("reopening the store failed")
+            return
+        self.reopens += 1
+        _log.debug("store reopened in %.3f s (RocksDB's caches emptied)", time.monotonic() - started)
+
     # --- writes: in this process; the next read makes a checkpoint ------------------------------
     def _checkpoint_locked(self) -> Path:
         """Return the newest checkpoint, making one first if a write came after it (under ``_lock``)."""
         if self._dirty:
             self._serial += 1
             target = self._folder / str(self._serial)
-            self._inner.backup(target)
+            with self._using() as inner:
+                inner.backup(target)
             old, self._current = self._current, target
             self._dirty = False
             if not self._readers.get(old):
@@ -345,32 +418,37 @@ class CheckpointStore:
     def update(self, sparql: str) -> None:
         """Run one SPARQL Update request in one transaction."""
         try:
-            self._inner.update(sparql)
+            with self._using(write=True) as inner:
+                inner.update(sparql)
         finally:
             self._written()
 
     def insert(self, quads: Iterable[Quad]) -> None:
         """Add quads in one transaction."""
         try:
-            self._inner.insert(quads)
+            with self._using(write=True) as inner:
+                inner.insert(quads)
         finally:
             self._written()
 
     def load(self, data: IO[bytes], format: RdfFormat) -> None:
         """Read RDF into the store in one transaction."""
         try:
-            self._inner.load(data, format)
+            with self._using(write=True) as inner:
+                inner.load(data, format)
         finally:
             self._written()
 
     def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
              prefixes: dict[str, str] | None = None) -> None:
         """Stream the store (or one named graph) to ``output``, from this process."""
-        self._inner.dump(output, format, graph=graph, prefixes=prefixes)
+        with self._using() as inner:
+            inner.dump(output, format, graph=graph, prefixes=prefixes)
 
     def count(self) -> int:
         """Return the number of quads."""
-        return self._inner.count()
+        with self._using() as inner:
+            return inner.count()
 
     # --- reads: in a worker, over the newest checkpoint ----------------------------------------
     def _deadline(self) -> Deadline:
@@ -439,8 +517,10 @@ class CheckpointStore:
         """Kill the workers, flush the store, delete the checkpoints (a second call does nothing)."""
         if self._closed:
             return
-        self._closed = True
+        with self._use:
+            self._closed = True
         self.pool.close()
-        self._inner.close()
+        if self._inner.is_open:
+            self._inner.close()
         shutil.rmtree(self._folder, ignore_errors=True)
 

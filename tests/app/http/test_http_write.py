@@ -162,3 +162,20 @@ def test_http_no_cors_headers_without_configured_origins(fresh_server):
     with live.client() as http:
         response = http.get("/health", headers={"Origin": ORIGIN})
         assert "access-control-allow-origin" not in response.headers
+
+
+def test_http_writes_reopen_the_store_every_store_reopen_writes(fresh_server):
+    # RocksDB's caches fill up with every write: the server empties them by reopening its store
+    # (docs/decisions/20261207-store-memory.md). Reads and writes go on as before.
+    live = fresh_server(api_keys=[KEY], store_reopen_writes=2)
+    assert live.kg.store.reopen_every == 2
+    with live.client() as http:
+        before = snapshot(http)
+        for i in range(3):
+            posted = http.post("/articles", json={**ARTICLE, "id": f"reopen-{i}"}, headers=auth())
+            assert posted.status_code == 200, posted.text
+            assert http.get(f"/articles/reopen-{i}").status_code == 200
+        for i in range(3):
+            assert http.delete(f"/articles/reopen-{i}", headers=auth()).status_code == 204
+        assert snapshot(http) == before
+    assert live.kg.store.reopens >= 2  # six writes, two at a time
