@@ -293,8 +293,8 @@ class KnowledgeGraph:
     def _groups(self, sparql: str) -> Iterator[mapping.FactGroup]:
         """Yield the group of every fact a query finds as ``?s ?t ?o`` (states, type id)."""
         for row in self.store.query(sparql, prefixes=_PREFIXES):
-            yield mapping.FactGroup.of(Fact(state_code(row["s"].value), EdgeType(row["t"].value),
-                                            state_code(row["o"].value)))
+            yield mapping.FactGroup.of(Fact(to_python(row["s"], codes=True), EdgeType(row["t"].value),
+                                            to_python(row["o"], codes=True)))
 
     def _stored_hash(self, article_id: str) -> str | None:
         rows = self.store.query(
@@ -599,8 +599,8 @@ class KnowledgeGraph:
             WHERE { ?c a ak:Claim ; ak:member ?m . OPTIONAL { ?ev ak:supports ?c ; ak:claimant ?cl } } GROUP BY ?c"""
         found = []
         for row in self.store.query(sparql, prefixes=_PREFIXES):
-            members = tuple(sorted(state_code(m) for m in str(to_python(row["members"])).split()))
-            claimants = tuple(sorted(state_code(c) for c in str(to_python(row["claimants"]) or "").split()))
+            members = tuple(sorted(state_code(m) or m for m in str(to_python(row["members"])).split()))
+            claimants = tuple(sorted(state_code(c) or c for c in str(to_python(row["claimants"]) or "").split()))
             found.append(Claim(claimants, members))
         return sorted(found, key=lambda c: c.members)
 
@@ -627,7 +627,7 @@ class KnowledgeGraph:
             { ?f ak:subject ?x ; ak:edgeType ?t . BIND(1 AS ?out) BIND(0 AS ?in) }
             UNION { ?f ak:object ?x ; ak:edgeType ?t . BIND(0 AS ?out) BIND(1 AS ?in) } } GROUP BY ?x""",
                                 prefixes=_PREFIXES)
-        counts = {state_code(r["x"].value): (int(to_python(r["outs"])), int(to_python(r["ins"]))) for r in rows}
+        counts = {to_python(r["x"], codes=True): (int(to_python(r["outs"])), int(to_python(r["ins"]))) for r in rows}
         return [(state, *counts.get(code, (0, 0))) for code, state in sorted(self.gazetteer.states.items())]
 
     def state_edges(self, state: str) -> tuple[State, dict[EdgeType, list[Fact]], dict[EdgeType, list[Fact]]]:

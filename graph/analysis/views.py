@@ -32,7 +32,7 @@ from alignkg.graph.errors import InvalidInputError, UnknownStateError
 from alignkg.graph.model import Claim
 from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.rdf import mapping
-from alignkg.graph.rdf.reader import state_code, to_python
+from alignkg.graph.rdf.reader import to_python
 
 if TYPE_CHECKING:
     from alignkg.graph.kg import KnowledgeGraph
@@ -338,7 +338,7 @@ def _load(source: KnowledgeGraph, scope: Scope | None, scope_clause: str, since:
     rows: dict[str, tuple[str, str, bool, Any]] = {}
     for row in source.store.query(sparql, prefixes=ns.PREFIXES):
         fact = row["f"].value
-        subject, obj = state_code(row["s"].value), state_code(row["o"].value)
+        subject, obj = to_python(row["s"], codes=True), to_python(row["o"], codes=True)
         directed = row["d"].value == "true"
         seen = rows.get(fact)
         if seen is not None:

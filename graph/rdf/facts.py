@@ -140,13 +140,18 @@ def count(f: FactFilter) -> str:
     return f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {where(f)} }}"
 
 
+def _code(term: Any) -> str:
+    """Return the state code of a sort key (a code, or a state IRI's text) or of a state IRI."""
+    return state_code(term.value) or str(term.value)
+
+
 def fact_of(row: Any, subject: str = "sk", object: str = "ok") -> Fact:
     """Return the :class:`Fact` of a row of :func:`select` (without evidence).
 
     Any row that binds the variables of :data:`DERIVED`, ``?t``, ``?h``, ``?d`` and the two
     states (named by ``subject`` and ``object``) will do.
     """
-    return Fact(state_code(row[subject].value), EdgeType(row["t"].value), state_code(row[object].value),
+    return Fact(_code(row[subject]), EdgeType(row["t"].value), _code(row[object]),
                 hedged=bool(to_python(row["h"])), directed=bool(to_python(row["d"])),
                 first_seen=to_python(row["first"]), last_seen=to_python(row["last"]),
                 event_date=to_python(row["event"]), articles=int(to_python(row["na"]) or 0),
