@@ -53,6 +53,20 @@ class ExportFormat(StrEnum):
         """Whether the format keeps the named graphs (one per article), so a re-import gives the same graph."""
         return self.rdf_format.supports_datasets
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the format is known by, lower case: its id, file extension, media type and aliases.
+
+        The one table of RDF format names: the export, the import and the SPARQL endpoint's
+        ``format`` parameter all read it.
+
+        Example:
+            >>> ExportFormat.RDFXML.names
+            ('rdfxml', 'rdf', 'application/rdf+xml', 'xml', 'rdf/xml', 'rdf+xml', 'owl')
+        """
+        rdf_format, aliases = _TABLE[self]
+        return tuple(dict.fromkeys((self.value, rdf_format.file_extension, rdf_format.media_type, *aliases)))
+
     @classmethod
     def parse(cls, value: str | ExportFormat | None, *, path: str | Path | None = None) -> ExportFormat:
         """Return the format named by ``value`` (name, extension or media type), else guessed from ``path``.
@@ -65,8 +79,8 @@ class ExportFormat(StrEnum):
         if value is None and path is not None:
             value = Path(path).suffix.lstrip(".")
         key = (value or "").strip().lower()
-        for fmt, (rdf_format, aliases) in _TABLE.items():
-            if key in (fmt.value, rdf_format.file_extension, rdf_format.media_type, *aliases):
+        for fmt in cls:
+            if key in fmt.names:
                 return fmt
         accepted = ", ".join(f.value for f in cls)
         raise InvalidInputError(f"unknown RDF format {value!r}; expected one of {accepted}")
@@ -78,7 +92,7 @@ _TABLE: dict[ExportFormat, tuple[RdfFormat, tuple[str, ...]]] = {
     ExportFormat.NQUADS: (RdfFormat.N_QUADS, ("nq", "n-quads")),
     ExportFormat.TRIG: (RdfFormat.TRIG, ()),
     ExportFormat.JSONLD: (RdfFormat.JSON_LD, ("json-ld", "json")),
-    ExportFormat.RDFXML: (RdfFormat.RDF_XML, ("rdf", "xml", "rdf/xml", "owl")),
+    ExportFormat.RDFXML: (RdfFormat.RDF_XML, ("xml", "rdf/xml", "rdf+xml", "owl")),
 }
 
 def export_store(store: Store, output: str | Path | IO[bytes], *, format: str | ExportFormat | None = None) -> None:
