@@ -548,15 +548,19 @@ class KnowledgeGraph:
                                 "start again from the first page")
 
     @staticmethod
-    def fact_id(fact: Fact) -> str:
+    def fact_id(fact: Fact | str) -> str:
         """Return the id of a fact: the hash at the end of its IRI, which :meth:`fact` accepts.
+
+        ``fact`` is a :class:`Fact`, or a fact's IRI or id as the analysis gives it (``FactRef.id``,
+        the ids in a report): the library, the HTTP API and the CLI show this one id.
 
         Example:
             >>> from alignkg.graph.model import Fact
-            >>> len(KnowledgeGraph.fact_id(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS")))
-            20
+            >>> fact_id = KnowledgeGraph.fact_id(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS"))
+            >>> len(fact_id), KnowledgeGraph.fact_id("https://w3id.org/alignkg/fact/" + fact_id) == fact_id
+            (20, True)
         """
-        return mapping.fact_node(fact).value[len(ns.FACT):]
+        return ns.fact_id(mapping.fact_node(fact).value if isinstance(fact, Fact) else fact)
 
     def fact(self, fact_id: str) -> Fact:
         """Return one fact, with its evidence, by its IRI or the hash at its end.
@@ -587,6 +591,28 @@ class KnowledgeGraph:
             claimants = tuple(sorted(state_code(c) or c for c in str(to_python(row["claimants"]) or "").split()))
             found.append(Claim(claimants, members))
         return sorted(found, key=lambda c: c.members)
+
+    def claim(self, claim: str | int) -> Claim:
+        """Return a stored claim by its number in :meth:`claims` (from 1) or by its id (:meth:`claim_id`).
+
+        Raises:
+            NotFoundError: no claim has that number or id (the message gives the numbers there are).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Russian officials said Moscow and Tehran form a united front.", id="a1")
+            ...     kg.claim(1).members, kg.claim(kg.claim_id(kg.claim("1"))).members
+            (('IRN', 'RUS'), ('IRN', 'RUS'))
+        """
+        claims = self.claims()
+        text = str(claim).strip()
+        if text.isascii() and text.isdigit() and len(text) <= 9 and 1 <= int(text) <= len(claims):
+            return claims[int(text) - 1]
+        for found in claims:
+            if self.claim_id(found) == text:
+                return found
+        raise NotFoundError(f"no claim {text!r}: give its number (1 to {len(claims)}) or its id, as the list of "
+                            "claims gives them")
 
     @staticmethod
     def claim_id(claim: Claim) -> str:

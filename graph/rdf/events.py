@@ -110,7 +110,7 @@ def iter_rows(store: Store, selection: fact_rows.FactFilter) -> Iterator[dict[st
         last = row["f"].value
         fact = fact_rows.fact_of(row)
         spec = EdgeType(fact.type).spec
-        yield {"fact_id": last.removeprefix(ns.FACT), "subject": fact.subject, "type": fact.type.value,
+        yield {"fact_id": ns.fact_id(last), "subject": fact.subject, "type": fact.type.value,
                "object": fact.object, "quad_class": spec.quad_class.value, "directed": fact.directed,
                "hedged": fact.hedged, "first_seen": fact.first_seen, "last_seen": fact.last_seen,
                "event_date": fact.event_date, "articles": fact.articles, "sources": fact.sources,
