@@ -37,6 +37,7 @@ from alignkg.graph.model import (
     Fact,
     State,
     check_article_id,
+    to_date,
 )
 from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
@@ -343,7 +344,7 @@ class KnowledgeGraph:
             raise InvalidInputError(f"a fact links two different states, not {fact.subject} with itself")
         url = _checked_url(url)
         sentence = _checked_text(sentence, "sentence", 5000)
-        day = _as_date(published) if published is not None else None
+        day = to_date(published)
         node = mapping.fact_node(fact)
         standing = [r for r in self.curations(fact=node.value) if r.kind is CurationKind.RETRACTION and r.active]
         if standing:
@@ -535,7 +536,7 @@ class KnowledgeGraph:
             state=resolve(state) if state is not None else None,
             type=EdgeType.parse(type) if type is not None else None,
             quad_class=_quad_class(quad_class) if quad_class is not None else None,
-            since=_as_date(since) if since is not None else None, until=_as_date(until) if until is not None else None,
+            since=to_date(since), until=to_date(until),
             date=fact_rows.DateBasis.parse(date), hedged=hedged, min_sources=min_sources, retracted=retracted)
 
     def _after(self, fact_id: str) -> tuple[Any, Any, Any]:
@@ -1099,12 +1100,3 @@ def _quad_class(value: QuadClass | str) -> QuadClass:
         error = UnknownEdgeTypeError(str(value), classes)
         error.args = (f"unknown quad class {value!r}; expected one of {', '.join(classes)}",)
         raise error from None
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInputError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None

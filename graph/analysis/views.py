@@ -29,7 +29,7 @@ import networkx as nx
 
 from alignkg.graph import namespace as ns
 from alignkg.graph.errors import InvalidInputError, UnknownStateError
-from alignkg.graph.model import Claim
+from alignkg.graph.model import Claim, to_date
 from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.rdf import mapping, queries
 from alignkg.graph.rdf.reader import to_python
@@ -151,24 +151,6 @@ class Scope:
     def describe(self) -> str:
         """Return the scope in words, for error messages."""
         return f"the facts {self.kind} {', '.join(sorted(self.states))}"
-
-
-def to_date(value: DateLike | None) -> dt.date | None:
-    """Return ``value`` as a date (``None`` stays ``None``).
-
-    Raises:
-        InvalidInputError: a string that is not an ISO date.
-
-    Example:
-        >>> to_date("2024-05-01")
-        datetime.date(2024, 5, 1)
-    """
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInputError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
 def resolve_state(G: Any, name: str) -> str:
