@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         UnknownEdgeTypeError,
         UnknownStateError,
         check_article_id,
+        to_date,
     )
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "check_article_id",
+    "to_date",
 ]
 
 

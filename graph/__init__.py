@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         Fact,
         State,
         check_article_id,
+        to_date,
     )
     from alignkg.graph.ontology import EdgeType, QuadClass
     from alignkg.graph.rdf.export import ExportFormat
@@ -82,6 +83,7 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "check_article_id",
+    "to_date",
 ]
 
 #: The module (relative to this package) that defines each lazily imported public name.
@@ -95,7 +97,7 @@ _HOMES: dict[str, str] = {
     "Gazetteer": ".gazetteer",
     "KnowledgeGraph": ".kg",
     **dict.fromkeys(("Article", "Claim", "Curation", "CurationKind", "Evidence", "Extraction", "Fact", "State",
-                     "check_article_id"), ".model"),
+                     "check_article_id", "to_date"), ".model"),
     "EdgeType": ".ontology",
     "QuadClass": ".ontology",
     "ExportFormat": ".rdf.export",

@@ -37,6 +37,7 @@ from alignkg.graph.model import (
     Fact,
     State,
     check_article_id,
+    to_date,
 )
 from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
@@ -44,7 +45,7 @@ from alignkg.graph.query.sparql import SparqlResult, negotiate, run_sparql
 from alignkg.graph.rdf import curation as records
 from alignkg.graph.rdf import events as event_table
 from alignkg.graph.rdf import facts as fact_rows
-from alignkg.graph.rdf import mapping, updates
+from alignkg.graph.rdf import mapping, queries, updates
 from alignkg.graph.rdf.export import ExportFormat, export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
 from alignkg.graph.rdf.vocabulary import iter_vocabulary_quads
@@ -142,9 +143,9 @@ class KnowledgeGraph:
         return self._extractor
 
     def _ensure_reference(self) -> None:
-        if not self._ask(f"ASK {{ GRAPH <{ns.REFERENCE_GRAPH}> {{ ?s a ak:State }} }}"):
+        if not self._ask(queries.HAS_STATES.bind(graph=NamedNode(ns.REFERENCE_GRAPH))):
             self.store.insert(mapping.iter_state_quads(self.gazetteer.states.values()))
-        if not self._ask(f"ASK {{ <{ns.activity_iri(__version__)}> ?p ?o }}"):
+        if not self._ask(queries.HAS_ACTIVITY.bind(activity=NamedNode(ns.activity_iri(__version__)))):
             self.store.insert(mapping.iter_activity_quads(__version__))
         self._ensure_ontology()
 
@@ -155,14 +156,14 @@ class KnowledgeGraph:
         brought up to date: its evidence gets the flag that says whether its sentence gave the
         direction (from the fact it supports), and :meth:`refresh` derives the rest.
         """
-        graph = f"<{ns.ONTOLOGY_GRAPH}>"
-        stored = {(r["s"], r["p"], r["o"]) for r in self.store.query(
-            f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}", prefixes=_PREFIXES)}
+        graph = NamedNode(ns.ONTOLOGY_GRAPH)
+        stored = {(r["s"], r["p"], r["o"]) for r in self.store.query(queries.GRAPH_TRIPLES.bind(graph=graph),
+                                                                     prefixes=_PREFIXES)}
         quads = list(iter_vocabulary_quads())
         if stored == {(q.subject, q.predicate, q.object) for q in quads}:
             return
-        upgrade = self._ask("ASK { GRAPH ?g { ?f ak:edgeType ?t } }")
-        operations = [f"DROP SILENT GRAPH {graph}", updates.insert_data(quads)]
+        upgrade = self._ask(queries.HAS_FACTS.bind())
+        operations = [updates.drop_graph(graph), updates.insert_data(quads)]
         if upgrade:
             operations.append(updates.flag_evidence_direction())
         self.store.update(updates.request(*operations))
@@ -282,10 +283,8 @@ class KnowledgeGraph:
             ...     kg.refresh(), [f.object for f in kg.facts()]
             (1, ['RUS'])
         """
-        groups = list(dict.fromkeys(self._groups(
-            "SELECT ?s ?t ?o WHERE { GRAPH ?g { ?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }")))
-        claims = [row["c"] for row in self.store.query("SELECT DISTINCT ?c WHERE { ?c a ak:Claim }",
-                                                       prefixes=_PREFIXES)]
+        groups = list(dict.fromkeys(self._groups(queries.ALL_FACT_GROUPS.bind())))
+        claims = [row["c"] for row in self.store.query(queries.ALL_CLAIMS.bind(), prefixes=_PREFIXES)]
         for i in range(0, max(len(groups), len(claims)), batch):
             self.store.update(updates.request(updates.recompute(groups[i:i + batch], claims[i:i + batch])))
         return len(groups)
@@ -293,24 +292,22 @@ class KnowledgeGraph:
     def _groups(self, sparql: str) -> Iterator[mapping.FactGroup]:
         """Yield the group of every fact a query finds as ``?s ?t ?o`` (states, type id)."""
         for row in self.store.query(sparql, prefixes=_PREFIXES):
-            yield mapping.FactGroup.of(Fact(state_code(row["s"].value), EdgeType(row["t"].value),
-                                            state_code(row["o"].value)))
+            yield mapping.FactGroup.of(Fact(to_python(row["s"], codes=True), EdgeType(row["t"].value),
+                                            to_python(row["o"], codes=True)))
 
     def _stored_hash(self, article_id: str) -> str | None:
-        rows = self.store.query(
-            f"SELECT ?h WHERE {{ GRAPH <{ns.article_graph(article_id)}> {{ ?a ak:textHash ?h }} }}",
-            prefixes=_PREFIXES)
+        rows = self.store.query(queries.ARTICLE_TEXT_HASH.bind(graph=NamedNode(ns.article_graph(article_id))),
+                                prefixes=_PREFIXES)
         for row in rows:
             return str(to_python(row["h"]))
         return None
 
     def _targets_of(self, article_id: str) -> tuple[list[mapping.FactGroup], list[NamedNode]]:
         """Return the groups of the facts and the claims an article's evidence supports."""
-        graph = f"GRAPH <{ns.article_graph(article_id)}> {{ ?e ak:supports ?target }}"
-        groups = list(self._groups(f"SELECT DISTINCT ?s ?t ?o WHERE {{ {graph} "
-                                   "?target ak:subject ?s ; ak:edgeType ?t ; ak:object ?o }"))
-        claims = [row["target"] for row in self.store.query(
-            f"SELECT DISTINCT ?target WHERE {{ {graph} ?target a ak:Claim }}", prefixes=_PREFIXES)]
+        graph = NamedNode(ns.article_graph(article_id))
+        groups = list(self._groups(queries.ARTICLE_FACT_GROUPS.bind(graph=graph)))
+        claims = [row["target"] for row in self.store.query(queries.ARTICLE_CLAIMS.bind(graph=graph),
+                                                            prefixes=_PREFIXES)]
         return groups, claims
 
     # --- curation: analysts' corrections, recorded with PROV-O (docs/rdf-model.md#curation) -------
@@ -347,7 +344,7 @@ class KnowledgeGraph:
             raise InvalidInputError(f"a fact links two different states, not {fact.subject} with itself")
         url = _checked_url(url)
         sentence = _checked_text(sentence, "sentence", 5000)
-        day = _as_date(published) if published is not None else None
+        day = to_date(published)
         node = mapping.fact_node(fact)
         standing = [r for r in self.curations(fact=node.value) if r.kind is CurationKind.RETRACTION and r.active]
         if standing:
@@ -429,8 +426,7 @@ class KnowledgeGraph:
         operations = [updates.insert_data(records.iter_record_quads(record))]
         if target.kind is CurationKind.ASSERTION:
             operations.append(records.drop_evidence(target.id))
-        groups = list(self._groups(f"SELECT ?s ?t ?o WHERE {{ GRAPH <{ns.FACTS_GRAPH}> {{ VALUES ?f {{ {node} }} "
-                                   "?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }"))
+        groups = list(self._groups(queries.FACT_GROUP.bind(graph=NamedNode(ns.FACTS_GRAPH), fact=node)))
         operations.append(updates.recompute(groups))
         self.store.update(updates.request(*operations))
         return record
@@ -448,7 +444,7 @@ class KnowledgeGraph:
         node = None
         if fact is not None:
             node = mapping.fact_node(fact) if isinstance(fact, Fact) else _fact_node(fact)
-        sparql = records.select_records(fact=node)
+        sparql = queries.records(fact=node)
         return [records.record_of(row) for row in self.store.query(sparql, prefixes=_PREFIXES)]
 
     def curation(self, record_id: str) -> Curation:
@@ -461,7 +457,7 @@ class KnowledgeGraph:
             NamedNode(ns.curation_iri(record_id))
         except ValueError:
             raise NotFoundError(f"no curation record {record_id!r}") from None
-        for row in self.store.query(records.select_records(record=record_id), prefixes=_PREFIXES):
+        for row in self.store.query(queries.records(record=records.record_node(record_id)), prefixes=_PREFIXES):
             return records.record_of(row)
         raise NotFoundError(f"no curation record {record_id!r}")
 
@@ -504,9 +500,8 @@ class KnowledgeGraph:
                                  min_sources=min_sources)
         if limit is not None and limit < 0:
             raise InvalidInputError(f"limit must be at least 0, not {limit}")
-        after_filter = self._after(after) if after is not None else ""
-        for row in self.store.query(fact_rows.select(selection, after=after_filter, limit=limit),
-                                    prefixes=_PREFIXES):
+        cursor = self._after(after) if after is not None else None
+        for row in self.store.query(queries.facts(selection, after=cursor, limit=limit), prefixes=_PREFIXES):
             yield fact_rows.fact_of(row)
 
     def count_facts(self, *, subject: str | None = None, type: EdgeType | str | None = None,
@@ -523,7 +518,7 @@ class KnowledgeGraph:
         """
         selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
                                  min_sources=min_sources)
-        for row in self.store.query(fact_rows.count(selection), prefixes=_PREFIXES):
+        for row in self.store.query(queries.fact_count(selection), prefixes=_PREFIXES):
             return int(to_python(row["n"]))
         return 0
 
@@ -541,30 +536,32 @@ class KnowledgeGraph:
             state=resolve(state) if state is not None else None,
             type=EdgeType.parse(type) if type is not None else None,
             quad_class=_quad_class(quad_class) if quad_class is not None else None,
-            since=_as_date(since) if since is not None else None, until=_as_date(until) if until is not None else None,
+            since=to_date(since), until=to_date(until),
             date=fact_rows.DateBasis.parse(date), hedged=hedged, min_sources=min_sources, retracted=retracted)
 
-    def _after(self, fact_id: str) -> str:
-        """Return the filter that keeps the facts after ``fact_id`` in the order (type, subject, object)."""
+    def _after(self, fact_id: str) -> tuple[Any, Any, Any]:
+        """Return the sort keys (type, subject, object) of the fact ``fact_id``, where the next page starts."""
         # No name holds the results: pyoxigraph frees them only on this thread, and the error
         # raised below may travel to another one with this frame in its traceback.
-        for row in self.store.query(f"""SELECT ?t ?sk ?ok WHERE {{ VALUES ?f {{ {_fact_node(fact_id)} }}
-                ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {fact_rows.KEYS} }}""", prefixes=_PREFIXES):
-            t, sk, ok = row["t"], row["sk"], row["ok"]
-            return f"FILTER(?t > {t} || (?t = {t} && (?sk > {sk} || (?sk = {sk} && ?ok > {ok}))))"
+        for row in self.store.query(queries.FACT_KEYS.bind(fact=_fact_node(fact_id)), prefixes=_PREFIXES):
+            return row["t"], row["sk"], row["ok"]
         raise InvalidInputError(f"the cursor {fact_id!r} names no stored fact (it may have been deleted); "
                                 "start again from the first page")
 
     @staticmethod
-    def fact_id(fact: Fact) -> str:
+    def fact_id(fact: Fact | str) -> str:
         """Return the id of a fact: the hash at the end of its IRI, which :meth:`fact` accepts.
+
+        ``fact`` is a :class:`Fact`, or a fact's IRI or id as the analysis gives it (``FactRef.id``,
+        the ids in a report): the library, the HTTP API and the CLI show this one id.
 
         Example:
             >>> from alignkg.graph.model import Fact
-            >>> len(KnowledgeGraph.fact_id(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS")))
-            20
+            >>> fact_id = KnowledgeGraph.fact_id(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS"))
+            >>> len(fact_id), KnowledgeGraph.fact_id("https://w3id.org/alignkg/fact/" + fact_id) == fact_id
+            (20, True)
         """
-        return mapping.fact_node(fact).value[len(ns.FACT):]
+        return ns.fact_id(mapping.fact_node(fact).value if isinstance(fact, Fact) else fact)
 
     def fact(self, fact_id: str) -> Fact:
         """Return one fact, with its evidence, by its IRI or the hash at its end.
@@ -572,7 +569,7 @@ class KnowledgeGraph:
         Raises:
             NotFoundError: no fact has that id.
         """
-        sparql = fact_rows.select(fact_rows.FactFilter(retracted=True, fact=_fact_node(fact_id)))
+        sparql = queries.facts(fact_rows.FactFilter(retracted=True, fact=_fact_node(fact_id)))
         found = [fact_rows.fact_of(row) for row in self.store.query(sparql, prefixes=_PREFIXES)]
         if not found:
             raise NotFoundError(f"no fact {fact_id!r}")
@@ -582,27 +579,41 @@ class KnowledgeGraph:
     def evidence(self, fact: Fact | Claim) -> tuple[Evidence, ...]:
         """Return the sentences that support a fact or claim, each with its article and offsets."""
         node = mapping.fact_node(fact) if isinstance(fact, Fact) else mapping.claim_node(fact)
-        sparql = f"""SELECT ?id ?text ?start ?end ?event ?by WHERE {{
-            ?ev ak:supports {node} ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?t .
-            ?a schema:identifier ?id .
-            ?t oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-            OPTIONAL {{ ?ev ak:eventDate ?event }}
-            OPTIONAL {{ ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }}
-        }} ORDER BY ?id ?start"""
+        sparql = queries.EVIDENCE.bind(target=node)
         return tuple(_evidence_of(r, "id", "text", "start", "end", "event", "by")
                      for r in self.store.query(sparql, prefixes=_PREFIXES))
 
     def claims(self) -> list[Claim]:
         """Return the stored claims of alignment with their claimants (from all their evidence)."""
-        sparql = """SELECT ?c (GROUP_CONCAT(DISTINCT STR(?m)) AS ?members)
-                   (GROUP_CONCAT(DISTINCT STR(?cl)) AS ?claimants)
-            WHERE { ?c a ak:Claim ; ak:member ?m . OPTIONAL { ?ev ak:supports ?c ; ak:claimant ?cl } } GROUP BY ?c"""
+        sparql = queries.CLAIMS.bind()
         found = []
         for row in self.store.query(sparql, prefixes=_PREFIXES):
-            members = tuple(sorted(state_code(m) for m in str(to_python(row["members"])).split()))
-            claimants = tuple(sorted(state_code(c) for c in str(to_python(row["claimants"]) or "").split()))
+            members = tuple(sorted(state_code(m) or m for m in str(to_python(row["members"])).split()))
+            claimants = tuple(sorted(state_code(c) or c for c in str(to_python(row["claimants"]) or "").split()))
             found.append(Claim(claimants, members))
         return sorted(found, key=lambda c: c.members)
+
+    def claim(self, claim: str | int) -> Claim:
+        """Return a stored claim by its number in :meth:`claims` (from 1) or by its id (:meth:`claim_id`).
+
+        Raises:
+            NotFoundError: no claim has that number or id (the message gives the numbers there are).
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Russian officials said Moscow and Tehran form a united front.", id="a1")
+            ...     kg.claim(1).members, kg.claim(kg.claim_id(kg.claim("1"))).members
+            (('IRN', 'RUS'), ('IRN', 'RUS'))
+        """
+        claims = self.claims()
+        text = str(claim).strip()
+        if text.isascii() and text.isdigit() and len(text) <= 9 and 1 <= int(text) <= len(claims):
+            return claims[int(text) - 1]
+        for found in claims:
+            if self.claim_id(found) == text:
+                return found
+        raise NotFoundError(f"no claim {text!r}: give its number (1 to {len(claims)}) or its id, as the list of "
+                            "claims gives them")
 
     @staticmethod
     def claim_id(claim: Claim) -> str:
@@ -623,11 +634,8 @@ class KnowledgeGraph:
             ...     [(s.code, out, into) for s, out, into in kg.state_counts() if out or into]
             [('IRN', 1, 0), ('RUS', 0, 1)]
         """
-        rows = self.store.query("""SELECT ?x (SUM(?out) AS ?outs) (SUM(?in) AS ?ins) WHERE {
-            { ?f ak:subject ?x ; ak:edgeType ?t . BIND(1 AS ?out) BIND(0 AS ?in) }
-            UNION { ?f ak:object ?x ; ak:edgeType ?t . BIND(0 AS ?out) BIND(1 AS ?in) } } GROUP BY ?x""",
-                                prefixes=_PREFIXES)
-        counts = {state_code(r["x"].value): (int(to_python(r["outs"])), int(to_python(r["ins"]))) for r in rows}
+        rows = self.store.query(queries.STATE_COUNTS.bind(), prefixes=_PREFIXES)
+        counts = {to_python(r["x"], codes=True): (int(to_python(r["outs"])), int(to_python(r["ins"]))) for r in rows}
         return [(state, *counts.get(code, (0, 0))) for code, state in sorted(self.gazetteer.states.items())]
 
     def state_edges(self, state: str) -> tuple[State, dict[EdgeType, list[Fact]], dict[EdgeType, list[Fact]]]:
@@ -650,17 +658,7 @@ class KnowledgeGraph:
         """
         code = self.gazetteer.resolve(state)
         node = NamedNode(ns.state_iri(code))
-        sparql = f"""SELECT * WHERE {{
-            {{ ?f ak:subject {node} ; ak:object ?o . BIND({node} AS ?s) }}
-            UNION {{ ?f ak:object {node} ; ak:subject ?s . BIND({node} AS ?o) }}
-            ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
-            {fact_rows.DERIVED} FILTER(!BOUND(?r))
-            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?tg .
-                       ?a schema:identifier ?id . ?tg oa:hasSelector ?p .
-                       ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-                       OPTIONAL {{ ?ev ak:eventDate ?ed }}
-                       OPTIONAL {{ ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }} }}
-        }} ORDER BY ?t ?s ?o ?id ?start"""
+        sparql = queries.STATE_EDGES.bind(state=node)
         found: dict[str, tuple[Fact, dict[Evidence, None]]] = {}  # evidence as an ordered set
         for row in self.store.query(sparql, prefixes=_PREFIXES):
             fact, evidence = found.setdefault(row["f"].value, (fact_rows.fact_of(row, "s", "o"), {}))
@@ -679,11 +677,7 @@ class KnowledgeGraph:
         Raises:
             NotFoundError: no article has that id.
         """
-        sparql = f"""SELECT ?text ?title ?url ?date ?publisher WHERE {{ GRAPH <{ns.article_graph(article_id)}> {{
-            ?a schema:text ?text .
-            OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:url ?url }}
-            OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:publisher/schema:name ?publisher }}
-        }} }}"""
+        sparql = queries.ARTICLE.bind(graph=NamedNode(ns.article_graph(article_id)))
         for row in self.store.query(sparql, prefixes=_PREFIXES):
             return Article(article_id, str(to_python(row["text"])), title=to_python(row["title"]),
                            url=to_python(row["url"]), published=to_python(row["date"]),
@@ -692,8 +686,7 @@ class KnowledgeGraph:
 
     def article_ids(self) -> list[str]:
         """Return the ids of the stored articles."""
-        rows = self.store.query("SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id } ORDER BY ?id",
-                                prefixes=_PREFIXES)
+        rows = self.store.query(queries.ARTICLE_IDS.bind(), prefixes=_PREFIXES)
         return [str(to_python(r["id"])) for r in rows]
 
     def query(self, pattern: str, *, max_rows: int | None = None, max_bytes: int | None = None) -> Rows:
@@ -760,16 +753,10 @@ class KnowledgeGraph:
         Retracted facts are not among ``facts``: they are counted apart (``retracted``), as are the
         analysts' records (``curations``).
         """
-        by_type = {row["t"]: row["n"] for row in to_rows(self.store.query(
-            "SELECT ?t (COUNT(?f) AS ?n) WHERE { ?f ak:edgeType ?t FILTER NOT EXISTS { ?f ak:retracted true } } "
-            "GROUP BY ?t ORDER BY ?t", prefixes=_PREFIXES))}
-        counts = to_rows(self.store.query("""SELECT
-            (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?e) AS ?evidence)
-            WHERE { { ?a a schema:NewsArticle } UNION { ?c a ak:Claim } UNION { ?e a ak:Evidence } }""",
-            prefixes=_PREFIXES)).rows[0]
-        curation = to_rows(self.store.query("""
-            SELECT (COUNT(DISTINCT ?f) AS ?retracted) (COUNT(DISTINCT ?r) AS ?curations)
-            WHERE { { ?f ak:retracted true } UNION { ?r a ak:Curation } }""", prefixes=_PREFIXES)).rows[0]
+        by_type = {row["t"]: row["n"] for row in to_rows(self.store.query(queries.FACTS_BY_TYPE.bind(),
+                                                                          prefixes=_PREFIXES))}
+        counts = to_rows(self.store.query(queries.RESOURCE_COUNTS.bind(), prefixes=_PREFIXES)).rows[0]
+        curation = to_rows(self.store.query(queries.CURATION_COUNTS.bind(), prefixes=_PREFIXES)).rows[0]
         return {"quads": self.store.count(), "facts": sum(by_type.values()), "facts_by_type": by_type, **counts,
                 **curation}
 
@@ -922,7 +909,7 @@ class KnowledgeGraph:
         if all(v is None for v in (subject, type, object, state, since, until, hedged, quad_class, min_sources)):
             export_store(self.store, output, format=format)
             return
-        rows = self.store.query(f"SELECT ?f WHERE {{ {fact_rows.where(selection)} }}", prefixes=_PREFIXES)
+        rows = self.store.query(queries.fact_ids(selection), prefixes=_PREFIXES)
         export_selection(self.store, (row["f"] for row in rows), output, format=format)
 
     @staticmethod
@@ -1113,12 +1100,3 @@ def _quad_class(value: QuadClass | str) -> QuadClass:
         error = UnknownEdgeTypeError(str(value), classes)
         error.args = (f"unknown quad class {value!r}; expected one of {', '.join(classes)}",)
         raise error from None
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInputError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None

@@ -8,12 +8,13 @@ and conversion to plain JSON-ready dicts. This module imports only the base laye
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from alignkg.graph.errors import InvalidArticleError
+from alignkg.graph.errors import InvalidArticleError, InvalidInputError
 from alignkg.graph.ontology import EdgeType
 
 #: The longest article id accepted.
@@ -22,6 +23,36 @@ MAX_ARTICLE_ID_CHARS = 256
 #: (separators and format characters such as the zero-width space).
 _FORBIDDEN = {"Cc", "Cs"}
 _INVISIBLE = {"Zs", "Zl", "Zp", "Cf"}
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def to_date(value: dt.date | str | None) -> dt.date | None:
+    """Return ``value`` as a date: the one reading of a date given as text, everywhere (None stays None).
+
+    Only ``YYYY-MM-DD`` is a date: ``datetime.date.fromisoformat`` also reads ``20240501`` and
+    ``2024-W18-3``, which the HTTP API refuses, so the library refuses them too.
+
+    Raises:
+        InvalidInputError: text that is not a date written ``YYYY-MM-DD``, or a day that does not exist.
+
+    Example:
+        >>> to_date("2024-05-01"), to_date(dt.date(2024, 5, 1)), to_date(None)
+        (datetime.date(2024, 5, 1), datetime.date(2024, 5, 1), None)
+        >>> to_date("20240501")
+        Traceback (most recent call last):
+        ...
+        alignkg.graph.errors.InvalidInputError: not an ISO date (YYYY-MM-DD): '20240501'
+    """
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidInputError(f"not a date that exists (YYYY-MM-DD): {value!r}") from None
+    raise InvalidInputError(f"not an ISO date (YYYY-MM-DD): {value!r}")
 
 
 def check_article_id(article_id: str) -> str:

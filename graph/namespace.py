@@ -129,6 +129,18 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
+def fact_id(fact: str) -> str:
+    """Return the id of a fact given by its IRI or its id: the hash at the end of the IRI.
+
+    The one identity of a fact outside RDF: ``kg.fact_id()``, the HTTP API's ``/facts/{id}``,
+    the CLI and the events table all show it, and ``kg.fact()`` takes it (or the IRI).
+
+    >>> fact_id("https://w3id.org/alignkg/fact/3f1b9a0c6d2e4f5a7b8c"), fact_id("3f1b9a0c6d2e4f5a7b8c")
+    ('3f1b9a0c6d2e4f5a7b8c', '3f1b9a0c6d2e4f5a7b8c')
+    """
+    return fact.removeprefix(FACT)
+
+
 def fact_iri(subject: str, edge_type: str, obj: str) -> str:
     """Return the IRI of the fact (subject, type, object); pass symmetric or undirected pairs sorted."""
     return FACT + _digest(subject, edge_type, obj)

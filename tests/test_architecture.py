@@ -110,3 +110,19 @@ def test_architecture_passes_mypy_strict():
     # [tool.mypy] in pyproject: strict, over the files it names, each module under its alignkg.* name.
     proc = _run_tool("-m", "mypy")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+#: The modules that may hold SPARQL text: the library's reads and writes, and what turns users' queries into SPARQL
+#: (the pattern-language compiler) or checks them (the endpoint's policy).
+SPARQL_HOMES = {"graph/rdf/queries.py", "graph/rdf/updates.py", "graph/query/compiler.py",
+                # not the library's queries: examples shown to users, and the text that warms the policy's parser
+                "app/api/routers/sparql.py", "app/api/routers/web.py", "graph/store/worker.py"}
+SPARQL_TEXT = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\s*(\{|\?|\*|\(|DISTINCT)|\bWHERE\s*\{|\b(INSERT|DELETE)"
+                         r"\s+(DATA\s+)?\{|\bDROP\s+(SILENT\s+)?GRAPH\b")
+
+
+def test_architecture_sparql_lives_in_one_module_of_queries_and_one_of_updates():
+    offenders = [str(p.relative_to(REPO)) for p in _sources("graph", "app")
+                 if str(p.relative_to(REPO)) not in SPARQL_HOMES
+                 and any(SPARQL_TEXT.search(s) for s in _string_constants(p))]
+    assert offenders == []

@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from alignkg.app.api.schemas import fact_path
 from alignkg.graph import Claim, EdgeType, KnowledgeGraph, QuadClass
 from alignkg.graph.analysis import BlocReport, Community, Contribution, DyadScore, FactRef, Weights
-from alignkg.graph.namespace import FACT
 
 _AT, _NI, _MS = EdgeType.ARMS_TRANSFER, EdgeType.NON_INTERVENTION, EdgeType.MILITARY_SUPPORT
 _MC, _VC = QuadClass.MATERIAL_COOPERATION, QuadClass.VERBAL_COOPERATION
@@ -38,9 +37,9 @@ def _examples(*examples: dict[str, Any]) -> ConfigDict:
     return ConfigDict(json_schema_extra={"examples": list(examples)})
 
 
-def short_id(fact_id: str) -> str:
-    """Return the id of a fact given by its IRI (as the analysis names facts): the hash at its end."""
-    return fact_id[len(FACT):] if fact_id.startswith(FACT) else fact_id
+def short_id(fact: str) -> str:
+    """Return the id of a fact the analysis names (``KnowledgeGraph.fact_id``, the one the API shows)."""
+    return KnowledgeGraph.fact_id(fact)
 
 
 def _ids(fact_ids: Iterable[str]) -> list[str]:

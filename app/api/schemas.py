@@ -8,7 +8,6 @@ into them, adding ids and links. Edge-type ids in examples come from
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlsplit
@@ -25,10 +24,12 @@ from alignkg.graph import (
     Extraction,
     Fact,
     InvalidArticleError,
+    InvalidInputError,
     KnowledgeGraph,
     Rows,
     State,
     check_article_id,
+    to_date,
 )
 
 _NI, _AT = EdgeType.NON_INTERVENTION, EdgeType.ARMS_TRANSFER
@@ -37,18 +38,13 @@ _SENTENCE = ("Russia and China, despite their strategic partnerships with Iran, 
              "militarily on its behalf.")
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def _iso_date(value: Any) -> Any:
     """Accept a date only as ISO ``YYYY-MM-DD`` text (or a date): never a number read as a timestamp."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+    if value is not None and not isinstance(value, str | dt.date):
         raise ValueError("must be a date written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
+        return to_date(value)
+    except InvalidInputError:
         raise ValueError("must be a date that exists, written YYYY-MM-DD") from None
 
 

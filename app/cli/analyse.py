@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from alignkg.app.cli.graph import StoreOption, open_graph
-from alignkg.graph import AlignkgError
-from alignkg.graph.namespace import FACT
+from alignkg.graph import AlignkgError, NotFoundError
 
 if TYPE_CHECKING:  # the analysis imports networkx: only the commands that run it import it
     from alignkg.graph import Claim, KnowledgeGraph
@@ -56,8 +55,8 @@ WeightOption = Annotated[list[str] | None, typer.Option(
     "--weight", help="Override a weight, name=value: a quad class (material_cooperation=3), an edge type "
                      "(arms_transfer=2.5) or hedged=0.5. Repeatable.")]
 StatesArgument = Annotated[list[str] | None, typer.Argument(help="The members: codes, names or aliases.")]
-ClaimOption = Annotated[int | None, typer.Option(
-    "--claim", help="Use the members of stored claim N (numbered by `alignkg analyse claims`).")]
+ClaimOption = Annotated[str | None, typer.Option(
+    "--claim", help="Use the members of a stored claim: its number N in `alignkg analyse claims`, or its id.")]
 
 
 @contextmanager
@@ -76,9 +75,11 @@ def weights_of(options: list[str] | None) -> Weights:
     return Weights.parse(options or [])
 
 
-def _short(fact_id: str) -> str:
-    """The hash at the end of a fact IRI, which ``kg.fact`` accepts."""
-    return fact_id[len(FACT):] if fact_id.startswith(FACT) else fact_id
+def _short(fact: str) -> str:
+    """The id of a fact the analysis names, as ``kg.fact_id`` gives it (and ``kg.fact`` takes it)."""
+    from alignkg.graph import KnowledgeGraph
+
+    return KnowledgeGraph.fact_id(fact)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -103,15 +104,15 @@ def _emit(format: OutputFormat, data: Any, render: Callable[[], str]) -> None:
         typer.echo(render())
 
 
-def members_of(kg: KnowledgeGraph, states: list[str] | None, claim: int | None) -> Sequence[str] | Claim:
+def members_of(kg: KnowledgeGraph, states: list[str] | None, claim: str | None) -> Sequence[str] | Claim:
     if claim is None:
         return states or []
     if states:
         raise typer.BadParameter("give either states or --claim, not both")
-    claims = kg.claims()
-    if not 1 <= claim <= len(claims):
-        raise typer.BadParameter(f"no claim {claim}; the store holds {len(claims)} (see `alignkg analyse claims`)")
-    return claims[claim - 1]
+    try:
+        return kg.claim(claim)
+    except NotFoundError as err:
+        raise typer.BadParameter(f"{err} (see `alignkg analyse claims`)") from None
 
 
 def render_bloc(report: BlocReport) -> str:

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import typer
 
-from alignkg.graph import AlignkgError, Article
+from alignkg.graph import AlignkgError, Article, InvalidInputError, to_date
 
 Record = tuple[str, dict[str, Any] | None, str | None]
 
@@ -25,9 +25,9 @@ def parse_date(value: Any, where: str) -> dt.date | None:
     """Return the ISO date of a record's ``published`` field, or None when absent."""
     if value in (None, ""):
         return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
+    try:  # a timestamp's date part counts: records often carry 2024-05-01T08:00:00Z
+        return to_date(str(value)[:10])
+    except InvalidInputError:
         raise AlignkgError(f"'published' must be an ISO date (YYYY-MM-DD), got {value!r}") from None
 
 

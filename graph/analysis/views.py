@@ -1,8 +1,9 @@
 """Networkx views of the store: the only code of the analysis that reads the graph.
 
-This module owns the one SPARQL query that brings facts into the analysis (every fact with
-its edge type, hence its quad class, hedged and directed flags, first and last seen dates and
-number of pieces of evidence, in one request, never one request per fact) and the shape of the
+This module runs the one query that brings facts into the analysis (every fact with its edge
+type, hence its quad class, hedged and directed flags, first and last seen dates and number of
+pieces of evidence, in one request, never one request per fact; its text is
+:func:`alignkg.graph.rdf.queries.view`) and owns the shape of the
 typed fact multigraph that :mod:`alignkg.graph.analysis.dyad`, :mod:`alignkg.graph.analysis.bloc` and
 :mod:`alignkg.graph.analysis.network` work on. It resolves the states users name, and it must not
 score, judge or print anything.
@@ -25,14 +26,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from pyoxigraph import NamedNode
 
 from alignkg.graph import namespace as ns
 from alignkg.graph.errors import InvalidInputError, UnknownStateError
-from alignkg.graph.model import Claim
+from alignkg.graph.model import Claim, to_date
 from alignkg.graph.ontology import EdgeType, QuadClass
-from alignkg.graph.rdf import mapping
-from alignkg.graph.rdf.reader import state_code, to_python
+from alignkg.graph.rdf import mapping, queries
+from alignkg.graph.rdf.reader import to_python
 
 if TYPE_CHECKING:
     from alignkg.graph.kg import KnowledgeGraph
@@ -153,24 +153,6 @@ class Scope:
         return f"the facts {self.kind} {', '.join(sorted(self.states))}"
 
 
-def to_date(value: DateLike | None) -> dt.date | None:
-    """Return ``value`` as a date (``None`` stays ``None``).
-
-    Raises:
-        InvalidInputError: a string that is not an ISO date.
-
-    Example:
-        >>> to_date("2024-05-01")
-        datetime.date(2024, 5, 1)
-    """
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInputError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
-
-
 def resolve_state(G: Any, name: str) -> str:
     """Return the ISO code of the state ``name`` (code, name or alias) for the view ``G``.
 
@@ -251,10 +233,9 @@ def fact_view(source: KnowledgeGraph, *, states: Iterable[str] | None = None, si
         [('IRN', 'arms_transfer', 'RUS'), ('ISR', 'military_strike', 'IRN')]
     """
     if states is None:
-        return _load(source, None, _MATCH, since, until)
+        return _load(source, None, "all", frozenset(), since, until)
     codes = frozenset(source.gazetteer.resolve(s) for s in states)
-    values = _values(codes)
-    return _load(source, Scope("among", codes), f"VALUES ?s {{ {values} }} VALUES ?o {{ {values} }} {_MATCH}",
+    return _load(source, Scope("among", codes), "among", codes,
                  since, until)
 
 
@@ -278,11 +259,7 @@ def bloc_view(source: KnowledgeGraph, states: Members, *, since: DateLike | None
         [('ISR', 'military_strike', 'IRN'), ('RUS', 'non_intervention', 'IRN')]
     """
     codes = frozenset(resolve_members(source.gazetteer.resolve, states))
-    values = _values(codes)
-    strike = mapping.ak(EdgeType.MILITARY_STRIKE.spec.rdf_class)
-    scope = (f"{{ VALUES ?s {{ {values} }} VALUES ?o {{ {values} }} {_MATCH} }} UNION "
-             f"{{ VALUES ?o {{ {values} }} ?f ak:object ?o ; a {strike} ; ak:subject ?s . }}")
-    return _load(source, Scope("bloc", codes), scope, since, until)
+    return _load(source, Scope("bloc", codes), "bloc", codes, since, until)
 
 
 def neighbourhood_view(source: KnowledgeGraph, state: str, *, since: DateLike | None = None,
@@ -301,44 +278,21 @@ def neighbourhood_view(source: KnowledgeGraph, state: str, *, since: DateLike | 
         [('IRN', 'RUS')]
     """
     code = source.gazetteer.resolve(state)
-    node = NamedNode(ns.state_iri(code))
-    scope = (f"{{ ?f ak:subject {node} ; ak:object ?o . BIND({node} AS ?s) }} UNION "
-             f"{{ ?f ak:object {node} ; ak:subject ?s . BIND({node} AS ?o) }}")
-    return _load(source, Scope("around", frozenset({code})), scope, since, until)
+    return _load(source, Scope("around", frozenset({code})), "around", frozenset({code}), since, until)
 
 
-#: The pattern that binds a fact and its two states; scopes put VALUES before it or wrap it in a UNION.
-_MATCH = "?f ak:subject ?s ; ak:object ?o ."
-
-
-def _values(codes: Iterable[str]) -> str:
-    return " ".join(str(NamedNode(ns.state_iri(c))) for c in sorted(codes))
-
-
-def _load(source: KnowledgeGraph, scope: Scope | None, scope_clause: str, since: DateLike | None,
+def _load(source: KnowledgeGraph, scope: Scope | None, kind: str, codes: frozenset[str], since: DateLike | None,
           until: DateLike | None) -> Any:
+    """Return the fact multigraph of the facts of a scope (:func:`alignkg.graph.rdf.queries.view`) in a window."""
     first, last = to_date(since), to_date(until)
-    window = []
-    if first is not None:
-        window.append(f"FILTER(BOUND(?last) && ?last >= {mapping.date(first)})")
-    if last is not None:
-        window.append(f"FILTER(BOUND(?first) && ?first <= {mapping.date(last)})")
-    # The quad class comes from the ontology, by edge type, in Python: joining a VALUES table of it in the
-    # query makes Oxigraph plan a scoped query from the table (6x slower at 20k facts).
-    sparql = f"""SELECT ?f ?s ?o ?t ?h ?d ?first ?last (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
-        {scope_clause}
-        ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
-        FILTER(?s != ?o)
-        FILTER NOT EXISTS {{ ?f ak:retracted true }}
-        OPTIONAL {{ ?f ak:firstSeen ?first }} OPTIONAL {{ ?f ak:lastSeen ?last }}
-        {' '.join(window)}
-        OPTIONAL {{ ?ev ak:supports ?f }}
-    }} GROUP BY ?f ?s ?o ?t ?h ?d ?first ?last"""
+    sparql = queries.view(kind, states=codes, state=min(codes) if kind == "around" else None,
+                          since=None if first is None else mapping.date(first),
+                          until=None if last is None else mapping.date(last))
     G = nx.MultiDiGraph(scope=scope, since=first, until=last, resolve=source.gazetteer.resolve)
     rows: dict[str, tuple[str, str, bool, Any]] = {}
     for row in source.store.query(sparql, prefixes=ns.PREFIXES):
         fact = row["f"].value
-        subject, obj = state_code(row["s"].value), state_code(row["o"].value)
+        subject, obj = to_python(row["s"], codes=True), to_python(row["o"], codes=True)
         directed = row["d"].value == "true"
         seen = rows.get(fact)
         if seen is not None:

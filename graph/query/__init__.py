@@ -26,7 +26,8 @@ from alignkg.graph.query.ast import (
 )
 from alignkg.graph.query.compiler import CompiledQuery, compile_pattern, compile_query
 from alignkg.graph.query.parser import parse, resolve
-from alignkg.graph.query.terms import sparql_term, state_code, to_python
+from alignkg.graph.query.terms import sparql_term
+from alignkg.graph.rdf.reader import state_code, to_python
 
 __all__ = [
     "AnyEdge",

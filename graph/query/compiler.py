@@ -24,7 +24,8 @@ from alignkg.graph.namespace import PREFIXES, state_iri, vocab_iri
 from alignkg.graph.ontology import SPECS, EdgeType
 from alignkg.graph.query.ast import AnyEdge, EdgeClass, EdgeTypes, Pattern, Query, StateTerm, Variable
 from alignkg.graph.query.parser import parse, resolve
-from alignkg.graph.query.terms import sparql_term, to_python
+from alignkg.graph.query.terms import sparql_term
+from alignkg.graph.rdf.reader import to_python
 
 #: Columns added for each positive pattern ``i`` (1-based), after the user's variables.
 FACT_COLUMNS = ("_fact{i}", "_type{i}")
@@ -64,17 +65,16 @@ class CompiledQuery:
     def decode(self, solution: _Solution) -> dict[str, Any]:
         """Return one result row as plain Python, by column name.
 
-        State IRIs become codes (``'IRN'``), other IRIs strings, and ``xsd:date``,
-        ``xsd:integer`` and ``xsd:boolean`` literals ``datetime.date``, ``int`` and
-        ``bool``; an unbound column is None. ``solution`` is a pyoxigraph
-        ``QuerySolution`` or any mapping from column name to term.
+        State IRIs become codes (``'IRN'``), other IRIs strings, and typed literals
+        Python values, by :func:`alignkg.graph.rdf.reader.to_python`; an unbound column is
+        None. ``solution`` is a pyoxigraph ``QuerySolution`` or any mapping from column name to term.
 
         Example:
             >>> cq = compile_pattern("?x sanction IRN", Gazetteer.load())
             >>> cq.decode({"x": NamedNode(state_iri("USA")), "_fact1": None, "_type1": None})
             {'x': 'USA', '_fact1': None, '_type1': None}
         """
-        return {name: to_python(solution[name]) for name in self.variables}
+        return {name: to_python(solution[name], codes=True) for name in self.variables}
 
 
 def compile_pattern(text: str, gazetteer: Gazetteer) -> CompiledQuery:

@@ -169,12 +169,8 @@ def _format_names(form: QueryForm) -> dict[str, QueryResultsFormat | ExportForma
     """Return every name a format of ``form`` results is known by: short names, extensions, media types."""
     names: dict[str, QueryResultsFormat | ExportFormat] = {}
     if form.returns_graph:
-        for fmt in _GRAPH_FORMATS:
-            for name in (fmt.value, fmt.rdf_format.file_extension, _media_of(fmt)):
-                names[name] = fmt
-        names.update({"json": ExportFormat.JSONLD, "json-ld": ExportFormat.JSONLD, "xml": ExportFormat.RDFXML,
-                      "ttl": ExportFormat.TURTLE, "n-triples": ExportFormat.NTRIPLES,
-                      "rdf+xml": ExportFormat.RDFXML})
+        for fmt in _GRAPH_FORMATS:  # the export's one table of names (ExportFormat.names)
+            names.update(dict.fromkeys((*fmt.names, _media_of(fmt)), fmt))
     else:
         for result_format, aliases in _SOLUTION_FORMATS.items():
             for name in (result_format.file_extension, _media_of(result_format), *aliases):

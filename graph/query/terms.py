@@ -1,21 +1,20 @@
-"""The one door through which values reach SPARQL text, and the way back from result terms to Python.
+"""The one door through which values reach SPARQL text.
 
 :func:`sparql_term` writes a value as a SPARQL term through pyoxigraph's
 :class:`~pyoxigraph.NamedNode` and :class:`~pyoxigraph.Literal`, whose ``str()`` is
 escaped N-Triples: an IRI is checked (no spaces, ``>``, ``"``, ``{``...) and a string
 has its quotes, backslashes and line breaks escaped, so no value can end the term it
 is written in. The compiler never puts a value into a query any other way.
-:func:`to_python` turns result terms back into plain Python (state IRIs into codes).
+:func:`alignkg.graph.rdf.reader.to_python` is the way back, from result terms to plain Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import unquote
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import Literal, NamedNode
 
-from alignkg.graph.namespace import PREFIXES, STATE
+from alignkg.graph.namespace import PREFIXES
 
 _XSD = PREFIXES["xsd"]
 _XSD_DATE = NamedNode(_XSD + "date")
@@ -63,42 +62,3 @@ def sparql_term(value: Value) -> str:
     if isinstance(value, str):
         return str(Literal(value))
     raise TypeError(f"cannot write a {type(value).__name__} as a SPARQL term")
-
-
-def state_code(iri: str) -> str | None:
-    """Return the ISO alpha-3 code of a state IRI, or None for any other IRI.
-
-    Example:
-        >>> state_code("https://w3id.org/alignkg/state/IRN"), state_code("https://example.org/x")
-        ('IRN', None)
-    """
-    return unquote(iri[len(STATE):]) if iri.startswith(STATE) else None
-
-
-def to_python(term: NamedNode | Literal | BlankNode | None) -> str | int | bool | dt.date | None:
-    """Return a result term as plain Python.
-
-    A state IRI becomes its code, another IRI its string; ``xsd:integer``,
-    ``xsd:boolean`` and ``xsd:date`` literals become ``int``, ``bool`` and
-    ``datetime.date``; other literals their lexical form; an unbound value None.
-
-    Example:
-        >>> to_python(NamedNode("https://w3id.org/alignkg/state/RUS"))
-        'RUS'
-        >>> to_python(Literal("2024-06-20", datatype=_XSD_DATE)), to_python(Literal(512))
-        (datetime.date(2024, 6, 20), 512)
-    """
-    if term is None:
-        return None
-    if isinstance(term, NamedNode):
-        return state_code(term.value) or term.value
-    if isinstance(term, Literal):
-        datatype = term.datatype.value
-        if datatype == _XSD + "boolean":
-            return term.value in ("true", "1")
-        if datatype in (_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"):
-            return int(term.value)
-        if datatype == _XSD + "date":
-            return dt.date.fromisoformat(term.value)
-        return term.value
-    return str(term)

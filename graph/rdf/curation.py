@@ -30,6 +30,7 @@ from alignkg.graph.rdf.mapping import (
     iter_quotation_quads,
     quotation_id,
 )
+from alignkg.graph.rdf.updates import drop_graph
 
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -112,36 +113,11 @@ def iter_assertion_quads(record: Curation, fact: Fact, *, published: dt.date | N
 
 def drop_evidence(record_id: str) -> str:
     """Return an operation that drops the evidence an assertion supplied (its record stays)."""
-    return f"DROP SILENT GRAPH <{ns.curation_graph(record_id)}>"
-
-
-#: Every record, with the reversal that undid it if any; ``{where}`` narrows them, ``?r`` the record.
-_RECORDS = f"""SELECT ?r ?cls ?f ?by ?at ?reason ?key ?url ?sentence ?reverts ?undone WHERE {{
-  GRAPH <{ns.CURATION_GRAPH}> {{
-    {{where}}
-    ?r a ak:Curation ; a ?cls ; ak:concerns ?f ; prov:wasAssociatedWith ?agent ; prov:endedAtTime ?at .
-    ?agent rdfs:label ?by .
-    VALUES ?cls {{ {" ".join(str(ak(c)) for c in CLASSES.values())} }}
-    OPTIONAL {{ ?r ak:reason ?reason }} OPTIONAL {{ ?r ak:apiKey ?key }} OPTIONAL {{ ?r schema:url ?url }}
-    OPTIONAL {{ ?r ak:sentence ?sentence }} OPTIONAL {{ ?r ak:reverts ?reverts }}
-    OPTIONAL {{ ?undone ak:reverts ?r }}
-  }}
-}} ORDER BY ?at ?r"""
-
-
-def select_records(*, fact: NamedNode | None = None, record: str | None = None) -> str:
-    """Return the SELECT of the records on ``fact`` (its reversals included), of one ``record``, or all."""
-    if record is not None:
-        where = f"VALUES ?r {{ {record_node(record)} }}"
-    elif fact is not None:
-        where = f"VALUES ?f {{ {fact} }}"
-    else:
-        where = ""
-    return _RECORDS.replace("{where}", where)
+    return drop_graph(NamedNode(ns.curation_graph(record_id)))
 
 
 def record_of(row: Any) -> Curation:
-    """Return the :class:`Curation` of a row of :func:`select_records`."""
+    """Return the :class:`Curation` of a row of :func:`alignkg.graph.rdf.queries.records`."""
     kinds = {ak(cls).value: kind for kind, cls in CLASSES.items()}
     at = dt.datetime.fromisoformat(str(row["at"].value))
 

@@ -24,6 +24,7 @@ from alignkg.graph import namespace as ns
 from alignkg.graph.errors import InvalidInputError
 from alignkg.graph.ontology import EdgeType
 from alignkg.graph.rdf import facts as fact_rows
+from alignkg.graph.rdf import queries
 from alignkg.graph.rdf.reader import to_python
 from alignkg.graph.store.base import Store
 
@@ -100,28 +101,16 @@ COLUMNS: tuple[Column, ...] = (
 NAMES = tuple(c.name for c in COLUMNS)
 
 
-def _select(selection: fact_rows.FactFilter) -> str:
-    """Return the SELECT of the facts with each piece of their evidence, the chosen one first per fact."""
-    return f"""SELECT {fact_rows.COLUMNS} ?text ?url ?pub ?id ?start WHERE {{
-            {fact_rows.where(selection)}
-            {fact_rows.KEYS}
-            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; prov:wasDerivedFrom ?doc .
-                       ?doc schema:identifier ?id .
-                       OPTIONAL {{ ?doc schema:url ?url }} OPTIONAL {{ ?doc schema:datePublished ?pub }}
-                       OPTIONAL {{ ?ev oa:hasTarget/oa:hasSelector ?p . ?p oa:start ?start }} }}
-        }} ORDER BY ?t ?sk ?ok ?f (COALESCE(STR(?pub), "9999")) ?id ?start"""
-
-
 def iter_rows(store: Store, selection: fact_rows.FactFilter) -> Iterator[dict[str, Any]]:
     """Yield one row per selected fact (columns :data:`NAMES`), in the order of ``kg.facts()``."""
     last = None
-    for row in store.query(_select(selection), prefixes=ns.PREFIXES):
+    for row in store.query(queries.event_rows(selection), prefixes=ns.PREFIXES):
         if row["f"].value == last:
             continue  # another piece of evidence of the fact just written
         last = row["f"].value
         fact = fact_rows.fact_of(row)
         spec = EdgeType(fact.type).spec
-        yield {"fact_id": last.removeprefix(ns.FACT), "subject": fact.subject, "type": fact.type.value,
+        yield {"fact_id": ns.fact_id(last), "subject": fact.subject, "type": fact.type.value,
                "object": fact.object, "quad_class": spec.quad_class.value, "directed": fact.directed,
                "hedged": fact.hedged, "first_seen": fact.first_seen, "last_seen": fact.last_seen,
                "event_date": fact.event_date, "articles": fact.articles, "sources": fact.sources,

@@ -24,7 +24,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 
 from alignkg.graph import namespace as ns
 from alignkg.graph.errors import InvalidInputError, QuerySyntaxError
-from alignkg.graph.ontology import SPECS
+from alignkg.graph.rdf import queries
 from alignkg.graph.store.base import Store
 
 
@@ -53,6 +53,20 @@ class ExportFormat(StrEnum):
         """Whether the format keeps the named graphs (one per article), so a re-import gives the same graph."""
         return self.rdf_format.supports_datasets
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the format is known by, lower case: its id, file extension, media type and aliases.
+
+        The one table of RDF format names: the export, the import and the SPARQL endpoint's
+        ``format`` parameter all read it.
+
+        Example:
+            >>> ExportFormat.RDFXML.names
+            ('rdfxml', 'rdf', 'application/rdf+xml', 'xml', 'rdf/xml', 'rdf+xml', 'owl')
+        """
+        rdf_format, aliases = _TABLE[self]
+        return tuple(dict.fromkeys((self.value, rdf_format.file_extension, rdf_format.media_type, *aliases)))
+
     @classmethod
     def parse(cls, value: str | ExportFormat | None, *, path: str | Path | None = None) -> ExportFormat:
         """Return the format named by ``value`` (name, extension or media type), else guessed from ``path``.
@@ -65,8 +79,8 @@ class ExportFormat(StrEnum):
         if value is None and path is not None:
             value = Path(path).suffix.lstrip(".")
         key = (value or "").strip().lower()
-        for fmt, (rdf_format, aliases) in _TABLE.items():
-            if key in (fmt.value, rdf_format.file_extension, rdf_format.media_type, *aliases):
+        for fmt in cls:
+            if key in fmt.names:
                 return fmt
         accepted = ", ".join(f.value for f in cls)
         raise InvalidInputError(f"unknown RDF format {value!r}; expected one of {accepted}")
@@ -78,7 +92,7 @@ _TABLE: dict[ExportFormat, tuple[RdfFormat, tuple[str, ...]]] = {
     ExportFormat.NQUADS: (RdfFormat.N_QUADS, ("nq", "n-quads")),
     ExportFormat.TRIG: (RdfFormat.TRIG, ()),
     ExportFormat.JSONLD: (RdfFormat.JSON_LD, ("json-ld", "json")),
-    ExportFormat.RDFXML: (RdfFormat.RDF_XML, ("rdf", "xml", "rdf/xml", "owl")),
+    ExportFormat.RDFXML: (RdfFormat.RDF_XML, ("xml", "rdf/xml", "rdf+xml", "owl")),
 }
 
 def export_store(store: Store, output: str | Path | IO[bytes], *, format: str | ExportFormat | None = None) -> None:
@@ -142,8 +156,7 @@ def _import(store: Store, handle: IO[bytes], fmt: ExportFormat) -> None:
         if not handle.seekable():
             handle = io.BytesIO(handle.read())
         start = handle.tell()
-        if bool(store.query("ASK { ?a a schema:NewsArticle }", prefixes=ns.PREFIXES)) or _holds_articles(handle,
-                                                                                                           fmt):
+        if bool(store.query(queries.HAS_ARTICLES.bind(), prefixes=ns.PREFIXES)) or _holds_articles(handle, fmt):
             kept = ", ".join(f.value for f in ExportFormat if f.keeps_graphs)
             raise InvalidInputError(
                 f"refusing to import {fmt.value}: it keeps no named graphs, so the articles of the store or of "
@@ -179,57 +192,35 @@ def iter_selection(store: Store, facts: Iterable[NamedNode]) -> Iterator[Quad]:
     the vocabulary (the ontology graph).
     Only a batch of facts is held in memory at a time.
     """
-    pairs = " ".join(f"(ak:{s.rdf_class} ak:{p})" for s in SPECS.values()
-                     for p in dict.fromkeys((s.rdf_property, s.rdf_pair_property)))
-    articles: set[str] = set()
-    states: set[str] = set()
+    articles: set[NamedNode] = set()
+    states: set[NamedNode] = set()
     batch: list[NamedNode] = []
     for fact in facts:
         batch.append(fact)
         if len(batch) == _BATCH:
-            yield from _fact_batch(store, batch, pairs, articles, states)
+            yield from _fact_batch(store, batch, articles, states)
             batch = []
     if batch:
-        yield from _fact_batch(store, batch, pairs, articles, states)
-    for chunk in _chunks(sorted(articles)):
-        values = " ".join(f"<{a}>" for a in chunk)
-        yield from _rows(store, f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?a {{ {values} }}
-            {{ GRAPH ?g {{ ?a ?p ?o }} BIND(?a AS ?s) }}
-            UNION {{ GRAPH ?g {{ ?a schema:publisher ?s . ?s ?p ?o }} }} }}""")
-    for chunk in _chunks(sorted(states)):
-        values = " ".join(f"<{s}>" for s in chunk)
-        yield from _rows(store, f"""SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }}
-            GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
-    yield from _rows(store, f"""SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s a prov:Activity ; ?p ?o }}
-        FILTER(?g = <{ns.REFERENCE_GRAPH}>) }}""")
-    yield from _rows(store, f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                            f"FILTER(?g = <{ns.ONTOLOGY_GRAPH}>) }}")
+        yield from _fact_batch(store, batch, articles, states)
+    for chunk in _chunks(sorted(articles, key=str)):
+        yield from _rows(store, queries.ARTICLE_QUADS.bind(articles=chunk))
+    reference = NamedNode(ns.REFERENCE_GRAPH)
+    for chunk in _chunks(sorted(states, key=str)):
+        yield from _rows(store, queries.STATE_QUADS.bind(states=chunk, graph=reference))
+    yield from _rows(store, queries.ACTIVITY_QUADS.bind(graph=reference))
+    yield from _rows(store, queries.GRAPH_QUADS.bind(graph=NamedNode(ns.ONTOLOGY_GRAPH)))
 
 
-def _fact_batch(store: Store, batch: list[NamedNode], pairs: str, articles: set[str],
-                states: set[str]) -> Iterator[Quad]:
-    values = " ".join(str(f) for f in batch)
-    # The other orientation: only the pair property (the type's own property that way is another fact's).
-    pair_only = " ".join(f"(ak:{s.rdf_class} ak:{s.rdf_pair_property})" for s in SPECS.values())
-    yield from _rows(store, f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?f {{ {values} }}
-        {{ GRAPH ?g {{ ?f ?p ?o }} BIND(?f AS ?s) }}
-        UNION {{ GRAPH ?g {{ ?s ak:supports ?f ; ?p ?o }} }}
-        UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?s . ?s ?p ?o }} }}
-        UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?t . ?t oa:hasSelector ?s . ?s ?p ?o }} }}
-        UNION {{ GRAPH ?g {{ ?f ak:subject ?s ; ak:object ?o ; a ?cls }} VALUES (?cls ?p) {{ {pairs} }}
-                GRAPH ?g {{ ?s ?p ?o }} }}
-        UNION {{ GRAPH ?g {{ ?f ak:subject ?o ; ak:object ?s ; a ?cls }} VALUES (?cls ?p) {{ {pair_only} }}
-                GRAPH ?g {{ ?s ?p ?o }} }}
-    }}""")
-    for row in store.query(f"""SELECT DISTINCT ?a ?x ?y WHERE {{ VALUES ?f {{ {values} }}
-            ?f ak:subject ?x ; ak:object ?y . OPTIONAL {{ ?ev ak:supports ?f ; prov:wasDerivedFrom ?a }} }}""",
-                           prefixes=ns.PREFIXES):
+def _fact_batch(store: Store, batch: list[NamedNode], articles: set[NamedNode],
+                states: set[NamedNode]) -> Iterator[Quad]:
+    yield from _rows(store, queries.FACT_QUADS.bind(facts=batch))
+    for row in store.query(queries.FACT_SOURCES.bind(facts=batch), prefixes=ns.PREFIXES):
         if row["a"] is not None:
-            articles.add(row["a"].value)
-        states.update((row["x"].value, row["y"].value))
+            articles.add(row["a"])
+        states.update((row["x"], row["y"]))
 
 
-def _chunks(items: list[str]) -> Iterator[list[str]]:
+def _chunks(items: list[NamedNode]) -> Iterator[list[NamedNode]]:
     for i in range(0, len(items), _BATCH):
         yield items[i:i + _BATCH]
 

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
@@ -21,12 +22,37 @@ _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeI
 _DECIMALS = {_XSD + t for t in ("decimal", "double", "float")}
 
 
-def to_python(term: Any) -> Any:
-    """Return the Python value of an RDF term: str for IRIs and strings, int, float, bool, date."""
+def state_code(iri: str) -> str | None:
+    """Return the ISO alpha-3 code of a state IRI, or None for any other IRI.
+
+    The inverse of :func:`alignkg.graph.namespace.state_iri`, which percent-encodes the code.
+
+    Example:
+        >>> state_code("https://w3id.org/alignkg/state/IRN"), state_code("https://example.org/x")
+        ('IRN', None)
+    """
+    return unquote(iri[len(ns.STATE):]) if iri.startswith(ns.STATE) else None
+
+
+def to_python(term: Any, *, codes: bool = False) -> Any:
+    """Return a result term as plain Python; the one conversion of the package (no pyoxigraph term leaves it).
+
+    An IRI becomes its string, or with ``codes`` a state IRI its code (:func:`state_code`); a
+    blank node ``_:id``; ``xsd`` integer types ``int``, decimals and doubles ``float``,
+    ``xsd:boolean`` ``bool`` and ``xsd:date`` ``datetime.date``; another literal, or a typed
+    literal whose text is not valid for its type, its lexical form; an unbound value None.
+    Literals are never read as states, even with ``codes``: only IRIs name states.
+
+    Example:
+        >>> to_python(NamedNode("https://w3id.org/alignkg/state/RUS"), codes=True)
+        'RUS'
+        >>> to_python(Literal("2024-06-20", datatype=NamedNode(_XSD + "date"))), to_python(Literal(512))
+        (datetime.date(2024, 6, 20), 512)
+    """
     if term is None:
         return None
     if isinstance(term, NamedNode):
-        return term.value
+        return (state_code(term.value) or term.value) if codes else term.value
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     if isinstance(term, Literal):
@@ -44,11 +70,6 @@ def to_python(term: Any) -> Any:
             return term.value
         return term.value
     return str(term)
-
-
-def state_code(iri: str) -> str:
-    """Return the ISO code of a state IRI (the IRI itself when it is not a state)."""
-    return iri[len(ns.STATE):] if iri.startswith(ns.STATE) else iri
 
 
 @dataclass
@@ -84,7 +105,6 @@ def to_rows(solutions: QuerySolutions, *, codes: bool = True) -> Rows:
     for solution in solutions:
         row = {}
         for name in columns:
-            value = to_python(solution[name])
-            row[name] = state_code(value) if codes and isinstance(value, str) else value
+            row[name] = to_python(solution[name], codes=codes)
         rows.append(row)
     return Rows(columns, rows)

@@ -1,5 +1,7 @@
 """SPARQL Update requests for the writes of the graph: ingest, recompute, delete.
 
+The home of every update the library sends, as :mod:`alignkg.graph.rdf.queries` is of every read.
+
 Every write is one SPARQL Update request, which a store applies in one
 transaction, and which a remote SPARQL 1.1 endpoint accepts as well as the
 embedded store. Terms enter the text only as pyoxigraph terms, whose ``str()``
@@ -213,9 +215,14 @@ WHERE {{
 }}"""
 
 
+def drop_graph(graph: NamedNode) -> str:
+    """Return an operation that drops a named graph, whether or not it exists."""
+    return f"DROP SILENT GRAPH {graph}"
+
+
 def delete_article(article_id: str) -> str:
     """Return an operation that drops an article's graph (its text and evidence)."""
-    return f"DROP SILENT GRAPH <{ns.article_graph(article_id)}>"
+    return drop_graph(NamedNode(ns.article_graph(article_id)))
 
 
 def request(*operations: str) -> str:

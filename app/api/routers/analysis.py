@@ -72,22 +72,6 @@ def unknown_state_is_404() -> Iterator[None]:
         raise ApiError.from_error(err, status=404) from err
 
 
-def find_claim(kg: KnowledgeGraph, claim: str) -> Claim:
-    """Return the stored claim numbered ``claim`` in ``/analysis/claims``, or with that id.
-
-    Raises:
-        ApiError: 404 ``not_found`` naming the claims there are.
-    """
-    claims = kg.claims()
-    if claim.isascii() and claim.isdigit() and len(claim) <= 9 and 1 <= int(claim) <= len(claims):
-        return claims[int(claim) - 1]
-    for found in claims:
-        if KnowledgeGraph.claim_id(found) == claim:
-            return found
-    raise ApiError("not_found", f"no claim {claim!r}: give its number (1 to {len(claims)}) or its id, "
-                                "as /analysis/claims lists them")
-
-
 def bloc_members(kg: KGDep,
                  states: Annotated[list[str] | None, Query(
                      description="A member: code, name or alias; repeat it for each (at least 2).",
@@ -99,7 +83,7 @@ def bloc_members(kg: KGDep,
     if claim is not None:
         if states:
             raise ApiError("invalid_request", "give either 'states' or 'claim', not both")
-        return find_claim(kg, claim)
+        return kg.claim(claim)
     return [s for s in states or [] if s.strip()]
 
 

@@ -73,7 +73,7 @@ def test_cli_analyse_claims_and_bloc_of_a_stored_claim(store):
     data = json.loads(proc.stdout)
     assert data["claimants"] == ["GBR", "USA"] and data["members"] == ["CHN", "IRN", "PRK", "RUS"]
     missing = run_cli("analyse", "bloc", "--claim", "5", "--store", store)
-    assert missing.returncode == 2 and "no claim 5" in missing.stderr
+    assert missing.returncode == 2 and "no claim '5'" in missing.stderr
 
 
 def test_cli_analyse_dyad_with_its_facts_and_a_pair_without(store):

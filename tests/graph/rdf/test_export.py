@@ -235,3 +235,16 @@ def test_import_of_triples_without_articles_into_an_empty_store_is_allowed(kg):
     kg.import_(io.BytesIO(b"<https://example.org/a> <https://example.org/b> <https://example.org/c> ."),
                format="ntriples")
     assert kg.store.count() == before + 1
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat))
+def test_export_format_names_are_one_table_for_export_and_the_sparql_endpoint(fmt):
+    # Regression: /sparql took 'rdf+xml' and refused 'rdf', 'rdf/xml' and 'owl', which the export took.
+    from alignkg.graph.query.sparql import _GRAPH_FORMATS, QueryForm, _format_names
+
+    graph_names = _format_names(QueryForm.CONSTRUCT)
+    assert all(ExportFormat.parse(name) is fmt for name in fmt.names)
+    if fmt in _GRAPH_FORMATS:
+        assert all(graph_names[name] is fmt for name in fmt.names)
+    else:
+        assert not any(graph_names.get(name) is fmt for name in fmt.names)

@@ -1,0 +1,375 @@
+"""Every SPARQL query the library sends to its store, by name, with its parameters.
+
+Writes are :mod:`alignkg.graph.rdf.updates`; everything the library reads is here, so a
+change of the RDF model, a benchmark of the library's reads (docs/decisions/
+20261207-one-module-of-queries.md) or a port to a remote store has one module to look at.
+A :class:`Query` is constant text with ``$name`` placeholders; :meth:`Query.bind` fills
+them with pyoxigraph terms (a :class:`~pyoxigraph.NamedNode` or :class:`~pyoxigraph.Literal`,
+whose ``str()`` is escaped N-Triples), lists of terms (a ``VALUES`` row), or a whole number
+(``LIMIT``), and refuses anything else: no text from outside reaches a query by pasting.
+Queries whose shape depends on filters (the fact listing, the analysis views, the curation
+records) are composed here from named fragments, each bound the same way.
+
+This module must not run queries or read results: the callers do
+(:mod:`alignkg.graph.kg`, :mod:`alignkg.graph.rdf.export`, :mod:`alignkg.graph.rdf.events`,
+:mod:`alignkg.graph.analysis.views`), and results become Python through
+:func:`alignkg.graph.rdf.reader.to_python` alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode
+
+from alignkg.graph import namespace as ns
+from alignkg.graph.ontology import SPECS, EdgeType
+from alignkg.graph.rdf.curation import CLASSES
+from alignkg.graph.rdf.facts import DateBasis, FactFilter
+from alignkg.graph.rdf.mapping import ak, boolean, date, integer
+
+#: What a placeholder may be bound to: a term, the terms of a ``VALUES`` row, or a whole number (``LIMIT``).
+Param = NamedNode | Literal | Iterable[NamedNode | Literal] | int
+
+_PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _render(name: str, value: Param) -> str:
+    """Return a parameter's value as SPARQL text; only terms and whole numbers are accepted."""
+    if isinstance(value, NamedNode | Literal):
+        return str(value)
+    if isinstance(value, bool) or not isinstance(value, int | Iterable) or isinstance(value, str | bytes):
+        raise TypeError(f"query parameter ${name} must be a pyoxigraph NamedNode or Literal, a list of them or an "
+                        f"int, not {type(value).__name__}")
+    if isinstance(value, int):
+        return str(int(value))
+    terms = list(value)
+    for term in terms:
+        if not isinstance(term, NamedNode | Literal):
+            raise TypeError(f"query parameter ${name} holds a {type(term).__name__}, not a pyoxigraph term")
+    return " ".join(str(t) for t in terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    r"""A named SPARQL text whose ``$name`` placeholders are filled by :meth:`bind`.
+
+    Example:
+        >>> ARTICLE_TEXT_HASH.params
+        ('graph',)
+        >>> print(Query("demo", "ASK { $s ?p $o }").bind(s=NamedNode("https://example.org/a"), o=Literal('x" }')))
+        ASK { <https://example.org/a> ?p "x\" }" }
+        >>> Query("demo", "ASK { $s ?p ?o }").bind(s="https://example.org/a")
+        Traceback (most recent call last):
+        ...
+        TypeError: query parameter $s must be a pyoxigraph NamedNode or Literal, a list of them or an int, not str
+    """
+
+    name: str
+    text: str
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        """The names of the placeholders, in order of first use."""
+        return tuple(dict.fromkeys(_PLACEHOLDER.findall(self.text)))
+
+    def bind(self, **values: Param) -> str:
+        """Return the query text with every placeholder replaced by its value.
+
+        Raises:
+            TypeError: a placeholder without a value, a value without a placeholder, or a value
+                that is not a term, a list of terms or an int.
+        """
+        missing = [p for p in self.params if p not in values]
+        extra = [v for v in values if v not in self.params]
+        if missing or extra:
+            raise TypeError(f"query {self.name!r} takes {', '.join(self.params) or 'no parameters'}; "
+                            f"missing {missing}, unknown {extra}")
+        rendered = {name: _render(name, value) for name, value in values.items()}
+        return _PLACEHOLDER.sub(lambda m: rendered[m.group(1)], self.text)
+
+
+def _query(name: str, text: str) -> Query:
+    query = Query(name, text)
+    QUERIES[name] = query
+    return query
+
+
+#: Every named query, by name (the composed ones are built from the fragments below).
+QUERIES: dict[str, Query] = {}
+
+# --- the store's set-up ------------------------------------------------------------------------------
+HAS_STATES = _query("has_states", "ASK { GRAPH $graph { ?s a ak:State } }")
+HAS_ACTIVITY = _query("has_activity", "ASK { $activity ?p ?o }")
+GRAPH_TRIPLES = _query("graph_triples", "SELECT ?s ?p ?o WHERE { GRAPH $graph { ?s ?p ?o } }")
+HAS_FACTS = _query("has_facts", "ASK { GRAPH ?g { ?f ak:edgeType ?t } }")
+HAS_ARTICLES = _query("has_articles", "ASK { ?a a schema:NewsArticle }")
+
+# --- what writes need to know ------------------------------------------------------------------------
+ARTICLE_TEXT_HASH = _query("article_text_hash", "SELECT ?h WHERE { GRAPH $graph { ?a ak:textHash ?h } }")
+ALL_FACT_GROUPS = _query("all_fact_groups",
+                         "SELECT ?s ?t ?o WHERE { GRAPH ?g { ?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }")
+ALL_CLAIMS = _query("all_claims", "SELECT DISTINCT ?c WHERE { ?c a ak:Claim }")
+ARTICLE_FACT_GROUPS = _query("article_fact_groups", """SELECT DISTINCT ?s ?t ?o WHERE {
+    GRAPH $graph { ?e ak:supports ?target } ?target ak:subject ?s ; ak:edgeType ?t ; ak:object ?o }""")
+ARTICLE_CLAIMS = _query("article_claims",
+                        "SELECT DISTINCT ?target WHERE { GRAPH $graph { ?e ak:supports ?target } ?target a ak:Claim }")
+FACT_GROUP = _query("fact_group", """SELECT ?s ?t ?o WHERE { GRAPH $graph { VALUES ?f { $fact }
+    ?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }""")
+
+# --- facts: one listing, filtered (kg.facts, count_facts, fact, the filtered export, the events table) ---
+#: What every listed fact binds: its states, type and flags.
+_FACT = "?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d ."
+#: The derived values a Fact carries; after the patterns that select facts (OPTIONAL is not reordered).
+DERIVED = """OPTIONAL { ?f ak:articleCount ?na } OPTIONAL { ?f ak:sourceCount ?ns }
+            OPTIONAL { ?f ak:evidenceCount ?ne }
+            OPTIONAL { ?f ak:firstSeen ?first } OPTIONAL { ?f ak:lastSeen ?last }
+            OPTIONAL { ?f ak:eventDate ?event } OPTIONAL { ?f ak:retracted ?r }"""
+#: A fact's type and the keys its states sort by: their ISO codes (short literals, which pyoxigraph
+#: compares and returns without reading the long IRI strings back from disk, a third of the cost
+#: of a fact listing), or the IRI itself for a state the reference graph lacks.
+#: It comes after the patterns and filters that select the facts: OPTIONAL and BIND are not reordered.
+KEYS = """OPTIONAL { ?s ak:iso3 ?sc } OPTIONAL { ?o ak:iso3 ?oc }
+            BIND(COALESCE(?sc, STR(?s)) AS ?sk) BIND(COALESCE(?oc, STR(?o)) AS ?ok)"""
+#: The columns of a fact listing, read by :func:`alignkg.graph.rdf.facts.fact_of`.
+COLUMNS = "?f ?sk ?ok ?t ?h ?d ?first ?last ?event ?na ?ns ?ne ?r"
+#: The facts after a cursor fact in the listing's order (type, subject, object).
+_AFTER = Query("after", "FILTER(?t > $t || (?t = $t && (?sk > $sk || (?sk = $sk && ?ok > $ok))))")
+FACT_KEYS = _query("fact_keys", f"""SELECT ?t ?sk ?ok WHERE {{ VALUES ?f {{ $fact }}
+    ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {KEYS} }}""")
+
+
+def _state(code: str) -> NamedNode:
+    return NamedNode(ns.state_iri(code))
+
+
+def fact_where(f: FactFilter) -> str:
+    """Return the SPARQL that binds ``?f`` (and its states ``?s``, ``?o``) to the facts ``f`` keeps.
+
+    Example:
+        >>> "FILTER(?ns >= " in fact_where(FactFilter(min_sources=2))
+        True
+    """
+    clauses = [] if f.fact is None else [Query("fact", "VALUES ?f { $f }").bind(f=f.fact)]
+    if f.subject is not None:
+        clauses.append(Query("subject", "VALUES ?s { $s }").bind(s=_state(f.subject)))
+    if f.object is not None:
+        clauses.append(Query("object", "VALUES ?o { $o }").bind(o=_state(f.object)))
+    clauses.append(_FACT)
+    if f.type is not None:
+        clauses.append(Query("type", "?f a $cls .").bind(cls=ak(f.type.spec.rdf_class)))
+    if f.quad_class is not None:
+        members = [ak(s.rdf_class) for s in SPECS.values() if s.quad_class is f.quad_class]
+        clauses.append(Query("quad_class", "?f a ?cls . VALUES ?cls { $classes }").bind(classes=members))
+    if f.state is not None:
+        clauses.append(Query("state", "FILTER(?s = $x || ?o = $x)").bind(x=_state(f.state)))
+    clauses.append(DERIVED)
+    late, early = ("?event", "?event") if f.date is DateBasis.EVENT else ("?last", "?first")
+    if f.since is not None:
+        clauses.append(Query("since", f"FILTER(BOUND({late}) && {late} >= $d)").bind(d=date(f.since)))
+    if f.until is not None:
+        clauses.append(Query("until", f"FILTER(BOUND({early}) && {early} <= $d)").bind(d=date(f.until)))
+    if f.hedged is not None:
+        clauses.append(Query("hedged", "FILTER(?h = $h)").bind(h=boolean(f.hedged)))
+    if f.min_sources is not None:
+        clauses.append(Query("min_sources", "FILTER(?ns >= $n)").bind(n=integer(f.min_sources)))
+    if not f.retracted:
+        clauses.append("FILTER(!BOUND(?r))")
+    return "\n            ".join(clauses)
+
+
+def facts(f: FactFilter, *, after: tuple[NamedNode | Literal, Literal, Literal] | None = None,
+          limit: int | None = None) -> str:
+    """Return the SELECT of the facts ``f`` keeps, ordered by (type, subject, object).
+
+    ``after`` is the (type, subject key, object key) of a cursor fact, as :data:`FACT_KEYS` returns them.
+    """
+    cursor = "" if after is None else _AFTER.bind(t=after[0], sk=after[1], ok=after[2])
+    text = f"""SELECT {COLUMNS} WHERE {{
+            {fact_where(f)}
+            {KEYS}
+            {cursor}
+        }} ORDER BY ?t ?sk ?ok"""
+    return text if limit is None else Query("limit", text + " LIMIT $n").bind(n=int(limit))
+
+
+def fact_count(f: FactFilter) -> str:
+    """Return the query counting the facts ``f`` keeps (column ``n``)."""
+    return f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {fact_where(f)} }}"
+
+
+def fact_ids(f: FactFilter) -> str:
+    """Return the query of the IRIs (column ``f``) of the facts ``f`` keeps, for a filtered export."""
+    return f"SELECT ?f WHERE {{ {fact_where(f)} }}"
+
+
+def event_rows(f: FactFilter) -> str:
+    """Return the SELECT of the facts ``f`` keeps with each piece of their evidence, the chosen one first per fact."""
+    return f"""SELECT {COLUMNS} ?text ?url ?pub ?id ?start WHERE {{
+            {fact_where(f)}
+            {KEYS}
+            OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; prov:wasDerivedFrom ?doc .
+                       ?doc schema:identifier ?id .
+                       OPTIONAL {{ ?doc schema:url ?url }} OPTIONAL {{ ?doc schema:datePublished ?pub }}
+                       OPTIONAL {{ ?ev oa:hasTarget/oa:hasSelector ?p . ?p oa:start ?start }} }}
+        }} ORDER BY ?t ?sk ?ok ?f (COALESCE(STR(?pub), "9999")) ?id ?start"""
+
+
+# --- evidence, claims, states, articles ---------------------------------------------------------------
+#: The evidence of a fact or claim; columns read by ``kg._evidence_of``.
+EVIDENCE = _query("evidence", """SELECT ?id ?text ?start ?end ?event ?by WHERE {
+    ?ev ak:supports $target ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?t .
+    ?a schema:identifier ?id .
+    ?t oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?ev ak:eventDate ?event }
+    OPTIONAL { ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }
+} ORDER BY ?id ?start""")
+CLAIMS = _query("claims", """SELECT ?c (GROUP_CONCAT(DISTINCT STR(?m)) AS ?members)
+                   (GROUP_CONCAT(DISTINCT STR(?cl)) AS ?claimants)
+    WHERE { ?c a ak:Claim ; ak:member ?m . OPTIONAL { ?ev ak:supports ?c ; ak:claimant ?cl } } GROUP BY ?c""")
+STATE_COUNTS = _query("state_counts", """SELECT ?x (SUM(?out) AS ?outs) (SUM(?in) AS ?ins) WHERE {
+    { ?f ak:subject ?x ; ak:edgeType ?t . BIND(1 AS ?out) BIND(0 AS ?in) }
+    UNION { ?f ak:object ?x ; ak:edgeType ?t . BIND(0 AS ?out) BIND(1 AS ?in) } } GROUP BY ?x""")
+#: A state's facts (not retracted) with their evidence, in (type, subject, object, article, offset) order.
+STATE_EDGES = _query("state_edges", f"""SELECT * WHERE {{
+    {{ ?f ak:subject $state ; ak:object ?o . BIND($state AS ?s) }}
+    UNION {{ ?f ak:object $state ; ak:subject ?s . BIND($state AS ?o) }}
+    ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
+    {DERIVED} FILTER(!BOUND(?r))
+    OPTIONAL {{ ?ev ak:supports ?f ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?tg .
+               ?a schema:identifier ?id . ?tg oa:hasSelector ?p .
+               ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+               OPTIONAL {{ ?ev ak:eventDate ?ed }}
+               OPTIONAL {{ ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }} }}
+}} ORDER BY ?t ?s ?o ?id ?start""")
+ARTICLE = _query("article", """SELECT ?text ?title ?url ?date ?publisher WHERE { GRAPH $graph {
+    ?a schema:text ?text .
+    OPTIONAL { ?a schema:headline ?title } OPTIONAL { ?a schema:url ?url }
+    OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:publisher/schema:name ?publisher }
+} }""")
+ARTICLE_IDS = _query("article_ids",
+                     "SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id } ORDER BY ?id")
+
+# --- counts (kg.stats) ---------------------------------------------------------------------------------
+FACTS_BY_TYPE = _query("facts_by_type", """SELECT ?t (COUNT(?f) AS ?n)
+    WHERE { ?f ak:edgeType ?t FILTER NOT EXISTS { ?f ak:retracted true } } GROUP BY ?t ORDER BY ?t""")
+RESOURCE_COUNTS = _query("resource_counts", """SELECT
+    (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?e) AS ?evidence)
+    WHERE { { ?a a schema:NewsArticle } UNION { ?c a ak:Claim } UNION { ?e a ak:Evidence } }""")
+CURATION_COUNTS = _query("curation_counts", """SELECT
+    (COUNT(DISTINCT ?f) AS ?retracted) (COUNT(DISTINCT ?r) AS ?curations)
+    WHERE { { ?f ak:retracted true } UNION { ?r a ak:Curation } }""")
+
+# --- curation records ---------------------------------------------------------------------------------
+_RECORDS = """SELECT ?r ?cls ?f ?by ?at ?reason ?key ?url ?sentence ?reverts ?undone WHERE {
+  GRAPH $graph {
+    %s
+    ?r a ak:Curation ; a ?cls ; ak:concerns ?f ; prov:wasAssociatedWith ?agent ; prov:endedAtTime ?at .
+    ?agent rdfs:label ?by .
+    VALUES ?cls { $classes }
+    OPTIONAL { ?r ak:reason ?reason } OPTIONAL { ?r ak:apiKey ?key } OPTIONAL { ?r schema:url ?url }
+    OPTIONAL { ?r ak:sentence ?sentence } OPTIONAL { ?r ak:reverts ?reverts }
+    OPTIONAL { ?undone ak:reverts ?r }
+  }
+} ORDER BY ?at ?r"""
+#: Every record, oldest first, with the reversal that undid it if any.
+RECORDS = _query("records", _RECORDS % "")
+#: The records on one fact (its reversals included).
+RECORDS_OF_FACT = _query("records_of_fact", _RECORDS % "VALUES ?f { $fact }")
+#: One record, by its IRI.
+RECORD = _query("record", _RECORDS % "VALUES ?r { $record }")
+
+
+def records(*, fact: NamedNode | None = None, record: NamedNode | None = None) -> str:
+    """Return the SELECT of the records on ``fact``, of one ``record``, or all; read by ``curation.record_of``."""
+    common: dict[str, Param] = {"graph": NamedNode(ns.CURATION_GRAPH), "classes": [ak(c) for c in CLASSES.values()]}
+    if record is not None:
+        return RECORD.bind(record=record, **common)
+    if fact is not None:
+        return RECORDS_OF_FACT.bind(fact=fact, **common)
+    return RECORDS.bind(**common)
+
+
+# --- the analysis views -------------------------------------------------------------------------------
+#: The pattern that binds a fact and its two states; scopes put VALUES before it or wrap it in a UNION.
+_MATCH = "?f ak:subject ?s ; ak:object ?o ."
+#: Every fact of the scope with what the analysis needs of it. The quad class comes from the ontology,
+#: by edge type, in Python: joining a VALUES table of it in the query makes Oxigraph plan a scoped
+#: query from the table (6x slower at 20k facts).
+_VIEW = """SELECT ?f ?s ?o ?t ?h ?d ?first ?last (COUNT(DISTINCT ?ev) AS ?n) WHERE {
+        %s
+        ?f ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
+        FILTER(?s != ?o)
+        FILTER NOT EXISTS { ?f ak:retracted true }
+        OPTIONAL { ?f ak:firstSeen ?first } OPTIONAL { ?f ak:lastSeen ?last }
+        %s
+        OPTIONAL { ?ev ak:supports ?f }
+    } GROUP BY ?f ?s ?o ?t ?h ?d ?first ?last"""
+_SCOPES = {
+    "all": _MATCH,
+    "among": f"VALUES ?s {{ $states }} VALUES ?o {{ $states }} {_MATCH}",
+    "bloc": (f"{{ VALUES ?s {{ $states }} VALUES ?o {{ $states }} {_MATCH} }} UNION "
+             "{ VALUES ?o { $states } ?f ak:object ?o ; a $strike ; ak:subject ?s . }"),
+    "around": ("{ ?f ak:subject $state ; ak:object ?o . BIND($state AS ?s) } UNION "
+               "{ ?f ak:object $state ; ak:subject ?s . BIND($state AS ?o) }"),
+}
+_WINDOWS = {(False, False): "", (True, False): "FILTER(BOUND(?last) && ?last >= $since)",
+            (False, True): "FILTER(BOUND(?first) && ?first <= $until)",
+            (True, True): "FILTER(BOUND(?last) && ?last >= $since) FILTER(BOUND(?first) && ?first <= $until)"}
+#: One query per scope and window of a view (``view_all``, ``view_among_since``...).
+VIEWS = {(scope, window): _query("_".join(["view", scope, *(["since"] if window[0] else []),
+                                                     *(["until"] if window[1] else [])]),
+                                 _VIEW % (text, _WINDOWS[window]))
+         for scope, text in _SCOPES.items() for window in _WINDOWS}
+
+
+def view(scope: str, *, states: Iterable[str] = (), state: str | None = None, since: Literal | None = None,
+         until: Literal | None = None) -> str:
+    """Return the query of an analysis view of one scope, in a window of dates.
+
+    The scope is ``all`` facts, those ``among`` or around a ``bloc`` of ``states``, or ``around``
+    one ``state`` (codes); the window keeps facts last seen on or after ``since`` and first seen
+    on or before ``until``.
+    """
+    params: dict[str, Param] = {}
+    if scope in ("among", "bloc"):
+        params["states"] = [_state(c) for c in sorted(states)]
+    if scope == "bloc":
+        params["strike"] = ak(EdgeType.MILITARY_STRIKE.spec.rdf_class)
+    if scope == "around" and state is not None:
+        params["state"] = _state(state)
+    if since is not None:
+        params["since"] = since
+    if until is not None:
+        params["until"] = until
+    return VIEWS[scope, (since is not None, until is not None)].bind(**params)
+
+
+# --- the filtered export: the quads that audit a selection of facts -----------------------------------
+#: The (class, property) pairs whose direct triples belong to a fact: its type's own property and pair property.
+_PAIRS = [f"({ak(s.rdf_class)} {ak(p)})" for s in SPECS.values() for p in dict.fromkeys((s.rdf_property,
+                                                                                          s.rdf_pair_property))]
+#: The other orientation: only the pair property (the type's own property that way is another fact's).
+_PAIR_ONLY = [f"({ak(s.rdf_class)} {ak(s.rdf_pair_property)})" for s in SPECS.values()]
+FACT_QUADS = _query("fact_quads", f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?f {{ $facts }}
+    {{ GRAPH ?g {{ ?f ?p ?o }} BIND(?f AS ?s) }}
+    UNION {{ GRAPH ?g {{ ?s ak:supports ?f ; ?p ?o }} }}
+    UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?s . ?s ?p ?o }} }}
+    UNION {{ GRAPH ?g {{ ?ev ak:supports ?f ; oa:hasTarget ?t . ?t oa:hasSelector ?s . ?s ?p ?o }} }}
+    UNION {{ GRAPH ?g {{ ?f ak:subject ?s ; ak:object ?o ; a ?cls }} VALUES (?cls ?p) {{ {" ".join(_PAIRS)} }}
+            GRAPH ?g {{ ?s ?p ?o }} }}
+    UNION {{ GRAPH ?g {{ ?f ak:subject ?o ; ak:object ?s ; a ?cls }} VALUES (?cls ?p) {{ {" ".join(_PAIR_ONLY)} }}
+            GRAPH ?g {{ ?s ?p ?o }} }}
+}}""")
+FACT_SOURCES = _query("fact_sources", """SELECT DISTINCT ?a ?x ?y WHERE { VALUES ?f { $facts }
+    ?f ak:subject ?x ; ak:object ?y . OPTIONAL { ?ev ak:supports ?f ; prov:wasDerivedFrom ?a } }""")
+ARTICLE_QUADS = _query("article_quads", """SELECT DISTINCT ?s ?p ?o ?g WHERE { VALUES ?a { $articles }
+    { GRAPH ?g { ?a ?p ?o } BIND(?a AS ?s) }
+    UNION { GRAPH ?g { ?a schema:publisher ?s . ?s ?p ?o } } }""")
+STATE_QUADS = _query("state_quads", """SELECT ?s ?p ?o ?g WHERE { VALUES ?s { $states }
+    GRAPH ?g { ?s ?p ?o } FILTER(?g = $graph) }""")
+ACTIVITY_QUADS = _query("activity_quads",
+                        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s a prov:Activity ; ?p ?o } FILTER(?g = $graph) }")
+GRAPH_QUADS = _query("graph_quads", "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = $graph) }")
