@@ -82,19 +82,23 @@ class KnowledgeGraph:
     # --- lifecycle ------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path, *, query_timeout_s: float | None = None, query_workers: int = 8,
-             query_spare: int = 2, **options: Any) -> KnowledgeGraph:
+             query_spare: int = 2, store_reopen_writes: int | None = None, **options: Any) -> KnowledgeGraph:
         """Open (or create) the graph stored on disk at ``path``.
 
         With ``query_timeout_s``, every query runs in one of up to ``query_workers`` worker
         processes over a checkpoint of the store and is stopped (the process killed) at the
         deadline in force (:meth:`deadline`), else after ``query_timeout_s`` seconds: what a
         server needs (docs/decisions/20261207-query-deadlines.md); ``query_spare`` of them are
-        kept started and idle. Without it, queries run in this process, as fast as they can,
-        and cannot be stopped.
+        kept started and idle; ``store_reopen_writes`` (default: the store's own) says after how
+        many writes the store is reopened, emptying RocksDB's caches
+        (docs/decisions/20261207-store-memory.md). Without it, queries run in this process, as
+        fast as they can, and cannot be stopped.
         """
         if query_timeout_s is None:
             return cls(OxigraphStore(Path(path)), **options)
-        store = CheckpointStore(Path(path), timeout_s=query_timeout_s, workers=query_workers, spare=query_spare)
+        reopen = {} if store_reopen_writes is None else {"reopen_every": store_reopen_writes}
+        store = CheckpointStore(Path(path), timeout_s=query_timeout_s, workers=query_workers, spare=query_spare,
+                                **reopen)
         try:
             return cls(store, **options)
         except BaseException:

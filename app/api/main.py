@@ -34,7 +34,6 @@ from alignkg.app.api.routers import (
 )
 from alignkg.app.settings import Settings
 from alignkg.graph import KnowledgeGraph, __version__
-from alignkg.graph.store.pool import CheckpointStore
 
 DESCRIPTION = """A knowledge graph of typed, sourced edges between sovereign states.
 
@@ -125,9 +124,8 @@ def open_graph(settings: Settings, **options: Any) -> KnowledgeGraph:
     """
     kg = KnowledgeGraph.open(settings.store_path, query_timeout_s=max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
                              query_workers=settings.query_workers,
-                             query_spare=min(settings.query_workers, settings.max_client_requests + 1), **options)
-    if isinstance(kg.store, CheckpointStore):
-        kg.store.reopen_every = settings.store_reopen_writes
+                             query_spare=min(settings.query_workers, settings.max_client_requests + 1),
+                             store_reopen_writes=settings.store_reopen_writes, **options)
     return kg
 
 
