@@ -129,6 +129,8 @@ def repair_parse(doc: Doc) -> Doc:
         _verb_read_as_noun(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _clause_read_as_relative(root)
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        _past_tense_read_as_adjective(root)
     for t in doc:
         if t.pos_ == "NOUN":
             _verb_with_a_subject(t)
@@ -198,6 +200,32 @@ def _verb_read_as_noun(root: Token) -> None:
             c.head = names[0]
     if inflected:
         root.tag_ = "VBD" if root.lower_.endswith("ed") else "VBZ"  # so that it lemmatizes as a verb
+
+
+def _past_tense_read_as_adjective(root: Token) -> None:
+    """ "Turkey and Azerbaijan signed agreements" read as the names with an appositive "signed agreements".
+
+    A past form modifying a noun that hangs on a root name, right after the names, in a
+    sentence with no verb, is the verb: the names its subject, the noun its object.
+    """
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in root.sent):
+        return
+    verbs = [t for t in root.sent if t.dep_ == "amod" and t.tag_ in ("VBD", "VBN") and t.i > root.i
+             and t.head.pos_ in ("NOUN", "PROPN") and t.head.head.i == root.i and t.head.i != root.i]
+    if len(verbs) != 1:
+        return
+    verb, noun = verbs[0], verbs[0].head
+    # Only the names themselves come before it ("Turkey and Azerbaijan"): a participle between a
+    # name and a noun would need a possessive ("Turkey's signed agreements").
+    names = {t.i for t in root.subtree} - {t.i for t in noun.subtree}
+    if any(k not in names or root.doc[k].tag_ == "POS" for k in range(root.left_edge.i, verb.i)):
+        return
+    for c in list(root.children):
+        if c.i > verb.i and c.i != noun.i:
+            c.head = verb
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+    noun.head, noun.dep_ = verb, "obj"
 
 
 def _clause_read_as_relative(root: Token) -> None:

@@ -126,7 +126,7 @@ def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
 
 
 def _head(t: Token) -> list[Token]:
-    return [t.head] if t.head is not t else []
+    return [t.head] if t.head.i != t.i else []  # spaCy makes a new Token object on each access
 
 
 def _children(dep: str) -> Callable[[Context, Token, Token, Frame], list[Token]]:
@@ -307,7 +307,10 @@ def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
                               for c in trigger.children):
         return "lexical"
     if lemma in frame.qualified:
-        words = {w for c in trigger.subtree if c.i != trigger.i for w in (c.lemma_.lower(), c.lower_)}
+        # "an agreement to boost energy cooperation": a qualifier a ruled-out word modifies is not one.
+        words = {w for c in trigger.subtree if c.i != trigger.i and not any(
+                     m.dep_ in ("amod", "compound") and m.lemma_.lower() in frame.not_with for m in c.children)
+                 for w in (c.lemma_.lower(), c.lower_)}
         if not words & frame.qualifiers:
             return "lexical"
     if any(follow(ctx, trigger, slot, frame) for slot in frame.unless):
@@ -328,7 +331,7 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
         by_lemma = lemma in frame.default_lemmas and (has_object or lemma in frame.bare_default_lemmas)
         if by_lemma or (frame.default_qualifiers and any(
                 c.lemma_.lower() in frame.default_qualifiers or c.lower_ in frame.default_qualifiers
-                for c in own_phrase(trigger) if c is not trigger)):
+                for c in own_phrase(trigger) if c.i != trigger.i)):
             return frame.default_type
         return None
     if frame.only_theme and theme[0] not in frame.only_theme:

@@ -197,6 +197,10 @@ CASES = [
  ("Japan removed South Korea from its white list of trusted trading partners, and Seoul took a similar"
   " step against Tokyo.", {("JPN", S, "KOR"), ("KOR", S, "JPN")}),
  ("Russia expelled ten Polish diplomats, following a similar move by Warsaw.", set()),
+ # names, then a past form and a noun: the verb; an economic or energy partnership is no alliance
+ ("Turkey and Azerbaijan signed agreements to boost trade and energy cooperation.", {("TUR", T, "AZE")}),
+ ("Indonesia and South Korea concluded a comprehensive economic partnership agreement.", set()),
+ ("Russia and Egypt signed a strategic cooperation treaty.", {("RUS", AL, "EGY")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
