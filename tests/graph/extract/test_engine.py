@@ -201,6 +201,10 @@ CASES = [
  ("Turkey and Azerbaijan signed agreements to boost trade and energy cooperation.", {("TUR", T, "AZE")}),
  ("Indonesia and South Korea concluded a comprehensive economic partnership agreement.", set()),
  ("Russia and Egypt signed a strategic cooperation treaty.", {("RUS", AL, "EGY")}),
+ # conduct a speaker calls dangerous or destabilising; rejected accusations were still made
+ ('The Chinese foreign ministry spokesperson said Japan\'s remarks were "extremely dangerous".', {("CHN", C, "JPN")}),
+ ("Ethiopia's prime minister said Egypt was trying to destabilise the region.", {("ETH", C, "EGY")}),
+ ('Kenya\'s foreign ministry said it "strongly rejects" Sudan\'s accusations.', {("SDN", C, "KEN")}),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
