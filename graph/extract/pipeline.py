@@ -158,13 +158,18 @@ def _noun_after_a_preposition(t: Token) -> None:
 def _verb_with_a_subject(t: Token) -> None:
     """ "Russia and China vetoed a resolution": a word the tagger called a noun, with a subject.
 
-    Only a verb or a predicate with a copula takes a subject; without a copula
-    the word is a verb, and its tag follows its ending so that the lemmatizer
-    reads "vetoed" as "veto".
+    Only a verb or a predicate with a copula takes a subject or an auxiliary;
+    without a copula the word is a verb, and its tag follows its ending so that
+    the lemmatizer reads "vetoed" as "veto".
     """
     deps = {c.dep_ for c in t.children}
-    if "nsubj" not in deps or deps & {"cop", "det", "nmod:poss"} or not t.text.isalpha() or not t.is_lower:
+    if not deps & {"nsubj", "aux"} or deps & {"cop", "det", "nmod:poss"} or not t.text.isalpha() or not t.is_lower:
         return
+    # "China has lent Caracas $60 billion": an auxiliary makes it a verb; the subject may hang on it.
+    for aux in [c for c in t.children if c.dep_ == "aux"]:
+        for c in list(aux.children):
+            if c.dep_ == "nsubj":
+                c.head = t
     t.pos_ = "VERB"
     t.tag_ = next((tag for end, tag in _VERB_ENDINGS if t.lower_.endswith(end)), "VBP")
 

@@ -238,7 +238,8 @@ def commodity(ctx: Context, t: Token, depth: int = 0) -> tuple[str, Token] | Non
             {k.lemma_.lower(), k.lower_, k.lower_.rstrip("s")} & ctx.lexicon.words("trade_objects"))
         if general and depth < 3:
             # "$1bn arms sale": a noun the parser hung on the amount as a number is still named.
-            inner = [c for c in k.children if (c.dep_.startswith("nmod") and "of" in _case(c))
+            # "$3.8 billion in military aid": what the money is in.
+            inner = [c for c in k.children if (c.dep_.startswith("nmod") and {"of", "in"} & set(_case(c)))
                      or c.dep_ in ("compound", "appos") or (c.dep_ == "nummod" and c.pos_ == "NOUN")]
             for c in inner:
                 sub = commodity(ctx, c, depth + 1)

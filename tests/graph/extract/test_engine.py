@@ -205,6 +205,12 @@ CASES = [
  ('The Chinese foreign ministry spokesperson said Japan\'s remarks were "extremely dangerous".', {("CHN", C, "JPN")}),
  ("Ethiopia's prime minister said Egypt was trying to destabilise the region.", {("ETH", C, "EGY")}),
  ('Kenya\'s foreign ministry said it "strongly rejects" Sudan\'s accusations.', {("SDN", C, "KEN")}),
+ # investment and loans: infrastructure financed, debts owed, loans lent; military aid is arms
+ ("China has financed roads, railways and ports across Zambia.", {("CHN", T, "ZMB")}),
+ ("Ethiopia owes China more than $13 billion.", {("CHN", T, "ETH")}),
+ ("China has lent Caracas more than $60 billion since 2007.", {("CHN", T, "VEN")}),
+ ("Washington provides Israel with $3.8 billion in military aid each year.", {("USA", A, "ISR")}),
+ ("Japan sent humanitarian assistance to Turkey.", set()),
  # coordinated things sent of two kinds are two facts
  ("Pyongyang has sent artillery shells and troops to Russia.", {("PRK", A, "RUS"), ("PRK", M, "RUS")}),
  # the parser's "Washington imposed(amod) sanctions" mended
