@@ -54,6 +54,7 @@ class Resolver:
         self.lexicon = lexicon
         #: States that the other role of the edge being read already holds (see ``_pronoun``).
         self.exclude: set[str] = set()
+        self._speech: list[Token] | None = None
         #: Set while the subject of a verb of speech is read, so that "we said" does not ask for itself.
         self._speaking = False
 
@@ -86,11 +87,7 @@ class Resolver:
         speech takes the speaker of the sentences before it. With ``near``, only
         a verb of speech that can report ``near`` counts (see :func:`_speaks_for`).
         """
-        doc = self.view.doc
-        for i in range(self.view.start, self.view.end):
-            t = doc[i]
-            if t.lemma_.lower() not in self.speech or t.pos_ != "VERB":
-                continue
+        for t in self._speech_verbs():
             if near is not None and not _speaks_for(t, near):
                 continue
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -108,11 +105,17 @@ class Resolver:
         # A sentence of a quotation that goes on from the one before: its speaker carries over.
         return self.view.memory.last_speaker if self.view.where(QUOTES) else ()
 
+    def _speech_verbs(self) -> list[Token]:
+        """The verbs of speech of the sentence, found once: many triggers ask for the speaker."""
+        if self._speech is None:
+            doc = self.view.doc
+            self._speech = [t for t in doc[self.view.start:self.view.end]
+                            if t.pos_ == "VERB" and t.lemma_.lower() in self.speech]
+        return self._speech
+
     def reports_speech(self) -> bool:
         """Tell whether the sentence reports what someone said (a verb of speech in it)."""
-        doc = self.view.doc
-        return any(doc[i].lemma_.lower() in self.speech and doc[i].pos_ == "VERB"
-                   for i in range(self.view.start, self.view.end))
+        return bool(self._speech_verbs())
 
     def origins(self, t: Token) -> tuple[str, ...]:
         """Return the states a weapon is said to be made in ("U.S.-made jets", "Chinese-made J-10")."""
