@@ -116,6 +116,24 @@ ARTICLE_FACT_GROUPS = _query("article_fact_groups", """SELECT DISTINCT ?s ?t ?o 
     GRAPH $graph { ?e ak:supports ?target } ?target ak:subject ?s ; ak:edgeType ?t ; ak:object ?o }""")
 ARTICLE_CLAIMS = _query("article_claims",
                         "SELECT DISTINCT ?target WHERE { GRAPH $graph { ?e ak:supports ?target } ?target a ak:Claim }")
+ARTICLE_TEXT_HASHES = _query("article_text_hashes", """SELECT ?g ?h WHERE { VALUES ?g { $graphs }
+    GRAPH ?g { ?a ak:textHash ?h } }""")
+#: What a batch ingest reads before it derives values in Python (:mod:`alignkg.graph.rdf.derivation`), as
+#: ``?s ?p ?o ?g`` quads: the evidence that supports some resources, the documents of that evidence, the
+#: facts-graph quads of the resources; then which of them an analyst's retraction holds.
+DERIVATION_EVIDENCE = _query("derivation_evidence", """SELECT ?s ?p ?o ?g WHERE { VALUES ?f { $nodes }
+    GRAPH ?g { ?s ak:supports ?f }
+    VALUES ?p { ak:supports ak:hedged ak:directed ak:eventDate prov:wasDerivedFrom }
+    GRAPH ?g { ?s ?p ?o } }""")
+DERIVATION_DOCUMENTS = _query("derivation_documents", """SELECT DISTINCT ?s ?p ?o ?g WHERE { VALUES ?f { $nodes }
+    GRAPH ?e { ?ev ak:supports ?f } GRAPH ?e { ?ev prov:wasDerivedFrom ?s }
+    VALUES ?p { schema:datePublished ak:source }
+    GRAPH ?g { ?s ?p ?o } }""")
+DERIVATION_FACTS = _query("derivation_facts", """SELECT ?s ?p ?o WHERE { VALUES ?s { $nodes }
+    GRAPH $graph { ?s ?p ?o } }""")
+DERIVATION_RETRACTED = _query("derivation_retracted", """SELECT DISTINCT ?f WHERE { VALUES ?f { $nodes }
+    GRAPH $curation { ?r ak:concerns ?f ; a ak:Retraction }
+    FILTER NOT EXISTS { GRAPH $curation { ?v ak:reverts ?r } } }""")
 FACT_GROUP = _query("fact_group", """SELECT ?s ?t ?o WHERE { GRAPH $graph { VALUES ?f { $fact }
     ?f ak:subject ?s ; ak:edgeType ?t ; ak:object ?o } }""")
 

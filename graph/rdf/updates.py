@@ -33,11 +33,22 @@ def retracted(fact: str) -> str:
 
 def insert_data(quads: Iterable[Quad]) -> str:
     """Return an ``INSERT DATA`` operation adding ``quads`` to their graphs."""
+    return _data("INSERT", quads)
+
+
+def delete_data(quads: Iterable[Quad]) -> str:
+    """Return a ``DELETE DATA`` operation removing ``quads`` from their graphs ("" when there are none)."""
+    return _data("DELETE", quads)
+
+
+def _data(verb: str, quads: Iterable[Quad]) -> str:
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    if not by_graph and verb == "DELETE":
+        return ""
     blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
-    return f"INSERT DATA {{\n{blocks}\n}}"
+    return f"{verb} DATA {{\n{blocks}\n}}"
 
 
 def _terms(*terms: object) -> str:
