@@ -43,9 +43,9 @@ from alignkg.graph.ontology import EdgeType, QuadClass
 from alignkg.graph.query import compile_pattern
 from alignkg.graph.query.sparql import SparqlResult, negotiate, run_sparql
 from alignkg.graph.rdf import curation as records
+from alignkg.graph.rdf import derivation, mapping, queries, updates
 from alignkg.graph.rdf import events as event_table
 from alignkg.graph.rdf import facts as fact_rows
-from alignkg.graph.rdf import derivation, mapping, queries, updates
 from alignkg.graph.rdf.export import ExportFormat, export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
 from alignkg.graph.rdf.vocabulary import iter_vocabulary_quads
@@ -335,9 +335,9 @@ class KnowledgeGraph:
         claims = list(dict.fromkeys(mapping.claim_node(c) for _, e in pairs for c in e.claims))
         nodes = derivation.nodes_of(groups, claims)
         state = derivation.State(set(nodes))
-        for query in (queries.DERIVATION_EVIDENCE, queries.DERIVATION_DOCUMENTS):
-            for row in self.store.query(query.bind(nodes=nodes), prefixes=_PREFIXES):
-                state.add(Quad(row["s"], row["p"], row["o"], row["g"]), stored=True)
+        for row in self.store.query(queries.DERIVATION_EVIDENCE.bind(nodes=nodes), prefixes=_PREFIXES):
+            for quad in derivation.evidence_quads(row):
+                state.add(quad, stored=True)
         facts = NamedNode(ns.FACTS_GRAPH)
         for row in self.store.query(queries.DERIVATION_FACTS.bind(nodes=nodes, graph=facts), prefixes=_PREFIXES):
             state.add(Quad(row["s"], row["p"], row["o"], facts), stored=True)

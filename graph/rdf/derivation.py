@@ -1,7 +1,7 @@
 """What :func:`alignkg.graph.rdf.updates.recompute` writes, computed in Python for a batch of new articles.
 
 The batch ingest (:meth:`alignkg.graph.kg.KnowledgeGraph.ingest_batch`) reads the quads that
-decide a fact group's derived values (:data:`READ`: the evidence that supports its resources,
+decide a fact group's derived values (the evidence that supports its resources,
 the documents of that evidence, the facts-graph quads of the resources, the analysts'
 retractions), adds the quads of the new articles, and asks :func:`derive` for the quads to
 add and the quads to remove so that the store ends exactly as one ``recompute`` request per
@@ -10,13 +10,14 @@ sentence orients, the undirected resource written again when evidence came back 
 derived values, direct state-to-state triples, and facts and claims without evidence gone.
 
 This module must not run queries or write: it turns quads into quads. The queries that read
-the state are :data:`alignkg.graph.rdf.queries.DERIVATION_QUADS` and its neighbours.
+the state are :data:`alignkg.graph.rdf.queries.DERIVATION_EVIDENCE` and its neighbours.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -80,32 +81,53 @@ class State:
             self.stored.add(quad)
         else:
             self.new.append(quad)
-        s, p, o, g = quad.subject, quad.predicate, quad.object, quad.graph_name
+        # Terms as Any: what this module reads are IRIs and literals, as the mapping writes them.
+        s: Any = quad.subject
+        o: Any = quad.object
+        g: Any = quad.graph_name
+        p = quad.predicate
         if g == FACTS:
             if s in self.nodes:
-                self.facts.setdefault(s, set()).add((p, o))  # type: ignore[arg-type]
+                self.facts.setdefault(s, set()).add((p, o))
             return
         if p in DOCUMENT_PREDICATES:
             if p == _DATE_PUBLISHED:
-                self.dates.setdefault(s, set()).add(o)  # type: ignore[arg-type]
+                self.dates.setdefault(s, set()).add(o)
             else:
                 self.sources.setdefault(s, set()).add(o.value)
             return
         if p not in EVIDENCE_PREDICATES:
             return
-        evidence = self.evidence.get(s)  # type: ignore[arg-type]
+        evidence = self.evidence.get(s)
         if evidence is None:
-            evidence = self.evidence[s] = _Evidence(g)  # type: ignore[index, arg-type]
+            evidence = self.evidence[s] = _Evidence(g)
         if p == _SUPPORTS:
-            evidence.targets.add(o)  # type: ignore[arg-type]
+            evidence.targets.add(o)
         elif p == _HEDGED:
             evidence.hedged.add(o.value)
         elif p == _DIRECTED:
             evidence.directed.add(o.value == "true")
         elif p == _EVENT_DATE:
-            evidence.events.add(o)  # type: ignore[arg-type]
+            evidence.events.add(o)
         else:
-            evidence.documents.add(o)  # type: ignore[arg-type]
+            evidence.documents.add(o)
+
+
+def evidence_quads(row: Any) -> Iterator[Quad]:
+    """Yield the quads a row of :data:`~alignkg.graph.rdf.queries.DERIVATION_EVIDENCE` stands for.
+
+    The document's date and source are given the evidence's graph: only their values matter here.
+    """
+    s, g, doc = row["s"], row["g"], row["doc"]
+    yield Quad(s, _SUPPORTS, row["f"], g)
+    for predicate, name in ((_HEDGED, "h"), (_DIRECTED, "d"), (_EVENT_DATE, "e")):
+        if row[name] is not None:
+            yield Quad(s, predicate, row[name], g)
+    if doc is not None:
+        yield Quad(s, _DERIVED_FROM, doc, g)
+        for predicate, name in ((_DATE_PUBLISHED, "date"), (_SOURCE, "src")):
+            if row[name] is not None:
+                yield Quad(doc, predicate, row[name], g)
 
 
 def nodes_of(groups: Iterable[FactGroup], claims: Iterable[NamedNode] = ()) -> list[NamedNode]:
@@ -121,7 +143,8 @@ def derive(state: State, groups: Iterable[FactGroup], claims: Iterable[NamedNode
     The result is what :func:`alignkg.graph.rdf.updates.recompute` leaves after the new quads
     of ``state`` are inserted: the quads to add hold the new quads, except those the
     recomputation removes at once (evidence of an undirected statement moved to a directed
-    fact, a fact or claim without evidence), and the quads to remove are all in the store.
+    fact, a fact or claim without evidence); the quads to remove may name some the store lacks
+    (a direct triple no fact stated, the ``oa:hasBody`` of a link that moves), which removes nothing.
     """
     groups = list(dict.fromkeys(groups))
     claims = list(dict.fromkeys(claims))
@@ -140,17 +163,16 @@ def derive(state: State, groups: Iterable[FactGroup], claims: Iterable[NamedNode
     for group in groups:  # 1. one relation, one fact
         if group.symmetric:
             continue
-        members = (group.forward, group.backward, group.undirected)
-        sides = [n for n in (group.forward, group.backward) if live(n)] or [group.undirected]
-        movable = {e for n in members if n is not None for e in by_target.get(n, ())
-                   if False in state.evidence[e].directed}
+        members = {n for n in (group.forward, group.backward, group.undirected) if n is not None}
+        sides = {n for n in (group.forward, group.backward) if n is not None and live(n)} or {group.undirected}
+        movable = {e for n in members for e in by_target.get(n, ()) if False in state.evidence[e].directed}
         for e in movable:
-            old = state.evidence[e].targets & set(members)  # type: ignore[arg-type]
+            old = state.evidence[e].targets & members
             if not old:
                 continue
-            links_out.update((e, n) for n in old - set(sides))
-            links_in.update((e, n) for n in set(sides) - old)
-            state.evidence[e].targets = (state.evidence[e].targets - old) | set(sides)
+            links_out.update((e, n) for n in old - sides)
+            links_in.update((e, n) for n in sides - old)
+            state.evidence[e].targets = (state.evidence[e].targets - old) | sides
     for e, n in links_out:
         by_target.get(n, set()).discard(e)
     for e, n in links_in:
@@ -186,7 +208,7 @@ def derive(state: State, groups: Iterable[FactGroup], claims: Iterable[NamedNode
         add.extend(q for q in after & before if q not in stored)
     for e, n in links_out:
         graph = state.evidence[e].graph
-        remove.extend(q for q in (Quad(e, _SUPPORTS, n, graph), Quad(e, _HAS_BODY, n, graph)) if q in stored)
+        remove.extend((Quad(e, _SUPPORTS, n, graph), Quad(e, _HAS_BODY, n, graph)))  # oa:hasBody is not read
     add.extend(q for e, n in links_in for q in (Quad(e, _SUPPORTS, n, state.evidence[e].graph),
                                                 Quad(e, _HAS_BODY, n, state.evidence[e].graph)))
     dropped = {(q.subject, q.object) for q in state.new if q.predicate in (_SUPPORTS, _HAS_BODY)} & links_out
@@ -241,9 +263,9 @@ def _direct_triples(group: FactGroup, final: dict[NamedNode, set[tuple[NamedNode
         values = final.get(node, set()) if node is not None else set()
         if (_RETRACTED, _TRUE) in values:
             continue
-        subjects = [o for q, o in values if q == _SUBJECT]
-        objects = [o for q, o in values if q == _OBJECT]
+        subjects: list[Any] = [o for q, o in values if q == _SUBJECT]
+        objects: list[Any] = [o for q, o in values if q == _OBJECT]
         for s in subjects:
             for o in objects:
-                wanted |= {Quad(s, p, o, FACTS), Quad(s, w, o, FACTS), Quad(o, w, s, FACTS)}  # type: ignore[arg-type]
+                wanted |= {Quad(s, p, o, FACTS), Quad(s, w, o, FACTS), Quad(o, w, s, FACTS)}
     return wanted, candidates

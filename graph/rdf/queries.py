@@ -118,17 +118,18 @@ ARTICLE_CLAIMS = _query("article_claims",
                         "SELECT DISTINCT ?target WHERE { GRAPH $graph { ?e ak:supports ?target } ?target a ak:Claim }")
 ARTICLE_TEXT_HASHES = _query("article_text_hashes", """SELECT ?g ?h WHERE { VALUES ?g { $graphs }
     GRAPH ?g { ?a ak:textHash ?h } }""")
-#: What a batch ingest reads before it derives values in Python (:mod:`alignkg.graph.rdf.derivation`), as
-#: ``?s ?p ?o ?g`` quads: the evidence that supports some resources, the documents of that evidence, the
-#: facts-graph quads of the resources; then which of them an analyst's retraction holds.
-DERIVATION_EVIDENCE = _query("derivation_evidence", """SELECT ?s ?p ?o ?g WHERE { VALUES ?f { $nodes }
+#: What a batch ingest reads before it derives values in Python (:mod:`alignkg.graph.rdf.derivation`): the
+#: evidence that supports some resources, with its flags and its document's date and source (one pattern per
+#: property: a ``VALUES ?p`` over ``?s ?p ?o`` is planned as a scan, 100x slower); the facts-graph quads of
+#: the resources; which of them an analyst's retraction holds.
+DERIVATION_EVIDENCE = _query("derivation_evidence", """SELECT ?s ?g ?f ?h ?d ?e ?doc ?date ?src WHERE {
+    VALUES ?f { $nodes }
     GRAPH ?g { ?s ak:supports ?f }
-    VALUES ?p { ak:supports ak:hedged ak:directed ak:eventDate prov:wasDerivedFrom }
-    GRAPH ?g { ?s ?p ?o } }""")
-DERIVATION_DOCUMENTS = _query("derivation_documents", """SELECT DISTINCT ?s ?p ?o ?g WHERE { VALUES ?f { $nodes }
-    GRAPH ?e { ?ev ak:supports ?f } GRAPH ?e { ?ev prov:wasDerivedFrom ?s }
-    VALUES ?p { schema:datePublished ak:source }
-    GRAPH ?g { ?s ?p ?o } }""")
+    OPTIONAL { GRAPH ?g { ?s ak:hedged ?h } } OPTIONAL { GRAPH ?g { ?s ak:directed ?d } }
+    OPTIONAL { GRAPH ?g { ?s ak:eventDate ?e } }
+    OPTIONAL { GRAPH ?g { ?s prov:wasDerivedFrom ?doc }
+               OPTIONAL { GRAPH ?g1 { ?doc schema:datePublished ?date } }
+               OPTIONAL { GRAPH ?g2 { ?doc ak:source ?src } } } }""")
 DERIVATION_FACTS = _query("derivation_facts", """SELECT ?s ?p ?o WHERE { VALUES ?s { $nodes }
     GRAPH $graph { ?s ?p ?o } }""")
 DERIVATION_RETRACTED = _query("derivation_retracted", """SELECT DISTINCT ?f WHERE { VALUES ?f { $nodes }
