@@ -610,8 +610,23 @@ class KnowledgeGraph:
         if limit is not None and limit < 0:
             raise InvalidInputError(f"limit must be at least 0, not {limit}")
         cursor = self._after(after) if after is not None else None
-        for row in self.store.query(queries.facts(selection, after=cursor, limit=limit), prefixes=_PREFIXES):
-            yield fact_rows.fact_of(row)
+        # One query per edge type, in the listing's order, each sorting only its own facts and stopping
+        # at the page's end: one ORDER BY over every match sorted them all before a page was cut
+        # (queries.listing_types says when one query is better).
+        left = limit
+        for edge_type in queries.listing_types(selection, after=cursor):
+            if left is not None and left <= 0:
+                return
+            if edge_type is None:  # one query for all types
+                keys, typed = cursor, selection
+            else:
+                keys = cursor if cursor is not None and cursor[0].value == edge_type.value else None
+                typed = dataclasses.replace(selection, type=edge_type)
+            sparql = queries.facts(typed, after=keys, limit=left)
+            for row in self.store.query(sparql, prefixes=_PREFIXES):
+                yield fact_rows.fact_of(row)
+                if left is not None:
+                    left -= 1
 
     def count_facts(self, *, subject: str | None = None, type: EdgeType | str | None = None,
                     object: str | None = None, since: dt.date | str | None = None, until: dt.date | str | None = None,
@@ -743,9 +758,10 @@ class KnowledgeGraph:
             ...     [(s.code, out, into) for s, out, into in kg.state_counts() if out or into]
             [('IRN', 1, 0), ('RUS', 0, 1)]
         """
-        rows = self.store.query(queries.STATE_COUNTS.bind(), prefixes=_PREFIXES)
-        counts = {to_python(r["x"], codes=True): (int(to_python(r["outs"])), int(to_python(r["ins"]))) for r in rows}
-        return [(state, *counts.get(code, (0, 0))) for code, state in sorted(self.gazetteer.states.items())]
+        outs, ins = ({to_python(r["x"], codes=True): int(to_python(r["n"]))
+                      for r in self.store.query(query.bind(), prefixes=_PREFIXES)}
+                     for query in (queries.STATE_SUBJECT_COUNTS, queries.STATE_OBJECT_COUNTS))
+        return [(state, outs.get(code, 0), ins.get(code, 0)) for code, state in sorted(self.gazetteer.states.items())]
 
     def state_edges(self, state: str) -> tuple[State, dict[EdgeType, list[Fact]], dict[EdgeType, list[Fact]]]:
         """Return a state with its facts and their evidence, by type: those it is the subject of, then the object of.
