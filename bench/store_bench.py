@@ -267,6 +267,8 @@ class BatchRun:
 
 #: The batch paths timed beside bulk_load: label -> ``atomic`` argument of ``ingest_batch``.
 BATCH_PATHS = {"batch, one Update per batch": True, "batch, bulk loader + one Update": False}
+#: The facts of one batch of ``ingest_batch`` (500 articles of 10 facts): tenths of fewer batches say nothing.
+BATCH_FACTS = 5_000
 
 
 def ingest_batch(pairs: Sequence[tuple[Article, Extraction]], path: Path,
@@ -620,7 +622,7 @@ def print_batches(runs: Sequence[BatchRun]) -> None:
         per_fact = r.seconds / r.facts * 1e6
         growth = ratio(per_fact, first[r.label].seconds / first[r.label].facts * 1e6)
         tenths = (f"{r.tenths[0]:.2f}->{r.tenths[-1]:.2f} ({ratio(r.tenths[-1], r.tenths[0])})"
-                  if len(r.tenths) >= 2 and min(r.tenths) > 0 else "(fewer batches)")
+                  if len(r.tenths) >= 2 and r.facts >= 10 * BATCH_FACTS else "(< 10 batches)")
         print(f"{r.requested:<12,}{r.label:34}{r.seconds:9.2f}{r.facts / r.seconds:9,.0f}{r.share:8.1%}"
               f"{per_fact:9.1f}{tenths:>22}{f'{r.rss_start:,.0f}->{r.rss_max:,.0f}':>20}"
               f"{'yes' if r.quads == r.bulk_quads else 'NO':>11}")
