@@ -293,7 +293,12 @@ class KnowledgeGraph:
             yield from done
 
         for article, extraction in pairs:
-            check_article_id(article.id)
+            try:
+                check_article_id(article.id)
+            except InvalidArticleError:
+                if pending:
+                    yield from write()
+                raise
             if any(a.id == article.id for a, _ in pending):  # the same id twice: the first one goes first
                 yield from write()
             pending.append((article, extraction))
@@ -354,7 +359,10 @@ class KnowledgeGraph:
             self.store.update(updates.request(updates.delete_data(remove), updates.insert_data(marks)))
 
     def ingest_many(self, articles: Iterable[Article], *, replace: bool = False) -> Iterator[tuple[str, bool]]:
-        """Ingest articles, one transaction each, extracting in batches; yield (id, changed) per article."""
+        """Ingest articles, extracting in batches; yield (id, changed) per article.
+
+        They are stored with :meth:`ingest_batch`: one transaction per batch of articles.
+        """
         pending: dict[str, Article] = {}
 
         def texts() -> Iterator[tuple[str, str, dt.date | None]]:
@@ -362,9 +370,11 @@ class KnowledgeGraph:
                 pending[article.id] = article
                 yield article.id, article.text, article.published
 
-        for extraction in self.extractor.extract_many(texts()):
-            article = pending.pop(extraction.article_id)
-            yield article.id, self.ingest_extraction(article, extraction, replace=replace)
+        def pairs() -> Iterator[tuple[Article, Extraction]]:
+            for extraction in self.extractor.extract_many(texts()):
+                yield pending.pop(extraction.article_id), extraction
+
+        yield from self.ingest_batch(pairs(), replace=replace)
 
     def delete_article(self, article_id: str) -> None:
         """Delete an article, its evidence, and every fact or claim left without evidence.
