@@ -2,8 +2,9 @@
 
 This module wires subsystems together and holds no rule of its own: extraction
 is in :mod:`alignkg.graph.extract`, the RDF shape in :mod:`alignkg.graph.rdf`, storage in
-:mod:`alignkg.graph.store`. Every write of one article is one SPARQL Update request,
-so it is applied whole or not at all.
+:mod:`alignkg.graph.store`. Every write of one article, or of a batch of articles
+(:meth:`KnowledgeGraph.ingest_batch`), is one SPARQL Update request, so it is applied whole or not
+at all; only the batch ingest's bulk-loader option trades that for speed.
 """
 
 from __future__ import annotations

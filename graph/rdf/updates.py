@@ -4,7 +4,9 @@ The home of every update the library sends, as :mod:`alignkg.graph.rdf.queries` 
 
 Every write is one SPARQL Update request, which a store applies in one
 transaction, and which a remote SPARQL 1.1 endpoint accepts as well as the
-embedded store. Terms enter the text only as pyoxigraph terms, whose ``str()``
+embedded store. A batch ingest computes what :func:`recompute` would write in
+Python (:mod:`alignkg.graph.rdf.derivation`) and sends it as ``DELETE DATA`` and
+``INSERT DATA`` of one request. Terms enter the text only as pyoxigraph terms, whose ``str()``
 is escaped N-Triples, never as raw strings.
 """
 
