@@ -244,7 +244,62 @@ def bulk_load(nquads: Path, path: Path) -> tuple[float, int]:
     return elapsed, quads
 
 
-def run_size(requested: int, work: Path, budget: float, log: Log) -> tuple[Ingest, Path]:
+@dataclass
+class BatchRun:
+    """The batch ingest (``KnowledgeGraph.ingest_batch``) at one size, beside bulk_load's time on the same quads."""
+
+    requested: int
+    label: str
+    facts: int
+    seconds: float
+    quads: int
+    bulk_seconds: float
+    bulk_quads: int
+    tenths: list[float]
+    rss_start: float
+    rss_max: float
+
+    @property
+    def share(self) -> float:
+        """The batch path's rate as a share of bulk_load's."""
+        return self.bulk_seconds / self.seconds
+
+
+#: The batch paths timed beside bulk_load: label -> ``atomic`` argument of ``ingest_batch``.
+BATCH_PATHS = {"batch, one Update per batch": True, "batch, bulk loader + one Update": False}
+#: The facts of one batch of ``ingest_batch`` (500 articles of 10 facts): tenths of fewer batches say nothing.
+BATCH_FACTS = 5_000
+
+
+def ingest_batch(pairs: Sequence[tuple[Article, Extraction]], path: Path,
+                 atomic: bool) -> tuple[float, int, list[float], float, float]:
+    """Ingest the pairs with ``KnowledgeGraph.ingest_batch`` into a new on-disk graph, timed as ``ingest_project``.
+
+    Returns:
+        (seconds, quads stored, seconds per tenth of the articles, RSS MiB at the start, highest RSS MiB
+        sampled after every tenth).
+    """
+    kg = KnowledgeGraph.open(path)
+    tenth = max(1, len(pairs) // 10)
+    marks: list[float] = []
+    gc.collect()
+    rss_start = rss_max = rss_mib()[0]
+    start = time.perf_counter()
+    for done, _ in enumerate(kg.ingest_batch(pairs, atomic=atomic), start=1):
+        if done % tenth == 0:
+            marks.append(time.perf_counter() - start)
+            rss_max = max(rss_max, rss_mib()[0])
+    loop_end = time.perf_counter()
+    quads = kg.store.count()
+    closing = time.perf_counter()
+    kg.close()
+    elapsed = (loop_end - start) + (time.perf_counter() - closing)
+    tenths = [b - a for a, b in zip([0.0, *marks], marks, strict=False)]
+    return elapsed, quads, tenths, rss_start, max(rss_max, rss_mib()[0])
+
+
+def run_size(requested: int, work: Path, budget: float, log: Log,
+             batches: list[BatchRun] | None = None) -> tuple[Ingest, Path]:
     """Measure both ingest paths at one size; return the result and the project's store."""
     start = time.perf_counter()
     pairs = list(generate(requested))
@@ -268,6 +323,15 @@ def run_size(requested: int, work: Path, budget: float, log: Log) -> tuple[Inges
     log.add(f"{requested:,}: bulk_load", bulk_seconds)
     nquads.unlink()
     shutil.rmtree(bulk_path, ignore_errors=True)
+    for label, atomic in BATCH_PATHS.items() if batches is not None else ():
+        batch_path = work / f"batch-{requested}-{atomic}"
+        b_seconds, b_quads, b_tenths, rss_start, rss_max = ingest_batch(pairs, batch_path, atomic)
+        log.add(f"{requested:,}: {label}", b_seconds)
+        shutil.rmtree(batch_path, ignore_errors=True)
+        facts_done = sum(len(e.facts) for _, e in pairs)
+        assert batches is not None
+        batches.append(BatchRun(requested, label, facts_done, b_seconds, b_quads, bulk_seconds, bulk_quads,
+                                b_tenths, rss_start, rss_max))
 
     tenths = [b - a for a, b in zip([0.0, *marks], marks, strict=False)]
     result = Ingest(requested, facts, len(pairs), distinct, claims, sent, seconds, project_quads, bulk_seconds,
@@ -546,6 +610,30 @@ def print_ingest(results: Sequence[Ingest], budget: float) -> None:
     print()
 
 
+def print_batches(runs: Sequence[BatchRun]) -> None:
+    """Print the batch paths against bulk_load (measured in the same run, on the same facts)."""
+    print("Ingest: KnowledgeGraph.ingest_batch (derived values in Python, 500 articles a batch, flushed every 500")
+    print("articles, on disk) vs pyoxigraph bulk_load of the same quads, measured in the same run as the table above")
+    print(f"{'':12}{'path':34}{'s':>9}{'facts/s':>9}{'share':>8}{'us/fact':>9}{'tenths first->last':>22}"
+          f"{'RSS MiB start->max':>20}{'same quads':>11}")
+    first: dict[str, BatchRun] = {}
+    for r in runs:
+        first.setdefault(r.label, r)
+        per_fact = r.seconds / r.facts * 1e6
+        growth = ratio(per_fact, first[r.label].seconds / first[r.label].facts * 1e6)
+        tenths = (f"{r.tenths[0]:.2f}->{r.tenths[-1]:.2f} ({ratio(r.tenths[-1], r.tenths[0])})"
+                  if len(r.tenths) >= 2 and r.facts >= 10 * BATCH_FACTS else "(< 10 batches)")
+        print(f"{r.requested:<12,}{r.label:34}{r.seconds:9.2f}{r.facts / r.seconds:9,.0f}{r.share:8.1%}"
+              f"{per_fact:9.1f}{tenths:>22}{f'{r.rss_start:,.0f}->{r.rss_max:,.0f}':>20}"
+              f"{'yes' if r.quads == r.bulk_quads else 'NO':>11}")
+        print(f"            us/fact against the smallest size: {growth}")
+    for r in runs:
+        verdict = "met" if r.share >= GOAL_INGEST_SHARE else "NOT met"
+        print(f"ratio   ingest at {r.facts:,} facts, {r.label}: {r.share:.1%} of bulk_load's facts/s; "
+              f"goal: at least {GOAL_INGEST_SHARE:.0%} -> {verdict}")
+    print()
+
+
 def print_memory(log: Log) -> None:
     """Print the phases with their time and the process's RSS after each."""
     print("Phases (peak RSS is the process's high-water mark so far, so it only shows phases that raise it;")
@@ -570,6 +658,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rdflib-cap", type=int, default=RDFLIB_CAP,
                         help=f"the most facts loaded into rdflib (default {RDFLIB_CAP:,})")
     parser.add_argument("--no-variants", action="store_true", help="skip the faster-path variants")
+    parser.add_argument("--no-batch", action="store_true", help="skip the batch ingest (KnowledgeGraph.ingest_batch)")
     parser.add_argument("--quick", action="store_true",
                         help=f"{QUICK_SIZES[0]:,} facts and 1 short run of each query, for smoke tests")
     args = parser.parse_args(argv)
@@ -611,13 +700,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log = Log()
     results: list[Ingest] = []
+    batches: list[BatchRun] | None = None if args.no_batch else []
     # The store the queries run on: the largest size whose ingest finished within the budget
     # (a capped size only when none finished).
     largest: tuple[Path, int, bool] | None = None
     with tempfile.TemporaryDirectory(prefix="alignkg-store-bench-") as tmp:
         work = Path(tmp)
         for size in args.sizes:
-            result, path = run_size(size, work, args.budget, log)
+            result, path = run_size(size, work, args.budget, log, batches)
             results.append(result)
             if largest is None or largest[2] or not result.capped:
                 if largest is not None:
@@ -631,6 +721,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Ingest: project (ingest_extraction, one Update per article, on disk) vs pyoxigraph bulk_load "
               "of the same quads")
         print_ingest(results, args.budget)
+        if batches:
+            print_batches(batches)
 
         if not args.no_variants:
             first = results[0]

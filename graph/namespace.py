@@ -7,6 +7,7 @@ state, edge type or article always gets the same name in every export.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
@@ -141,6 +142,7 @@ def fact_id(fact: str) -> str:
     return fact.removeprefix(FACT)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a listing names the same facts page after page: one SHA-256 each
 def fact_iri(subject: str, edge_type: str, obj: str) -> str:
     """Return the IRI of the fact (subject, type, object); pass symmetric or undirected pairs sorted."""
     return FACT + _digest(subject, edge_type, obj)

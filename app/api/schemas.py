@@ -453,7 +453,8 @@ def curations_out(records: list[Curation]) -> CurationsOut:
 def fact_out(fact: Fact) -> FactOut:
     """Return the JSON of a fact without evidence."""
     fact_id = KnowledgeGraph.fact_id(fact)
-    return FactOut(id=fact_id, subject=fact.subject, type=fact.type.value, object=fact.object,
+    # Built from a Fact, whose fields have these types already: no validation (a fifth of a page's time).
+    return FactOut.model_construct(id=fact_id, subject=fact.subject, type=fact.type.value, object=fact.object,
                    quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
                    first_seen=fact.first_seen, last_seen=fact.last_seen, event_date=fact.event_date,
                    articles=fact.articles, sources=fact.sources, evidence_count=fact.evidence_count,

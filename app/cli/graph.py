@@ -47,7 +47,7 @@ def ingest(
     replace: Annotated[bool, typer.Option(help="Replace an article stored under the same id with another text.")]
     = False,
 ) -> None:
-    """Extract articles and store their facts and evidence (one transaction per article)."""
+    """Extract articles and store their facts and evidence (one transaction per article, each a batch of one)."""
     from tqdm import tqdm
 
     records = list(read_records(paths))

@@ -159,23 +159,33 @@ class _Compiler:
         columns = [v.name for v in query.variables()]
         body: list[str] = []
         positive = negative = 0
+        # With several patterns, each positive one is a DISTINCT subquery that projects its own columns and
+        # variables: pyoxigraph then joins small sets instead of nesting one pattern's loop in the other's
+        # (28x faster for two patterns at 20k facts). Safe, as the outer SELECT is DISTINCT on those columns.
+        nested = sum(not p.negated for p in query.patterns) > 1
         for pattern in query.patterns:
             if pattern.negated:
                 negative += 1
                 inner = self.visit(pattern, f"_n{negative}")
                 body += ["FILTER NOT EXISTS {", *_indent(inner), "}"]
-            else:
-                positive += 1
-                body += self.visit(pattern, str(positive))
-                columns += [c.format(i=positive) for c in FACT_COLUMNS]
-                for wanted, extra in ((query.with_dates, DATE_COLUMNS), (query.with_counts, COUNT_COLUMNS)):
-                    if wanted:
-                        body += [f"OPTIONAL {{ ?_fact{positive} ak:{name} ?{c.format(i=positive)} }}"
-                                 for c, name in extra.items()]
-                        columns += [c.format(i=positive) for c in extra]
-                if query.with_evidence:
-                    body += self._evidence(str(positive))
-                    columns += [c.format(i=positive) for c in EVIDENCE_COLUMNS]
+                continue
+            positive += 1
+            block = self.visit(pattern, str(positive))
+            own = [c.format(i=positive) for c in FACT_COLUMNS]
+            for wanted, extra in ((query.with_dates, DATE_COLUMNS), (query.with_counts, COUNT_COLUMNS)):
+                if wanted:
+                    block += [f"OPTIONAL {{ ?_fact{positive} ak:{name} ?{c.format(i=positive)} }}"
+                              for c, name in extra.items()]
+                    own += [c.format(i=positive) for c in extra]
+            if query.with_evidence:
+                block += self._evidence(str(positive))
+                own += [c.format(i=positive) for c in EVIDENCE_COLUMNS]
+            columns += own
+            if nested:
+                names = [t.name for t in (pattern.subject, pattern.object) if isinstance(t, Variable)]
+                projected = " ".join(f"?{c}" for c in dict.fromkeys([*names, *own]))
+                block = [f"{{ SELECT DISTINCT {projected} WHERE {{", *_indent(block), "} }"]
+            body += block
         if query.with_evidence:
             self.prefixes += ["oa", "prov", "schema"]
         lines = [f"PREFIX {name}: <{PREFIXES[name]}>" for name in self.prefixes]

@@ -4,7 +4,9 @@ The home of every update the library sends, as :mod:`alignkg.graph.rdf.queries` 
 
 Every write is one SPARQL Update request, which a store applies in one
 transaction, and which a remote SPARQL 1.1 endpoint accepts as well as the
-embedded store. Terms enter the text only as pyoxigraph terms, whose ``str()``
+embedded store. A batch ingest computes what :func:`recompute` would write in
+Python (:mod:`alignkg.graph.rdf.derivation`) and sends it as ``DELETE DATA`` and
+``INSERT DATA`` of one request. Terms enter the text only as pyoxigraph terms, whose ``str()``
 is escaped N-Triples, never as raw strings.
 """
 
@@ -33,11 +35,22 @@ def retracted(fact: str) -> str:
 
 def insert_data(quads: Iterable[Quad]) -> str:
     """Return an ``INSERT DATA`` operation adding ``quads`` to their graphs."""
+    return _data("INSERT", quads)
+
+
+def delete_data(quads: Iterable[Quad]) -> str:
+    """Return a ``DELETE DATA`` operation removing ``quads`` from their graphs ("" when there are none)."""
+    return _data("DELETE", quads)
+
+
+def _data(verb: str, quads: Iterable[Quad]) -> str:
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    if not by_graph and verb == "DELETE":
+        return ""
     blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
-    return f"INSERT DATA {{\n{blocks}\n}}"
+    return f"{verb} DATA {{\n{blocks}\n}}"
 
 
 def _terms(*terms: object) -> str:

@@ -40,6 +40,16 @@ class Store(Protocol):
     def insert(self, quads: Iterable[Quad]) -> None:
         """Add quads atomically (Graph Store Protocol POST)."""
 
+    def bulk_insert(self, quads: Iterable[Quad]) -> None:
+        """Add many quads fast, without a transaction: after a crash, any part of them may be stored.
+
+        For writers that mark what they completed in a later transaction (the batch ingest);
+        a remote store may do it as :meth:`insert`.
+        """
+
+    def flush(self) -> None:
+        """Write what the store buffers in memory to disk, which bounds a long writer's memory (may do nothing)."""
+
     def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
              prefixes: dict[str, str] | None = None) -> None:
         """Write the whole store, or one named graph, to ``output`` (Graph Store Protocol GET), streamed.

@@ -92,6 +92,21 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"insert failed: {err}") from err
 
+    def bulk_insert(self, quads: Iterable[Quad]) -> None:
+        """Add quads with pyoxigraph's bulk loader (``Store.bulk_extend``): fast, not transactional."""
+        try:
+            self._store.bulk_extend(quads)
+        except OSError as err:
+            raise StoreError(f"bulk insert failed: {err}") from err
+
+    def flush(self) -> None:
+        """Write RocksDB's memtables to disk (what bounds a long writer's memory); nothing for a store in memory."""
+        if self.path is not None and not self.read_only_:
+            try:
+                self._store.flush()
+            except OSError as err:
+                raise StoreError(f"cannot flush the store at {self.path}: {err}") from err
+
     def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
              prefixes: dict[str, str] | None = None) -> None:
         """Stream the store (or one named graph) to ``output``, declaring ``prefixes`` where the format can.

@@ -431,6 +431,14 @@ class CheckpointStore:
         finally:
             self._written()
 
+    def bulk_insert(self, quads: Iterable[Quad]) -> None:
+        """Add quads fast, without a transaction (:meth:`OxigraphStore.bulk_insert`)."""
+        try:
+            with self._using(write=True) as inner:
+                inner.bulk_insert(quads)
+        finally:
+            self._written()
+
     def load(self, data: IO[bytes], format: RdfFormat) -> None:
         """Read RDF into the store in one transaction."""
         try:
@@ -444,6 +452,11 @@ class CheckpointStore:
         """Stream the store (or one named graph) to ``output``, from this process."""
         with self._using() as inner:
             inner.dump(output, format, graph=graph, prefixes=prefixes)
+
+    def flush(self) -> None:
+        """Write the store's memtables to disk."""
+        with self._using() as inner:
+            inner.flush()
 
     def count(self) -> int:
         """Return the number of quads."""
