@@ -267,26 +267,16 @@ class Resolver:
         if found and depth < 2 and (t.dep_ in ("compound", "amod", "flat") or t.pos_ != "PROPN"):
             # "Iran's Syria consulate", "Ukraine's U.S. ambassador": the possessor owns what the name
             # qualifies. A name that heads its phrase is itself ("its ally Syria").
-            m = self.view.mention_at[t.i]
-            owners = [c for c in t.children if c.dep_ == "nmod:poss" and not m.start <= c.i < m.end]
-            owned = tuple(code for c in owners for code in self._one(c, mode, depth + 1))
+            owned = self._attached(t, "nmod:poss", mode, depth)
             if owned:
                 return owned
         if found == () and depth < 2:
-            # "the Group of Seven - the United States, Britain, ...": a group that names its members.
-            m = self.view.mention_at[t.i]
-            members = [k for c in t.children if c.dep_ == "appos" and not m.start <= c.i < m.end
-                       for k in conjuncts(c)]
-            listed = tuple(dict.fromkeys(code for k in members for code in self._one(k, mode, depth + 1)))
+            # "the Group of Seven - the United States, Britain, ...": a group that names its members;
+            # "villages in Iraq's Kurdistan region": a place that is no state lies in its possessor.
+            listed = self._attached(t, "appos", mode, depth) or (
+                self._attached(t, "nmod:poss", mode, depth) if mode == "place" else ())
             if listed:
                 return listed
-        if found == () and mode == "place" and depth < 2:
-            # "villages in Iraq's Kurdistan region": a place that is no state lies in its possessor.
-            m = self.view.mention_at[t.i]
-            owners = [c for c in t.children if c.dep_ == "nmod:poss" and not m.start <= c.i < m.end]
-            held = tuple(code for c in owners for code in self._one(c, mode, depth + 1))
-            if held:
-                return held
         if found is not None:
             if found and t.lemma_.lower() in self.agent_nouns and depth < 2:
                 # "Russian and Belarusian presidents": the mention took one demonym, the parse has both.
@@ -307,6 +297,16 @@ class Resolver:
         if lemma in self.state_nouns and owner:  # "Israeli strikes on his country": whose "his" is
             return self.view.pronoun(owner[0].i)
         return None
+
+    def _attached(self, t: Token, dep: str, mode: str, depth: int) -> tuple[str, ...]:
+        """The states of the words hung on the mention at ``t`` by ``dep`` from outside it.
+
+        An apposition lists members, so its conjuncts count too ("the United States, Britain, ...").
+        """
+        m = self.view.mention_at[t.i]
+        words = [k for c in t.children if c.dep_ == dep and not m.start <= c.i < m.end
+                 for k in (conjuncts(c) if dep == "appos" else [c])]
+        return tuple(dict.fromkeys(code for k in words for code in self._one(k, mode, depth + 1)))
 
     def _by_head(self, t: Token, mode: str, depth: int) -> tuple[str, ...]:
         """The states a noun stands for by what it is: forces, a place, an event, a weapon in use."""
