@@ -142,10 +142,6 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     return finding.candidates + fallback, strikes or _struck(fallback)
 
 
-#: What is a threat while it is only announced (the frames' ``when_future``).
-_ANNOUNCED_AS_THREAT = frozenset({EdgeType.SANCTION, EdgeType.MILITARY_STRIKE})
-
-
 def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     """Add to a window candidate what governs its trigger on the parse: a negation, a condition.
 
@@ -163,10 +159,10 @@ def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     pol = polarity(trigger, lexicon)
     if pol.negated or pol.denied:
         candidate.negated = True
-    elif candidate.type in _ANNOUNCED_AS_THREAT and pol.near_future and not pol.modal and not pol.condition:
+    elif candidate.type in lexicon.when_future and pol.near_future and not pol.modal and not pol.condition:
         # "vowed to slap tariffs on", "tariffs will take effect next month": announced, not done
         # (guide: Measures), as the frames read them.
-        candidate.type = EdgeType.THREAT
+        candidate.type = lexicon.when_future[candidate.type]
         return candidate
     if pol.conditional:
         candidate.modal = True

@@ -99,6 +99,9 @@ class Lexicon:
     frames: tuple[Frame, ...]
     theme_types: dict[str, EdgeType]
     by_lemma: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
+    #: The type an edge of each type has while only announced, as the frames say (``when_future``):
+    #: the window fallback, which has no frames, reads announced measures by it.
+    when_future: dict[EdgeType, EdgeType] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
         """Return the word class ``name``.
@@ -240,7 +243,8 @@ def parse_lexicon(classes_doc: dict[str, Any], frames_doc: dict[str, Any]) -> Le
     for frame in frames:
         for lemma in frame.lemmas:
             by_lemma[lemma] = by_lemma.get(lemma, ()) + (frame,)
-    return Lexicon(classes, frames, theme_types, by_lemma)
+    when_future = {f.type: f.when_future for f in frames if f.type is not None and f.when_future is not None}
+    return Lexicon(classes, frames, theme_types, by_lemma, when_future)
 
 
 @cache
