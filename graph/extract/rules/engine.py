@@ -407,6 +407,12 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
             yield from _directed(trigger, reading, origin, target, directed=True)
 
 
+def _asserted(candidates: list[Candidate], edge_type: EdgeType, besides: Token) -> list[Candidate]:
+    """The asserted candidates of ``edge_type`` read from another trigger than ``besides``."""
+    return [c for c in candidates if c.type is edge_type and c.trigger != besides.i and not c.negated
+            and not c.modal]
+
+
 def _echo(ctx: Context, frame: Frame, trigger: Token, reading: _Reading) -> Iterator[Candidate]:
     """ "Canada imposed tariffs on the US, following a similar move by Trump against Canada".
 
@@ -414,8 +420,7 @@ def _echo(ctx: Context, frame: Frame, trigger: Token, reading: _Reading) -> Iter
     target of its own it answers the state that made the other ("South Korea
     removed Japan from its list, after a similar move by Tokyo").
     """
-    donors = [c for c in ctx.found if c.type is reading.type and c.trigger != trigger.i
-              and not c.negated and not c.modal]
+    donors = _asserted(ctx.found, reading.type, trigger)
     if not donors:
         return
     roles = _source_and_target(ctx, frame, trigger, None)
@@ -441,9 +446,8 @@ def _share_targets(ctx: Context, finding: Finding) -> None:
     (guide rule 1). The nearest such transfer before it is taken, else the nearest after.
     """
     for trigger, reading, source in ctx.orphans:
-        same = [c for c in finding.candidates if c.type is reading.type and c.trigger != trigger.i
-                and not c.negated and not c.modal and not set(c.objects) & set(source)
-                and _parallel(ctx, trigger, ctx.doc[c.trigger])]
+        same = [c for c in _asserted(finding.candidates, reading.type, trigger)
+                if not set(c.objects) & set(source) and _parallel(ctx, trigger, ctx.doc[c.trigger])]
         if not same:
             continue
         before = [c for c in same if c.trigger < trigger.i]
