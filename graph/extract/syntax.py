@@ -156,6 +156,8 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
                         if n.dep_ in ("nmod", "nummod", "compound", "appos") and preposition(n) not in preps]
     else:
         holders = [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
+        # "the sanctions Washington imposed on Iran": the relative clause whose object the noun is.
+        holders += [c for c in t.children if c.dep_ in ("acl:relcl", "relcl") and _object_gapped(c)]
         if t.dep_ == "obj" and t.head is not t:
             holders.append(t.head)  # not for a passive subject: "the gift was supported by the US"
     return _phrases_on(holders, preps)
@@ -262,6 +264,9 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
     cur = t
     while cur.dep_ == "conj" and cur.head is not cur:
         cur = cur.head
+    relative = _relative_light_verb(cur, lexicon)
+    if relative is not None:
+        return subjects(relative, lexicon)
     verb = cur.head
     if verb is cur:
         return []
@@ -272,6 +277,27 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
     if verb.lemma_.lower() not in lexicon.words("light_verbs"):
         return []
     return subjects(verb, lexicon)
+
+
+def _relative_light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """ "The strikes, which Israel carried out overnight": the light verb of a relative clause on the noun.
+
+    The noun is the verb's object, gapped or as a relative pronoun, so the
+    clause's subject is the event's agent; a clause with an object of its own
+    ("the sanctions that hurt Iran's economy") says something else.
+    """
+    for c in noun.children:
+        if c.dep_ in ("acl:relcl", "relcl") and c.lemma_.lower() in lexicon.words("light_verbs") \
+                and _object_gapped(c):
+            return c
+    return None
+
+
+def _object_gapped(verb: Token) -> bool:
+    """Tell whether a relative clause's object is the noun it modifies (gapped, or a relative pronoun)."""
+    return all(g.tag_ in ("WDT", "WP") or g.lower_ in ("that", "which")
+               for g in verb.children if g.dep_ == "obj") \
+        and not any(g.dep_.startswith("nsubj") and g.tag_ in ("WDT", "WP") for g in verb.children)
 
 
 def complements(t: Token) -> list[Token]:

@@ -220,6 +220,15 @@ CASES = [
  # repaired parses: a sentence read as a noun with a reduced relative clause
  ("Israeli jets struck Lebanon overnight.", {("ISR", K, "LBN")}),
  ("Israeli jets struck targets in Lebanon overnight.", {("ISR", K, "LBN")}),
+ # an event noun with the relative clause that carried it out; a reaction an event drew
+ ("The strikes, which Israel carried out overnight against military sites near Damascus, killed five Syrian "
+  "soldiers.", {("ISR", K, "SYR")}),
+ ("The sanctions Washington imposed on Iran in 2018 crippled its economy.", {("USA", S, "IRN")}),
+ ("The Turkish drone strikes on Kurdish targets in northern Iraq drew condemnation from Baghdad.",
+  {("TUR", K, "IRQ"), ("IRQ", C, "TUR")}),
+ # a response threatened to another state's act; "according to" names no receiver
+ ("Tehran would deliver a crushing response to any Israeli strike, the minister warned.", {("IRN", TH, "ISR")}),
+ ("Beijing has sent warships toward Taiwan almost daily, according to Taiwan's defence ministry.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
