@@ -132,11 +132,36 @@ def repair_parse(doc: Doc) -> Doc:
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _past_tense_read_as_adjective(root)
     for t in doc:
+        if t.lower_ in _COMPARATIVES:
+            _quantity_read_as_oblique(t)
+    for t in doc:
         if t.pos_ == "NOUN":
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
             _noun_after_a_preposition(t)
     return doc
+
+
+#: Comparatives that with "than" quantify a noun ("more than 30,000 soldiers").
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def _quantity_read_as_oblique(more: Token) -> None:
+    """ "trained more than 30,000 Ukrainian soldiers" read with "soldiers" an oblique of "more".
+
+    "More than" only quantifies the noun after it: the noun takes the place
+    "more" held (the verb's object), and "more" becomes its modifier.
+    """
+    nouns = [c for c in more.children if c.dep_ in ("obl", "nmod") and c.i > more.i and c.pos_ in ("NOUN", "PROPN")
+             and any(g.dep_ == "case" and g.lower_ == "than" for g in c.children)]
+    if len(nouns) != 1 or more.head.i == more.i or more.head.pos_ not in ("VERB", "AUX"):
+        return
+    noun = nouns[0]
+    noun.head, noun.dep_ = more.head, "obj" if more.dep_ in ("advmod", "obj", "amod") else more.dep_
+    for c in list(more.children):
+        if c.i != noun.i:
+            c.head = noun
+    more.head, more.dep_ = noun, "advmod"
 
 
 def _noun_after_a_preposition(t: Token) -> None:

@@ -229,6 +229,9 @@ CASES = [
  # a response threatened to another state's act; "according to" names no receiver
  ("Tehran would deliver a crushing response to any Israeli strike, the minister warned.", {("IRN", TH, "ISR")}),
  ("Beijing has sent warships toward Taiwan almost daily, according to Taiwan's defence ministry.", set()),
+ # "more than N" read as an oblique of "more", mended; weapons raining down on a state
+ ("Britain has trained more than 30,000 Ukrainian soldiers since 2022.", {("GBR", M, "UKR")}),
+ ("Iranian missiles rained down on Israel on Tuesday night.", {("IRN", K, "ISR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
