@@ -134,6 +134,8 @@ def repair_parse(doc: Doc) -> Doc:
     for t in doc:
         if t.lower_ in _COMPARATIVES:
             _quantity_read_as_oblique(t)
+        elif t.dep_ == "nsubj:pass":
+            _passive_without_auxiliary(t)
     for t in doc:
         if t.pos_ == "NOUN":
             _verb_with_a_subject(t)
@@ -162,6 +164,21 @@ def _quantity_read_as_oblique(more: Token) -> None:
         if c.i != noun.i:
             c.head = noun
     more.head, more.dep_ = noun, "advmod"
+
+
+def _passive_without_auxiliary(subject: Token) -> None:
+    """ "Iraq resumed oil exports to Jordan" read with "Iraq" a passive subject.
+
+    A clause is passive only with a passive auxiliary ("was resumed"); a
+    root past form with an object of its own and no auxiliary is an active
+    past tense, and its subject the agent.
+    """
+    verb = subject.head
+    if verb.tag_ not in ("VBD", "VBN") or (verb.tag_ == "VBN" and verb.dep_ != "ROOT"):
+        return  # a participle below the root may be a reduced relative ("the oil exports resumed by Iraq")
+    if not any(c.dep_.startswith("aux") for c in verb.children) and any(c.dep_ == "obj" for c in verb.children):
+        subject.dep_ = "nsubj"
+        verb.tag_ = "VBD"
 
 
 def _noun_after_a_preposition(t: Token) -> None:

@@ -232,6 +232,12 @@ CASES = [
  # "more than N" read as an oblique of "more", mended; weapons raining down on a state
  ("Britain has trained more than 30,000 Ukrainian soldiers since 2022.", {("GBR", M, "UKR")}),
  ("Iranian missiles rained down on Israel on Tuesday night.", {("IRN", K, "ISR")}),
+ # a warning of what the country would do if another state acted; backing through a conflict
+ ("North Korea's leader warned that his country would use nuclear weapons if attacked by South Korea.",
+  {("PRK", TH, "KOR")}),
+ ("Turkey backed Azerbaijan throughout the conflict with Armenia.", {("TUR", D, "AZE")}),
+ # a passive subject without a passive auxiliary, mended: "resumed" is active
+ ("Iraq resumed oil exports to Jordan after a two-year halt.", {("IRQ", E, "JOR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
