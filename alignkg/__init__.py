@@ -22,6 +22,8 @@ from alignkg.graph.version import __version__
 
 if TYPE_CHECKING:
     from alignkg.graph import (
+        HALVES,
+        PREFIXES,
         AlignkgError,
         Article,
         Claim,
@@ -44,13 +46,17 @@ if TYPE_CHECKING:
         QueryLimitError,
         QueryRefusedError,
         QuerySyntaxError,
+        Report,
         Rows,
         State,
         StoreError,
         UnknownEdgeTypeError,
         UnknownStateError,
         check_article_id,
+        evaluate_gold,
+        shapes_turtle,
         to_date,
+        vocabulary_turtle,
     )
 
 __all__ = [
@@ -68,14 +74,17 @@ __all__ = [
     "Extractor",
     "Fact",
     "Gazetteer",
+    "HALVES",
     "InvalidArticleError",
     "InvalidInputError",
     "KnowledgeGraph",
     "NotFoundError",
+    "PREFIXES",
     "QuadClass",
     "QueryLimitError",
     "QueryRefusedError",
     "QuerySyntaxError",
+    "Report",
     "Rows",
     "State",
     "StoreError",
@@ -83,7 +92,10 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "check_article_id",
+    "evaluate_gold",
+    "shapes_turtle",
     "to_date",
+    "vocabulary_turtle",
 ]
 
 
