@@ -1135,22 +1135,25 @@ class KnowledgeGraph:
         return dataset
 
     def to_networkx(self) -> Any:
-        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = the fact IRI).
+        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = the fact id).
 
         Keyed by fact, not by type: two facts of one type between the same states (one each way)
         are two edges. Edge attributes: ``type``, ``quad_class``, ``hedged``, ``directed``,
-        ``fact`` (the fact IRI), ``first_seen``, ``last_seen``, ``event_date``, ``articles``,
-        ``sources`` and ``evidence`` (the number of pieces of evidence). Retracted facts are left out.
+        ``fact`` (the fact id, as :meth:`fact_id` gives it), ``iri`` (the fact's IRI, to join the
+        RDF export), ``first_seen``, ``last_seen``, ``event_date``, ``articles``, ``sources`` and
+        ``evidence`` (the number of pieces of evidence). Retracted facts are left out.
         """
         import networkx
 
         g = networkx.MultiDiGraph()
         for fact in self.facts():
             iri = mapping.fact_node(fact).value
-            g.add_edge(fact.subject, fact.object, key=iri, type=fact.type.value,
+            key = ns.fact_id(iri)
+            g.add_edge(fact.subject, fact.object, key=key, type=fact.type.value,
                        quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
-                       fact=iri, first_seen=fact.first_seen, last_seen=fact.last_seen, event_date=fact.event_date,
-                       articles=fact.articles, sources=fact.sources, evidence=fact.evidence_count)
+                       fact=key, iri=iri, first_seen=fact.first_seen, last_seen=fact.last_seen,
+                       event_date=fact.event_date, articles=fact.articles, sources=fact.sources,
+                       evidence=fact.evidence_count)
         for node in g.nodes:
             g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
         return g
