@@ -101,3 +101,14 @@ def test_soak_summary_measures_growth_after_warm_up_and_gives_a_verdict(monkeypa
     line = soak.verdict(growing, flat, errors, 4.0)
     assert line.startswith("verdict: FAIL: server memory GROWS after warm-up (+24.3 MiB, +10.00 MiB/min)")
     assert line.endswith("ERRORS not by design: 500 internal_error x1")
+
+
+def test_export_memory_quick_prints_the_ratios(monkeypatch, capsys):
+    export_memory = _load_script(monkeypatch, "export_memory")
+
+    assert export_memory.main(["--quick"]) == 0
+
+    out = capsys.readouterr().out
+    assert "streamed / buffered" in out
+    rows = [line.split() for line in out.splitlines() if line.split()[:1] in (["ntriples"], ["turtle"])]
+    assert [r[0] for r in rows] == ["ntriples", "turtle"] and all(len(r) == 4 for r in rows)
