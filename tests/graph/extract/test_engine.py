@@ -238,6 +238,8 @@ CASES = [
  ("Turkey backed Azerbaijan throughout the conflict with Armenia.", {("TUR", D, "AZE")}),
  # a passive subject without a passive auxiliary, mended: "resumed" is active
  ("Iraq resumed oil exports to Jordan after a two-year halt.", {("IRQ", E, "JOR")}),
+ # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
+ ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
