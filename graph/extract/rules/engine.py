@@ -90,7 +90,7 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
                   or lexicon.by_lemma.get(view.lemma[i]))
         if not frames:
             continue
-        pos = effective_pos(t)  # the relations win over a tag the tagger got wrong
+        pos = _trigger_pos(view, t)
         for frame in frames:
             if pos in frame.pos:
                 if frame.uses_conflict or frame.echoes:
@@ -111,6 +111,18 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
             ctx.attacked = left or struck or attacked
         _run(ctx, frame, t, finding)
     return finding
+
+
+def _trigger_pos(view: SentenceView, t: Token) -> str:
+    """The part of speech of a would-be trigger: the relations win over a tag the tagger got wrong.
+
+    A capitalised word that opens a sentence and names no actor ("Criticism of
+    China by Australia ...") is a common noun the tagger took for a name.
+    """
+    pos = effective_pos(t)
+    if pos == "PROPN" and t.i == view.start and t.text.istitle() and t.i not in view.mention_at:
+        return "NOUN"
+    return pos
 
 
 def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:

@@ -238,6 +238,9 @@ CASES = [
  ("Turkey backed Azerbaijan throughout the conflict with Armenia.", {("TUR", D, "AZE")}),
  # a passive subject without a passive auxiliary, mended: "resumed" is active
  ("Iraq resumed oil exports to Jordan after a two-year halt.", {("IRQ", E, "JOR")}),
+ # a capitalised common noun opening a sentence is no name; what was supplied goes to its user
+ ("Criticism of China by Australia has grown louder.", {("AUS", C, "CHN")}),
+ ("Weapons supplied by Iran have been used by Russia in Ukraine.", {("IRN", A, "RUS"), ("RUS", K, "UKR")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
