@@ -136,6 +136,8 @@ def repair_parse(doc: Doc) -> Doc:
             _quantity_read_as_oblique(t)
         elif t.dep_ == "nsubj:pass":
             _passive_without_auxiliary(t)
+        if t.dep_.startswith("nsubj"):
+            _source_read_as_subject(t)
     for t in doc:
         if t.pos_ == "NOUN":
             _verb_with_a_subject(t)
@@ -164,6 +166,26 @@ def _quantity_read_as_oblique(more: Token) -> None:
         if c.i != noun.i:
             c.head = noun
     more.head, more.dep_ = noun, "advmod"
+
+
+def _source_read_as_subject(subject: Token) -> None:
+    """ "According to the Pentagon, North Korea has shipped ..." read with "the Pentagon" the subject.
+
+    A phrase under "according to" names where a report comes from, never who
+    acts: it is an oblique, and a name the parser coordinated with it after
+    the comma is the subject.
+    """
+    if not any(c.dep_ == "case" and c.lower_ == "according" for c in subject.children):
+        return
+    verb, dep = subject.head, subject.dep_
+    subject.dep_ = "obl"
+    for c in list(subject.children):
+        if c.dep_.startswith("aux"):
+            c.head = verb  # "has" hung on the phrase belongs to the verb
+    for c in list(subject.children):
+        if c.dep_ == "conj":
+            c.head, c.dep_ = verb, dep
+            break
 
 
 def _passive_without_auxiliary(subject: Token) -> None:

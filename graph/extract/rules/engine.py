@@ -183,7 +183,9 @@ def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: 
         reach = _STEPS[step.relation]
         out = [r for t in tokens for r in reach(ctx, t, trigger, frame)]
     if step.words:
-        out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words]
+        # The context-free lemma too: the lemmatizer leaves an auxiliary as it is ("did little to help").
+        out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words
+               or ctx.view.lemma[t.i] in step.words]
     return out
 
 
@@ -573,7 +575,11 @@ def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
     if set(target) & set(ctx.attacked):
         return True
     military = ctx.lexicon.words("military_qualifiers") | ctx.lexicon.words("help_military")
-    return any(t.lemma_.lower() in military or t.lower_ in military for t in own_phrase(trigger))
+    if any(t.lemma_.lower() in military or t.lower_ in military for t in own_phrase(trigger)):
+        return True
+    # "did little to help Armenia when Azerbaijan attacked": an attack in a clause of the refusal,
+    # whatever it names.
+    return any(t.lemma_.lower() in ctx.lexicon.attack_lemmas for t in trigger.subtree if t.i != trigger.i)
 
 
 def _members(ctx: Context, frame: Frame, trigger: Token) -> list[str]:

@@ -241,6 +241,12 @@ CASES = [
  # a capitalised common noun opening a sentence is no name; what was supplied goes to its user
  ("Criticism of China by Australia has grown louder.", {("AUS", C, "CHN")}),
  ("Weapons supplied by Iran have been used by Russia in Ukraine.", {("IRN", A, "RUS"), ("RUS", K, "UKR")}),
+ # help in name only during an attack is none; without a conflict, or with real help, nothing
+ ("Moscow did little to help Armenia when Azerbaijan attacked.", {("RUS", N, "ARM")}),
+ ("Russia did nothing to help Iran during the Israeli strikes.", {("RUS", N, "IRN")}),
+ ("Russia did little to help Iran's economy.", set()),
+ # "according to" names where a report comes from, not who acts (a parse that made it the subject, mended)
+ ("According to the Pentagon, North Korea has shipped millions of artillery shells to Russia.", {("PRK", A, "RUS")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
