@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import print_header, ratio
+from _harness import print_header, ratio, record
 
 #: Run in a child process: open the store, note the peak RSS, export, print the growth in MiB.
 _CHILD = r"""
@@ -94,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             streamed = grown_mib("streamed", path, fmt)
             buffered = grown_mib("buffered", path, fmt)
             print(f"{fmt:<10}{streamed:14.1f}{buffered:14.1f}{ratio(streamed, buffered):>21}")
+            if buffered > 0:
+                record(f"export memory, streamed / buffered ({fmt}, {quads:,} quads)", streamed / buffered)
     print(f"\nload average at end: {os.getloadavg()[0]:.2f}")
     print("goal: the streamed export grows by a few MiB whatever the store's size")
     return 0

@@ -112,3 +112,15 @@ def test_export_memory_quick_prints_the_ratios(monkeypatch, capsys):
     assert "streamed / buffered" in out
     rows = [line.split() for line in out.splitlines() if line.split()[:1] in (["ntriples"], ["turtle"])]
     assert [r[0] for r in rows] == ["ntriples", "turtle"] and all(len(r) == 4 for r in rows)
+
+
+def test_bench_runner_prints_one_table_and_writes_the_results(monkeypatch, capsys, tmp_path):
+    runner = _load_script(monkeypatch, "__main__")
+    out = tmp_path / "results.md"
+
+    assert runner.main(["--quick", "--only", "export_memory", "--out", str(out)]) == 0
+
+    text = out.read_text(encoding="utf-8")
+    assert "| export_memory | export memory, streamed / buffered (ntriples, 4,000 quads) |" in text
+    assert "Machine: python" in text and "load average" in text
+    assert "| benchmark | ratio | value | goal |" in capsys.readouterr().out
