@@ -247,6 +247,10 @@ CASES = [
  ("Russia did little to help Iran's economy.", set()),
  # "according to" names where a report comes from, not who acts (a parse that made it the subject, mended)
  ("According to the Pentagon, North Korea has shipped millions of artillery shells to Russia.", {("PRK", A, "RUS")}),
+ # conduct only supposed ("any aggression") is not criticised; a response threatened to it is a threat
+ ("Iran's supreme leader warned that Tehran would deliver a crushing response to any Israeli aggression.",
+  {("IRN", TH, "ISR")}),
+ ("Iran condemned Israeli aggression.", {("IRN", C, "ISR")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
