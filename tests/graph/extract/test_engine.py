@@ -251,6 +251,8 @@ CASES = [
  ("Iran's supreme leader warned that Tehran would deliver a crushing response to any Israeli aggression.",
   {("IRN", TH, "ISR")}),
  ("Iran condemned Israeli aggression.", {("IRN", C, "ISR")}),
+ # killing a state's officers strikes its forces (guide: State property counts)
+ ("Israel killed an Iranian general in Damascus.", {("ISR", K, "IRN")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
