@@ -35,7 +35,8 @@ def effective_pos(t: Token) -> str:
 
     An adjectival modifier is an adjective ("reckless move" tagged as a noun);
     a word with a subject, an auxiliary or an object is a verb ("is supplying"
-    tagged as a noun).
+    tagged as a noun); an "adjective" with a determiner, as a subject, object or
+    oblique, is a noun.
     """
     deps = {c.dep_ for c in t.children}
     if t.pos_ in ("NOUN", "ADJ", "ADV") and "cop" not in deps and deps & {"nsubj", "nsubj:pass", "aux", "aux:pass",
@@ -43,7 +44,13 @@ def effective_pos(t: Token) -> str:
         return "VERB"  # a predicate noun or adjective has a subject too, but also a copula
     if t.dep_ == "amod":
         return "ADJ"
+    if t.pos_ == "ADJ" and t.dep_ in _NOMINAL_DEPS and "det" in deps:
+        return "NOUN"  # "sanctions against the aggressor" with "aggressor" tagged an adjective
     return t.pos_
+
+
+#: The relations of a noun phrase to its head: an "adjective" with a determiner in one is a noun.
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
 
 
 def is_passive(t: Token) -> bool:
