@@ -314,7 +314,12 @@ def complements(t: Token) -> list[Token]:
     """
     return [c for c in t.children if c.dep_ in ("xcomp", "ccomp")
             or (c.dep_ in ("advcl", "acl", "obl") and preposition(c) in ("from", "to"))
-            or (c.dep_ == "advcl" and c.tag_ == "VBG" and not preposition(c))]
+            or (c.dep_ == "advcl" and c.tag_ == "VBG" and not preposition(c) and not _set_off(c))]
+
+
+def _set_off(clause: Token) -> bool:
+    """ "refused to take part, leaving Bahrain alone": a clause after a comma is an adjunct, not a complement."""
+    return any(g.dep_ == "punct" and g.text == "," and g.i < clause.i for g in clause.children)
 
 
 def own_phrase(t: Token) -> list[Token]:
@@ -507,8 +512,9 @@ def _governor(g: Token, k: int, via: str, lexicon: Lexicon, flags: dict[str, boo
         flags["promised"] = True  # "vowed to retaliate against Israel"
         # "vowed to slap tariffs on": a measure announced for later (guide: Measures).
         flags["near_future"] = flags["near_future"] or k <= 1
-    if lemma in w("stop_verbs"):
-        flags["negated"] = True
+    particles = [c.lower_ for c in g.children if c.dep_ == "compound:prt"]
+    if lemma in w("stop_verbs") or any(f"{lemma}_{p}" in w("stop_verbs") for p in particles):
+        flags["negated"] = True  # "stopped sending", "ruled out sending troops"
     elif lemma in w("deny_verbs"):
         flags["denied"] = True
     elif via in ("nsubj", "nsubj:pass") and lemma in w("denial_predicates"):

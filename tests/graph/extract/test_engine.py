@@ -253,6 +253,9 @@ CASES = [
  ("Iran condemned Israeli aggression.", {("IRN", C, "ISR")}),
  # killing a state's officers strikes its forces (guide: State property counts)
  ("Israel killed an Iranian general in Damascus.", {("ISR", K, "IRN")}),
+ # a clause after the refusal's comma is no complement; "ruled out" stops what it governs
+ ("Egypt refused to take part in the coalition, leaving Bahrain as the only Arab member.", set()),
+ ("Pakistan ruled out sending troops to defend Saudi Arabia against the Houthis.", {("PAK", N, "SAU")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
