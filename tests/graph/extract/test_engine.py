@@ -256,6 +256,9 @@ CASES = [
  # a clause after the refusal's comma is no complement; "ruled out" stops what it governs
  ("Egypt refused to take part in the coalition, leaving Bahrain as the only Arab member.", set()),
  ("Pakistan ruled out sending troops to defend Saudi Arabia against the Houthis.", {("PAK", N, "SAU")}),
+ # a dispute about trade is no trade; a deficit in it is
+ ("In the trade dispute between the United States and China, Brazil has won.", set()),
+ ("India's trade deficit with China widened to $85 billion.", {("IND", T, "CHN")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
