@@ -259,6 +259,8 @@ CASES = [
  # a dispute about trade is no trade; a deficit in it is
  ("In the trade dispute between the United States and China, Brazil has won.", set()),
  ("India's trade deficit with China widened to $85 billion.", {("IND", T, "CHN")}),
+ # backing "in response to" something gives a reason, not a cause backed
+ ("Egypt has supported Somalia in response to the Somaliland agreement.", set()),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
