@@ -124,7 +124,8 @@ class KnowledgeGraph:
         --union-default-graph``; see docs/deploy.md for Virtuoso, Fuseki, GraphDB and Neptune).
         Every request waits at most ``timeout_s`` seconds (less under a :meth:`deadline`), and a
         transient failure is tried again ``retries`` times. The reference data (states, the
-        vocabulary) is written on first use, as on disk.
+        vocabulary) is written on first use, as on disk. The graph is the server's named graphs
+        under ``https://w3id.org/alignkg/graph/``: exports and counts leave any other graph out.
 
         Raises:
             InvalidInputError: ``url`` is not an http(s) URL.
@@ -133,7 +134,8 @@ class KnowledgeGraph:
         from alignkg.graph.store.remote import RemoteStore
 
         store = RemoteStore(url, update_url=update_url, graph_store_url=graph_store_url, user=user,
-                            password=password, token=token, digest=digest, timeout_s=timeout_s, retries=retries)
+                            password=password, token=token, digest=digest, timeout_s=timeout_s, retries=retries,
+                            graph_prefix=ns.GRAPH)
         try:
             return cls(store, gazetteer=gazetteer, extractor=extractor)
         except BaseException:

@@ -60,6 +60,7 @@ def oxigraph_server(tmp_path_factory):
     It serves the union of its named graphs as the default graph, as the remote store requires
     (docs/deploy.md). Tests that use it clear it first (:func:`remote_store`).
     """
+    import os
     import shutil
     import socket
     import subprocess
@@ -68,6 +69,9 @@ def oxigraph_server(tmp_path_factory):
 
     import httpx
 
+    if os.environ.get("ALIGNKG_TEST_STORE_URL"):  # another server, started by bench/virtuoso_store.py
+        yield os.environ["ALIGNKG_TEST_STORE_URL"]
+        return
     exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
     assert exe, "the oxigraph server is not installed: pip install -e '.[test]'"
     with socket.socket() as sock:  # a free port: the server binds it right after
@@ -102,8 +106,24 @@ def oxigraph_server(tmp_path_factory):
 
 @pytest.fixture
 def remote_url(oxigraph_server):
-    """Return the URL of the session's Oxigraph server, emptied for this test."""
-    import httpx
+    """Return the URL of the session's SPARQL server, the graphs the tests write emptied.
 
-    httpx.post(oxigraph_server + "/update", data={"update": "DROP ALL"}, timeout=30).raise_for_status()
+    Only those graphs: with ``ALIGNKG_TEST_STORE_URL`` the server is another one (bench/virtuoso_store.py),
+    which may hold graphs of its own.
+    """
+    from alignkg.graph.store.remote import RemoteStore
+
+    store = RemoteStore(oxigraph_server, **_test_store_options())
+    store.update("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } FILTER("
+                 "STRSTARTS(STR(?g), 'https://w3id.org/alignkg/') || STRSTARTS(STR(?g), 'https://example.org/')) }")
+    store.close()
     return oxigraph_server
+
+
+def _test_store_options() -> dict[str, object]:
+    """Return the credentials of the server given by ``ALIGNKG_TEST_STORE_URL`` (from ALIGNKG_TEST_STORE_*)."""
+    import os
+
+    user = os.environ.get("ALIGNKG_TEST_STORE_USER")
+    return {} if user is None else {"user": user, "password": os.environ.get("ALIGNKG_TEST_STORE_PASSWORD", ""),
+                                    "digest": os.environ.get("ALIGNKG_TEST_STORE_DIGEST") == "1"}

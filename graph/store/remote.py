@@ -46,9 +46,9 @@ TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
 #: Quads per ``INSERT DATA`` request of :meth:`RemoteStore.bulk_insert`.
 BATCH_QUADS = 10_000
 
-_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_UNION_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {0} }}"
+_UNION_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {0} }}"
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {0} }}"
 
 
 def public_url(url: str) -> str:
@@ -81,6 +81,8 @@ class RemoteStore:
         retries: how many times a transient failure is tried again.
         backoff_s: the pause before the first retry, doubled before each next one.
         batch_quads: quads per update request of :meth:`bulk_insert`.
+        graph_prefix: where given, the store is the named graphs whose IRI starts with it, for
+            :meth:`dump` and :meth:`count` (a shared server holds other graphs: Virtuoso its own).
         transport: an httpx transport (tests and proxies); default: httpx's own.
 
     Raises:
@@ -90,7 +92,8 @@ class RemoteStore:
     def __init__(self, url: str, *, update_url: str | None = None, graph_store_url: str | None = None,
                  user: str | None = None, password: str | None = None, token: str | None = None,
                  digest: bool = False, timeout_s: float = 30.0, retries: int = 3, backoff_s: float = 0.5,
-                 batch_quads: int = BATCH_QUADS, transport: httpx.BaseTransport | None = None) -> None:
+                 batch_quads: int = BATCH_QUADS, graph_prefix: str | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
         from alignkg.graph.errors import InvalidInputError
 
         if not is_store_url(url):
@@ -111,6 +114,8 @@ class RemoteStore:
         self.retries = retries
         self.backoff_s = backoff_s
         self.batch_quads = batch_quads
+        self._graphs = "" if graph_prefix is None else \
+            f"FILTER(STRSTARTS(STR(?g), {pyoxigraph.Literal(graph_prefix)}))"
         auth: httpx.Auth | None = None
         headers = {"User-Agent": "alignkg"}
         if token:
@@ -293,7 +298,7 @@ class RemoteStore:
                     data={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}"}), "query")
             self._write(response, output, format, prefixes, quads=False)
             return
-        query = _ALL_QUADS if format.supports_datasets else _UNION_TRIPLES
+        query = (_ALL_QUADS if format.supports_datasets else _UNION_TRIPLES).format(self._graphs)
         response = self._checked(self._send("POST", self.query_url, safe=True, data={"query": query},
                                             headers={"Accept": "application/sparql-results+json"}), "query")
         self._write(response, output, format, prefixes, quads=format.supports_datasets)
@@ -334,8 +339,8 @@ class RemoteStore:
         self.insert(quads)
 
     def count(self) -> int:
-        """Return the number of quads in the named graphs (all of the project's data is in named graphs)."""
-        result = self.query(_COUNT)
+        """Return the number of quads in the named graphs (of ``graph_prefix``): the project writes no other."""
+        result = self.query(_COUNT.format(self._graphs))
         assert not isinstance(result, bool)
         for row in result:
             value = row[0]

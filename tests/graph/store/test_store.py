@@ -22,7 +22,7 @@ from alignkg.graph.errors import InvalidInputError, QueryLimitError, QuerySyntax
 from alignkg.graph.store.oxigraph import OxigraphStore
 from alignkg.graph.store.remote import RemoteStore
 from alignkg.graph.store.results import Solutions
-from tests.conftest import SEED_TEXT
+from tests.conftest import SEED_TEXT, _test_store_options
 
 EX = "https://example.org/"
 G1, G2 = NamedNode(EX + "g1"), NamedNode(EX + "g2")
@@ -36,7 +36,8 @@ def store(request):
     if request.param == "embedded":
         store = OxigraphStore(None)
     else:
-        store = RemoteStore(request.getfixturevalue("remote_url"), batch_quads=3)
+        store = RemoteStore(request.getfixturevalue("remote_url"), batch_quads=3, graph_prefix=EX,
+                            **_test_store_options())
     yield store
     store.close()
 
@@ -96,7 +97,7 @@ def test_store_dump_and_load_round_trip(store):
     assert b"@prefix ex:" in one.getvalue()
     assert {(t.subject, t.predicate, t.object) for t in parse(one.getvalue(), RdfFormat.TURTLE)} == {
         (q.subject, q.predicate, q.object) for q in QUADS[2:]}
-    store.update("DROP ALL")
+    store.update(f"DROP GRAPH {G1} ; DROP GRAPH {G2}")
     store.load(io.BytesIO(out.getvalue()), RdfFormat.N_QUADS)
     assert store.count() == 4
     with pytest.raises(QuerySyntaxError):
@@ -116,7 +117,8 @@ def _graph_state(kg: KnowledgeGraph) -> dict[str, object]:
 def test_remote_graph_gives_the_answers_of_the_embedded_one(remote_url, extractor, gazetteer):
     """Same answers, same idempotence, same article deletion, through KnowledgeGraph."""
     options = {"gazetteer": gazetteer, "extractor": extractor}
-    with KnowledgeGraph.in_memory(**options) as local, KnowledgeGraph.connect(remote_url, **options) as remote:
+    with KnowledgeGraph.in_memory(**options) as local, KnowledgeGraph.connect(
+            remote_url, **options, **_test_store_options()) as remote:
         empty = _graph_state(remote)
         assert empty == _graph_state(local)
         states = []
