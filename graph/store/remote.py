@@ -39,10 +39,18 @@ from alignkg.graph.store.results import QueryResult, from_bytes, to_bytes
 
 _log = logging.getLogger(__name__)
 
-#: What a query asks for: SPARQL JSON results (SELECT, ASK), else N-Triples (CONSTRUCT, DESCRIBE).
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5"
+#: What a query asks for: SPARQL XML results (SELECT, ASK), else RDF (CONSTRUCT, DESCRIBE), parsed by the media
+#: type of the answer. XML, because every server writes it as the standard says (Virtuoso 7's JSON has a
+#: ``"link": []`` head that pyoxigraph refuses); ``*/*``, because Virtuoso 7 reads only the first type listed and
+#: refuses a CONSTRUCT (406) unless anything goes, when it answers in RDF/XML.
+RESULTS = "application/sparql-results+xml"
+ACCEPT = f"{RESULTS}, application/sparql-results+json;q=0.9, application/n-triples;q=0.8, text/turtle;q=0.5, */*;q=0.1"
+ACCEPT_RDF = "application/n-triples, text/turtle;q=0.9, */*;q=0.1"
 #: HTTP statuses that say "try again later": the request was not processed.
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
+#: The variable of the row Virtuoso 7 answers an ASK with (instead of a boolean), and its "true".
+_ASK_ROW = "__ASK_RETVAL"
+_TRUE = pyoxigraph.Literal(1)
 #: Quads per ``INSERT DATA`` request of :meth:`RemoteStore.bulk_insert`.
 BATCH_QUADS = 10_000
 
@@ -222,6 +230,8 @@ class RemoteStore:
                                             headers={"Accept": ACCEPT}), "query")
         try:
             parsed = self._parse_answer(response)
+            if isinstance(parsed, pyoxigraph.QuerySolutions) and [v.value for v in parsed.variables] == [_ASK_ROW]:
+                return any(row[0] == _TRUE for row in parsed)  # Virtuoso answers ASK with a row: 1 or 0
             return from_bytes(to_bytes(parsed, max_rows=max_rows, max_bytes=max_bytes))
         except httpx.TimeoutException as err:
             self._past_deadline(err)
@@ -291,16 +301,16 @@ class RemoteStore:
             node = pyoxigraph.NamedNode(graph)
             if self.graph_store_url is not None:
                 response = self._checked(self._send("GET", self.graph_store_url, safe=True, params={"graph": graph},
-                                                    headers={"Accept": "application/n-triples"}), "graph read")
+                                                    headers={"Accept": ACCEPT_RDF}), "graph read")
             else:
                 response = self._checked(self._send(
-                    "POST", self.query_url, safe=True, headers={"Accept": "application/n-triples"},
+                    "POST", self.query_url, safe=True, headers={"Accept": ACCEPT_RDF},
                     data={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}"}), "query")
             self._write(response, output, format, prefixes, quads=False)
             return
         query = (_ALL_QUADS if format.supports_datasets else _UNION_TRIPLES).format(self._graphs)
         response = self._checked(self._send("POST", self.query_url, safe=True, data={"query": query},
-                                            headers={"Accept": "application/sparql-results+json"}), "query")
+                                            headers={"Accept": RESULTS}), "query")
         self._write(response, output, format, prefixes, quads=format.supports_datasets)
 
     def _write(self, response: httpx.Response, output: IO[bytes], format: RdfFormat,

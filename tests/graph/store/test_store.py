@@ -97,7 +97,7 @@ def test_store_dump_and_load_round_trip(store):
     assert b"@prefix ex:" in one.getvalue()
     assert {(t.subject, t.predicate, t.object) for t in parse(one.getvalue(), RdfFormat.TURTLE)} == {
         (q.subject, q.predicate, q.object) for q in QUADS[2:]}
-    store.update(f"DROP GRAPH {G1} ; DROP GRAPH {G2}")
+    store.update(f"DROP SILENT GRAPH {G1} ; DROP SILENT GRAPH {G2}")
     store.load(io.BytesIO(out.getvalue()), RdfFormat.N_QUADS)
     assert store.count() == 4
     with pytest.raises(QuerySyntaxError):
