@@ -101,3 +101,13 @@ def test_soak_summary_measures_growth_after_warm_up_and_gives_a_verdict(monkeypa
     line = soak.verdict(growing, flat, errors, 4.0)
     assert line.startswith("verdict: FAIL: server memory GROWS after warm-up (+24.3 MiB, +10.00 MiB/min)")
     assert line.endswith("ERRORS not by design: 500 internal_error x1")
+
+
+def test_store_sizing_quick_prints_the_extrapolation(monkeypatch, capsys, remote_url):
+    store_sizing = _load_script(monkeypatch, "store_sizing")
+
+    assert store_sizing.main(["--quick", "--url", remote_url]) == 0
+
+    out = capsys.readouterr().out
+    assert "embedded (pyoxigraph)" in out and remote_url in out
+    assert "extrapolated linearly from the measured run" in out
