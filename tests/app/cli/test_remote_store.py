@@ -50,3 +50,15 @@ def test_cli_unreachable_store_says_so_in_one_line(tmp_path):
     bad = run_cli("stats", env={"ALIGNKG_STORE_URL": "ftp://example.org/x"})
     assert bad.returncode == 2 and "store_url (ALIGNKG_STORE_URL): must be an http:// or https:// URL" in \
         bad.stderr.decode()
+
+
+def test_service_opens_the_store_url_of_its_settings(remote_url, gazetteer, extractor):
+    from alignkg.app.api.main import open_graph
+    from alignkg.app.settings import Settings
+
+    settings = Settings(store_url=remote_url, store_path=Path("unused"))
+    with open_graph(settings, gazetteer=gazetteer, extractor=extractor) as kg:
+        kg.ingest("Iran sold drones to Russia.", id="a1")
+    count = httpx.post(remote_url + "/query", headers={"Accept": "application/sparql-results+json"}, data={
+        "query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/alignkg/graph/article/a1> { ?s ?p ?o } }"})
+    assert int(count.json()["results"]["bindings"][0]["n"]["value"]) > 0
