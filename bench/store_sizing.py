@@ -12,7 +12,8 @@ One run measures, on this machine:
    * the embedded store, on disk in a temporary folder;
    * an Oxigraph server the script starts (``oxigraph serve``, the ``oxigraph`` package) on a
      temporary folder (unless ``--no-oxigraph``);
-   * any other SPARQL server given by ``--url`` (Virtuoso, Fuseki...; its disk is not measured).
+   * any other SPARQL server given by ``--url`` (Virtuoso, Fuseki...; its disk is not measured),
+     in transactions of ``--batch`` articles.
 
    It reports seconds, articles per second, quads, and the disk the store's folder takes
    (``du``: the files' allocated blocks, after the store is closed or the server stopped).
@@ -91,12 +92,12 @@ def disk_usage(folder: Path) -> int:
 
 
 def load(name: str, open_graph: Callable[[], KnowledgeGraph], pairs: Sequence[tuple[Article, Extraction]],
-         count: int, folder: Path | None, stop: Callable[[], None] = lambda: None) -> Load:
+         count: int, folder: Path | None, stop: Callable[[], None] = lambda: None, batch: int = 500) -> Load:
     """Time ``count`` articles into a fresh store through ``ingest_batch``; measure its quads and disk."""
     with open_graph() as kg:
         before = kg.stats()["quads"]
         started = time.perf_counter()
-        for _ in kg.ingest_batch(copies(pairs, count), batch=500):
+        for _ in kg.ingest_batch(copies(pairs, count), batch=batch):
             pass
         kg.store.flush()
         seconds = time.perf_counter() - started
@@ -164,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--digest", action="store_true", help="HTTP Digest instead of Basic (Virtuoso)")
+    parser.add_argument("--batch", type=int, default=500,
+                        help="articles per transaction for --url (Virtuoso refuses requests over 10 MB: 100)")
     parser.add_argument("--no-oxigraph", action="store_true", help="do not start an Oxigraph server")
     parser.add_argument("--quick", action="store_true", help="22 articles, embedded store only (smoke test)")
     args = parser.parse_args(argv)
@@ -202,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.url:
             loads.append(load(args.url, lambda: KnowledgeGraph.connect(args.url, user=args.user,
                                                                        password=args.password, digest=args.digest),
-                              pairs, count, None))
+                              pairs, count, None, batch=args.batch))
     report(per_article, loads)
     return 0
 

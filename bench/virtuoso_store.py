@@ -122,14 +122,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 "tests/graph/store/test_store.py"], cwd=REPO, env=env, check=False)
         if args.sizing:
             subprocess.run([sys.executable, "bench/store_sizing.py", "--no-oxigraph", "--articles",  # noqa: S603
-                            str(args.sizing), "--url", endpoint], cwd=REPO, check=False,
+                            str(args.sizing), "--url", endpoint, "--batch", "100"], cwd=REPO, check=False,
                            env={**os.environ, "PYTHONPATH": str(REPO)})
         return suite.returncode
     finally:
         stop(process)
-        if args.sizing:
-            size = sum(p.stat().st_blocks * 512 for p in folder.glob("virtuoso*"))
-            print(f"virtuoso's files once stopped: {size / 2**20:.1f} MiB (its database, log and temporary files)")
+        size = sum(p.stat().st_blocks * 512 for p in folder.glob("virtuoso*"))
+        print(f"virtuoso's files once stopped: {size / 2**20:.1f} MiB (its database, log and temporary files; "
+              "run without --sizing for the size without the articles)")
         shutil.rmtree(folder, ignore_errors=True)
 
 
