@@ -25,13 +25,13 @@ import time
 from collections.abc import Iterable
 from itertools import islice
 from typing import IO, Any, cast
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph
 from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, Triple
 
-from alignkg.graph.errors import QuerySyntaxError, StoreError
+from alignkg.graph.errors import InvalidInputError, QuerySyntaxError, StoreError
 from alignkg.graph.rdf.updates import insert_data
 from alignkg.graph.store.base import is_store_url
 from alignkg.graph.store.deadline import check_deadline, current_deadline
@@ -91,7 +91,6 @@ class RemoteStore:
         batch_quads: quads per update request of :meth:`bulk_insert`.
         graph_prefix: where given, the store is the named graphs whose IRI starts with it, for
             :meth:`dump` and :meth:`count` (a shared server holds other graphs: Virtuoso its own).
-        transport: an httpx transport (tests and proxies); default: httpx's own.
 
     Raises:
         InvalidInputError: ``url`` is not an http(s) URL.
@@ -100,10 +99,7 @@ class RemoteStore:
     def __init__(self, url: str, *, update_url: str | None = None, graph_store_url: str | None = None,
                  user: str | None = None, password: str | None = None, token: str | None = None,
                  digest: bool = False, timeout_s: float = 30.0, retries: int = 3, backoff_s: float = 0.5,
-                 batch_quads: int = BATCH_QUADS, graph_prefix: str | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
-        from alignkg.graph.errors import InvalidInputError
-
+                 batch_quads: int = BATCH_QUADS, graph_prefix: str | None = None) -> None:
         if not is_store_url(url):
             raise InvalidInputError(f"a remote store is an http:// or https:// URL, not {url!r}")
         if timeout_s <= 0 or retries < 0 or backoff_s < 0 or batch_quads < 1:
@@ -111,7 +107,7 @@ class RemoteStore:
         url = url.strip()
         parts = urlsplit(url)
         if parts.username and user is None:
-            user, password = parts.username, parts.password or ""
+            user, password = unquote(parts.username), unquote(parts.password or "")
         bare = public_url(url).rstrip("/")
         oxigraph_layout = not parts.path.strip("/")
         self.query_url = bare + "/query" if oxigraph_layout else bare
@@ -130,8 +126,7 @@ class RemoteStore:
             headers["Authorization"] = f"Bearer {token}"
         elif user is not None:
             auth = httpx.DigestAuth(user, password or "") if digest else httpx.BasicAuth(user, password or "")
-        self._client = httpx.Client(auth=auth, headers=headers, transport=transport, follow_redirects=True,
-                                    timeout=timeout_s)
+        self._client = httpx.Client(auth=auth, headers=headers, follow_redirects=True, timeout=timeout_s)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
