@@ -138,6 +138,11 @@ def test_remote_graph_gives_the_answers_of_the_embedded_one(remote_url, extracto
         assert states[1] == states[3] == empty
 
 
+def test_remote_graph_open_takes_an_http_url_for_the_server(remote_url, gazetteer, extractor):
+    with KnowledgeGraph.open(remote_url, gazetteer=gazetteer, extractor=extractor) as kg:
+        assert isinstance(kg.store, RemoteStore) and kg.article_ids() == []
+
+
 def test_remote_graph_on_disk_url_is_never_a_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for location in (Path("http://127.0.0.1:1"), "ftp://example.org/store"):
