@@ -124,3 +124,13 @@ def test_bench_runner_prints_one_table_and_writes_the_results(monkeypatch, capsy
     assert "| export_memory | export memory, streamed / buffered (ntriples, 4,000 quads) |" in text
     assert "Machine: python" in text and "load average" in text
     assert "| benchmark | ratio | value | goal |" in capsys.readouterr().out
+
+
+def test_store_sizing_quick_prints_the_extrapolation(monkeypatch, capsys, remote_url):
+    store_sizing = _load_script(monkeypatch, "store_sizing")
+
+    assert store_sizing.main(["--quick", "--url", remote_url]) == 0
+
+    out = capsys.readouterr().out
+    assert "embedded (pyoxigraph)" in out and remote_url in out
+    assert "extrapolated linearly from the measured run" in out
