@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from _harness import print_header
+from _harness import print_header, record
 
 from alignkg.graph import Article, Extraction, KnowledgeGraph
 
@@ -156,6 +156,11 @@ def report(per_article: dict[str, float], loads: list[Load]) -> None:
     print()
     print("The last two columns are extrapolated linearly from the measured run (write time only, after "
           "extraction; disk after the store is closed).")
+    embedded = next((r for r in loads if r.store.startswith("embedded")), None)
+    for r in loads:
+        if embedded is not None and r is not embedded and r.seconds and embedded.seconds:
+            # Load time of the same articles: the remote server against the embedded store, in this run.
+            record(f"load time, {r.store} / embedded ({r.articles:,} articles)", r.seconds / embedded.seconds)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
