@@ -192,13 +192,16 @@ def _passive_without_auxiliary(subject: Token) -> None:
     """ "Iraq resumed oil exports to Jordan" read with "Iraq" a passive subject.
 
     A clause is passive only with a passive auxiliary ("was resumed"); a
-    root past form with an object of its own and no auxiliary is an active
-    past tense, and its subject the agent.
+    past form with no auxiliary that is the sentence's root, or has an object
+    of its own, is an active past tense, and its subject the agent.
     """
     verb = subject.head
     if verb.tag_ not in ("VBD", "VBN") or (verb.tag_ == "VBN" and verb.dep_ != "ROOT"):
         return  # a participle below the root may be a reduced relative ("the oil exports resumed by Iraq")
-    if not any(c.dep_.startswith("aux") for c in verb.children) and any(c.dep_ == "obj" for c in verb.children):
+    deps = {c.dep_ for c in verb.children}
+    if "obl:agent" in deps:
+        return  # "Drones supplied by Iran to Russia": a headline's passive, its agent named
+    if not any(d.startswith("aux") for d in deps) and (verb.dep_ == "ROOT" or "obj" in deps):
         subject.dep_ = "nsubj"
         verb.tag_ = "VBD"
 

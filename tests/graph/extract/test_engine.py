@@ -261,6 +261,12 @@ CASES = [
  ("India's trade deficit with China widened to $85 billion.", {("IND", T, "CHN")}),
  # backing "in response to" something gives a reason, not a cause backed
  ("Egypt has supported Somalia in response to the Somaliland agreement.", set()),
+ # what a state depends on or pays another for, it buys from that state
+ ("Serbia depends on Russia for almost all of its gas.", {("RUS", E, "SRB")}),
+ ("Japan is heavily dependent on LNG from Qatar and Australia.", {("QAT", E, "JPN"), ("AUS", E, "JPN")}),
+ ("Turkey pays Russia for gas partly in roubles.", {("RUS", E, "TUR")}),
+ # a root past form without an auxiliary the parser read as passive, mended
+ ("Germany relied on Russia for more than half of its gas before the war.", {("RUS", E, "DEU")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
