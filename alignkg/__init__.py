@@ -36,6 +36,9 @@ if TYPE_CHECKING:
         Extractor,
         Fact,
         Gazetteer,
+        IngestProblem,
+        IngestProgress,
+        IngestReport,
         InvalidArticleError,
         InvalidInputError,
         KnowledgeGraph,
@@ -50,6 +53,7 @@ if TYPE_CHECKING:
         UnknownEdgeTypeError,
         UnknownStateError,
         check_article_id,
+        ingest_articles,
         to_date,
     )
 
@@ -68,6 +72,9 @@ __all__ = [
     "Extractor",
     "Fact",
     "Gazetteer",
+    "IngestProblem",
+    "IngestProgress",
+    "IngestReport",
     "InvalidArticleError",
     "InvalidInputError",
     "KnowledgeGraph",
@@ -83,6 +90,7 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "check_article_id",
+    "ingest_articles",
     "to_date",
 ]
 

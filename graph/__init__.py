@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     )
     from alignkg.graph.extract.extractor import Extractor
     from alignkg.graph.gazetteer import Gazetteer
+    from alignkg.graph.ingest.pipeline import IngestProblem, IngestProgress, IngestReport, ingest_articles
     from alignkg.graph.kg import KnowledgeGraph
     from alignkg.graph.model import (
         Article,
@@ -68,6 +69,9 @@ __all__ = [
     "Extractor",
     "Fact",
     "Gazetteer",
+    "IngestProblem",
+    "IngestProgress",
+    "IngestReport",
     "InvalidArticleError",
     "InvalidInputError",
     "KnowledgeGraph",
@@ -83,6 +87,7 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "check_article_id",
+    "ingest_articles",
     "to_date",
 ]
 
@@ -95,6 +100,7 @@ _HOMES: dict[str, str] = {
         ".errors"),
     "Extractor": ".extract.extractor",
     "Gazetteer": ".gazetteer",
+    **dict.fromkeys(("IngestProblem", "IngestProgress", "IngestReport", "ingest_articles"), ".ingest.pipeline"),
     "KnowledgeGraph": ".kg",
     **dict.fromkeys(("Article", "Claim", "Curation", "CurationKind", "Evidence", "Extraction", "Fact", "State",
                      "check_article_id", "to_date"), ".model"),

@@ -101,3 +101,15 @@ def test_soak_summary_measures_growth_after_warm_up_and_gives_a_verdict(monkeypa
     line = soak.verdict(growing, flat, errors, 4.0)
     assert line.startswith("verdict: FAIL: server memory GROWS after warm-up (+24.3 MiB, +10.00 MiB/min)")
     assert line.endswith("ERRORS not by design: 500 internal_error x1")
+
+
+def test_ingest_bench_quick_prints_the_ratio(monkeypatch, capsys, tmp_path):
+    ingest_bench = _load_script(monkeypatch, "ingest_bench")
+
+    corpus = ingest_bench.make_corpus(30)
+    assert len({a.id for a in corpus}) == 30 and corpus[0].text != corpus[11].text  # the same text, other states
+    assert ingest_bench.main(["--quick", "--write", str(tmp_path / "corpus.jsonl")]) == 0
+    assert len((tmp_path / "corpus.jsonl").read_text("utf-8").splitlines()) == 12
+    assert ingest_bench.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert "jobs 2 / jobs 1 = " in out and "12 articles generated" in out

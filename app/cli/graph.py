@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from alignkg.app.cli.records import read_records, report, to_article
+from alignkg.app.cli.records import read_records, to_article
+from alignkg.app.cli.records import report as report_problem
 from alignkg.graph import AlignkgError
 
 if TYPE_CHECKING:  # the store (pyoxigraph) and the extractor (spaCy) load when a command opens the graph
-    from alignkg.graph import Article, KnowledgeGraph
+    from alignkg.graph import Article, IngestProgress, KnowledgeGraph
 
 StoreOption = Annotated[Path | None, typer.Option("--store", help="Store folder (default: ALIGNKG_STORE_PATH or "
                                                                     "the user data folder).")]
@@ -46,48 +48,77 @@ def ingest(
     store: StoreOption = None,
     replace: Annotated[bool, typer.Option(help="Replace an article stored under the same id with another text.")]
     = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")] = 1,
+    batch: Annotated[int, typer.Option(min=1, help="Articles per write transaction.")] = 100,
+    cluster: Annotated[str | None, typer.Option(
+        help="Extract on this Dask scheduler (tcp://scheduler:8786; needs alignkg[cluster]) instead of --jobs.")]
+    = None,
 ) -> None:
-    """Extract articles and store their facts and evidence (one transaction per article, each a batch of one)."""
-    from tqdm import tqdm
+    """Extract articles and store their facts and evidence, a transaction per batch; resumable.
 
-    records = list(read_records(paths))
-    failures = stored = unchanged = 0
-    articles: list[Article] = []
-    for where, row, error in records:
-        if error is not None or row is None:
-            report("ingest", where, error or "unreadable")
-            failures += 1
-            continue
-        try:
-            articles.append(to_article(row, where))
-        except AlignkgError as err:
-            report("ingest", where, str(err))
-            failures += 1
+    Articles already stored with the same text are skipped before extraction, so running the
+    same command again after a stop completes the ingest. A bad record is reported at the end.
+    """
+    from alignkg.graph import ingest_articles
+
+    articles, failures = _read_articles(paths)
     show = len(articles) >= _PROGRESS_FROM or sys.stderr.isatty()
-    with open_graph(store) as kg:
-        progress = tqdm(total=len(articles), unit="article", disable=not show, file=sys.stderr)
-        for article in articles:
-            try:
-                changed = next(_one(kg, article, replace))
-            except AlignkgError as err:
-                report("ingest", article.id, str(err))
-                failures += 1
-            else:
-                stored += changed
-                unchanged += not changed
-            progress.update(1)
-        progress.close()
+    with open_graph(store) as kg, _progress_bar(len(articles), show) as progress:
+        try:
+            report = ingest_articles(kg, articles, jobs=jobs, batch=batch, cluster=cluster, replace=replace,
+                                     total=len(articles), progress=progress)
+        except AlignkgError as err:
+            typer.echo(f"alignkg ingest: {err}", err=True)
+            raise typer.Exit(code=1) from err
+        except KeyboardInterrupt:
+            typer.echo("alignkg ingest: interrupted; the batches written are kept: run the same command again "
+                       "to resume", err=True)
+            raise typer.Exit(code=130) from None
         stats = kg.stats()
-    typer.echo(f"ingested {stored} article(s), {unchanged} unchanged; the store holds {stats['facts']} facts "
-               f"from {stats['articles']} articles", err=True)
+    for problem in report.problems:
+        report_problem("ingest", problem.id, problem.message)
+    failures += len(report.problems)
+    typer.echo(f"ingested {report.stored} article(s), {report.unchanged} unchanged in {report.elapsed_s:.1f} s "
+               f"({report.rate:.1f} articles/s); the store holds {stats['facts']} facts from {stats['articles']} "
+               "articles", err=True)
     if failures:
         typer.echo(f"alignkg ingest: {failures} record(s) could not be ingested", err=True)
         raise typer.Exit(code=1)
 
 
-def _one(kg: KnowledgeGraph, article: Article, replace: bool) -> Iterator[bool]:
-    for _, changed in kg.ingest_many([article], replace=replace):
-        yield changed
+def _read_articles(paths: list[Path] | None) -> tuple[list[Article], int]:
+    """Return the articles of the input records, reporting the records that are not articles, and their count."""
+    articles: list[Article] = []
+    failures = 0
+    for where, row, error in read_records(paths):
+        if error is not None or row is None:
+            report_problem("ingest", where, error or "unreadable")
+            failures += 1
+            continue
+        try:
+            articles.append(to_article(row, where))
+        except AlignkgError as err:
+            report_problem("ingest", where, str(err))
+            failures += 1
+    return articles, failures
+
+
+@contextmanager
+def _progress_bar(total: int, show: bool) -> Iterator[Callable[[IngestProgress], None]]:
+    """Yield a progress callback drawing a bar on stderr (articles done of ``total``, and the rate)."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="article", disable=not show, file=sys.stderr)
+
+    def update(progress: IngestProgress) -> None:
+        bar.update(progress.done - bar.n)
+        if progress.failed:
+            bar.set_postfix(failed=progress.failed, refresh=False)
+
+    try:
+        yield update
+    finally:
+        bar.close()
 
 
 def export(
