@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         Extractor,
         Fact,
         Gazetteer,
+        IngestOutcome,
         IngestProblem,
         IngestProgress,
         IngestReport,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
         UnknownStateError,
         check_article_id,
         ingest_articles,
+        iter_ingest,
         to_date,
     )
 
@@ -72,6 +74,7 @@ __all__ = [
     "Extractor",
     "Fact",
     "Gazetteer",
+    "IngestOutcome",
     "IngestProblem",
     "IngestProgress",
     "IngestReport",
@@ -91,6 +94,7 @@ __all__ = [
     "__version__",
     "check_article_id",
     "ingest_articles",
+    "iter_ingest",
     "to_date",
 ]
 

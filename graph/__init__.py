@@ -36,7 +36,14 @@ if TYPE_CHECKING:
     )
     from alignkg.graph.extract.extractor import Extractor
     from alignkg.graph.gazetteer import Gazetteer
-    from alignkg.graph.ingest.pipeline import IngestProblem, IngestProgress, IngestReport, ingest_articles
+    from alignkg.graph.ingest.pipeline import (
+        IngestOutcome,
+        IngestProblem,
+        IngestProgress,
+        IngestReport,
+        ingest_articles,
+        iter_ingest,
+    )
     from alignkg.graph.kg import KnowledgeGraph
     from alignkg.graph.model import (
         Article,
@@ -69,6 +76,7 @@ __all__ = [
     "Extractor",
     "Fact",
     "Gazetteer",
+    "IngestOutcome",
     "IngestProblem",
     "IngestProgress",
     "IngestReport",
@@ -88,6 +96,7 @@ __all__ = [
     "__version__",
     "check_article_id",
     "ingest_articles",
+    "iter_ingest",
     "to_date",
 ]
 
@@ -100,7 +109,8 @@ _HOMES: dict[str, str] = {
         ".errors"),
     "Extractor": ".extract.extractor",
     "Gazetteer": ".gazetteer",
-    **dict.fromkeys(("IngestProblem", "IngestProgress", "IngestReport", "ingest_articles"), ".ingest.pipeline"),
+    **dict.fromkeys(("IngestOutcome", "IngestProblem", "IngestProgress", "IngestReport", "ingest_articles",
+                     "iter_ingest"), ".ingest.pipeline"),
     "KnowledgeGraph": ".kg",
     **dict.fromkeys(("Article", "Claim", "Curation", "CurationKind", "Evidence", "Extraction", "Fact", "State",
                      "check_article_id", "to_date"), ".model"),

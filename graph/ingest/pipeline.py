@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,21 @@ class IngestProblem:
 
     id: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What became of one article: ``stored``, ``unchanged`` (stored before with the same text) or ``failed``.
+
+    A stored article comes with its extraction; a failed one with the code of its error
+    (an :class:`AlignkgError` code such as ``invalid_article`` or ``conflict``) and the message.
+    """
+
+    article_id: str
+    status: str
+    extraction: Extraction | None = None
+    code: str | None = None
+    message: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +105,14 @@ class _Tally:
     def report(self) -> IngestReport:
         return IngestReport(self.stored, self.unchanged, tuple(self.problems), time.monotonic() - self.started)
 
+    def count(self, outcome: IngestOutcome) -> None:
+        if outcome.status == "stored":
+            self.stored += 1
+        elif outcome.status == "unchanged":
+            self.unchanged += 1
+        else:
+            self.problems.append(IngestProblem(outcome.article_id, outcome.message or outcome.status))
+
 
 def ingest_articles(kg: KnowledgeGraph, articles: Iterable[Article], *, jobs: int = 1, cluster: Any = None,
                     batch: int = 100, chunk: int = 8, replace: bool = False, total: int | None = None,
@@ -123,22 +146,52 @@ def ingest_articles(kg: KnowledgeGraph, articles: Iterable[Article], *, jobs: in
         >>> report.stored, [p.id for p in report.problems], again.unchanged
         (1, ['a2'], 1)
     """
-    if min(jobs, batch, chunk) < 1:
-        raise InvalidInputError(f"jobs, batch and chunk must be at least 1, not {jobs}, {batch} and {chunk}")
     tally = _Tally(total)
-    with _executor(kg, jobs, cluster, connect_timeout_s) as (submitter, extractor, ahead):
-        pending: list[tuple[Article, Extraction]] = []
-        for outcomes in _in_order(_slots(kg, articles, submitter, extractor, batch, chunk, replace, tally), ahead):
-            pending.extend((o.article, o.extraction) for o in outcomes if o.extraction is not None)
-            tally.problems.extend(IngestProblem(o.article.id, o.error) for o in outcomes if o.error is not None)
-            if len(pending) >= batch:
-                _write(kg, pending, replace, tally)
-            if progress is not None:
-                progress(tally.progress())
-        _write(kg, pending, replace, tally)
+    for outcomes in _iter_groups(kg, articles, jobs=jobs, cluster=cluster, batch=batch, chunk=chunk,
+                                 replace=replace, lock=None, connect_timeout_s=connect_timeout_s):
+        for outcome in outcomes:
+            tally.count(outcome)
         if progress is not None:
             progress(tally.progress())
     return tally.report()
+
+
+def iter_ingest(kg: KnowledgeGraph, articles: Iterable[Article], *, batch: int = 100, chunk: int = 8,
+                replace: bool = False, lock: AbstractContextManager[Any] | None = None) -> Iterator[IngestOutcome]:
+    """Ingest ``articles`` in this process and yield what became of each, in input order, as batches are written.
+
+    What a server does with a batch of articles: ``lock`` (a ``threading.Lock``) is held around
+    each write, and only then, so other writers wait for a transaction, not for an extraction.
+
+    Example:
+        >>> from alignkg.graph import KnowledgeGraph
+        >>> with KnowledgeGraph.in_memory() as kg:
+        ...     articles = [Article("a1", "Iran sold drones to Russia."), Article("a1", "Japan condemned Iran.")]
+        ...     [(o.article_id, o.status, o.code) for o in iter_ingest(kg, articles)]
+        [('a1', 'stored', None), ('a1', 'failed', 'conflict')]
+    """
+    for outcomes in _iter_groups(kg, articles, jobs=1, cluster=None, batch=batch, chunk=chunk, replace=replace,
+                                 lock=lock, connect_timeout_s=0):
+        yield from outcomes
+
+
+def _iter_groups(kg: KnowledgeGraph, articles: Iterable[Article], *, jobs: int, cluster: Any, batch: int,
+                 chunk: int, replace: bool, lock: AbstractContextManager[Any] | None,
+                 connect_timeout_s: float) -> Iterator[list[IngestOutcome]]:
+    """Yield the outcomes of the articles, in input order, a group at a time (after each write or skip)."""
+    if min(jobs, batch, chunk) < 1:
+        raise InvalidInputError(f"jobs, batch and chunk must be at least 1, not {jobs}, {batch} and {chunk}")
+    with _executor(kg, jobs, cluster, connect_timeout_s) as (submitter, extractor, ahead):
+        waiting: list[Extracted] = []
+        extracted = 0
+        for outcomes in _in_order(_slots(kg, articles, submitter, extractor, batch, chunk, replace), ahead):
+            waiting.extend(outcomes)
+            extracted += sum(o.extraction is not None for o in outcomes)
+            if extracted >= batch or not extracted:
+                yield _settle(kg, waiting, replace, lock)
+                extracted = 0
+        if waiting:
+            yield _settle(kg, waiting, replace, lock)
 
 
 @contextmanager
@@ -160,8 +213,11 @@ _Slot = list[Extracted] | Any
 
 
 def _slots(kg: KnowledgeGraph, articles: Iterable[Article], submitter: Submitter, extractor: Any, batch: int,
-           chunk: int, replace: bool, tally: _Tally) -> Iterator[_Slot]:
-    """Yield, in input order, the outcomes of skipped articles and the futures of submitted chunks."""
+           chunk: int, replace: bool) -> Iterator[_Slot]:
+    """Yield the outcomes of articles decided without extraction, and the futures of submitted chunks.
+
+    An article the store holds with the same text is an ``Extracted`` with neither extraction nor error.
+    """
     for group in _groups(articles, batch):
         valid: list[Article] = []
         decided: list[Extracted] = []
@@ -169,7 +225,7 @@ def _slots(kg: KnowledgeGraph, articles: Iterable[Article], submitter: Submitter
             try:
                 check_article_id(article.id)
             except InvalidArticleError as err:
-                decided.append(Extracted(article, error=str(err)))
+                decided.append(Extracted(article, error=str(err), code=err.code))
             else:
                 valid.append(article)
         stored = kg.stored_articles(valid)
@@ -177,9 +233,9 @@ def _slots(kg: KnowledgeGraph, articles: Iterable[Article], submitter: Submitter
         for article in valid:
             same = stored.get(article.id)
             if same:
-                tally.unchanged += 1
+                decided.append(Extracted(article))
             elif same is False and not replace:
-                decided.append(Extracted(article, error=str(_conflict(article))))
+                decided.append(Extracted(article, error=str(_conflict(article)), code=ConflictError.code))
             else:
                 todo.append(article)
         yield decided
@@ -231,20 +287,60 @@ def _value(slot: _Slot) -> list[Extracted]:
     return outcomes
 
 
-def _write(kg: KnowledgeGraph, pairs: list[tuple[Article, Extraction]], replace: bool, tally: _Tally) -> None:
-    """Write ``pairs`` in one transaction; on a conflict or a bad article, one at a time to name it. Empties them."""
-    if not pairs:
-        return
-    try:
-        results = list(kg.ingest_batch(pairs, replace=replace, batch=len(pairs)))
-    except (ConflictError, InvalidArticleError):  # raced by another writer: the batch's articles one by one
-        results = []
-        for pair in pairs:
+def _settle(kg: KnowledgeGraph, waiting: list[Extracted], replace: bool,
+            lock: AbstractContextManager[Any] | None) -> list[IngestOutcome]:
+    """Write the extracted articles of ``waiting``; return the outcome of each of them, in order. Empties it."""
+    pairs = [(o.article, o.extraction) for o in waiting if o.extraction is not None]
+    written = iter(_write(kg, pairs, replace, lock or nullcontext()))
+    outcomes = []
+    for o in waiting:
+        if o.extraction is not None:
+            changed, error = next(written)
+            if error is not None:
+                outcomes.append(IngestOutcome(o.article.id, "failed", code=error.code, message=str(error)))
+            else:
+                outcomes.append(IngestOutcome(o.article.id, "stored" if changed else "unchanged", o.extraction))
+        elif o.error is not None:
+            outcomes.append(IngestOutcome(o.article.id, "failed", code=o.code, message=o.error))
+        else:
+            outcomes.append(IngestOutcome(o.article.id, "unchanged"))
+    waiting.clear()
+    return outcomes
+
+
+def _write(kg: KnowledgeGraph, pairs: list[tuple[Article, Extraction]], replace: bool,
+           lock: AbstractContextManager[Any]) -> list[tuple[bool, AlignkgError | None]]:
+    """Write ``pairs``, one transaction per run of distinct ids; return (changed, error) per pair, in order.
+
+    An id given twice goes in the next transaction, so its second text meets the first as a
+    stored one. A conflict within a run (another writer stored the id meanwhile) sends that
+    run's articles one at a time, to name the one that conflicts.
+    """
+    results: list[tuple[bool, AlignkgError | None]] = []
+    for run in _distinct_runs(pairs):
+        try:
+            with lock:
+                results.extend((changed, None) for _, changed in kg.ingest_batch(run, replace=replace, batch=len(run)))
+            continue
+        except (ConflictError, InvalidArticleError):
+            pass
+        for pair in run:
             try:
-                results.extend(kg.ingest_batch([pair], replace=replace))
+                with lock:
+                    results.extend((changed, None) for _, changed in kg.ingest_batch([pair], replace=replace))
             except (ConflictError, InvalidArticleError) as err:
-                tally.problems.append(IngestProblem(pair[0].id, str(err)))
-    for _, changed in results:
-        tally.stored += changed
-        tally.unchanged += not changed
-    pairs.clear()
+                results.append((False, err))
+    return results
+
+
+def _distinct_runs(pairs: list[tuple[Article, Extraction]]) -> Iterator[list[tuple[Article, Extraction]]]:
+    run: list[tuple[Article, Extraction]] = []
+    ids: set[str] = set()
+    for pair in pairs:
+        if pair[0].id in ids:
+            yield run
+            run, ids = [], set()
+        run.append(pair)
+        ids.add(pair[0].id)
+    if run:
+        yield run

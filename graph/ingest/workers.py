@@ -25,11 +25,12 @@ _extractor: Extractor | None = None
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """The outcome of one article's extraction: its extraction, or the message of what went wrong."""
+    """The outcome of one article's extraction: its extraction, or what went wrong (message and error code)."""
 
     article: Article
     extraction: Extraction | None = None
     error: str | None = None
+    code: str | None = None
 
 
 def process_extractor() -> Extractor:
@@ -72,5 +73,7 @@ def _extract(extractor: Extractor, articles: list[Article]) -> list[Extracted]:
 def _one(extractor: Extractor, article: Article) -> Extracted:
     try:
         return Extracted(article, extractor.extract(article.text, id=article.id, published=article.published))
+    except AlignkgError as err:
+        return Extracted(article, error=str(err), code=err.code)
     except Exception as err:  # noqa: BLE001 - the per-article boundary: reported at the end of the ingest
-        return Extracted(article, error=str(err) if isinstance(err, AlignkgError) else f"{type(err).__name__}: {err}")
+        return Extracted(article, error=f"{type(err).__name__}: {err}", code="internal")
