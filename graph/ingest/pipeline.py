@@ -214,34 +214,45 @@ _Slot = list[Extracted] | Any
 
 def _slots(kg: KnowledgeGraph, articles: Iterable[Article], submitter: Submitter, extractor: Any, batch: int,
            chunk: int, replace: bool) -> Iterator[_Slot]:
-    """Yield the outcomes of articles decided without extraction, and the futures of submitted chunks.
+    """Yield, in input order, the outcomes of articles decided without extraction and the futures of chunks.
 
     An article the store holds with the same text is an ``Extracted`` with neither extraction nor error.
     """
     for group in _groups(articles, batch):
-        valid: list[Article] = []
-        decided: list[Extracted] = []
-        for article in group:
-            try:
-                check_article_id(article.id)
-            except InvalidArticleError as err:
-                decided.append(Extracted(article, error=str(err), code=err.code))
-            else:
-                valid.append(article)
-        stored = kg.stored_articles(valid)
+        decided = {id(a): d for a in group if (d := _refused(a)) is not None}
+        stored = kg.stored_articles(a for a in group if id(a) not in decided)
         todo: list[Article] = []
-        for article in valid:
-            same = stored.get(article.id)
-            if same:
-                decided.append(Extracted(article))
-            elif same is False and not replace:
-                decided.append(Extracted(article, error=str(_conflict(article)), code=ConflictError.code))
-            else:
+        for article in group:
+            outcome = decided.get(id(article)) or _known(article, stored.get(article.id), replace)
+            if outcome is None:
                 todo.append(article)
-        yield decided
-        for part in _groups(todo, chunk):
-            args = (part,) if extractor is None else (part, extractor)
-            yield submitter.submit(extract_chunk, *args)
+                if len(todo) < chunk:
+                    continue
+            if todo:
+                yield submitter.submit(extract_chunk, *((todo,) if extractor is None else (todo, extractor)))
+                todo = []
+            if outcome is not None:
+                yield [outcome]
+        if todo:
+            yield submitter.submit(extract_chunk, *((todo,) if extractor is None else (todo, extractor)))
+
+
+def _refused(article: Article) -> Extracted | None:
+    """Return the outcome of an article whose id is not valid, else None."""
+    try:
+        check_article_id(article.id)
+    except InvalidArticleError as err:
+        return Extracted(article, error=str(err), code=err.code)
+    return None
+
+
+def _known(article: Article, same: bool | None, replace: bool) -> Extracted | None:
+    """Return the outcome of an article the store holds (``same``: with the same text), or None to extract it."""
+    if same:
+        return Extracted(article)
+    if same is False and not replace:
+        return Extracted(article, error=str(_conflict(article)), code=ConflictError.code)
+    return None
 
 
 def _conflict(article: Article) -> ConflictError:
