@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         QueryRefusedError,
         QuerySyntaxError,
         StoreError,
+        StoreLockedError,
         UnknownEdgeTypeError,
         UnknownStateError,
     )
@@ -91,6 +92,7 @@ __all__ = [
     "Rows",
     "State",
     "StoreError",
+    "StoreLockedError",
     "UnknownEdgeTypeError",
     "UnknownStateError",
     "__version__",
@@ -104,7 +106,8 @@ __all__ = [
 _HOMES: dict[str, str] = {
     **dict.fromkeys(
         ("AlignkgError", "ConflictError", "DataError", "InvalidArticleError", "InvalidInputError", "NotFoundError",
-         "QueryLimitError", "QueryRefusedError", "QuerySyntaxError", "StoreError", "UnknownEdgeTypeError",
+         "QueryLimitError", "QueryRefusedError", "QuerySyntaxError", "StoreError", "StoreLockedError",
+         "UnknownEdgeTypeError",
          "UnknownStateError"),
         ".errors"),
     "Extractor": ".extract.extractor",

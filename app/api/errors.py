@@ -57,6 +57,7 @@ STATUS: dict[str, int] = {
     "data_error": 500,
     "alignkg_error": 500,
     "store_error": 503,
+    "store_locked": 503,
     "query_limit": 503,
     "query_timeout": 504,
 }

@@ -403,6 +403,20 @@ class IngestOut(BaseModel):
     links: dict[str, str]
 
 
+class StatsOut(BaseModel):
+    """What the store holds: quads, articles, facts (in all and by type), claims, evidence, analysts' records."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "quads": 4356, "articles": 11, "facts": 46, "facts_by_type": {_AT.value: 5}, "claims": 2, "evidence": 60}]})
+
+    quads: int
+    articles: int
+    facts: int
+    facts_by_type: dict[str, int]
+    claims: int
+    evidence: int
+
+
 class ArticleResultOut(BaseModel):
     """One line of the answer to a batch of articles: what became of the article at ``index`` of the batch."""
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from alignkg.app.cli.records import read_records, to_article
 from alignkg.app.cli.records import report as report_problem
+from alignkg.app.cli.service import Client, Service, ServiceError, find, served_elsewhere
 from alignkg.graph import AlignkgError
 
 if TYPE_CHECKING:  # the store (pyoxigraph) and the extractor (spaCy) load when a command opens the graph
@@ -24,21 +26,69 @@ StoreOption = Annotated[Path | None, typer.Option("--store", help="Store folder 
 _PROGRESS_FROM = 50
 
 
-def open_graph(store: Path | None) -> KnowledgeGraph:
-    """Open the knowledge graph at ``store`` or the configured path; exit with a message if it fails."""
+def store_path(store: Path | None) -> Path:
+    """Return the store folder: ``store``, else the configured one; exit with a message if the settings are bad."""
     from alignkg.app.settings import SettingsError, get_settings
-    from alignkg.graph import KnowledgeGraph
 
     try:
-        path = store or get_settings().store_path
+        return store or get_settings().store_path
     except SettingsError as err:
         typer.echo(f"alignkg: {err}", err=True)
         raise typer.Exit(code=2) from None
+
+
+def open_graph(store: Path | None, command: str | None = None) -> KnowledgeGraph:
+    """Open the knowledge graph at ``store`` or the configured path; exit with a one-line message if it fails.
+
+    A store that ``alignkg serve`` holds, or that another process has open, is named as such.
+    """
+    from alignkg.graph import KnowledgeGraph, StoreLockedError
+
+    name = f"alignkg {command}" if command else "alignkg"
+    path = store_path(store)
+    service = find(path)
+    if service is not None:
+        raise served_elsewhere(name, path, service)
     try:
         return KnowledgeGraph.open(path)
-    except AlignkgError as err:
-        typer.echo(f"alignkg: cannot open the store at {path}: {err}", err=True)
+    except StoreLockedError as err:
+        typer.echo(f"{name}: the store at {path} is open in another process (an alignkg command still running?); "
+                   "wait for it to end, or give another --store", err=True)
         raise typer.Exit(code=2) from err
+    except AlignkgError as err:
+        typer.echo(f"{name}: {err}", err=True)
+        raise typer.Exit(code=2) from err
+
+
+def running_service(store: Path | None) -> tuple[Path, Service | None]:
+    """Return the store folder and the ``alignkg serve`` running on it, if any."""
+    path = store_path(store)
+    return path, find(path)
+
+
+@contextmanager
+def service_client(service: Service, command: str) -> Iterator[Client]:
+    """Yield a client of ``service`` with the configured API key; its errors end the command in one line."""
+    import httpx
+
+    from alignkg.app.settings import SettingsError, get_settings
+
+    try:
+        keys = get_settings().api_keys
+    except SettingsError as err:
+        typer.echo(f"alignkg {command}: {err}", err=True)
+        raise typer.Exit(code=2) from None
+    try:
+        with Client(service, keys[0].get_secret_value() if keys else None) as client:
+            yield client
+    except ServiceError as err:
+        hint = (" (give this command the server's key in ALIGNKG_API_KEYS)"
+                if err.code in ("unauthorized", "forbidden") else "")
+        typer.echo(f"alignkg {command}: alignkg serve at {service.url} answered {err.code}: {err}{hint}", err=True)
+        raise typer.Exit(code=1) from None
+    except httpx.HTTPError as err:
+        typer.echo(f"alignkg {command}: alignkg serve at {service.url} could not be reached: {err}", err=True)
+        raise typer.Exit(code=1) from None
 
 
 def ingest(
@@ -63,7 +113,12 @@ def ingest(
 
     articles, failures = _read_articles(paths)
     show = len(articles) >= _PROGRESS_FROM or sys.stderr.isatty()
-    with open_graph(store) as kg, _progress_bar(len(articles), show) as progress:
+    path, service = running_service(store)
+    if service is not None:
+        _ingest_through(service, articles, replace=replace, show=show, failures=failures, parallel=jobs > 1 or
+                        cluster is not None)
+        return
+    with open_graph(path, "ingest") as kg, _progress_bar(len(articles), show) as progress:
         try:
             report = ingest_articles(kg, articles, jobs=jobs, batch=batch, cluster=cluster, replace=replace,
                                      total=len(articles), progress=progress)
@@ -81,6 +136,42 @@ def ingest(
     typer.echo(f"ingested {report.stored} article(s), {report.unchanged} unchanged in {report.elapsed_s:.1f} s "
                f"({report.rate:.1f} articles/s); the store holds {stats['facts']} facts from {stats['articles']} "
                "articles", err=True)
+    if failures:
+        typer.echo(f"alignkg ingest: {failures} record(s) could not be ingested", err=True)
+        raise typer.Exit(code=1)
+
+
+def _ingest_through(service: Service, articles: list[Article], *, replace: bool, show: bool, failures: int,
+                    parallel: bool) -> None:
+    """Ingest ``articles`` through the running server, in batches of JSON Lines; report as the local ingest does."""
+    from tqdm import tqdm
+
+    if parallel:
+        typer.echo(f"alignkg ingest: the store is served by alignkg serve at {service.url}: the articles go through "
+                   "it and are extracted there (--jobs and --cluster apply to a store this command opens)", err=True)
+    started = time.monotonic()
+    stored = unchanged = 0
+    with service_client(service, "ingest") as client:
+        bar = tqdm(total=len(articles), unit="article", disable=not show, file=sys.stderr)
+        try:
+            for result in client.ingest(articles, replace=replace):
+                bar.update(1)
+                if result["status"] == "failed":
+                    report_problem("ingest", str(result.get("id") or result.get("index")), str(result["detail"]))
+                    failures += 1
+                stored += result["status"] == "stored"
+                unchanged += result["status"] == "unchanged"
+        except KeyboardInterrupt:
+            typer.echo("alignkg ingest: interrupted; the batches the server stored are kept: run the same command "
+                       "again to resume", err=True)
+            raise typer.Exit(code=130) from None
+        finally:
+            bar.close()
+        stats = client.stats()
+    elapsed = time.monotonic() - started
+    typer.echo(f"ingested {stored} article(s), {unchanged} unchanged in {elapsed:.1f} s "
+               f"({(stored + unchanged) / elapsed if elapsed else 0:.1f} articles/s) through alignkg serve at "
+               f"{service.url}; the store holds {stats['facts']} facts from {stats['articles']} articles", err=True)
     if failures:
         typer.echo(f"alignkg ingest: {failures} record(s) could not be ingested", err=True)
         raise typer.Exit(code=1)
@@ -140,7 +231,14 @@ def export(
 ) -> None:
     """Export the graph (or the facts matching filters, with their evidence) as RDF, or the events table."""
     fmt = format or (None if output is not None and output.suffix else "turtle")
-    with open_graph(store) as kg:
+    path, service = running_service(store)
+    if service is not None:
+        params = {"format": fmt or (output.suffix.lstrip(".") if output is not None else None), "type": type,
+                  "state": state, "subject": subject, "object": object, "since": since, "until": until,
+                  "date": date, "min_sources": min_sources}
+        _export_through(service, output, params)
+        return
+    with open_graph(path, "export") as kg:
         try:
             kg.export(output if output is not None else sys.stdout.buffer, format=fmt, type=type, state=state,
                       subject=subject, object=object, since=since, until=until, date=date,
@@ -148,6 +246,20 @@ def export(
         except AlignkgError as err:
             typer.echo(f"alignkg export: {err}", err=True)
             raise typer.Exit(code=1) from err
+
+
+def _export_through(service: Service, output: Path | None, params: dict[str, Any]) -> None:
+    """Write the running server's export to ``output`` (or stdout); a failed export leaves no partial file."""
+    with service_client(service, "export") as client:
+        if output is None:
+            client.export(sys.stdout.buffer, params)
+            return
+        try:
+            with output.open("wb") as target:
+                client.export(target, params)
+        except BaseException:
+            output.unlink(missing_ok=True)
+            raise
 
 
 def import_(
@@ -159,7 +271,7 @@ def import_(
     if not source.is_file():
         typer.echo(f"alignkg import: {source}: no such file", err=True)
         raise typer.Exit(code=2)
-    with open_graph(store) as kg:
+    with open_graph(store, "import") as kg:
         try:
             kg.import_(source, format=format)
         except AlignkgError as err:
@@ -171,8 +283,13 @@ def import_(
 def stats(store: StoreOption = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Print what the store holds: articles, facts by type, claims, evidence, quads."""
-    with open_graph(store) as kg:
-        counts = kg.stats()
+    path, service = running_service(store)
+    if service is not None:
+        with service_client(service, "stats") as client:
+            counts = client.stats()
+    else:
+        with open_graph(path, "stats") as kg:
+            counts = kg.stats()
     if as_json:
         typer.echo(json.dumps(counts, indent=2))
         return
