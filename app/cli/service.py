@@ -56,9 +56,16 @@ def announce(store: Path, service: Service) -> Iterator[None]:
     """Record ``service`` beside ``store`` while the block runs; remove the record after (if it is still ours)."""
     path = store / RECORD
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"url": service.url, "pid": service.pid, "max_body_bytes": service.max_body_bytes,
-                                     "max_batch_articles": service.max_batch_articles}), encoding="utf-8")
-    temporary.replace(path)
+    try:
+        temporary.write_text(json.dumps({"url": service.url, "pid": service.pid,
+                                         "max_body_bytes": service.max_body_bytes,
+                                         "max_batch_articles": service.max_batch_articles}), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as err:  # the server still serves; only the commands will not find it
+        typer.echo(f"alignkg serve: cannot write {path} ({err.strerror}); commands on this store will not find "
+                   "the server", err=True)
+        yield
+        return
     try:
         yield
     finally:
