@@ -101,7 +101,7 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")] = 1,
     batch: Annotated[int, typer.Option(min=1, help="Articles per write transaction.")] = 100,
     cluster: Annotated[str | None, typer.Option(
-        help="Extract on this Dask scheduler (tcp://scheduler:8786; needs alignkg[cluster]) instead of --jobs.")]
+        help="Extract on this Dask scheduler (tcp://scheduler:8786; needs the extra named cluster) instead of --jobs.")]
     = None,
 ) -> None:
     """Extract articles and store their facts and evidence, a transaction per batch; resumable.
