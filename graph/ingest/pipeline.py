@@ -123,7 +123,8 @@ def ingest_articles(kg: KnowledgeGraph, articles: Iterable[Article], *, jobs: in
     Args:
         kg: the graph written to (whatever its store).
         articles: the articles, read lazily.
-        jobs: extraction processes on this machine; 1 extracts in this process with ``kg.extractor``.
+        jobs: extraction processes on this machine; 1 extracts in this process with ``kg.extractor``. The
+            processes are started fresh (``spawn``): a script must call this under ``if __name__ == "__main__":``.
         cluster: a Dask scheduler address (``tcp://scheduler:8786``) or cluster object; overrides ``jobs``.
         batch: articles per write transaction (and per check of what is stored).
         chunk: articles per extraction task.
