@@ -151,14 +151,14 @@ def _ingest_through(service: Service, articles: list[Article], *, replace: bool,
                    "it and are extracted there (--jobs and --cluster apply to a store this command opens)", err=True)
     started = time.monotonic()
     stored = unchanged = 0
+    problems: list[tuple[str, str]] = []
     with service_client(service, "ingest") as client:
         bar = tqdm(total=len(articles), unit="article", disable=not show, file=sys.stderr)
         try:
             for result in client.ingest(articles, replace=replace):
                 bar.update(1)
                 if result["status"] == "failed":
-                    report_problem("ingest", str(result.get("id") or result.get("index")), str(result["detail"]))
-                    failures += 1
+                    problems.append((str(result.get("id") or result.get("index")), str(result["detail"])))
                 stored += result["status"] == "stored"
                 unchanged += result["status"] == "unchanged"
         except KeyboardInterrupt:
@@ -168,6 +168,9 @@ def _ingest_through(service: Service, articles: list[Article], *, replace: bool,
         finally:
             bar.close()
         stats = client.stats()
+    for where, message in problems:
+        report_problem("ingest", where, message)
+    failures += len(problems)
     elapsed = time.monotonic() - started
     typer.echo(f"ingested {stored} article(s), {unchanged} unchanged in {elapsed:.1f} s "
                f"({(stored + unchanged) / elapsed if elapsed else 0:.1f} articles/s) through alignkg serve at "
