@@ -18,87 +18,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from alignkg import graph as _graph
-from alignkg.graph.version import __version__
+from alignkg.graph.version import __version__ as __version__
 
 if TYPE_CHECKING:
-    from alignkg.graph import (
-        AlignkgError,
-        Article,
-        Claim,
-        ConflictError,
-        Curation,
-        CurationKind,
-        DataError,
-        EdgeType,
-        Evidence,
-        ExportFormat,
-        Extraction,
-        Extractor,
-        Fact,
-        Gazetteer,
-        IngestOutcome,
-        IngestProblem,
-        IngestProgress,
-        IngestReport,
-        InvalidArticleError,
-        InvalidInputError,
-        KnowledgeGraph,
-        NotFoundError,
-        QuadClass,
-        QueryLimitError,
-        QueryRefusedError,
-        QuerySyntaxError,
-        Rows,
-        State,
-        StoreError,
-        StoreLockedError,
-        UnknownEdgeTypeError,
-        UnknownStateError,
-        check_article_id,
-        ingest_articles,
-        iter_ingest,
-        to_date,
-    )
+    # Type checkers read the names (and their re-export) from alignkg.graph's __all__.
+    from alignkg.graph import *  # noqa: F403
 
-__all__ = [
-    "AlignkgError",
-    "Article",
-    "Claim",
-    "ConflictError",
-    "Curation",
-    "CurationKind",
-    "DataError",
-    "EdgeType",
-    "Evidence",
-    "Extraction",
-    "ExportFormat",
-    "Extractor",
-    "Fact",
-    "Gazetteer",
-    "IngestOutcome",
-    "IngestProblem",
-    "IngestProgress",
-    "IngestReport",
-    "InvalidArticleError",
-    "InvalidInputError",
-    "KnowledgeGraph",
-    "NotFoundError",
-    "QuadClass",
-    "QueryLimitError",
-    "QueryRefusedError",
-    "QuerySyntaxError",
-    "Rows",
-    "State",
-    "StoreError",
-    "StoreLockedError",
-    "UnknownEdgeTypeError",
-    "UnknownStateError",
-    "__version__",
-    "check_article_id",
-    "ingest_articles",
-    "iter_ingest",
-    "to_date",
-]
+#: The public names: alignkg.graph's, in its order.
+__all__ = list(_graph.__all__)
 
 
 def __getattr__(name: str) -> object:

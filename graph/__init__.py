@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         UnknownEdgeTypeError,
         UnknownStateError,
     )
+    from alignkg.graph.extract.evaluate import HALVES, Report, evaluate_gold
     from alignkg.graph.extract.extractor import Extractor
     from alignkg.graph.gazetteer import Gazetteer
     from alignkg.graph.ingest.pipeline import (
@@ -58,9 +59,12 @@ if TYPE_CHECKING:
         check_article_id,
         to_date,
     )
+    from alignkg.graph.namespace import PREFIXES
     from alignkg.graph.ontology import EdgeType, QuadClass
     from alignkg.graph.rdf.export import ExportFormat
     from alignkg.graph.rdf.reader import Rows
+    from alignkg.graph.rdf.shapes import shapes_turtle
+    from alignkg.graph.rdf.vocabulary import vocabulary_turtle
 
 __all__ = [
     "AlignkgError",
@@ -77,6 +81,7 @@ __all__ = [
     "Extractor",
     "Fact",
     "Gazetteer",
+    "HALVES",
     "IngestOutcome",
     "IngestProblem",
     "IngestProgress",
@@ -85,10 +90,12 @@ __all__ = [
     "InvalidInputError",
     "KnowledgeGraph",
     "NotFoundError",
+    "PREFIXES",
     "QuadClass",
     "QueryLimitError",
     "QueryRefusedError",
     "QuerySyntaxError",
+    "Report",
     "Rows",
     "State",
     "StoreError",
@@ -97,9 +104,12 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "check_article_id",
+    "evaluate_gold",
     "ingest_articles",
     "iter_ingest",
+    "shapes_turtle",
     "to_date",
+    "vocabulary_turtle",
 ]
 
 #: The module (relative to this package) that defines each lazily imported public name.
@@ -111,6 +121,10 @@ _HOMES: dict[str, str] = {
          "UnknownStateError"),
         ".errors"),
     "Extractor": ".extract.extractor",
+    **dict.fromkeys(("HALVES", "Report", "evaluate_gold"), ".extract.evaluate"),
+    "PREFIXES": ".namespace",
+    "shapes_turtle": ".rdf.shapes",
+    "vocabulary_turtle": ".rdf.vocabulary",
     "Gazetteer": ".gazetteer",
     **dict.fromkeys(("IngestOutcome", "IngestProblem", "IngestProgress", "IngestReport", "ingest_articles",
                      "iter_ingest"), ".ingest.pipeline"),

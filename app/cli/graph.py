@@ -20,50 +20,59 @@ from alignkg.graph import AlignkgError
 if TYPE_CHECKING:  # the store (pyoxigraph) and the extractor (spaCy) load when a command opens the graph
     from alignkg.graph import Article, IngestProgress, KnowledgeGraph
 
-StoreOption = Annotated[Path | None, typer.Option("--store", help="Store folder (default: ALIGNKG_STORE_PATH or "
-                                                                    "the user data folder).")]
+StoreOption = Annotated[str | None, typer.Option("--store", help="Store folder, or the http(s) URL of a SPARQL "
+                                                                   "server (default: ALIGNKG_STORE_URL, else "
+                                                                   "ALIGNKG_STORE_PATH, else the user data folder).")]
 #: Show a progress bar from this many records on (or always when stderr is a terminal).
 _PROGRESS_FROM = 50
 
 
-def store_path(store: Path | None) -> Path:
-    """Return the store folder: ``store``, else the configured one; exit with a message if the settings are bad."""
+def store_location(store: str | None) -> str:
+    """Return the store: ``store``, else ``ALIGNKG_STORE_URL``, else the configured folder; exit on bad settings."""
     from alignkg.app.settings import SettingsError, get_settings
 
     try:
-        return store or get_settings().store_path
+        settings = get_settings()
     except SettingsError as err:
         typer.echo(f"alignkg: {err}", err=True)
         raise typer.Exit(code=2) from None
+    return store or settings.store_url or str(settings.store_path)
 
 
-def open_graph(store: Path | None, command: str | None = None) -> KnowledgeGraph:
-    """Open the knowledge graph at ``store`` or the configured path; exit with a one-line message if it fails.
+def open_graph(store: str | None, command: str | None = None) -> KnowledgeGraph:
+    """Open the knowledge graph at ``store`` (a folder or a SPARQL server's URL), else the configured one.
 
-    A store that ``alignkg serve`` holds, or that another process has open, is named as such.
+    Exits with a one-line message if it fails; a URL is never taken for a folder name. A folder
+    that ``alignkg serve`` holds, or that another process has open, is named as such.
     """
+    from alignkg.app.settings import get_settings
     from alignkg.graph import KnowledgeGraph, StoreLockedError
 
     name = f"alignkg {command}" if command else "alignkg"
-    path = store_path(store)
-    service = find(path)
-    if service is not None:
-        raise served_elsewhere(name, path, service)
+    location = store_location(store)
+    remote = KnowledgeGraph.is_remote(location)
+    if not remote and (service := find(Path(location))) is not None:
+        raise served_elsewhere(name, Path(location), service)
     try:
-        return KnowledgeGraph.open(path)
+        if remote:
+            return KnowledgeGraph.connect(location, **get_settings().remote_store_options())
+        return KnowledgeGraph.open(Path(location))
     except StoreLockedError as err:
-        typer.echo(f"{name}: the store at {path} is open in another process (an alignkg command still running?); "
-                   "wait for it to end, or give another --store", err=True)
+        typer.echo(f"{name}: the store at {location} is open in another process (an alignkg command still "
+                   "running?); wait for it to end, or give another --store", err=True)
         raise typer.Exit(code=2) from err
     except AlignkgError as err:
-        typer.echo(f"{name}: {err}", err=True)
+        # a remote store's errors name its URL, without credentials; the embedded store's name its folder
+        typer.echo(f"alignkg: cannot open the store: {err}" if remote else f"alignkg: {err}", err=True)
         raise typer.Exit(code=2) from err
 
 
-def running_service(store: Path | None) -> tuple[Path, Service | None]:
-    """Return the store folder and the ``alignkg serve`` running on it, if any."""
-    path = store_path(store)
-    return path, find(path)
+def running_service(store: str | None) -> tuple[str, Service | None]:
+    """Return the store and the ``alignkg serve`` running on it (a folder's only), if any."""
+    from alignkg.graph import KnowledgeGraph
+
+    location = store_location(store)
+    return location, None if KnowledgeGraph.is_remote(location) else find(Path(location))
 
 
 @contextmanager

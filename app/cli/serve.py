@@ -111,8 +111,11 @@ def serve(
     from alignkg.app.api.main import create_app, open_graph
     from alignkg.app.api.memory import limit_arenas
     from alignkg.app.api.server import server_config
+    from alignkg.graph import KnowledgeGraph
 
-    settings = build_settings(host=host, port=port, store_path=store, api_keys=api_key,
+    remote = store is not None and KnowledgeGraph.is_remote(store)
+    settings = build_settings(host=host, port=port, store_path=None if remote else store,
+                              store_url=store if remote else None, api_keys=api_key,
                               require_read_key=require_read_key, cors_origins=split_origins(cors_origin),
                               query_timeout_s=query_timeout, max_result_rows=max_rows, max_body_bytes=max_body,
                               query_workers=query_workers, max_article_chars=max_article_chars,
@@ -130,10 +133,12 @@ def serve(
         typer.echo(f"alignkg serve: the store at {settings.store_path} {where}", err=True)
         raise typer.Exit(code=2) from err
     except AlignkgError as err:
-        typer.echo(f"alignkg serve: {err}", err=True)
+        # a remote store's errors name its URL (without credentials); the embedded store's name its folder
+        typer.echo(f"alignkg serve: cannot open the store: {err}" if settings.store_url else f"alignkg serve: {err}",
+                   err=True)
         raise typer.Exit(code=2) from err
     with kg:
-        typer.echo(f"alignkg serve: store {settings.store_path}", err=True)
+        typer.echo(f"alignkg serve: store {settings.store_url or settings.store_path}", err=True)
         if seed_store:
             stored = seed(kg)
             if stored:
@@ -146,11 +151,21 @@ def serve(
         sock = _bind(config)
         service = Service(local_url(settings.host, sock.getsockname()[1]), os.getpid(), settings.max_body_bytes,
                           settings.max_batch_articles)
-        typer.echo(f"alignkg serve: listening on {service.url}; alignkg stats, query, export and ingest on this "
-                   "store go through it", err=True)
-        with sock, _signals_end_the_server(), announce(settings.store_path, service):
+        with sock, _signals_end_the_server(), _announced(settings, service):
             server.run(sockets=[sock])
     # Here the store is flushed and closed, its checkpoints and workers gone.
+
+
+@contextmanager
+def _announced(settings: Settings, service: Service) -> Iterator[None]:
+    """Record the server beside an embedded store while it runs (a remote store is shared by every process)."""
+    if settings.store_url:
+        yield
+        return
+    typer.echo(f"alignkg serve: listening on {service.url}; alignkg stats, query, export and ingest on this "
+               "store go through it", err=True)
+    with announce(settings.store_path, service):
+        yield
 
 
 def _bind(config: uvicorn.Config) -> socket.socket:

@@ -41,6 +41,7 @@ from alignkg.graph.query.policy import MAX_QUERY_CHARS, QueryForm, QueryInfo, in
 from alignkg.graph.rdf.export import ExportFormat
 from alignkg.graph.store.base import Store
 from alignkg.graph.store.deadline import check_deadline, deadline
+from alignkg.graph.store.results import Solutions
 
 __all__ = ["MAX_QUERY_CHARS", "QueryForm", "QueryInfo", "SparqlResult", "inspect_query", "negotiate", "run_sparql"]
 
@@ -247,11 +248,11 @@ def run_sparql(store: Store, query: str, *, accept: str | None = None, format: s
 def _write(results: Any, form: QueryForm, chosen: QueryResultsFormat | ExportFormat,
            prefixes: Mapping[str, str] | None) -> SparqlResult:
     """Serialize results already read under the caps, checking the deadline once they are written."""
-    if isinstance(results, (bool, QueryBoolean)):
+    if isinstance(results, bool):
         assert isinstance(chosen, QueryResultsFormat)
-        body = _boolean(bool(results), chosen)
+        body = _boolean(results, chosen)
         count = 1
-    elif isinstance(results, QuerySolutions):
+    elif isinstance(results, Solutions):
         assert isinstance(chosen, QueryResultsFormat)
         rows = list(results)
         body = _solutions(list(results.variables), rows, chosen)
@@ -280,7 +281,7 @@ def _solutions(variables: Sequence[Any], rows: Sequence[Any], fmt: QueryResultsF
     term in its escaped N-Triples form, which is what the TSV format holds) and read back as
     ``QuerySolutions``, which are then serialized. The round trip is exact.
     """
-    lines = ["\t".join(str(v) for v in variables)]
+    lines = ["\t".join(f"?{v}" for v in variables)]
     lines.extend("\t".join("" if term is None else str(term) for term in row) for row in rows)
     solutions = parse_query_results("\n".join(lines) + "\n", QueryResultsFormat.TSV)
     assert isinstance(solutions, QuerySolutions)
