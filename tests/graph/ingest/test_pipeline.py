@@ -92,6 +92,21 @@ def test_ingest_articles_on_a_dask_local_cluster_gives_the_same_store(graph, exp
     assert digest(graph) == expected
 
 
+def test_ingest_articles_on_a_dask_cluster_into_the_remote_store_gives_the_same_facts(graph, gazetteer, extractor,
+                                                                                      remote_url):
+    distributed = pytest.importorskip("distributed")
+    ingest_articles(graph, ARTICLES)
+    with (distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
+                                   host="127.0.0.1", scheduler_port=0, dashboard_address=None) as cluster,
+          KnowledgeGraph.connect(remote_url, gazetteer=gazetteer, extractor=extractor) as remote):
+        report = ingest_articles(remote, ARTICLES, cluster=cluster.scheduler_address, batch=6)
+        assert report.stored == len(ARTICLES) and ingest_articles(remote, ARTICLES).unchanged == len(ARTICLES)
+        facts = sorted((f.subject, f.type.value, f.object, f.articles, f.hedged) for f in remote.facts())
+        counts = {k: remote.stats()[k] for k in ("articles", "facts", "claims", "evidence")}
+    assert facts == sorted((f.subject, f.type.value, f.object, f.articles, f.hedged) for f in graph.facts())
+    assert counts == {k: graph.stats()[k] for k in ("articles", "facts", "claims", "evidence")}
+
+
 def test_ingest_articles_refuses_bad_options_and_an_unreachable_cluster(graph):
     from alignkg.graph import AlignkgError, InvalidInputError
 
