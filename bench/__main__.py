@@ -41,6 +41,7 @@ SUITE: dict[str, tuple[list[str], list[str]]] = {
     "analysis_bench": ([], ["--quick"]),
     "export_memory": ([], ["--quick"]),
     "http_bench": ([], ["--quick"]),
+    "ingest_bench": (["--cluster"], ["--quick"]),
 }
 
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from _harness import print_header, ratio
+from _harness import print_header, ratio, record
 
 from alignkg.graph import Article, Gazetteer, KnowledgeGraph, ingest_articles
 
@@ -89,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"jobs 1   {one:8.1f} articles/s")
         print(f"jobs {args.jobs}   {many:8.1f} articles/s")
         print(f"jobs {args.jobs} / jobs 1 = {ratio(many, one)} (goal: at least 1.6x with 2 jobs)")
+        record(f"ingest rate, jobs {args.jobs} / jobs 1 ({len(articles):,} articles)", many / one,
+               goal="at least 1.6x" if args.jobs == 2 else "")
         if args.cluster:
             from distributed import LocalCluster
 
@@ -97,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 dask = run(articles, work, "cluster", cluster=cluster.scheduler_address)
             print(f"dask {args.jobs}   {dask:8.1f} articles/s (LocalCluster of {args.jobs} worker processes)")
             print(f"dask / jobs 1 = {ratio(dask, one)}")
+            record(f"ingest rate, Dask LocalCluster of {args.jobs} / jobs 1 ({len(articles):,} articles)", dask / one)
     return 0
 
 
