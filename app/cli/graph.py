@@ -14,7 +14,7 @@ import typer
 
 from alignkg.app.cli.records import read_records, to_article
 from alignkg.app.cli.records import report as report_problem
-from alignkg.app.cli.service import Client, Service, ServiceError, find, served_elsewhere
+from alignkg.app.cli.service import Client, Service, ServiceError, find, given_service, served_elsewhere
 from alignkg.graph import AlignkgError
 
 if TYPE_CHECKING:  # the store (pyoxigraph) and the extractor (spaCy) load when a command opens the graph
@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # the store (pyoxigraph) and the extractor (spaCy) load when 
 StoreOption = Annotated[str | None, typer.Option("--store", help="Store folder, or the http(s) URL of a SPARQL "
                                                                    "server (default: ALIGNKG_STORE_URL, else "
                                                                    "ALIGNKG_STORE_PATH, else the user data folder).")]
+ServerOption = Annotated[str | None, typer.Option(
+    "--server", help="Work through the alignkg serve at this http(s) URL (default: the one recorded in the store's "
+                     "folder while it runs, if any).")]
 #: Show a progress bar from this many records on (or always when stderr is a terminal).
 _PROGRESS_FROM = 50
 
@@ -67,10 +70,16 @@ def open_graph(store: str | None, command: str | None = None) -> KnowledgeGraph:
         raise typer.Exit(code=2) from err
 
 
-def running_service(store: str | None) -> tuple[str, Service | None]:
-    """Return the store and the ``alignkg serve`` running on it (a folder's only), if any."""
+def running_service(store: str | None, server: str | None = None) -> tuple[str, Service | None]:
+    """Return the store and the ``alignkg serve`` to work through: ``server``, else the one recorded beside it.
+
+    A server given by URL is taken to have the default limits of a request (``max_body_bytes``,
+    ``max_batch_articles``); a recorded one says its own.
+    """
     from alignkg.graph import KnowledgeGraph
 
+    if server is not None:
+        return server, given_service(server)
     location = store_location(store)
     return location, None if KnowledgeGraph.is_remote(location) else find(Path(location))
 
@@ -112,6 +121,7 @@ def ingest(
     cluster: Annotated[str | None, typer.Option(
         help="Extract on this Dask scheduler (tcp://scheduler:8786; needs the extra named cluster) instead of --jobs.")]
     = None,
+    server: ServerOption = None,
 ) -> None:
     """Extract articles and store their facts and evidence, a transaction per batch; resumable.
 
@@ -122,7 +132,7 @@ def ingest(
 
     articles, failures = _read_articles(paths)
     show = len(articles) >= _PROGRESS_FROM or sys.stderr.isatty()
-    path, service = running_service(store)
+    path, service = running_service(store, server)
     if service is not None:
         _ingest_through(service, articles, replace=replace, show=show, failures=failures, parallel=jobs > 1 or
                         cluster is not None)
@@ -240,10 +250,11 @@ def export(
     min_sources: Annotated[int | None, typer.Option(help="Only facts stated by at least this many sources.")]
     = None,
     store: StoreOption = None,
+    server: ServerOption = None,
 ) -> None:
     """Export the graph (or the facts matching filters, with their evidence) as RDF, or the events table."""
     fmt = format or (None if output is not None and output.suffix else "turtle")
-    path, service = running_service(store)
+    path, service = running_service(store, server)
     if service is not None:
         params = {"format": fmt or (output.suffix.lstrip(".") if output is not None else None), "type": type,
                   "state": state, "subject": subject, "object": object, "since": since, "until": until,
@@ -292,10 +303,10 @@ def import_(
         typer.echo(f"imported {source}; the store holds {kg.stats()['quads']} quads", err=True)
 
 
-def stats(store: StoreOption = None,
+def stats(store: StoreOption = None, server: ServerOption = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Print what the store holds: articles, facts by type, claims, evidence, quads."""
-    path, service = running_service(store)
+    path, service = running_service(store, server)
     if service is not None:
         with service_client(service, "stats") as client:
             counts = client.stats()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from alignkg.app.cli.graph import StoreOption, open_graph, running_service, service_client
+from alignkg.app.cli.graph import ServerOption, StoreOption, open_graph, running_service, service_client
 from alignkg.graph import AlignkgError
 
 if TYPE_CHECKING:
@@ -50,11 +50,12 @@ def query(
     = False,
     format: Annotated[OutputFormat, typer.Option(help="table, json or csv.")] = OutputFormat.TABLE,
     store: StoreOption = None,
+    server: ServerOption = None,
 ) -> None:
     """Query the graph and print the rows."""
     from alignkg.graph import Rows
 
-    path, service = running_service(store)
+    path, service = running_service(store, server)
     result: Any
     if service is not None:
         with service_client(service, "query") as client:

@@ -87,6 +87,21 @@ def find(store: Path) -> Service | None:
     return service if answered else None
 
 
+def given_service(url: str) -> Service:
+    """Return the server at ``url`` (``--server``), with the default limits of a request.
+
+    Raises:
+        typer.BadParameter: ``url`` is not an http(s) URL.
+    """
+    from alignkg.app.settings import Settings
+
+    if not url.startswith(("http://", "https://")):
+        raise typer.BadParameter(f"expected the http(s) URL of alignkg serve, got {url!r}", param_hint="--server")
+    limits = Settings.model_fields
+    return Service(url.rstrip("/"), 0, int(limits["max_body_bytes"].default),
+                   int(limits["max_batch_articles"].default))
+
+
 def _read(path: Path) -> Service | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -70,6 +70,11 @@ def test_served_store_stats_query_and_export_go_through_the_service(served, cli,
     dump = tmp_path / "graph.nq"
     assert cli("export", "-o", str(dump), "--store", str(store)).exit_code == 0
     assert dump.read_bytes().count(b"\n") == json.loads(stats.stdout)["quads"]
+    by_url = cli("stats", "--json", "--server", service.url + "/", "--store", str(tmp_path / "elsewhere"))
+    assert by_url.exit_code == 0 and json.loads(by_url.stdout) == json.loads(stats.stdout)
+    assert not (tmp_path / "elsewhere").exists()
+    bad = cli("stats", "--server", "127.0.0.1:8000")
+    assert bad.exit_code == 2 and "expected the http(s) URL of alignkg serve" in bad.stderr
 
 
 def test_served_store_ingest_feeds_the_service_in_batches(served, cli):
