@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(1_048_576, ge=1, description="Largest request body accepted, in bytes.")
     max_article_chars: int = Field(100_000, ge=1, le=1_000_000,
                                    description="Longest article text accepted by POST /articles, in characters.")
+    max_batch_articles: int = Field(1_000, ge=1, description="Most articles one POST /articles batch may hold "
+                                                             "(the body is also bounded by max_body_bytes).")
     max_client_requests: int = Field(4, ge=1, description="Most requests one client address may have in progress "
                                                           "at once; more get 429. Keep it under query_workers, so "
                                                           "that one client cannot hold every worker.")

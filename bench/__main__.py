@@ -43,6 +43,7 @@ SUITE: dict[str, tuple[list[str], list[str]]] = {
     "http_bench": ([], ["--quick"]),
     # The embedded store against `oxigraph serve` started by the script (its quick run loads only the first).
     "store_sizing": ([], ["--quick"]),
+    "ingest_bench": (["--cluster"], ["--quick"]),
 }
 
 

@@ -31,12 +31,21 @@ if TYPE_CHECKING:
         QueryRefusedError,
         QuerySyntaxError,
         StoreError,
+        StoreLockedError,
         UnknownEdgeTypeError,
         UnknownStateError,
     )
     from alignkg.graph.extract.evaluate import HALVES, Report, evaluate_gold
     from alignkg.graph.extract.extractor import Extractor
     from alignkg.graph.gazetteer import Gazetteer
+    from alignkg.graph.ingest.pipeline import (
+        IngestOutcome,
+        IngestProblem,
+        IngestProgress,
+        IngestReport,
+        ingest_articles,
+        iter_ingest,
+    )
     from alignkg.graph.kg import KnowledgeGraph
     from alignkg.graph.model import (
         Article,
@@ -73,6 +82,10 @@ __all__ = [
     "Fact",
     "Gazetteer",
     "HALVES",
+    "IngestOutcome",
+    "IngestProblem",
+    "IngestProgress",
+    "IngestReport",
     "InvalidArticleError",
     "InvalidInputError",
     "KnowledgeGraph",
@@ -86,11 +99,14 @@ __all__ = [
     "Rows",
     "State",
     "StoreError",
+    "StoreLockedError",
     "UnknownEdgeTypeError",
     "UnknownStateError",
     "__version__",
     "check_article_id",
     "evaluate_gold",
+    "ingest_articles",
+    "iter_ingest",
     "shapes_turtle",
     "to_date",
     "vocabulary_turtle",
@@ -100,7 +116,8 @@ __all__ = [
 _HOMES: dict[str, str] = {
     **dict.fromkeys(
         ("AlignkgError", "ConflictError", "DataError", "InvalidArticleError", "InvalidInputError", "NotFoundError",
-         "QueryLimitError", "QueryRefusedError", "QuerySyntaxError", "StoreError", "UnknownEdgeTypeError",
+         "QueryLimitError", "QueryRefusedError", "QuerySyntaxError", "StoreError", "StoreLockedError",
+         "UnknownEdgeTypeError",
          "UnknownStateError"),
         ".errors"),
     "Extractor": ".extract.extractor",
@@ -109,6 +126,8 @@ _HOMES: dict[str, str] = {
     "shapes_turtle": ".rdf.shapes",
     "vocabulary_turtle": ".rdf.vocabulary",
     "Gazetteer": ".gazetteer",
+    **dict.fromkeys(("IngestOutcome", "IngestProblem", "IngestProgress", "IngestReport", "ingest_articles",
+                     "iter_ingest"), ".ingest.pipeline"),
     "KnowledgeGraph": ".kg",
     **dict.fromkeys(("Article", "Claim", "Curation", "CurationKind", "Evidence", "Extraction", "Fact", "State",
                      "check_article_id", "to_date"), ".model"),

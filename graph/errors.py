@@ -108,6 +108,12 @@ class StoreError(AlignkgError):
     code = "store_error"
 
 
+class StoreLockedError(StoreError):
+    """The store on disk is open in another process (an embedded store has one process at a time)."""
+
+    code = "store_locked"
+
+
 class DataError(AlignkgError):
     """Bundled reference data is missing or malformed: a packaging bug, not user input."""
 

@@ -134,3 +134,15 @@ def test_store_sizing_quick_prints_the_extrapolation(monkeypatch, capsys, remote
     out = capsys.readouterr().out
     assert "embedded (pyoxigraph)" in out and remote_url in out
     assert "extrapolated linearly from the measured run" in out
+
+
+def test_ingest_bench_quick_prints_the_ratio(monkeypatch, capsys, tmp_path):
+    ingest_bench = _load_script(monkeypatch, "ingest_bench")
+
+    corpus = ingest_bench.make_corpus(30)
+    assert len({a.id for a in corpus}) == 30 and corpus[0].text != corpus[11].text  # the same text, other states
+    assert ingest_bench.main(["--quick", "--write", str(tmp_path / "corpus.jsonl")]) == 0
+    assert len((tmp_path / "corpus.jsonl").read_text("utf-8").splitlines()) == 12
+    assert ingest_bench.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert "jobs 2 / jobs 1 = " in out and "12 articles generated" in out

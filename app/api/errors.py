@@ -49,6 +49,7 @@ STATUS: dict[str, int] = {
     "conflict": 409,
     "body_too_large": 413,
     "article_too_large": 413,
+    "batch_too_large": 413,
     "unsupported_media_type": 415,
     "result_too_large": 422,
     "too_many_requests": 429,
@@ -56,6 +57,7 @@ STATUS: dict[str, int] = {
     "data_error": 500,
     "alignkg_error": 500,
     "store_error": 503,
+    "store_locked": 503,
     "query_limit": 503,
     "query_timeout": 504,
 }
@@ -121,7 +123,7 @@ def internal_error() -> JSONResponse:
     return error_response("internal", "an internal error occurred; it has been logged on the server", 500)
 
 
-def _describe(errors: list[Any]) -> str:
+def describe_errors(errors: list[Any]) -> str:
     """Return validation errors as one sentence: ``query parameter 'since': Input should be ...``."""
     parts = []
     for error in errors:
@@ -153,7 +155,7 @@ def install(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
-        return error_response("invalid_request", _describe(list(exc.errors())), 400)
+        return error_response("invalid_request", describe_errors(list(exc.errors())), 400)
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)

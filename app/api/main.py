@@ -30,6 +30,7 @@ from alignkg.app.api.routers import (
     query,
     sparql,
     states,
+    stats,
     web,
 )
 from alignkg.app.settings import Settings
@@ -88,7 +89,7 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
                   lifespan=lifespan, dependencies=[Depends(reject_unknown_params)], docs_url=None, redoc_url=None)
     app.state.settings = settings
     errors.install(app)
-    for module in (health, states, facts, curations, articles, sparql, query, export, analysis, web, docs):
+    for module in (health, stats, states, facts, curations, articles, sparql, query, export, analysis, web, docs):
         app.include_router(module.router)
     web.install(app)
     docs.install(app)

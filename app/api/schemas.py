@@ -403,6 +403,36 @@ class IngestOut(BaseModel):
     links: dict[str, str]
 
 
+class StatsOut(BaseModel):
+    """What the store holds: quads, articles, facts (in all and by type), claims, evidence, analysts' records."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "quads": 4356, "articles": 11, "facts": 46, "facts_by_type": {_AT.value: 5}, "claims": 2, "evidence": 60}]})
+
+    quads: int
+    articles: int
+    facts: int
+    facts_by_type: dict[str, int]
+    claims: int
+    evidence: int
+
+
+class ArticleResultOut(BaseModel):
+    """One line of the answer to a batch of articles: what became of the article at ``index`` of the batch."""
+
+    model_config = _examples({"index": 0, "id": "2025-01-10-example", "status": "stored", "facts": 1, "claims": 0,
+                              "links": {"self": "/articles/2025-01-10-example"}})
+
+    index: int = Field(description="The article's position in the batch, from 0.")
+    id: str | None = Field(None, description="The article's id, when the item has one.")
+    status: str = Field(description="`stored`, `unchanged` (stored before with the same text) or `failed`.")
+    facts: int | None = Field(None, description="Facts extracted from a stored article.")
+    claims: int | None = Field(None, description="Claims extracted from a stored article.")
+    error: str | None = Field(None, description="The error code of a failed article (as the API's errors).")
+    detail: str | None = Field(None, description="What went wrong, naming the field or the id.")
+    links: dict[str, str] | None = None
+
+
 class QueryIn(BaseModel):
     """A query of the pattern language (docs/query-language.md)."""
 

@@ -138,7 +138,7 @@ def bloc(states: StatesArgument = None, claim: ClaimOption = None, since: SinceO
          until: UntilOption = None, weight: WeightOption = None, format: FormatOption = OutputFormat.TABLE,
          store: StoreOption = None) -> None:
     """Test a claimed bloc: per pair cooperation, conflict, aid and non-intervention; cohesion; verdict."""
-    with open_graph(store) as kg, reporting("analyse bloc"):
+    with open_graph(store, "analyse bloc") as kg, reporting("analyse bloc"):
         report = kg.bloc(members_of(kg, states, claim), weights=weights_of(weight), since=since, until=until)
     _emit(format, report.to_dict(), lambda: render_bloc(report))
 
@@ -159,7 +159,7 @@ def dyad(a: Annotated[str, typer.Argument(help="A state.")], b: Annotated[str, t
          since: SinceOption = None, until: UntilOption = None, weight: WeightOption = None,
          format: FormatOption = OutputFormat.TABLE, store: StoreOption = None) -> None:
     """Score the alignment of two states, with every fact behind the score."""
-    with open_graph(store) as kg, reporting("analyse dyad"):
+    with open_graph(store, "analyse dyad") as kg, reporting("analyse dyad"):
         score = kg.dyad(a, b, weights=weights_of(weight), since=since, until=until)
     _emit(format, score.to_dict(), lambda: render_dyad(score))
 
@@ -183,7 +183,7 @@ def trend(a: Annotated[str, typer.Argument(help="A state.")], b: Annotated[str, 
           until: UntilOption = None, weight: WeightOption = None, format: FormatOption = OutputFormat.TABLE,
           store: StoreOption = None) -> None:
     """Show how the score of two states moves by year or month (from first and last seen dates)."""
-    with open_graph(store) as kg, reporting("analyse trend"):
+    with open_graph(store, "analyse trend") as kg, reporting("analyse trend"):
         result = kg.dyad_trend(a, b, by=by, weights=weights_of(weight), since=since, until=until)
     _emit(format, result.to_dict(), lambda: render_trend(result))
 
@@ -192,7 +192,7 @@ def trend(a: Annotated[str, typer.Argument(help="A state.")], b: Annotated[str, 
 def claims(since: SinceOption = None, until: UntilOption = None, weight: WeightOption = None,
            format: FormatOption = OutputFormat.TABLE, store: StoreOption = None) -> None:
     """List the stored claims of alignment, each with the verdict of its bloc test."""
-    with open_graph(store) as kg, reporting("analyse claims"):
+    with open_graph(store, "analyse claims") as kg, reporting("analyse claims"):
         weights = weights_of(weight)
         reports = [kg.bloc(c, weights=weights, since=since, until=until) for c in kg.claims()]
     data = [r.to_dict() for r in reports]
@@ -216,7 +216,7 @@ def communities(seed: Annotated[int, typer.Option(help="Seed of the Louvain meth
                 since: SinceOption = None, until: UntilOption = None, weight: WeightOption = None,
                 format: FormatOption = OutputFormat.TABLE, store: StoreOption = None) -> None:
     """Find communities of cooperation (Louvain on the pairs' cooperation weights)."""
-    with open_graph(store) as kg, reporting("analyse communities"):
+    with open_graph(store, "analyse communities") as kg, reporting("analyse communities"):
         found: tuple[Community, ...] = kg.communities(weights=weights_of(weight), seed=seed, resolution=resolution,
                                                       since=since, until=until)
     _emit(format, [c.to_dict() for c in found], lambda: _table(
@@ -231,7 +231,7 @@ def centrality(measure: Annotated[str, typer.Option(help="strength, degree, betw
                since: SinceOption = None, until: UntilOption = None, weight: WeightOption = None,
                format: FormatOption = OutputFormat.TABLE, store: StoreOption = None) -> None:
     """Rank states by their centrality in the cooperation graph."""
-    with open_graph(store) as kg, reporting("analyse centrality"):
+    with open_graph(store, "analyse centrality") as kg, reporting("analyse centrality"):
         ranked: tuple[Centrality, ...] = kg.centrality(measure=measure, top=top, weights=weights_of(weight),
                                                        since=since, until=until)
     _emit(format, [c.to_dict() for c in ranked], lambda: _table(
@@ -248,7 +248,7 @@ def chains(source: Annotated[str | None, typer.Option(help="Only chains starting
            since: SinceOption = None, until: UntilOption = None, format: FormatOption = OutputFormat.TABLE,
            store: StoreOption = None) -> None:
     """List arms supply chains: paths of arms transfers of two hops or more."""
-    with open_graph(store) as kg, reporting("analyse chains"):
+    with open_graph(store, "analyse chains") as kg, reporting("analyse chains"):
         found: tuple[SupplyChain, ...] = kg.supply_chains(source=source, target=target, max_length=max_length,
                                                           limit=limit, include_undirected=include_undirected,
                                                           since=since, until=until)
@@ -263,7 +263,7 @@ def patterns(states: StatesArgument = None, since: SinceOption = None, until: Un
              weight: WeightOption = None, format: FormatOption = OutputFormat.TABLE,
              store: StoreOption = None) -> None:
     """List "adversary of my partner" patterns (for the given states, or all)."""
-    with open_graph(store) as kg, reporting("analyse patterns"):
+    with open_graph(store, "analyse patterns") as kg, reporting("analyse patterns"):
         found: tuple[PartnerAdversary, ...] = kg.partner_adversaries(states=states or None,
                                                                      weights=weights_of(weight), since=since,
                                                                      until=until)

@@ -34,7 +34,7 @@ ByOption = Annotated[str, typer.Option("--by", help="Who makes the record (your 
 
 def _run(command: str, store: StoreOption, action: Callable[[KnowledgeGraph], Curation | list[Curation]]) -> None:
     """Open the graph, run ``action``, print its records as JSON; report an error on stderr and exit 1."""
-    with open_graph(store) as kg:
+    with open_graph(store, "curate") as kg:
         try:
             result = action(kg)
         except AlignkgError as err:

@@ -55,7 +55,8 @@ def neighbourhood(state: Annotated[str, typer.Argument(help="The state at the ce
     """Draw a state and its facts with other states, edges coloured by quad class."""
     from alignkg.graph.analysis import neighbourhood_view, plot_neighbourhood
 
-    with open_graph(store) as kg, reporting("plot neighbourhood"), _needs_matplotlib("plot neighbourhood"):
+    with (open_graph(store, "plot neighbourhood") as kg, reporting("plot neighbourhood"),
+          _needs_matplotlib("plot neighbourhood")):
         written = plot_neighbourhood(neighbourhood_view(kg, state), state, output, format=format, since=since,
                                      until=until)
     typer.echo(f"wrote {written}", err=True)
@@ -68,7 +69,7 @@ def bloc(output: OutputOption, states: StatesArgument = None, claim: ClaimOption
     """Draw a bloc's pair matrix: each pair coloured by its score, with its counts by category."""
     from alignkg.graph.analysis import plot_bloc
 
-    with open_graph(store) as kg, reporting("plot bloc"), _needs_matplotlib("plot bloc"):
+    with open_graph(store, "plot bloc") as kg, reporting("plot bloc"), _needs_matplotlib("plot bloc"):
         report = kg.bloc(members_of(kg, states, claim), weights=weights_of(weight), since=since, until=until)
         written = plot_bloc(report, output, format=format)
     typer.echo(f"wrote {written}", err=True)

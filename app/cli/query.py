@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from alignkg.app.cli.graph import StoreOption, open_graph
+from alignkg.app.cli.graph import ServerOption, StoreOption, open_graph, running_service, service_client
 from alignkg.graph import AlignkgError
 
 if TYPE_CHECKING:
@@ -50,16 +50,27 @@ def query(
     = False,
     format: Annotated[OutputFormat, typer.Option(help="table, json or csv.")] = OutputFormat.TABLE,
     store: StoreOption = None,
+    server: ServerOption = None,
 ) -> None:
     """Query the graph and print the rows."""
     from alignkg.graph import Rows
 
-    with open_graph(store) as kg:
-        try:
-            result = kg.sparql(text) if sparql else kg.query(text)
-        except AlignkgError as err:
-            typer.echo(f"alignkg query: {err}", err=True)
-            raise typer.Exit(code=1) from err
+    path, service = running_service(store, server)
+    result: Any
+    if service is not None:
+        with service_client(service, "query") as client:
+            answer = client.sparql(text) if sparql else client.pattern(text)
+        if isinstance(answer, str):  # CONSTRUCT or DESCRIBE through the server: its N-Triples
+            typer.echo(answer, nl=False)
+            return
+        result = answer if isinstance(answer, bool) else Rows(*answer)
+    else:
+        with open_graph(path, "query") as kg:
+            try:
+                result = kg.sparql(text) if sparql else kg.query(text)
+            except AlignkgError as err:
+                typer.echo(f"alignkg query: {err}", err=True)
+                raise typer.Exit(code=1) from err
     if isinstance(result, bool):
         typer.echo(json.dumps(result) if format is OutputFormat.JSON else str(result).lower())
         return

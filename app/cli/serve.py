@@ -7,7 +7,9 @@ value or the default); see ``docs/http-api.md`` for every setting.
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,10 +18,13 @@ import typer
 
 from alignkg.app.cli.graph import StoreOption
 from alignkg.app.cli.records import file_records, report, to_article
-from alignkg.graph import AlignkgError
+from alignkg.app.cli.service import Service, announce, find, local_url
+from alignkg.graph import AlignkgError, StoreLockedError
 from alignkg.graph.resources import data_path
 
 if TYPE_CHECKING:  # pydantic-settings, the store, uvicorn and FastAPI load when the server starts
+    import uvicorn
+
     from alignkg.app.settings import Settings
     from alignkg.graph import Article, KnowledgeGraph
 
@@ -121,9 +126,16 @@ def serve(
     limit_arenas()  # before any thread: the memory of a long run stays flat (app/api/memory.py)
     try:
         kg = open_graph(settings)
+    except StoreLockedError as err:
+        running = find(settings.store_path)
+        where = (f"is already served by alignkg serve at {running.url} (process {running.pid})" if running else
+                 "is open in another process (an alignkg command still running?); wait for it to end")
+        typer.echo(f"alignkg serve: the store at {settings.store_path} {where}", err=True)
+        raise typer.Exit(code=2) from err
     except AlignkgError as err:
-        where = "" if settings.store_url else f" at {settings.store_path}"  # a remote store's errors name its URL
-        typer.echo(f"alignkg serve: cannot open the store{where}: {err}", err=True)
+        # a remote store's errors name its URL (without credentials); the embedded store's name its folder
+        typer.echo(f"alignkg serve: cannot open the store: {err}" if settings.store_url else f"alignkg serve: {err}",
+                   err=True)
         raise typer.Exit(code=2) from err
     with kg:
         typer.echo(f"alignkg serve: store {settings.store_url or settings.store_path}", err=True)
@@ -134,10 +146,35 @@ def serve(
         if not settings.api_keys:
             typer.echo("alignkg serve: no API key configured (ALIGNKG_API_KEYS or --api-key): writes are refused",
                        err=True)
-        server = uvicorn.Server(server_config(create_app(settings, kg=kg), settings, log_level=log_level))
-        with _signals_end_the_server():
-            server.run()
+        config = server_config(create_app(settings, kg=kg), settings, log_level=log_level)
+        server = uvicorn.Server(config)
+        sock = _bind(config)
+        service = Service(local_url(settings.host, sock.getsockname()[1]), os.getpid(), settings.max_body_bytes,
+                          settings.max_batch_articles)
+        with sock, _signals_end_the_server(), _announced(settings, service):
+            server.run(sockets=[sock])
     # Here the store is flushed and closed, its checkpoints and workers gone.
+
+
+@contextmanager
+def _announced(settings: Settings, service: Service) -> Iterator[None]:
+    """Record the server beside an embedded store while it runs (a remote store is shared by every process)."""
+    if settings.store_url:
+        yield
+        return
+    typer.echo(f"alignkg serve: listening on {service.url}; alignkg stats, query, export and ingest on this "
+               "store go through it", err=True)
+    with announce(settings.store_path, service):
+        yield
+
+
+def _bind(config: uvicorn.Config) -> socket.socket:
+    """Bind the server's socket before it runs, so that the record beside the store names its real port."""
+    try:
+        return config.bind_socket()
+    except SystemExit:  # uvicorn logs why (the port is taken) and exits 1
+        typer.echo(f"alignkg serve: cannot listen on {config.host}:{config.port}", err=True)
+        raise typer.Exit(code=1) from None
 
 
 @contextmanager

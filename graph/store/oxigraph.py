@@ -24,7 +24,7 @@ from typing import IO, Any
 import pyoxigraph
 from pyoxigraph import Quad, RdfFormat, Triple
 
-from alignkg.graph.errors import QuerySyntaxError, StoreError
+from alignkg.graph.errors import QuerySyntaxError, StoreError, StoreLockedError
 from alignkg.graph.store.deadline import check_deadline, current_deadline
 from alignkg.graph.store.results import QueryResult, from_bytes, to_bytes, to_plain
 
@@ -44,6 +44,8 @@ class OxigraphStore:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = pyoxigraph.Store(str(path))
         except OSError as err:
+            if "LOCK" in str(err):  # RocksDB's lock file: another process has the store open
+                raise StoreLockedError(f"the store at {path} is open in another process") from err
             raise StoreError(f"cannot open the store at {path}: {err}") from err
 
     @classmethod

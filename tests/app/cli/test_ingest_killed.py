@@ -1,10 +1,11 @@
-"""SIGKILL during ``alignkg ingest`` leaves every article wholly present or absent, and a re-run completes it.
+"""A stopped ``alignkg ingest`` leaves every article wholly present or absent, and a re-run completes it.
 
-Issue 11: each article is one transaction, so a process killed between or inside them
-leaves no half article. The test ingests 200 articles (the bundled texts under distinct
-ids) once cleanly, then again in a process killed with SIGKILL part-way; it compares each
-article's named graph with the clean store's, then re-runs the ingest and compares the
-whole stores, quad by quad.
+Issue 11: each batch of articles is one transaction, so a process killed between or inside
+them leaves no half article. The first test ingests 200 articles (the bundled texts under
+distinct ids) once cleanly, then again in a process killed with SIGKILL part-way; it compares
+each article's named graph with the clean store's, then re-runs the ingest and compares the
+whole stores, quad by quad. The second (issue 12) stops an ingest extracting in two processes
+with Ctrl-C (SIGINT) and checks that running it again ends with the store of one run.
 """
 
 from __future__ import annotations
@@ -27,17 +28,17 @@ REPO = Path(__file__).resolve().parents[3]
 ARTICLES = 200
 
 
-def _lines(path: Path) -> Path:
+def _lines(path: Path, count: int = ARTICLES) -> Path:
     texts = sorted((REPO / "data" / "articles").glob("*.txt"))
     rows = [{"id": f"copy-{i:02}-{texts[i % len(texts)].stem}", "text": texts[i % len(texts)].read_text("utf-8")}
-            for i in range(ARTICLES)]
+            for i in range(count)]
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
 
 
-def _ingest(lines: Path, store: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "alignkg.app.cli.main", "ingest", str(lines), "--store", str(store)],
-                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _ingest(lines: Path, store: Path, *options: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "alignkg.app.cli.main", "ingest", str(lines), "--store", str(store),
+                             "--batch", "4", *options], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def _graphs(store: Path) -> dict[str, str]:
@@ -61,24 +62,7 @@ def test_ingest_killed_leaves_whole_articles_and_a_rerun_completes(tmp_path):
     assert len(article_graphs) == ARTICLES
 
     killed = _ingest(lines, tmp_path / "killed")
-    progress = bytearray()
-
-    def read() -> None:
-        assert killed.stderr is not None
-        while chunk := killed.stderr.read1(4096):
-            progress.extend(chunk)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    limit = time.monotonic() + 600
-    pattern = re.compile(rb"(\d+)/%d" % ARTICLES)
-    while not any(10 <= int(done) < ARTICLES // 2 for done in pattern.findall(bytes(progress))):  # tqdm's bar
-        assert killed.poll() is None, progress.decode(errors="replace")
-        assert time.monotonic() < limit, "the ingest made no progress"
-        time.sleep(0.02)
-    killed.send_signal(signal.SIGKILL)
-    killed.wait(timeout=30)
-    reader.join(timeout=30)
+    _stop_halfway(killed, ARTICLES, signal.SIGKILL)
 
     after_kill = _graphs(tmp_path / "killed")
     present = article_graphs & set(after_kill)
@@ -90,3 +74,49 @@ def test_ingest_killed_leaves_whole_articles_and_a_rerun_completes(tmp_path):
     _, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err.decode()
     assert _graphs(tmp_path / "killed") == expected
+
+
+def _stop_halfway(process: subprocess.Popen[bytes], total: int, signum: int) -> bytes:
+    """Send ``signum`` once tqdm's bar shows between 10 and half of ``total`` articles done; return stderr."""
+    progress = bytearray()
+
+    def read() -> None:
+        assert process.stderr is not None
+        while chunk := process.stderr.read1(4096):
+            progress.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    limit = time.monotonic() + 600
+    pattern = re.compile(rb"(\d+)/%d" % total)
+    while not any(min(10, total // 4) <= int(done) < total // 2 for done in pattern.findall(bytes(progress))):
+        assert process.poll() is None, progress.decode(errors="replace")
+        assert time.monotonic() < limit, "the ingest made no progress"
+        time.sleep(0.02)
+    process.send_signal(signum)
+    process.wait(timeout=120)
+    reader.join(timeout=30)
+    return bytes(progress)
+
+
+def test_ingest_in_two_processes_stopped_by_ctrl_c_then_run_again_ends_as_one_run(tmp_path, gazetteer, extractor):
+    from alignkg.graph import Article, KnowledgeGraph, ingest_articles
+
+    count = 52  # from 50 articles on, the bar is drawn when stderr is not a terminal
+    lines = _lines(tmp_path / "articles.jsonl", count)
+    rows = [json.loads(line) for line in lines.read_text("utf-8").splitlines()]
+    with KnowledgeGraph.open(tmp_path / "clean", gazetteer=gazetteer, extractor=extractor) as kg:
+        ingest_articles(kg, [Article(r["id"], r["text"]) for r in rows])
+    expected = _graphs(tmp_path / "clean")
+
+    stopped = _ingest(lines, tmp_path / "stopped", "--jobs", "2")
+    err = _stop_halfway(stopped, count, signal.SIGINT)
+    assert stopped.returncode == 130 and b"run the same command again to resume" in err, err.decode()
+    present = {g for g in _graphs(tmp_path / "stopped") if g.startswith(f"<{ns.article_graph('')}")}
+    assert 0 < len(present) < count
+
+    rerun = _ingest(lines, tmp_path / "stopped", "--jobs", "2")
+    _, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err.decode()
+    assert f"{count - len(present)} article(s), {len(present)} unchanged".encode() in err
+    assert _graphs(tmp_path / "stopped") == expected
