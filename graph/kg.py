@@ -36,6 +36,7 @@ from alignkg.graph.model import (
     Evidence,
     Extraction,
     Fact,
+    FactPage,
     State,
     check_article_id,
     to_date,
@@ -618,6 +619,67 @@ class KnowledgeGraph:
         """
         selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
                                  min_sources=min_sources)
+        for _, fact in self._listing(selection, after, limit):
+            yield fact
+
+    def facts_page(self, *, subject: str | None = None, type: EdgeType | str | None = None,
+                   object: str | None = None, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                   hedged: bool | None = None, quad_class: QuadClass | str | None = None, date: str = "seen",
+                   min_sources: int | None = None, after: str | None = None, limit: int = 100) -> FactPage:
+        """Return one page of :meth:`facts` (same filters and order) with the number of matches on all pages.
+
+        ``after`` is the ``next_cursor`` of the previous page (a fact id), ``limit`` the size of
+        a page. What a server's listing needs in as few queries as the store allows: for one
+        state's facts, one query of every match's sort keys (which also counts them) and one of
+        the page's facts (:func:`alignkg.graph.rdf.queries.listing_keys`); otherwise a listing
+        one type at a time and a count.
+
+        Raises:
+            UnknownStateError: a state names no state.
+            UnknownEdgeTypeError: ``type`` names no edge type or ``quad_class`` no quad class.
+            InvalidInputError: ``after`` names no stored fact, ``limit`` is below 1, ``min_sources``
+                is negative, or ``date`` is neither ``seen`` nor ``event``.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria.", id="a1")
+            ...     first = kg.facts_page(subject="Iran", limit=2)
+            ...     second = kg.facts_page(subject="Iran", limit=2, after=first.next_cursor)
+            >>> [(f.type.value, f.object) for f in first.facts + second.facts], first.total, second.next_cursor
+            ([('arms_transfer', 'RUS'), ('condemnation', 'SYR'), ('military_strike', 'ISR')], 3, None)
+        """
+        if limit < 1:
+            raise InvalidInputError(f"limit must be at least 1, not {limit}")
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources)
+        if queries.listing_types(selection) == [None]:
+            return self._state_page(selection, after, limit)
+        listed = list(self._listing(selection, after, limit + 1))
+        total = self._count(selection)
+        page = listed[:limit]
+        return FactPage(tuple(f for _, f in page), tuple(ns.fact_id(i) for i, _ in page), total,
+                        ns.fact_id(page[-1][0]) if len(listed) > limit else None)
+
+    def _state_page(self, selection: fact_rows.FactFilter, after: str | None, limit: int) -> FactPage:
+        """Return a page of one state's facts: every match's keys sorted here, then the page's facts read whole."""
+        keyed = sorted((fact_rows.listing_key(row), row["f"].value)
+                       for row in self.store.query(queries.listing_keys(selection), prefixes=_PREFIXES))
+        cursor = _fact_node(after).value if after is not None else None
+        cursor_key = None
+        if cursor is not None and all(iri != cursor for _, iri in keyed):
+            t, sk, ok = self._after(str(after))
+            cursor_key = (t.value, sk.value, ok.value)
+        start = fact_rows.page_start(keyed, cursor, cursor_key)
+        chosen = [iri for _, iri in keyed[start:start + limit + 1]]
+        page = chosen[:limit]
+        found = {row["f"].value: fact_rows.fact_of(row, "s", "o") for row in self.store.query(
+            queries.FACTS_OF.bind(facts=[NamedNode(i) for i in page]), prefixes=_PREFIXES)} if page else {}
+        return FactPage(tuple(found[i] for i in page), tuple(ns.fact_id(i) for i in page), len(keyed),
+                        ns.fact_id(page[-1]) if len(chosen) > limit else None)
+
+    def _listing(self, selection: fact_rows.FactFilter, after: str | None,
+                 limit: int | None) -> Iterator[tuple[str, Fact]]:
+        """Yield (IRI, fact) of the facts ``selection`` keeps, in the listing's order, from after ``after``."""
         if limit is not None and limit < 0:
             raise InvalidInputError(f"limit must be at least 0, not {limit}")
         cursor = self._after(after) if after is not None else None
@@ -635,7 +697,7 @@ class KnowledgeGraph:
                 typed = dataclasses.replace(selection, type=edge_type)
             sparql = queries.facts(typed, after=keys, limit=left)
             for row in self.store.query(sparql, prefixes=_PREFIXES):
-                yield fact_rows.fact_of(row)
+                yield row["f"].value, fact_rows.fact_of(row)
                 if left is not None:
                     left -= 1
 
@@ -651,8 +713,10 @@ class KnowledgeGraph:
             ...     kg.count_facts(), kg.count_facts(object="Iran")
             (2, 1)
         """
-        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
-                                 min_sources=min_sources)
+        return self._count(self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                        min_sources=min_sources))
+
+    def _count(self, selection: fact_rows.FactFilter) -> int:
         for row in self.store.query(queries.fact_count(selection), prefixes=_PREFIXES):
             return int(to_python(row["n"]))
         return 0

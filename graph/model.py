@@ -252,6 +252,20 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class FactPage:
+    """One page of a fact listing: its facts (no evidence) with their ids, the matches on all pages, the next cursor.
+
+    ``ids[i]`` is the id of ``facts[i]`` (``KnowledgeGraph.fact_id``), read from the store with
+    the page rather than hashed again; ``next_cursor`` is None on the last page.
+    """
+
+    facts: tuple[Fact, ...]
+    ids: tuple[str, ...]
+    total: int
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A claim of alignment: claimants say the members form a bloc (rule 6).
 

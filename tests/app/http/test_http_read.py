@@ -112,6 +112,18 @@ def test_http_facts_pages_with_a_cursor_cover_everything_once(http):
     assert sorted(set(seen)) == sorted(set(everything))
 
 
+def test_http_facts_of_one_state_page_in_order_with_the_total(http):
+    listed = http.get("/facts", params={"object": "IRN", "limit": 1000}).json()
+    seen, url = [], "/facts?object=IRN&limit=2"
+    while url:
+        page = http.get(url).json()
+        assert page["total"] == listed["total"] == len(listed["facts"])
+        seen.extend(f["id"] for f in page["facts"])
+        url = page["links"].get("next")
+    assert seen == [f["id"] for f in listed["facts"]]
+    assert len(seen) > 2
+
+
 def test_http_fact_has_all_its_evidence(http):
     fact = http.get("/facts", params={"type": NI, "subject": "RUS", "object": "IRN"}).json()["facts"][0]
     detail = http.get(fact["links"]["self"]).json()
