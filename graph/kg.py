@@ -38,6 +38,7 @@ from alignkg.graph.model import (
     Fact,
     FactPage,
     State,
+    StatePage,
     check_article_id,
     to_date,
 )
@@ -662,8 +663,7 @@ class KnowledgeGraph:
 
     def _state_page(self, selection: fact_rows.FactFilter, after: str | None, limit: int) -> FactPage:
         """Return a page of one state's facts: every match's keys sorted here, then the page's facts read whole."""
-        keyed = sorted((fact_rows.listing_key(row), row["f"].value)
-                       for row in self.store.query(queries.listing_keys(selection), prefixes=_PREFIXES))
+        keyed = self._listing_keys(selection)
         cursor = _fact_node(after).value if after is not None else None
         cursor_key = None
         if cursor is not None and all(iri != cursor for _, iri in keyed):
@@ -672,10 +672,31 @@ class KnowledgeGraph:
         start = fact_rows.page_start(keyed, cursor, cursor_key)
         chosen = [iri for _, iri in keyed[start:start + limit + 1]]
         page = chosen[:limit]
-        found = {row["f"].value: fact_rows.fact_of(row, "s", "o") for row in self.store.query(
-            queries.FACTS_OF.bind(facts=[NamedNode(i) for i in page]), prefixes=_PREFIXES)} if page else {}
+        found = self._facts_of(page)
         return FactPage(tuple(found[i] for i in page), tuple(ns.fact_id(i) for i in page), len(keyed),
                         ns.fact_id(page[-1]) if len(chosen) > limit else None)
+
+    def _listing_keys(self, selection: fact_rows.FactFilter) -> list[tuple[fact_rows.ListingKey, str]]:
+        """Return (sort key, IRI) of every fact ``selection`` keeps, in the listing's order (sorted here)."""
+        return sorted((fact_rows.listing_key(row), row["f"].value)
+                      for row in self.store.query(queries.listing_keys(selection), prefixes=_PREFIXES))
+
+    def _facts_of(self, iris: list[str]) -> dict[str, Fact]:
+        """Return the facts of the IRIs ``iris`` (without evidence), by IRI, in one query."""
+        if not iris:
+            return {}
+        return {row["f"].value: fact_rows.fact_of(row, "s", "o") for row in self.store.query(
+            queries.FACTS_OF.bind(facts=[NamedNode(i) for i in iris]), prefixes=_PREFIXES)}
+
+    def _first_evidence(self, iris: list[str], most: int) -> dict[str, tuple[Evidence, ...]]:
+        """Return the first ``most`` pieces of evidence of each fact of ``iris`` by IRI, in (article, offset) order."""
+        found: dict[str, list[tuple[tuple[str, int], Evidence]]] = {}
+        if iris and most > 0:
+            for row in self.store.query(queries.EVIDENCE_OF.bind(targets=[NamedNode(i) for i in iris]),
+                                        prefixes=_PREFIXES):
+                evidence = _evidence_of(row, "id", "text", "start", "end", "event", "by")
+                found.setdefault(row["target"].value, []).append(((evidence.article_id, evidence.start), evidence))
+        return {iri: tuple(e for _, e in sorted(pieces, key=lambda p: p[0])[:most]) for iri, pieces in found.items()}
 
     def _listing(self, selection: fact_rows.FactFilter, after: str | None,
                  limit: int | None) -> Iterator[tuple[str, Fact]]:
@@ -870,6 +891,53 @@ class KnowledgeGraph:
             side = out if fact.subject == code else into
             side.setdefault(fact.type, []).append(dataclasses.replace(fact, evidence=tuple(evidence)))
         return self.gazetteer.state(code), out, into
+
+    def state_page(self, state: str, *, limit: int = 100, evidence_limit: int = 5) -> StatePage:
+        """Return a state with its first ``limit`` facts on each side, by type, each with a few sentences.
+
+        What :meth:`state_edges` gives, bounded for a server: a state with thousands of facts
+        answers with a page of them, the count of every type on each side, and at most
+        ``evidence_limit`` pieces of evidence per fact (:meth:`facts_page` and :meth:`fact` give the
+        rest). Facts come in (type, subject, object) order, evidence in (article, offset) order.
+        Four queries whatever the size: the keys of each side's facts (which also count them),
+        the page's facts, and their evidence.
+
+        Raises:
+            UnknownStateError: ``state`` names no state (with close suggestions).
+            InvalidInputError: ``limit`` below 1 or ``evidence_limit`` below 0.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria.", id="a1")
+            ...     page = kg.state_page("Iran", limit=2, evidence_limit=1)
+            >>> [(t.value, [f.object for f in facts]) for t, facts in page.outgoing.items()], page.total
+            ([('arms_transfer', ['RUS']), ('condemnation', ['SYR'])], 3)
+            >>> page.outgoing[EdgeType.ARMS_TRANSFER][0].evidence[0].text
+            'Iran sold drones to Russia.'
+            >>> page.outgoing_counts[EdgeType.MILITARY_STRIKE], page.incoming
+            (1, {})
+        """
+        if limit < 1 or evidence_limit < 0:
+            raise InvalidInputError(f"limit must be at least 1 and evidence_limit at least 0, not {limit} and "
+                                    f"{evidence_limit}")
+        code = self.gazetteer.resolve(state)
+        sides = [self._listing_keys(fact_rows.FactFilter(subject=code)),
+                 self._listing_keys(fact_rows.FactFilter(object=code))]
+        pages = [[iri for _, iri in keyed[:limit]] for keyed in sides]
+        chosen = pages[0] + pages[1]
+        facts = self._facts_of(chosen)
+        sentences = self._first_evidence(chosen, evidence_limit)
+        grouped: list[dict[EdgeType, list[Fact]]] = [{}, {}]
+        for side, page in zip(grouped, pages, strict=True):
+            for iri in page:
+                fact = dataclasses.replace(facts[iri], evidence=sentences.get(iri, ()))
+                side.setdefault(fact.type, []).append(fact)
+        counts: list[dict[EdgeType, int]] = [{}, {}]
+        for tally, keyed in zip(counts, sides, strict=True):
+            for key, _ in keyed:
+                edge_type = EdgeType(key[0])
+                tally[edge_type] = tally.get(edge_type, 0) + 1
+        return StatePage(self.gazetteer.state(code), grouped[0], grouped[1], counts[0], counts[1])
 
     def article(self, article_id: str) -> Article:
         """Return a stored article with its text and metadata.

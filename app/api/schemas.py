@@ -29,6 +29,7 @@ from alignkg.graph import (
     KnowledgeGraph,
     Rows,
     State,
+    StatePage,
     check_article_id,
     to_date,
 )
@@ -260,12 +261,15 @@ class FactDetailOut(FactOut):
 
 
 class EdgeGroupOut(BaseModel):
-    """The facts of one type on one side of a state."""
+    """The facts of one type on one side of a state: all of them counted, the first ones listed."""
 
     type: str
     quad_class: str
-    count: int
+    count: int = Field(description="Facts of this type on this side, all of them; `facts` holds those of the page "
+                                   "(see `limit`), and `links.more` lists them all, page by page.")
     facts: list[FactDetailOut]
+    links: dict[str, str] = Field(default_factory=dict, description="`more`: the `/facts` listing of the whole "
+                                                                    "group, when the page does not hold it.")
 
 
 class StateDetailOut(BaseModel):
@@ -474,18 +478,23 @@ def state_out(state: State, as_subject: int, as_object: int) -> StateOut:
                     as_object=as_object, links={"self": f"/states/{state.code}"})
 
 
-def _groups(by_type: dict[EdgeType, list[Fact]]) -> list[EdgeGroupOut]:
-    return [EdgeGroupOut(type=t.value, quad_class=t.spec.quad_class.value, count=len(facts),
-                         facts=[fact_detail_out(f) for f in facts]) for t, facts in by_type.items()]
+def _groups(by_type: dict[EdgeType, list[Fact]], counts: dict[EdgeType, int],
+            more: Callable[[EdgeType], str]) -> list[EdgeGroupOut]:
+    return [EdgeGroupOut(type=t.value, quad_class=t.spec.quad_class.value, count=counts[t],
+                         facts=[fact_detail_out(f) for f in facts],
+                         links={"more": more(t)} if counts[t] > len(facts) else {})
+            for t, facts in by_type.items()]
 
 
-def state_detail_out(state: State, outgoing: dict[EdgeType, list[Fact]],
-                     incoming: dict[EdgeType, list[Fact]]) -> StateDetailOut:
-    """Return the JSON of a state with its edges out and in, grouped by type."""
-    total = sum(map(len, outgoing.values())) + sum(map(len, incoming.values()))
+def state_detail_out(page: StatePage) -> StateDetailOut:
+    """Return the JSON of a state with a page of its edges out and in, grouped by type."""
+    state = page.state
     return StateDetailOut(code=state.code, name=state.name, official_name=state.official_name, alpha2=state.alpha2,
-                          wikidata=state.wikidata, un_member=state.un_member, facts=total,
-                          outgoing=_groups(outgoing), incoming=_groups(incoming),
+                          wikidata=state.wikidata, un_member=state.un_member, facts=page.total,
+                          outgoing=_groups(page.outgoing, page.outgoing_counts,
+                                           lambda t: f"/facts?subject={state.code}&type={t.value}"),
+                          incoming=_groups(page.incoming, page.incoming_counts,
+                                           lambda t: f"/facts?object={state.code}&type={t.value}"),
                           links={"self": f"/states/{state.code}", "outgoing": f"/facts?subject={state.code}",
                                  "incoming": f"/facts?object={state.code}"})
 

@@ -95,7 +95,7 @@ def fact_of(row: Any, subject: str = "sk", object: str = "ok") -> Fact:
                 retracted=bool(to_python(row["r"])))
 
 
-#: The key a listing sorts by: the type's IRI, then the subject's and the object's codes (a state's
+#: The key a listing sorts by: the type's id, then the subject's and the object's codes (a state's
 #: IRI where it has none), as :data:`alignkg.graph.rdf.queries.KEYS` orders them in the store.
 ListingKey = tuple[str, str, str]
 
@@ -104,10 +104,10 @@ def listing_key(row: Any) -> ListingKey:
     """Return the sort key of a row of :func:`alignkg.graph.rdf.queries.listing_keys`.
 
     Example:
-        >>> from pyoxigraph import NamedNode as N
-        >>> listing_key({"t": N("https://w3id.org/alignkg/ontology#Alliance"),
-        ...              "s": N("https://w3id.org/alignkg/state/RUS"), "o": N("https://example.org/x")})
-        ('https://w3id.org/alignkg/ontology#Alliance', 'RUS', 'https://example.org/x')
+        >>> from pyoxigraph import Literal, NamedNode
+        >>> listing_key({"t": Literal("alliance"), "s": NamedNode("https://w3id.org/alignkg/state/RUS"),
+        ...              "o": NamedNode("https://example.org/x")})
+        ('alliance', 'RUS', 'https://example.org/x')
     """
     return row["t"].value, _code(row["s"]), _code(row["o"])
 

@@ -332,6 +332,16 @@ EVIDENCE = _query("evidence", """SELECT ?id ?text ?start ?end ?event ?by WHERE {
     OPTIONAL { ?ev ak:eventDate ?event }
     OPTIONAL { ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }
 } ORDER BY ?id ?start""")
+#: The evidence of several facts (``?target``), unordered: a page of facts takes one query for all of
+#: its evidence, sorted (as :data:`EVIDENCE`) and cut per fact by the caller.
+EVIDENCE_OF = _query("evidence_of", """SELECT ?target ?id ?text ?start ?end ?event ?by WHERE {
+    VALUES ?target { $targets }
+    ?ev ak:supports ?target ; ak:sentence ?text ; prov:wasDerivedFrom ?a ; oa:hasTarget ?t .
+    ?a schema:identifier ?id .
+    ?t oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?ev ak:eventDate ?event }
+    OPTIONAL { ?ev prov:wasGeneratedBy ?by . ?by a ak:Assertion }
+}""")
 CLAIMS = _query("claims", """SELECT ?c (GROUP_CONCAT(DISTINCT STR(?m)) AS ?members)
                    (GROUP_CONCAT(DISTINCT STR(?cl)) AS ?claimants)
     WHERE { ?c a ak:Claim ; ak:member ?m . OPTIONAL { ?ev ak:supports ?c ; ak:claimant ?cl } } GROUP BY ?c""")

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -221,3 +222,18 @@ def test_kg_facts_page_goes_on_after_a_cursor_fact_that_left_the_listing(kg):
         kg.facts_page(subject="IRN", after="0" * 20)
     with pytest.raises(InvalidInputError, match="limit"):
         kg.facts_page(limit=0)
+
+
+def test_kg_state_page_unbounded_is_state_edges_and_bounded_cuts_facts_and_evidence(seeded_kg):
+    seeded_kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria.", id="more")
+    state, outgoing, incoming = seeded_kg.state_edges("Iran")
+    whole = seeded_kg.state_page("Iran", limit=1000, evidence_limit=1000)
+    assert (whole.state, whole.outgoing, whole.incoming) == (state, outgoing, incoming)
+    assert whole.outgoing_counts == {t: len(f) for t, f in outgoing.items()}
+    assert whole.total == sum(map(len, outgoing.values())) + sum(map(len, incoming.values()))
+    page = seeded_kg.state_page("IRN", limit=2, evidence_limit=0)
+    assert [f for facts in page.outgoing.values() for f in facts] == [
+        dataclasses.replace(f, evidence=()) for facts in outgoing.values() for f in facts][:2]
+    assert page.outgoing_counts == whole.outgoing_counts and page.total == whole.total
+    with pytest.raises(UnknownStateError):
+        seeded_kg.state_page("Iram")
