@@ -1013,7 +1013,8 @@ class KnowledgeGraph:
             InvalidInputError: no result format fits ``accept`` or ``format``.
         """
         return run_sparql(self.store, query, accept=accept, format=format, timeout_s=timeout_s, max_rows=max_rows,
-                          max_bytes=max_bytes, allow_service=allow_service, prefixes=_PREFIXES)
+                          max_bytes=max_bytes, allow_service=allow_service, prefixes=_PREFIXES,
+                          isolated=isinstance(self.store, CheckpointStore))
 
     def stats(self) -> dict[str, Any]:
         """Return counts: quads, articles, facts (in all and by type), claims, evidence, retracted facts, records.
