@@ -277,7 +277,7 @@ def report(runs: dict[str, list[Run]]) -> None:
     print(f"goal: /facts at least {FACTS_GOAL:.0%} of the ceiling -> {share:.1%}, "
           f"{'met' if share >= FACTS_GOAL else 'NOT met'}")
     distinct = rates["sparql_distinct"] / rates["sparql"] if rates["sparql"] > 0 else 0.0
-    print(f"goal: /sparql with distinct texts at least {SPARQL_GOAL:.0%} of one text's rate -> {distinct:.0%}, "
+    print(f"goal: /sparql with distinct texts at least {SPARQL_GOAL:.0%} of one text's rate -> {distinct:.1%}, "
           f"{'met' if distinct >= SPARQL_GOAL else 'NOT met'}")
 
 
