@@ -18,73 +18,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from alignkg import graph as _graph
-from alignkg.graph.version import __version__
+from alignkg.graph.version import __version__ as __version__
 
 if TYPE_CHECKING:
-    from alignkg.graph import (
-        AlignkgError,
-        Article,
-        Claim,
-        ConflictError,
-        Curation,
-        CurationKind,
-        DataError,
-        EdgeType,
-        Evidence,
-        ExportFormat,
-        Extraction,
-        Extractor,
-        Fact,
-        Gazetteer,
-        InvalidArticleError,
-        InvalidInputError,
-        KnowledgeGraph,
-        NotFoundError,
-        QuadClass,
-        QueryLimitError,
-        QueryRefusedError,
-        QuerySyntaxError,
-        Rows,
-        State,
-        StoreError,
-        UnknownEdgeTypeError,
-        UnknownStateError,
-        check_article_id,
-        to_date,
-    )
+    # Type checkers read the names (and their re-export) from alignkg.graph's __all__.
+    from alignkg.graph import *  # noqa: F403
 
-__all__ = [
-    "AlignkgError",
-    "Article",
-    "Claim",
-    "ConflictError",
-    "Curation",
-    "CurationKind",
-    "DataError",
-    "EdgeType",
-    "Evidence",
-    "Extraction",
-    "ExportFormat",
-    "Extractor",
-    "Fact",
-    "Gazetteer",
-    "InvalidArticleError",
-    "InvalidInputError",
-    "KnowledgeGraph",
-    "NotFoundError",
-    "QuadClass",
-    "QueryLimitError",
-    "QueryRefusedError",
-    "QuerySyntaxError",
-    "Rows",
-    "State",
-    "StoreError",
-    "UnknownEdgeTypeError",
-    "UnknownStateError",
-    "__version__",
-    "check_article_id",
-    "to_date",
-]
+#: The public names: alignkg.graph's, in its order.
+__all__ = list(_graph.__all__)
 
 
 def __getattr__(name: str) -> object:

@@ -30,6 +30,23 @@ class Settings(BaseSettings):
 
     store_path: Path = Field(default_factory=_default_store,
                              description="Folder of the embedded store (created on first use).")
+    store_url: str | None = Field(None, description="URL of a SPARQL 1.1 server holding the graph instead of the "
+                                                    "embedded store (`http://host:7878` for Oxigraph, else its "
+                                                    "query endpoint); see docs/deploy.md.")
+    store_update_url: str | None = Field(None, description="SPARQL Update endpoint of the server, where it is not "
+                                                           "the query endpoint (Fuseki, GraphDB).")
+    store_graph_store_url: str | None = Field(None, description="Graph Store Protocol endpoint of the server, if "
+                                                                "it has one apart from Oxigraph's `/store`.")
+    store_user: str | None = Field(None, description="User name for the SPARQL server (HTTP Basic).")
+    store_password: SecretStr | None = Field(None, description="Password for the SPARQL server.")
+    store_token: SecretStr | None = Field(None, description="Bearer token for the SPARQL server, instead of a "
+                                                            "user and password.")
+    store_digest: bool = Field(False, description="Send the user and password with HTTP Digest (Virtuoso's "
+                                                  "`/sparql-auth`) instead of Basic.")
+    store_timeout_s: float = Field(30.0, gt=0, le=3600, description="Seconds a request to the SPARQL server may "
+                                                                    "wait for it.")
+    store_retries: int = Field(3, ge=0, le=20, description="Times a transient failure of the SPARQL server "
+                                                           "(refused connection, 429, 502, 503, 504) is retried.")
     host: str = Field("127.0.0.1", description="Interface the HTTP service listens on (`0.0.0.0` for all).")
     port: int = Field(8000, ge=0, le=65535, description="TCP port of the HTTP service.")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
@@ -61,6 +78,22 @@ class Settings(BaseSettings):
                                       description="Seconds requests in progress get to finish on SIGTERM.")
     allow_service: bool = Field(False, description="Let SPARQL queries use SERVICE (federated queries to other "
                                                    "hosts); off by default.")
+
+    @field_validator("store_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        """Accept only an http(s) URL (or nothing): a store URL is never a folder name."""
+        if value is not None and not value.strip().lower().startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL (a folder goes in store_path)")
+        return value.strip() if value else None
+
+    def remote_store_options(self) -> dict[str, Any]:
+        """Return the keyword arguments of ``KnowledgeGraph.connect`` these settings give (credentials included)."""
+        return {"update_url": self.store_update_url, "graph_store_url": self.store_graph_store_url,
+                "user": self.store_user,
+                "password": self.store_password.get_secret_value() if self.store_password else None,
+                "token": self.store_token.get_secret_value() if self.store_token else None,
+                "digest": self.store_digest, "timeout_s": self.store_timeout_s, "retries": self.store_retries}
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

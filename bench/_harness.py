@@ -154,3 +154,49 @@ def parse_sizes(text: str) -> list[int]:
             part, factor = part[:-1], 1_000_000
         sizes.append(int(float(part) * factor))
     return sizes
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One ratio a benchmark measured, for the table of ``python -m bench``.
+
+    Attributes:
+        bench: the script that measured it (``extract_speed``).
+        name: what is compared with what (``whole extractor / parse alone``).
+        value: the ratio (a factor, or a share when ``unit`` is ``"%"``).
+        goal: the goal it is held to, in words ("at most 1.3x"); empty when there is none.
+        unit: ``"x"`` for a factor, ``"%"`` for a share.
+    """
+
+    bench: str
+    name: str
+    value: float
+    goal: str = ""
+    unit: str = "x"
+
+    def shown(self) -> str:
+        """The value as the table prints it: ``1.22x`` or ``41%``."""
+        return f"{self.value:.0%}" if self.unit == "%" else f"{self.value:.2f}x"
+
+
+#: What the scripts of this run recorded, in order (``python -m bench`` reads and prints them).
+FINDINGS: list[Finding] = []
+#: The script running now; ``python -m bench`` sets it before each, scripts run alone leave it "".
+CURRENT = {"bench": ""}
+
+
+def record(name: str, value: float, *, goal: str = "", unit: str = "x") -> None:
+    """Keep a ratio a script has printed, for the one table of ``python -m bench``."""
+    bench = CURRENT["bench"] or os.path.splitext(os.path.basename(sys.argv[0] or "bench"))[0]
+    FINDINGS.append(Finding(bench, name, value, goal, unit))
+
+
+def machine() -> list[str]:
+    """Describe the machine and its load, one fact per line (for the header of ``bench/results.md``)."""
+    import spacy
+
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    return [f"python {platform.python_implementation()} {sys.version.split()[0]}", f"spacy {spacy.__version__}",
+            f"cpus {cpu_count()} usable of {os.cpu_count()}",
+            f"platform {platform.platform()} ({platform.machine() or 'unknown machine'})",
+            f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"]

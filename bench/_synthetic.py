@@ -9,8 +9,8 @@ The shape:
 
 - articles of ``facts_per_article`` facts each (10 by default; the last one may have
   fewer so that the total is exactly the requested number of facts);
-- every fact has one piece of evidence, a generated sentence whose offsets slice the
-  article's text exactly (``article.text[e.start:e.end] == e.text``);
+- every fact has one piece of evidence, the ontology's example sentence of its type
+  (``EdgeSpec.example``), whose offsets slice the article's text exactly (``article.text[e.start:e.end] == e.text``);
 - states are drawn from the gazetteer's ~197 states with a Zipf-like skew (the states
   that dominate the news first: USA, RUS, CHN, IRN, ...), edge types uniformly;
 - a share of the facts (``repeat_share``) restates a fact of an earlier article, so that
@@ -50,31 +50,12 @@ PROMINENT = ("USA", "RUS", "CHN", "IRN", "UKR", "ISR", "PRK", "GBR", "FRA", "DEU
              "SYR", "PAK", "JPN", "KOR", "BLR", "VEN", "CUB", "QAT", "ARE", "EGY", "IRQ", "AFG")
 #: The exponent of the Zipf-like weights: the state of rank r is drawn with weight 1 / r**ZIPF.
 ZIPF = 0.7
-_UNDIRECTABLE = {EdgeType.ARMS_TRANSFER, EdgeType.ENERGY_TRADE, EdgeType.TRADE}
+#: The types a deal can be stated of without a direction: those whose ontology entry has a deal example.
+_UNDIRECTABLE = {t for t in EdgeType if t.spec.deal_example}
 _PUBLISHERS = ("Reuters", "Associated Press", "Al Jazeera", "BBC News", "Le Monde", "Der Spiegel",
                "The Hindu", "Nikkei Asia")
 _FIRST_DAY = dt.date(2019, 1, 1)
 _DAYS = 6 * 365
-_PHRASES: dict[EdgeType, str] = {
-    EdgeType.ARMS_TRANSFER: "{s} delivered {n} drones and artillery shells to {o}",
-    EdgeType.MILITARY_SUPPORT: "{s} sent {n} military advisers to train the forces of {o}",
-    EdgeType.ENERGY_TRADE: "{s} shipped {n} million barrels of crude oil to {o}",
-    EdgeType.TRADE: "{s} signed a trade deal worth {n} million dollars with {o}",
-    EdgeType.ALLIANCE: "{s} and {o} signed a defence pact, their {n}th agreement",
-    EdgeType.DIPLOMATIC_SUPPORT: "{s} voted {n} times in support of {o} at the United Nations",
-    EdgeType.CONDEMNATION: "{s} condemned {o} over the {n} detained journalists",
-    EdgeType.THREAT: "{s} threatened {o} with retaliation within {n} days",
-    EdgeType.NON_INTERVENTION: "{s} refused to intervene on behalf of {o} after {n} weeks of fighting",
-    EdgeType.SANCTION: "{s} imposed sanctions on {n} companies of {o}",
-    EdgeType.MILITARY_STRIKE: "{s} launched {n} missiles at targets in {o}",
-}
-_UNDIRECTED_PHRASES = {
-    EdgeType.ARMS_TRANSFER: "{s} and {o} concluded an arms deal covering {n} fighter jets",
-    EdgeType.ENERGY_TRADE: "{s} and {o} agreed on a gas deal of {n} billion cubic metres",
-    EdgeType.TRADE: "{s} and {o} expanded bilateral trade by {n} percent",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class _Key:
     """What identifies a fact, plus its orientation flag (the IRI depends on both)."""
@@ -172,8 +153,9 @@ def _article(rng: random.Random, article_id: str, keys: list[_Key], states: dict
     facts = []
     for key in keys:
         hedged = rng.random() < HEDGED_SHARE
-        template = _PHRASES[key.type] if key.directed else _UNDIRECTED_PHRASES[key.type]
-        clause = template.format(s=states[key.subject], o=states[key.object], n=rng.randint(2, 9_999))
+        # The ontology's example sentences, dated by a number so that no two sentences are alike.
+        template = key.type.spec.example if key.directed else key.type.spec.deal_example
+        clause = template.format(s=states[key.subject], o=states[key.object]) + f" on day {rng.randint(2, 9_999)}"
         sentence = f"Reports say {clause}." if hedged else f"{clause[0].upper()}{clause[1:]}."
         facts.append(Fact(key.subject, key.type, key.object, hedged=hedged, directed=key.directed,
                           evidence=(add(sentence),)))

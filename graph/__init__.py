@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         UnknownEdgeTypeError,
         UnknownStateError,
     )
+    from alignkg.graph.extract.evaluate import HALVES, Report, evaluate_gold
     from alignkg.graph.extract.extractor import Extractor
     from alignkg.graph.gazetteer import Gazetteer
     from alignkg.graph.kg import KnowledgeGraph
@@ -51,9 +52,12 @@ if TYPE_CHECKING:
         check_article_id,
         to_date,
     )
+    from alignkg.graph.namespace import PREFIXES
     from alignkg.graph.ontology import EdgeType, QuadClass
     from alignkg.graph.rdf.export import ExportFormat
     from alignkg.graph.rdf.reader import Rows
+    from alignkg.graph.rdf.shapes import shapes_turtle
+    from alignkg.graph.rdf.vocabulary import vocabulary_turtle
 
 __all__ = [
     "AlignkgError",
@@ -71,14 +75,17 @@ __all__ = [
     "Fact",
     "FactPage",
     "Gazetteer",
+    "HALVES",
     "InvalidArticleError",
     "InvalidInputError",
     "KnowledgeGraph",
     "NotFoundError",
+    "PREFIXES",
     "QuadClass",
     "QueryLimitError",
     "QueryRefusedError",
     "QuerySyntaxError",
+    "Report",
     "Rows",
     "State",
     "StatePage",
@@ -87,7 +94,10 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "check_article_id",
+    "evaluate_gold",
+    "shapes_turtle",
     "to_date",
+    "vocabulary_turtle",
 ]
 
 #: The module (relative to this package) that defines each lazily imported public name.
@@ -98,6 +108,10 @@ _HOMES: dict[str, str] = {
          "UnknownStateError"),
         ".errors"),
     "Extractor": ".extract.extractor",
+    **dict.fromkeys(("HALVES", "Report", "evaluate_gold"), ".extract.evaluate"),
+    "PREFIXES": ".namespace",
+    "shapes_turtle": ".rdf.shapes",
+    "vocabulary_turtle": ".rdf.vocabulary",
     "Gazetteer": ".gazetteer",
     "KnowledgeGraph": ".kg",
     **dict.fromkeys(("Article", "Claim", "Curation", "CurationKind", "Evidence", "Extraction", "Fact", "FactPage",

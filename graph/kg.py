@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions
+from pyoxigraph import NamedNode, Quad
 
 from alignkg.graph import namespace as ns
 from alignkg.graph.errors import (
@@ -52,10 +52,11 @@ from alignkg.graph.rdf import facts as fact_rows
 from alignkg.graph.rdf.export import ExportFormat, export_selection, export_store, import_into
 from alignkg.graph.rdf.reader import Rows, state_code, to_python, to_rows
 from alignkg.graph.rdf.vocabulary import iter_vocabulary_quads
-from alignkg.graph.store.base import Store
+from alignkg.graph.store.base import Store, has_url_scheme, is_store_url
 from alignkg.graph.store.deadline import Deadline, deadline
 from alignkg.graph.store.oxigraph import OxigraphStore
 from alignkg.graph.store.pool import CheckpointStore
+from alignkg.graph.store.results import Solutions
 from alignkg.graph.version import __version__
 
 if TYPE_CHECKING:  # imported where used: the extractor loads spaCy, the analysis networkx
@@ -86,7 +87,10 @@ class KnowledgeGraph:
     @classmethod
     def open(cls, path: str | Path, *, query_timeout_s: float | None = None, query_workers: int = 8,
              query_spare: int = 2, store_reopen_writes: int | None = None, **options: Any) -> KnowledgeGraph:
-        """Open (or create) the graph stored on disk at ``path``.
+        """Open (or create) the graph stored on disk at ``path``, or on the SPARQL server ``path`` is a URL of.
+
+        An ``http://`` or ``https://`` URL opens the remote store (:meth:`connect`, with its
+        defaults and no credentials but those in the URL); a URL is never taken for a folder name.
 
         With ``query_timeout_s``, every query runs in one of up to ``query_workers`` worker
         processes over a checkpoint of the store and is stopped (the process killed) at the
@@ -97,6 +101,9 @@ class KnowledgeGraph:
         (docs/decisions/20261207-store-memory.md). Without it, queries run in this process, as
         fast as they can, and cannot be stopped.
         """
+        if is_store_url(path):
+            return cls.connect(str(path), timeout_s=30.0 if query_timeout_s is None else query_timeout_s, **options)
+        _check_folder(path)
         if query_timeout_s is None:
             return cls(OxigraphStore(Path(path)), **options)
         reopen = {} if store_reopen_writes is None else {"reopen_every": store_reopen_writes}
@@ -107,6 +114,45 @@ class KnowledgeGraph:
         except BaseException:
             store.close()
             raise
+
+    @classmethod
+    def connect(cls, url: str, *, update_url: str | None = None, graph_store_url: str | None = None,
+                user: str | None = None, password: str | None = None, token: str | None = None,
+                digest: bool = False, timeout_s: float = 30.0, retries: int = 3,
+                gazetteer: Gazetteer | None = None, extractor: Extractor | None = None) -> KnowledgeGraph:
+        """Open the graph held by a SPARQL 1.1 server at ``url`` (:class:`alignkg.graph.store.remote.RemoteStore`).
+
+        The server must answer queries over the union of its named graphs (``oxigraph serve
+        --union-default-graph``; see docs/deploy.md for Virtuoso, Fuseki, GraphDB and Neptune).
+        Every request waits at most ``timeout_s`` seconds (less under a :meth:`deadline`), and a
+        transient failure is tried again ``retries`` times. The reference data (states, the
+        vocabulary) is written on first use, as on disk. The graph is the server's named graphs
+        under ``https://w3id.org/alignkg/graph/``: exports and counts leave any other graph out.
+
+        Raises:
+            InvalidInputError: ``url`` is not an http(s) URL.
+            StoreError: the server cannot be reached, refuses the credentials, or fails.
+        """
+        from alignkg.graph.store.remote import RemoteStore
+
+        store = RemoteStore(url, update_url=update_url, graph_store_url=graph_store_url, user=user,
+                            password=password, token=token, digest=digest, timeout_s=timeout_s, retries=retries,
+                            graph_prefix=ns.GRAPH)
+        try:
+            return cls(store, gazetteer=gazetteer, extractor=extractor)
+        except BaseException:
+            store.close()
+            raise
+
+    @staticmethod
+    def is_remote(location: str | Path) -> bool:
+        """Return whether ``location`` is the URL of a SPARQL server (http or https) rather than a store folder.
+
+        Example:
+            >>> KnowledgeGraph.is_remote("http://127.0.0.1:7878"), KnowledgeGraph.is_remote("data/store")
+            (True, False)
+        """
+        return is_store_url(location)
 
     @staticmethod
     def deadline(seconds: float | None) -> AbstractContextManager[Deadline | None]:
@@ -990,9 +1036,9 @@ class KnowledgeGraph:
             QuerySyntaxError: the query does not parse.
         """
         result = self.store.query(query, prefixes=_PREFIXES)
-        if isinstance(result, (bool, QueryBoolean)):  # a worker's answer is a bool
-            return bool(result)
-        if isinstance(result, QuerySolutions):
+        if isinstance(result, bool):
+            return result
+        if isinstance(result, Solutions):
             return to_rows(result, codes=False)
         return [(str(to_python(t.subject)), str(to_python(t.predicate)), str(to_python(t.object))) for t in result]
 
@@ -1268,25 +1314,41 @@ class KnowledgeGraph:
         return dataset
 
     def to_networkx(self) -> Any:
-        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = the fact IRI).
+        """Return a networkx ``MultiDiGraph``: one node per state, one edge per fact (key = the fact id).
 
         Keyed by fact, not by type: two facts of one type between the same states (one each way)
         are two edges. Edge attributes: ``type``, ``quad_class``, ``hedged``, ``directed``,
-        ``fact`` (the fact IRI), ``first_seen``, ``last_seen``, ``event_date``, ``articles``,
-        ``sources`` and ``evidence`` (the number of pieces of evidence). Retracted facts are left out.
+        ``fact`` (the fact id, as :meth:`fact_id` gives it), ``iri`` (the fact's IRI, to join the
+        RDF export), ``first_seen``, ``last_seen``, ``event_date``, ``articles``, ``sources`` and
+        ``evidence`` (the number of pieces of evidence). Retracted facts are left out.
         """
         import networkx
 
         g = networkx.MultiDiGraph()
         for fact in self.facts():
             iri = mapping.fact_node(fact).value
-            g.add_edge(fact.subject, fact.object, key=iri, type=fact.type.value,
+            key = ns.fact_id(iri)
+            g.add_edge(fact.subject, fact.object, key=key, type=fact.type.value,
                        quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
-                       fact=iri, first_seen=fact.first_seen, last_seen=fact.last_seen, event_date=fact.event_date,
-                       articles=fact.articles, sources=fact.sources, evidence=fact.evidence_count)
+                       fact=key, iri=iri, first_seen=fact.first_seen, last_seen=fact.last_seen,
+                       event_date=fact.event_date, articles=fact.articles, sources=fact.sources,
+                       evidence=fact.evidence_count)
         for node in g.nodes:
             g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
         return g
+
+
+def _check_folder(path: str | Path) -> None:
+    """Refuse a store folder that is a URL of another scheme, or an http(s) URL whose ``//`` a ``Path`` folded.
+
+    Raises:
+        InvalidInputError: ``path`` is such a URL (the message says what is accepted).
+    """
+    text = str(path)
+    folded = isinstance(path, Path) and path.parts[:1] in (("http:",), ("https:",))
+    if has_url_scheme(text) or folded:
+        raise InvalidInputError(f"store {text!r} is a URL, not a folder: a remote store is an http:// or https:// "
+                                "URL of a SPARQL server, given as a string")
 
 
 def _fact_node(fact_id: str) -> NamedNode:

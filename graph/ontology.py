@@ -106,6 +106,12 @@ class EdgeSpec:
     symmetric: bool
     description: str
     event: EventCode
+    #: A sentence stating a fact of this type, ``{s}`` and ``{o}`` standing for the two states' names:
+    #: the documentation's example, the benchmarks' synthetic news, and a test that the extractor reads it.
+    example: str = ""
+    #: The same for a deal named between the two without saying who supplies ("{s} and {o} concluded an
+    #: arms deal": the guide's ``"directed": false``); empty for types whose facts always have a direction.
+    deal_example: str = ""
 
     @property
     def rdf_class(self) -> str:
@@ -145,10 +151,13 @@ def _spec(
     quad_class: QuadClass,
     description: str,
     event: tuple[str, str, float],
+    example: str,
     *,
+    deal_example: str = "",
     symmetric: bool = False,
 ) -> EdgeSpec:
-    return EdgeSpec(edge_type, subject_role, object_role, quad_class, symmetric, description, EventCode(*event))
+    return EdgeSpec(edge_type, subject_role, object_role, quad_class, symmetric, description, EventCode(*event),
+                    example, deal_example)
 
 
 _MC, _VC = QuadClass.MATERIAL_COOPERATION, QuadClass.VERBAL_COOPERATION
@@ -160,37 +169,40 @@ SPECS: dict[EdgeType, EdgeSpec] = {
         _spec(EdgeType.ARMS_TRANSFER, "supplier", "recipient", _MC,
               "Weapons, drones, missiles, ammunition, military equipment or components sold, "
               "delivered or supplied; an arms deal between the two.",
-              ("COOPERATE", "062", 7.4)),
+              ("COOPERATE", "062", 7.4), "{s} delivered drones and artillery shells to {o}",
+              deal_example="{s} and {o} concluded an arms deal covering fighter jets"),
         _spec(EdgeType.MILITARY_SUPPORT, "supporter", "supported", _MC,
               "Troops, advisers, training, intelligence, joint operations, fighting on the object's side.",
-              ("AID", "072", 8.3)),
+              ("AID", "072", 8.3), "{s} sent military advisers to train the forces of {o}"),
         _spec(EdgeType.ENERGY_TRADE, "seller", "buyer", _MC,
               "Oil, crude, gas, LNG, coal, refined fuel, nuclear fuel or electricity bought, sold, shipped.",
-              ("COOPERATE", "061", 6.4)),
+              ("COOPERATE", "061", 6.4), "{s} shipped crude oil to {o}",
+              deal_example="{s} and {o} agreed on a gas deal"),
         _spec(EdgeType.TRADE, "seller", "buyer", _MC,
               "Other substantial trade, investment, loans and economic deals (not aid or donations).",
-              ("COOPERATE", "061", 6.4)),
+              ("COOPERATE", "061", 6.4), "{s} exported machinery and grain to {o}",
+              deal_example="{s} and {o} expanded bilateral trade"),
         _spec(EdgeType.ALLIANCE, "party", "party", _MC,
               "A formal alliance, treaty, defence pact or strategic partnership signed or in force.",
-              ("AGREE", "057", 8.0), symmetric=True),
+              ("AGREE", "057", 8.0), "{s} and {o} signed a defence pact", symmetric=True),
         _spec(EdgeType.DIPLOMATIC_SUPPORT, "supporter", "supported", _VC,
               "Explicit statements or votes of support, backing or solidarity.",
-              ("SUPPORT", "051", 3.4)),
+              ("SUPPORT", "051", 3.4), "{s} voiced support for {o}"),
         _spec(EdgeType.CONDEMNATION, "critic", "criticised", _VX,
               "Condemns, denounces, criticises or accuses the object over its actions.",
-              ("ACCUSE", "111", -2.0)),
+              ("ACCUSE", "111", -2.0), "{s} condemned {o} over the detention of journalists"),
         _spec(EdgeType.THREAT, "threatener", "threatened", _VX,
               "Threats of force, sanctions or retaliation.",
-              ("THREATEN", "130", -4.4)),
+              ("THREATEN", "130", -4.4), "{s} threatened {o} with retaliation"),
         _spec(EdgeType.NON_INTERVENTION, "abstainer", "left alone", QuadClass.NON_COOPERATION,
               "Refrains from, declines or refuses to intervene, help or defend the object in a conflict.",
-              ("REJECT", "120", -4.0)),
+              ("REJECT", "120", -4.0), "{s} refused to intervene on behalf of {o}"),
         _spec(EdgeType.SANCTION, "imposer", "target", _MX,
               "Sanctions, embargoes, export controls, asset freezes, punitive tariffs.",
-              ("SANCTION", "163", -8.0)),
+              ("SANCTION", "163", -8.0), "{s} imposed sanctions on {o}"),
         _spec(EdgeType.MILITARY_STRIKE, "attacker", "attacked", _MX,
               "Attacks, air strikes, bombing, missile launches, invasions, offensives on the object.",
-              ("ASSAULT", "190", -10.0)),
+              ("ASSAULT", "190", -10.0), "{s} launched missiles at targets in {o}"),
     )
 }
 

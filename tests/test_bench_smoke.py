@@ -123,3 +123,36 @@ def test_soak_summary_measures_growth_after_warm_up_and_gives_a_verdict(monkeypa
     line = soak.verdict(growing, flat, errors, 4.0)
     assert line.startswith("verdict: FAIL: server memory GROWS after warm-up (+24.3 MiB, +10.00 MiB/min)")
     assert line.endswith("ERRORS not by design: 500 internal_error x1")
+
+
+def test_export_memory_quick_prints_the_ratios(monkeypatch, capsys):
+    export_memory = _load_script(monkeypatch, "export_memory")
+
+    assert export_memory.main(["--quick"]) == 0
+
+    out = capsys.readouterr().out
+    assert "streamed / buffered" in out
+    rows = [line.split() for line in out.splitlines() if line.split()[:1] in (["ntriples"], ["turtle"])]
+    assert [r[0] for r in rows] == ["ntriples", "turtle"] and all(len(r) == 4 for r in rows)
+
+
+def test_bench_runner_prints_one_table_and_writes_the_results(monkeypatch, capsys, tmp_path):
+    runner = _load_script(monkeypatch, "__main__")
+    out = tmp_path / "results.md"
+
+    assert runner.main(["--quick", "--only", "export_memory", "--out", str(out)]) == 0
+
+    text = out.read_text(encoding="utf-8")
+    assert "| export_memory | export memory, streamed / buffered (ntriples, 4,000 quads) |" in text
+    assert "Machine: python" in text and "load average" in text
+    assert "| benchmark | ratio | value | goal |" in capsys.readouterr().out
+
+
+def test_store_sizing_quick_prints_the_extrapolation(monkeypatch, capsys, remote_url):
+    store_sizing = _load_script(monkeypatch, "store_sizing")
+
+    assert store_sizing.main(["--quick", "--url", remote_url]) == 0
+
+    out = capsys.readouterr().out
+    assert "embedded (pyoxigraph)" in out and remote_url in out
+    assert "extrapolated linearly from the measured run" in out

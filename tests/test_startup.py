@@ -72,12 +72,20 @@ def test_startup_lazy_names_resolve_and_are_listed(package):
         package.Nope  # noqa: B018
 
 
-@pytest.mark.parametrize("path", ["alignkg/__init__.py", "graph/__init__.py"])
-def test_startup_type_checking_imports_name_every_lazy_name(path):
+def _type_checking_imports(path: str) -> dict[str, str | None]:
     tree = ast.parse((REPO / path).read_text(encoding="utf-8"))
     block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
-    imported = {alias.name: node.module for node in block.body if isinstance(node, ast.ImportFrom)
-                for alias in node.names}
+    return {alias.name: node.module for node in block.body if isinstance(node, ast.ImportFrom)
+            for alias in node.names}
+
+
+def test_startup_type_checking_imports_name_every_lazy_name():
+    imported = _type_checking_imports("graph/__init__.py")
     assert set(imported) == set(alignkg.graph.__all__) - {"__version__"}
-    if path == "graph/__init__.py":  # each from the module the lazy table imports it from
-        assert imported == {name: "alignkg.graph" + home for name, home in alignkg.graph._HOMES.items()}
+    # each from the module the lazy table imports it from
+    assert imported == {name: "alignkg.graph" + home for name, home in alignkg.graph._HOMES.items()}
+
+
+def test_startup_package_root_takes_the_library_names_for_type_checkers_too():
+    """``alignkg`` lists no names of its own: type checkers read alignkg.graph's ``__all__`` through ``*``."""
+    assert _type_checking_imports("alignkg/__init__.py") == {"*": "alignkg.graph"}

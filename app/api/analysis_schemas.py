@@ -37,13 +37,9 @@ def _examples(*examples: dict[str, Any]) -> ConfigDict:
     return ConfigDict(json_schema_extra={"examples": list(examples)})
 
 
-def short_id(fact: str) -> str:
-    """Return the id of a fact the analysis names (``KnowledgeGraph.fact_id``, the one the API shows)."""
-    return KnowledgeGraph.fact_id(fact)
-
-
 def _ids(fact_ids: Iterable[str]) -> list[str]:
-    return [short_id(f) for f in fact_ids]
+    """The fact ids the analysis names, as a JSON list (they are ``KnowledgeGraph.fact_id``'s already)."""
+    return list(fact_ids)
 
 
 def _example_fact(fact_id: str, subject: str, edge_type: EdgeType, obj: str, weight: float | None, *,
@@ -278,7 +274,7 @@ def _window(since: dt.date | None, until: dt.date | None) -> dict[str, str | Non
 
 def fact_ref_out(fact: FactRef, weight: float | None) -> FactRefOut:
     """Return the JSON of a fact an analysis counted (``weight`` None for context)."""
-    fact_id = short_id(fact.id)
+    fact_id = fact.id
     return FactRefOut(id=fact_id, subject=fact.subject, type=fact.type.value, object=fact.object,
                       quad_class=fact.quad_class.value, hedged=fact.hedged, directed=fact.directed,
                       first_seen=fact.first_seen, last_seen=fact.last_seen, evidence=fact.evidence,
@@ -319,7 +315,7 @@ def bloc_out(report: BlocReport, claim_id: str | None = None) -> BlocOut:
                      links={"dyad": _query("/analysis/dyad", a=p.a, b=p.b, **_window(report.since, report.until))})
              for p in report.pairs]
     responses = [ResponseOut(type=r.fact.type.value, member=r.member, attacked=r.attacked,
-                             attackers=list(r.attackers), fact=short_id(r.fact.id),
+                             attackers=list(r.attackers), fact=r.fact.id,
                              strikes=_ids(s.id for s in r.strikes))
                  for r in report.responses]
     named = _contributions(c for p in report.pairs for c in p.dyad.contributions)

@@ -116,12 +116,16 @@ OWN_QUERY_TIMEOUT_S = 60.0
 def open_graph(settings: Settings, **options: Any) -> KnowledgeGraph:
     """Open the graph a server serves: on disk, every query in a worker process stopped at its deadline.
 
+    With ``store_url`` it is the SPARQL server's instead (each request waits for it until the deadline in force).
+
     A read request's queries get ``query_timeout_s`` in all (:func:`alignkg.app.api.deps.query_deadline`);
     the server's own queries get at least :data:`OWN_QUERY_TIMEOUT_S` each. One more worker than a
     client may use at once is kept ready, so that while one client holds its share, the next
     client's query finds a worker started. The store is reopened after every ``store_reopen_writes``
     writes, which empties RocksDB's caches (docs/decisions/20261207-store-memory.md).
     """
+    if settings.store_url:  # the server's deadlines bound its requests to the SPARQL server
+        return KnowledgeGraph.connect(settings.store_url, **{**settings.remote_store_options(), **options})
     kg = KnowledgeGraph.open(settings.store_path, query_timeout_s=max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
                              query_workers=settings.query_workers,
                              query_spare=min(settings.query_workers, settings.max_client_requests + 1),

@@ -75,13 +75,6 @@ def weights_of(options: list[str] | None) -> Weights:
     return Weights.parse(options or [])
 
 
-def _short(fact: str) -> str:
-    """The id of a fact the analysis names, as ``kg.fact_id`` gives it (and ``kg.fact`` takes it)."""
-    from alignkg.graph import KnowledgeGraph
-
-    return KnowledgeGraph.fact_id(fact)
-
-
 def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     cells = [[str(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
@@ -135,8 +128,8 @@ def render_bloc(report: BlocReport) -> str:
     strikes = {s.id: s for r in report.responses for s in r.strikes}
     if facts or strikes:
         lines += ["", "facts (ids for `kg.fact(id)`):"]
-        lines += [f"  {_short(f.id)}  {_signed(w):>4}  {f.describe()}" for _, _, f, w in facts]
-        lines += [f"  {_short(s.id)}        {s.describe()} (context)" for s in strikes.values()]
+        lines += [f"  {f.id}  {_signed(w):>4}  {f.describe()}" for _, _, f, w in facts]
+        lines += [f"  {s.id}        {s.describe()} (context)" for s in strikes.values()]
     return "\n".join(lines)
 
 
@@ -155,7 +148,7 @@ def render_dyad(score: DyadScore) -> str:
     lines = [score.summary]
     if not score.is_empty:
         rows = [(c.fact.type.value, _signed(c.weight), c.fact.describe(),
-                 c.fact.first_seen or "", c.fact.last_seen or "", c.fact.evidence, _short(c.fact.id))
+                 c.fact.first_seen or "", c.fact.last_seen or "", c.fact.evidence, c.fact.id)
                 for c in score.contributions]
         lines += ["", _table(("type", "weight", "fact", "first seen", "last seen", "evidence", "id"), rows)]
     return "\n".join(lines)
@@ -261,7 +254,7 @@ def chains(source: Annotated[str | None, typer.Option(help="Only chains starting
                                                           since=since, until=until)
     _emit(format, [c.to_dict() for c in found], lambda: _table(
         ("chain", "facts per hop"),
-        [(" -> ".join(c.states), " | ".join(",".join(_short(f) for f in hop) for hop in c.facts)) for c in found])
+        [(" -> ".join(c.states), " | ".join(",".join(hop) for hop in c.facts)) for c in found])
         if found else "no supply chain of two hops or more")
 
 

@@ -18,22 +18,13 @@ def evaluate(
     )] = None,
 ) -> None:
     """Print per-type and micro precision, recall and F1, and the claim scores."""
-    from alignkg.graph import Extractor
-    from alignkg.graph.extract.evaluate import HALVES, half_of, read_gold
-    from alignkg.graph.extract.evaluate import evaluate as run_evaluation
+    from alignkg.graph import evaluate_gold
 
-    if not gold.is_file():
-        typer.echo(f"alignkg eval: {gold}: no such file", err=True)
-        raise typer.Exit(code=2)
-    if half is not None and half not in HALVES:
-        typer.echo(f"alignkg eval: --half must be one of {', '.join(HALVES)}, not {half!r}", err=True)
-        raise typer.Exit(code=2)
     try:
-        rows = (row for row in read_gold(gold) if half is None or half_of(str(row["id"])) == half)
-        report = run_evaluation(rows, Extractor())
+        report = evaluate_gold(gold, half=half)
     except AlignkgError as err:
         typer.echo(f"alignkg eval: {err}", err=True)
-        raise typer.Exit(code=1) from err
+        raise typer.Exit(code=2 if err.code in ("invalid_input", "not_found") else 1) from err
     typer.echo(f"{'type':<20} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}")
     for name, s in sorted(report.per_type.items()):
         typer.echo(f"{name:<20} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f} {s.tp:4d} {s.fp:4d} {s.fn:4d}")

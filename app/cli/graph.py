@@ -16,26 +16,35 @@ from alignkg.graph import AlignkgError
 if TYPE_CHECKING:  # the store (pyoxigraph) and the extractor (spaCy) load when a command opens the graph
     from alignkg.graph import Article, KnowledgeGraph
 
-StoreOption = Annotated[Path | None, typer.Option("--store", help="Store folder (default: ALIGNKG_STORE_PATH or "
-                                                                    "the user data folder).")]
+StoreOption = Annotated[str | None, typer.Option("--store", help="Store folder, or the http(s) URL of a SPARQL "
+                                                                   "server (default: ALIGNKG_STORE_URL, else "
+                                                                   "ALIGNKG_STORE_PATH, else the user data folder).")]
 #: Show a progress bar from this many records on (or always when stderr is a terminal).
 _PROGRESS_FROM = 50
 
 
-def open_graph(store: Path | None) -> KnowledgeGraph:
-    """Open the knowledge graph at ``store`` or the configured path; exit with a message if it fails."""
+def open_graph(store: str | None) -> KnowledgeGraph:
+    """Open the knowledge graph at ``store`` (a folder or a SPARQL server's URL), else the configured one.
+
+    Exits with a message if it fails; a URL is never taken for a folder name.
+    """
     from alignkg.app.settings import SettingsError, get_settings
     from alignkg.graph import KnowledgeGraph
 
     try:
-        path = store or get_settings().store_path
+        settings = get_settings()
     except SettingsError as err:
         typer.echo(f"alignkg: {err}", err=True)
         raise typer.Exit(code=2) from None
+    location = store or settings.store_url or str(settings.store_path)
+    remote = KnowledgeGraph.is_remote(location)
     try:
-        return KnowledgeGraph.open(path)
+        if remote:
+            return KnowledgeGraph.connect(location, **settings.remote_store_options())
+        return KnowledgeGraph.open(Path(location) if store is None else location)
     except AlignkgError as err:
-        typer.echo(f"alignkg: cannot open the store at {path}: {err}", err=True)
+        where = "" if remote else f" at {location}"  # a remote store's errors name its URL, without credentials
+        typer.echo(f"alignkg: cannot open the store{where}: {err}", err=True)
         raise typer.Exit(code=2) from err
 
 

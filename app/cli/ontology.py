@@ -10,10 +10,10 @@ import typer
 def ontology(shapes: Annotated[bool, typer.Option("--shapes", help="Print the SHACL shapes instead.")] = False) -> None:
     """Print every ak: term (the edge types, their properties, the fact and evidence terms) as Turtle."""
     if shapes:
-        from alignkg.graph.rdf.shapes import shapes_turtle
+        from alignkg.graph import shapes_turtle
 
         typer.echo(shapes_turtle())
         return
-    from alignkg.graph.rdf.vocabulary import vocabulary_turtle
+    from alignkg.graph import vocabulary_turtle
 
     typer.echo(vocabulary_turtle())

@@ -106,8 +106,11 @@ def serve(
     from alignkg.app.api.main import create_app, open_graph
     from alignkg.app.api.memory import limit_arenas
     from alignkg.app.api.server import server_config
+    from alignkg.graph import KnowledgeGraph
 
-    settings = build_settings(host=host, port=port, store_path=store, api_keys=api_key,
+    remote = store is not None and KnowledgeGraph.is_remote(store)
+    settings = build_settings(host=host, port=port, store_path=None if remote else store,
+                              store_url=store if remote else None, api_keys=api_key,
                               require_read_key=require_read_key, cors_origins=split_origins(cors_origin),
                               query_timeout_s=query_timeout, max_result_rows=max_rows, max_body_bytes=max_body,
                               query_workers=query_workers, max_article_chars=max_article_chars,
@@ -119,10 +122,11 @@ def serve(
     try:
         kg = open_graph(settings)
     except AlignkgError as err:
-        typer.echo(f"alignkg serve: cannot open the store at {settings.store_path}: {err}", err=True)
+        where = "" if settings.store_url else f" at {settings.store_path}"  # a remote store's errors name its URL
+        typer.echo(f"alignkg serve: cannot open the store{where}: {err}", err=True)
         raise typer.Exit(code=2) from err
     with kg:
-        typer.echo(f"alignkg serve: store {settings.store_path}", err=True)
+        typer.echo(f"alignkg serve: store {settings.store_url or settings.store_path}", err=True)
         if seed_store:
             stored = seed(kg)
             if stored:

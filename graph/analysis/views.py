@@ -61,9 +61,10 @@ Members = Sequence[str] | Claim
 class FactRef:
     """One stored fact as the analysis sees it: its id and what a score needs to know of it.
 
-    ``id`` is the fact's IRI (``https://w3id.org/alignkg/fact/...``), the key of its edge in
-    the fact multigraph and the handle to its evidence (``kg.fact(id)``). ``evidence`` counts
-    the pieces of evidence (sentences) that support it.
+    ``id`` is the fact's id (the hash at the end of its IRI, as ``kg.fact_id`` gives it and the
+    HTTP API and the CLI show it), the key of its edge in the fact multigraph and the handle to
+    its evidence (``kg.fact(id)``). ``evidence`` counts the pieces of evidence (sentences) that
+    support it.
 
     Example:
         >>> ref = FactRef("fact:1", "IRN", EdgeType.ARMS_TRANSFER, "RUS", directed=False)
@@ -291,7 +292,7 @@ def _load(source: KnowledgeGraph, scope: Scope | None, kind: str, codes: frozens
     G = nx.MultiDiGraph(scope=scope, since=first, until=last, resolve=source.gazetteer.resolve)
     rows: dict[str, tuple[str, str, bool, Any]] = {}
     for row in source.store.query(sparql, prefixes=ns.PREFIXES):
-        fact = row["f"].value
+        fact = ns.fact_id(row["f"].value)
         subject, obj = to_python(row["s"], codes=True), to_python(row["o"], codes=True)
         directed = row["d"].value == "true"
         seen = rows.get(fact)

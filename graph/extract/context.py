@@ -20,7 +20,7 @@ from alignkg.graph.extract.tokens import DocIndex
 #: Words that end a clause for the purpose of argument search.
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "while", "but", "although", "though", "whereas", "because",
                            "despite", "after", "before", "when", "unless", "since", "as", "if", "even",
-                           "whether", "instead"})
+                           "whether", "instead", "according"})
 QUOTES = lx.QUOTES
 TIME_WORDS = frozenset("""on in at during last this that next earlier late early recently monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september

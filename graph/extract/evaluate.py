@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alignkg.graph.errors import InvalidInputError
+from alignkg.graph.errors import InvalidInputError, NotFoundError
 from alignkg.graph.extract.extractor import Extractor
 from alignkg.graph.model import Extraction
 from alignkg.graph.ontology import EdgeType
@@ -169,3 +169,23 @@ def evaluate(rows: Iterable[dict[str, Any]], extractor: Extractor) -> Report:
         extraction = extractor.extract(row["text"], id=str(row["id"]))
         score_passage(report, row, extraction)
     return report
+
+
+def evaluate_gold(path: Path, extractor: Extractor | None = None, *, half: str | None = None) -> Report:
+    """Return the scores of ``extractor`` (a new one by default) on a gold file, or on one half of it.
+
+    The one entry point of ``alignkg eval`` and of the gold tests, so that the
+    half rule and the file's errors are the library's, not each caller's.
+
+    Raises:
+        NotFoundError: no such file.
+        InvalidInputError: ``half`` is not one of :data:`HALVES`, or a line is malformed.
+    """
+    if half is not None and half not in HALVES:
+        raise InvalidInputError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+    if not path.is_file():
+        raise NotFoundError(f"{path}: no such file")
+    extractor = extractor or Extractor()
+    rows = (row for row in read_gold(path) if half is None or half_of(str(row["id"])) == half)
+    return evaluate(rows, extractor)
+

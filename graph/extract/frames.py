@@ -22,7 +22,7 @@ from alignkg.graph.resources import data_path
 #: The steps a slot path may take (see data/lexicon/README.md).
 STEPS = frozenset({"self", "subj", "obj", "iobj", "poss", "mod", "compound", "amod", "advmod", "light", "head",
                    "comp", "xcomp", "ccomp", "advcl", "appos", "acl", "theme", "conflict", "nsubj", "speaker",
-                   "verb", "speech", "prt"})
+                   "verb", "speech", "prt", "det"})
 #: How the states of a role are read from the tokens its slot found.
 MODES = frozenset({"agent", "place", "actor", "goods", "origin"})
 _POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADP"})
@@ -102,6 +102,9 @@ class Lexicon:
     #: The type an edge of each type has while only announced, as the frames say (``when_future``):
     #: the window fallback, which has no frames, reads announced measures by it.
     when_future: dict[EdgeType, EdgeType] = field(default_factory=dict)
+    #: The lemmas that start a strike (its frames' triggers): a refusal to help is in a conflict when
+    #: one is in its clauses.
+    attack_lemmas: frozenset[str] = frozenset()
 
     def words(self, name: str) -> frozenset[str]:
         """Return the word class ``name``.
@@ -244,7 +247,8 @@ def parse_lexicon(classes_doc: dict[str, Any], frames_doc: dict[str, Any]) -> Le
         for lemma in frame.lemmas:
             by_lemma[lemma] = by_lemma.get(lemma, ()) + (frame,)
     when_future = {f.type: f.when_future for f in frames if f.type is not None and f.when_future is not None}
-    return Lexicon(classes, frames, theme_types, by_lemma, when_future)
+    attack_lemmas = frozenset(lemma for f in frames if f.type is EdgeType.MILITARY_STRIKE for lemma in f.lemmas)
+    return Lexicon(classes, frames, theme_types, by_lemma, when_future, attack_lemmas)
 
 
 @cache

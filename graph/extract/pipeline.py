@@ -132,11 +132,75 @@ def repair_parse(doc: Doc) -> Doc:
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _past_tense_read_as_adjective(root)
     for t in doc:
+        if t.lower_ in _COMPARATIVES:
+            _quantity_read_as_oblique(t)
+        elif t.dep_ == "nsubj:pass":
+            _passive_without_auxiliary(t)
+        if t.dep_.startswith("nsubj"):
+            _source_read_as_subject(t)
+    for t in doc:
         if t.pos_ == "NOUN":
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
             _noun_after_a_preposition(t)
     return doc
+
+
+#: Comparatives that with "than" quantify a noun ("more than 30,000 soldiers").
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def _quantity_read_as_oblique(more: Token) -> None:
+    """ "trained more than 30,000 Ukrainian soldiers" read with "soldiers" an oblique of "more".
+
+    "More than" only quantifies the noun after it: the noun takes the place
+    "more" held (the verb's object), and "more" becomes its modifier.
+    """
+    nouns = [c for c in more.children if c.dep_ in ("obl", "nmod") and c.i > more.i and c.pos_ in ("NOUN", "PROPN")
+             and any(g.dep_ == "case" and g.lower_ == "than" for g in c.children)]
+    if len(nouns) != 1 or more.head.i == more.i or more.head.pos_ not in ("VERB", "AUX"):
+        return
+    noun = nouns[0]
+    noun.head, noun.dep_ = more.head, "obj" if more.dep_ in ("advmod", "obj", "amod") else more.dep_
+    for c in list(more.children):
+        if c.i != noun.i:
+            c.head = noun
+    more.head, more.dep_ = noun, "advmod"
+
+
+def _source_read_as_subject(subject: Token) -> None:
+    """ "According to the Pentagon, North Korea has shipped ..." read with "the Pentagon" the subject.
+
+    A phrase under "according to" names where a report comes from, never who
+    acts: it is an oblique, and a name the parser coordinated with it after
+    the comma is the subject.
+    """
+    if not any(c.dep_ == "case" and c.lower_ == "according" for c in subject.children):
+        return
+    verb, dep = subject.head, subject.dep_
+    subject.dep_ = "obl"
+    for c in list(subject.children):
+        if c.dep_.startswith("aux"):
+            c.head = verb  # "has" hung on the phrase belongs to the verb
+    for c in list(subject.children):
+        if c.dep_ == "conj":
+            c.head, c.dep_ = verb, dep
+            break
+
+
+def _passive_without_auxiliary(subject: Token) -> None:
+    """ "Iraq resumed oil exports to Jordan" read with "Iraq" a passive subject.
+
+    A clause is passive only with a passive auxiliary ("was resumed"); a
+    root past form with an object of its own and no auxiliary is an active
+    past tense, and its subject the agent.
+    """
+    verb = subject.head
+    if verb.tag_ not in ("VBD", "VBN") or (verb.tag_ == "VBN" and verb.dep_ != "ROOT"):
+        return  # a participle below the root may be a reduced relative ("the oil exports resumed by Iraq")
+    if not any(c.dep_.startswith("aux") for c in verb.children) and any(c.dep_ == "obj" for c in verb.children):
+        subject.dep_ = "nsubj"
+        verb.tag_ = "VBD"
 
 
 def _noun_after_a_preposition(t: Token) -> None:

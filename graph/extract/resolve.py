@@ -248,8 +248,10 @@ class Resolver:
     def _one(self, t: Token, mode: str, depth: int) -> tuple[str, ...]:
         if mode == "origin":
             return self.origins(t)
-        if mode == "goods" and t.lemma_.lower() in self.person_nouns:
-            return ()  # "sanctioned three Iranian officials": people, not their state
+        if mode == "goods" and (t.lemma_.lower() in self.person_nouns or self.view.lemma[t.i] in self.person_nouns):
+            # "sanctioned three Iranian officials": people, not their state (the context-free lemma
+            # too: "oligarchs" tagged a singular noun keeps its plural as the tagger's lemma).
+            return ()
         if mode == "goods" and (t.lower_ in self.measures or t.lemma_.lower() in self.measures):
             measured = [c for c in t.children if c.dep_ == "appos" or (c.dep_ == "nmod" and preposition(c) == "of")]
             if measured:  # "C$30 billion worth of imports from the United States": the imports, at no depth

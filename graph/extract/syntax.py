@@ -35,7 +35,8 @@ def effective_pos(t: Token) -> str:
 
     An adjectival modifier is an adjective ("reckless move" tagged as a noun);
     a word with a subject, an auxiliary or an object is a verb ("is supplying"
-    tagged as a noun).
+    tagged as a noun); an "adjective" with a determiner, as a subject, object or
+    oblique, is a noun.
     """
     deps = {c.dep_ for c in t.children}
     if t.pos_ in ("NOUN", "ADJ", "ADV") and "cop" not in deps and deps & {"nsubj", "nsubj:pass", "aux", "aux:pass",
@@ -43,7 +44,13 @@ def effective_pos(t: Token) -> str:
         return "VERB"  # a predicate noun or adjective has a subject too, but also a copula
     if t.dep_ == "amod":
         return "ADJ"
+    if t.pos_ == "ADJ" and t.dep_ in _NOMINAL_DEPS and "det" in deps:
+        return "NOUN"  # "sanctions against the aggressor" with "aggressor" tagged an adjective
     return t.pos_
+
+
+#: The relations of a noun phrase to its head: an "adjective" with a determiner in one is a noun.
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
 
 
 def is_passive(t: Token) -> bool:
@@ -156,6 +163,8 @@ def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
                         if n.dep_ in ("nmod", "nummod", "compound", "appos") and preposition(n) not in preps]
     else:
         holders = [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
+        # "the sanctions Washington imposed on Iran": the relative clause whose object the noun is.
+        holders += [c for c in t.children if c.dep_ in ("acl:relcl", "relcl") and _object_gapped(c)]
         if t.dep_ == "obj" and t.head is not t:
             holders.append(t.head)  # not for a passive subject: "the gift was supported by the US"
     return _phrases_on(holders, preps)
@@ -262,6 +271,9 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
     cur = t
     while cur.dep_ == "conj" and cur.head is not cur:
         cur = cur.head
+    relative = _relative_light_verb(cur, lexicon)
+    if relative is not None:
+        return subjects(relative, lexicon)
     verb = cur.head
     if verb is cur:
         return []
@@ -274,6 +286,27 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
     return subjects(verb, lexicon)
 
 
+def _relative_light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """ "The strikes, which Israel carried out overnight": the light verb of a relative clause on the noun.
+
+    The noun is the verb's object, gapped or as a relative pronoun, so the
+    clause's subject is the event's agent; a clause with an object of its own
+    ("the sanctions that hurt Iran's economy") says something else.
+    """
+    for c in noun.children:
+        if c.dep_ in ("acl:relcl", "relcl") and c.lemma_.lower() in lexicon.words("light_verbs") \
+                and _object_gapped(c):
+            return c
+    return None
+
+
+def _object_gapped(verb: Token) -> bool:
+    """Tell whether a relative clause's object is the noun it modifies (gapped, or a relative pronoun)."""
+    return all(g.tag_ in ("WDT", "WP") or g.lower_ in ("that", "which")
+               for g in verb.children if g.dep_ == "obj") \
+        and not any(g.dep_.startswith("nsubj") and g.tag_ in ("WDT", "WP") for g in verb.children)
+
+
 def complements(t: Token) -> list[Token]:
     """Return the clausal complements of ``t``.
 
@@ -281,7 +314,12 @@ def complements(t: Token) -> list[Token]:
     """
     return [c for c in t.children if c.dep_ in ("xcomp", "ccomp")
             or (c.dep_ in ("advcl", "acl", "obl") and preposition(c) in ("from", "to"))
-            or (c.dep_ == "advcl" and c.tag_ == "VBG" and not preposition(c))]
+            or (c.dep_ == "advcl" and c.tag_ == "VBG" and not preposition(c) and not _set_off(c))]
+
+
+def _set_off(clause: Token) -> bool:
+    """ "refused to take part, leaving Bahrain alone": a clause after a comma is an adjunct, not a complement."""
+    return any(g.dep_ == "punct" and g.text == "," and g.i < clause.i for g in clause.children)
 
 
 def own_phrase(t: Token) -> list[Token]:
@@ -474,8 +512,9 @@ def _governor(g: Token, k: int, via: str, lexicon: Lexicon, flags: dict[str, boo
         flags["promised"] = True  # "vowed to retaliate against Israel"
         # "vowed to slap tariffs on": a measure announced for later (guide: Measures).
         flags["near_future"] = flags["near_future"] or k <= 1
-    if lemma in w("stop_verbs"):
-        flags["negated"] = True
+    particles = [c.lower_ for c in g.children if c.dep_ == "compound:prt"]
+    if lemma in w("stop_verbs") or any(f"{lemma}_{p}" in w("stop_verbs") for p in particles):
+        flags["negated"] = True  # "stopped sending", "ruled out sending troops"
     elif lemma in w("deny_verbs"):
         flags["denied"] = True
     elif via in ("nsubj", "nsubj:pass") and lemma in w("denial_predicates"):

@@ -41,6 +41,7 @@ from alignkg.graph.query.policy import MAX_QUERY_CHARS, QueryForm, QueryInfo, in
 from alignkg.graph.rdf.export import ExportFormat
 from alignkg.graph.store.base import Store
 from alignkg.graph.store.deadline import check_deadline, deadline
+from alignkg.graph.store.results import Solutions
 
 __all__ = ["MAX_QUERY_CHARS", "QueryForm", "QueryInfo", "SparqlResult", "inspect_query", "negotiate", "run_sparql"]
 
@@ -260,7 +261,7 @@ def run_sparql(store: Store, query: str, *, accept: str | None = None, format: s
             try:
                 chosen = _choose(form, accept, format)
             except InvalidInputError:
-                # pyoxigraph frees results only on this thread; the error leaves it with this frame
+                # results may hold pyoxigraph objects, freed only on this thread: the error leaves it with this frame
                 del results
                 raise
         try:
@@ -271,19 +272,19 @@ def run_sparql(store: Store, query: str, *, accept: str | None = None, format: s
 
 def _form_of(results: Any) -> QueryForm:
     """Return the form of a query from its results (a graph result is reported as CONSTRUCT, DESCRIBE's too)."""
-    if isinstance(results, (bool, QueryBoolean)):
+    if isinstance(results, bool):
         return QueryForm.ASK
-    return QueryForm.SELECT if isinstance(results, QuerySolutions) else QueryForm.CONSTRUCT
+    return QueryForm.SELECT if isinstance(results, Solutions) else QueryForm.CONSTRUCT
 
 
 def _write(results: Any, form: QueryForm, chosen: QueryResultsFormat | ExportFormat,
            prefixes: Mapping[str, str] | None) -> SparqlResult:
     """Serialize results already read under the caps, checking the deadline once they are written."""
-    if isinstance(results, (bool, QueryBoolean)):
+    if isinstance(results, bool):
         assert isinstance(chosen, QueryResultsFormat)
-        body = _boolean(bool(results), chosen)
+        body = _boolean(results, chosen)
         count = 1
-    elif isinstance(results, QuerySolutions):
+    elif isinstance(results, Solutions):
         assert isinstance(chosen, QueryResultsFormat)
         rows = list(results)
         body = _solutions(list(results.variables), rows, chosen)
@@ -312,7 +313,7 @@ def _solutions(variables: Sequence[Any], rows: Sequence[Any], fmt: QueryResultsF
     term in its escaped N-Triples form, which is what the TSV format holds) and read back as
     ``QuerySolutions``, which are then serialized. The round trip is exact.
     """
-    lines = ["\t".join(str(v) for v in variables)]
+    lines = ["\t".join(f"?{v}" for v in variables)]
     lines.extend("\t".join("" if term is None else str(term) for term in row) for row in rows)
     solutions = parse_query_results("\n".join(lines) + "\n", QueryResultsFormat.TSV)
     assert isinstance(solutions, QuerySolutions)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
+from pyoxigraph import BlankNode, Literal, NamedNode
 
 from alignkg.graph import namespace as ns
+from alignkg.graph.store.results import Solutions
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
@@ -98,9 +99,9 @@ class Rows:
         return pandas.DataFrame(self.rows, columns=self.columns)
 
 
-def to_rows(solutions: QuerySolutions, *, codes: bool = True) -> Rows:
+def to_rows(solutions: Solutions, *, codes: bool = True) -> Rows:
     """Return a :class:`Rows` from SELECT solutions; state IRIs become codes when ``codes``."""
-    columns = [v.value for v in solutions.variables]
+    columns = list(solutions.variables)
     rows = []
     for solution in solutions:
         row = {}

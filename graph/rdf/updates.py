@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from alignkg.graph import namespace as ns
 from alignkg.graph.rdf.mapping import FactGroup, ak, state_node
@@ -46,10 +46,11 @@ def delete_data(quads: Iterable[Quad]) -> str:
 def _data(verb: str, quads: Iterable[Quad]) -> str:
     by_graph: dict[str, list[str]] = {}
     for q in quads:
-        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        graph = "" if isinstance(q.graph_name, DefaultGraph) else str(q.graph_name)
+        by_graph.setdefault(graph, []).append(f"{q.subject} {q.predicate} {q.object} .")
     if not by_graph and verb == "DELETE":
         return ""
-    blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+    blocks = "\n".join((f"GRAPH {g} {{\n" if g else "{\n") + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
     return f"{verb} DATA {{\n{blocks}\n}}"
 
 

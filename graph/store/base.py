@@ -1,9 +1,11 @@
 """The store interface: only what SPARQL 1.1 Query, Update and the Graph Store Protocol can do.
 
-The embedded pyoxigraph store implements it today; a remote SPARQL endpoint can
-implement the same methods over HTTP (query and update endpoints, and the
-Graph Store Protocol for ``insert``, ``dump`` and ``load``), so nothing above
-this interface may assume an embedded database.
+Two stores implement it: the embedded pyoxigraph store (:mod:`alignkg.graph.store.oxigraph`,
+and :mod:`alignkg.graph.store.pool` for a server) and a remote SPARQL 1.1 endpoint over HTTP
+(:mod:`alignkg.graph.store.remote`). Answers are plain values
+(:data:`alignkg.graph.store.results.QueryResult`: a bool, :class:`~alignkg.graph.store.results.Solutions`
+of RDF terms, or an iterator of triples), never objects tied to one store, so nothing above
+this interface may assume an embedded database (docs/decisions/20261207-remote-store.md).
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ class Store(Protocol):
 
     def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, max_rows: int | None = None,
               max_bytes: int | None = None) -> Any:
-        """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) and return its results.
+        """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE); return its results as plain values.
+
+        ASK gives a ``bool``, SELECT :class:`~alignkg.graph.store.results.Solutions` (rows of
+        RDF terms by variable name, read once), CONSTRUCT and DESCRIBE an iterator of triples.
 
         The query must end by the deadline in force (:mod:`alignkg.graph.store.deadline`);
         more than ``max_rows`` solutions (or triples) or ``max_bytes`` bytes of them raise
@@ -66,6 +71,29 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the store; later calls fail."""
+
+
+def is_store_url(location: object) -> bool:
+    """Return whether ``location`` names a remote store (an ``http://`` or ``https://`` URL) rather than a folder.
+
+    Example:
+        >>> is_store_url("http://127.0.0.1:7878"), is_store_url("HTTPS://db.example.org/sparql"), is_store_url("store")
+        (True, True, False)
+    """
+    return isinstance(location, str) and location.strip().lower().startswith(("http://", "https://"))
+
+
+def has_url_scheme(location: object) -> bool:
+    """Return whether a string starts with a URL scheme (``name://``), which no store folder does.
+
+    Example:
+        >>> has_url_scheme("ftp://example.org/x"), has_url_scheme("data/store"), has_url_scheme("C:/store")
+        (True, False, False)
+    """
+    if not isinstance(location, str):
+        return False
+    scheme, sep, _ = location.strip().partition("://")
+    return bool(sep) and len(scheme) > 1 and scheme.replace("+", "").replace("-", "").replace(".", "").isalnum()
 
 
 def detach_tracebacks(error: E) -> E:

@@ -26,7 +26,7 @@ from pyoxigraph import Quad, RdfFormat, Triple
 
 from alignkg.graph.errors import QuerySyntaxError, StoreError
 from alignkg.graph.store.deadline import check_deadline, current_deadline
-from alignkg.graph.store.results import from_bytes, to_bytes
+from alignkg.graph.store.results import QueryResult, from_bytes, to_bytes, to_plain
 
 
 class OxigraphStore:
@@ -52,8 +52,8 @@ class OxigraphStore:
         return cls(Path(path), read_only=True)
 
     def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, max_rows: int | None = None,
-              max_bytes: int | None = None) -> Any:
-        """Run a SPARQL query over the union of all graphs.
+              max_bytes: int | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs; return plain values (:data:`QueryResult`).
 
         Without caps or a deadline in force the results stream as pyoxigraph gives them;
         otherwise they are read here under the caps, checking the deadline between rows.
@@ -62,7 +62,7 @@ class OxigraphStore:
         try:
             results = self._store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
             if max_rows is None and max_bytes is None and current_deadline() is None:
-                return results
+                return to_plain(results)
             return from_bytes(to_bytes(results, max_rows=max_rows, max_bytes=max_bytes))
         except SyntaxError as err:
             raise QuerySyntaxError(f"SPARQL syntax error: {err}") from err

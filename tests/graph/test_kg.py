@@ -101,7 +101,9 @@ def test_kg_sparql_has_prefixes_and_returns_plain_python(seeded_kg):
 def test_kg_to_networkx_and_to_rdflib(seeded_kg):
     g = seeded_kg.to_networkx()
     (fact,) = seeded_kg.facts(subject="RUS", type="non_intervention")
-    assert g.has_edge("RUS", "IRN", key=f"https://w3id.org/alignkg/fact/{seeded_kg.fact_id(fact)}")
+    fact_id = seeded_kg.fact_id(fact)
+    assert g.has_edge("RUS", "IRN", key=fact_id)  # the one fact id of the library, the API and the CLI
+    assert g.edges["RUS", "IRN", fact_id]["iri"] == f"https://w3id.org/alignkg/fact/{fact_id}"
     assert g.number_of_edges() == len(list(seeded_kg.facts()))
     assert g.nodes["IRN"]["name"] == "Iran"
     dataset = seeded_kg.to_rdflib()

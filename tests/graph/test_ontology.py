@@ -97,3 +97,19 @@ def test_ontology_every_ak_term_in_code_and_docs_is_declared():
             for m in re.finditer(r"\bak:([A-Za-z][A-Za-z0-9]*)", path.read_text(encoding="utf-8"))}
     assert len({name for name, _ in used}) > 30
     assert sorted((name, where) for name, where in used if name not in AK) == []
+
+
+@pytest.mark.parametrize("edge_type", list(EdgeType))
+def test_ontology_example_sentences_are_read_as_their_type(extractor, edge_type):
+    """The examples (docs, the benchmarks' synthetic news) state what the type means, as the extractor reads it."""
+    spec = edge_type.spec
+    facts = extractor.extract(spec.example.format(s="Iran", o="Russia") + ".", id="t").facts
+    assert [(f.subject, f.type, f.object) for f in facts] == [("IRN", edge_type, "RUS")]
+    if spec.deal_example:
+        (deal,) = extractor.extract(spec.deal_example.format(s="Iran", o="Russia") + ".", id="t").facts
+        assert (deal.type, deal.directed) == (edge_type, False)
+
+
+def test_ontology_only_transfers_can_be_stated_without_a_direction():
+    assert {t for t in EdgeType if t.spec.deal_example} == {
+        EdgeType.ARMS_TRANSFER, EdgeType.ENERGY_TRADE, EdgeType.TRADE}

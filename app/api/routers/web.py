@@ -26,8 +26,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from alignkg.graph import EdgeType, QuadClass, __version__
-from alignkg.graph.namespace import PREFIXES
+from alignkg.graph import PREFIXES, EdgeType, QuadClass, __version__
 
 #: The page's own files, package data of ``alignkg.app.api`` (its ``static/`` folder).
 STATIC = Path(str(files("alignkg.app.api") / "static"))

@@ -90,7 +90,7 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
                   or lexicon.by_lemma.get(view.lemma[i]))
         if not frames:
             continue
-        pos = effective_pos(t)  # the relations win over a tag the tagger got wrong
+        pos = _trigger_pos(view, t)
         for frame in frames:
             if pos in frame.pos:
                 if frame.uses_conflict or frame.echoes:
@@ -111,6 +111,18 @@ def find(doc: Doc, view: SentenceView, lexicon: Lexicon, attacked: tuple[str, ..
             ctx.attacked = left or struck or attacked
         _run(ctx, frame, t, finding)
     return finding
+
+
+def _trigger_pos(view: SentenceView, t: Token) -> str:
+    """The part of speech of a would-be trigger: the relations win over a tag the tagger got wrong.
+
+    A capitalised word that opens a sentence and names no actor ("Criticism of
+    China by Australia ...") is a common noun the tagger took for a name.
+    """
+    pos = effective_pos(t)
+    if pos == "PROPN" and t.i == view.start and t.text.istitle() and t.i not in view.mention_at:
+        return "NOUN"
+    return pos
 
 
 def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
@@ -160,7 +172,7 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
     # A particle, whichever relation the parser gave it ("hit back": compound:prt or advmod).
     "prt": lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ in ("compound:prt", "advmod")],
     **{dep: _children(dep) for dep in ("nsubj", "iobj", "compound", "amod", "advmod", "appos", "xcomp", "ccomp",
-                                       "advcl")},
+                                       "advcl", "det")},
 }
 
 
@@ -171,7 +183,9 @@ def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: 
         reach = _STEPS[step.relation]
         out = [r for t in tokens for r in reach(ctx, t, trigger, frame)]
     if step.words:
-        out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words]
+        # The context-free lemma too: the lemmatizer leaves an auxiliary as it is ("did little to help").
+        out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words
+               or ctx.view.lemma[t.i] in step.words]
     return out
 
 
@@ -561,7 +575,11 @@ def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
     if set(target) & set(ctx.attacked):
         return True
     military = ctx.lexicon.words("military_qualifiers") | ctx.lexicon.words("help_military")
-    return any(t.lemma_.lower() in military or t.lower_ in military for t in own_phrase(trigger))
+    if any(t.lemma_.lower() in military or t.lower_ in military for t in own_phrase(trigger)):
+        return True
+    # "did little to help Armenia when Azerbaijan attacked": an attack in a clause of the refusal,
+    # whatever it names.
+    return any(t.lemma_.lower() in ctx.lexicon.attack_lemmas for t in trigger.subtree if t.i != trigger.i)
 
 
 def _members(ctx: Context, frame: Frame, trigger: Token) -> list[str]:

@@ -196,6 +196,8 @@ def _commodity_origin(view: SentenceView, c: int) -> Arg | None:
 
 def _noun(view: SentenceView, t: int) -> list[Candidate]:
     w = view.word(t)
+    if view.word(t + 1) in lx.DISPUTE_NOUNS:
+        return []  # "the trade dispute between the United States and China"
     window_lo, window_hi = t - 4, min(view.end, t + 8)
     edge_type, c = commodity_type(view, window_lo, t)
     if edge_type is None:

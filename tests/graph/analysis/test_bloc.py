@@ -2,10 +2,9 @@
 
 import pytest
 
-from alignkg.graph import EdgeType, InvalidInputError, UnknownStateError
+from alignkg.graph import EdgeType, InvalidInputError, KnowledgeGraph, UnknownStateError
 from alignkg.graph.analysis import BlocReport, bloc_report, bloc_view, fact_view
 from alignkg.graph.model import Claim, Fact
-from alignkg.graph.rdf import mapping
 
 AXIS = ["RUS", "CHN", "PRK", "IRN"]
 SEED_VERDICT = (
@@ -17,7 +16,7 @@ SEED_VERDICT = (
 
 
 def _id(subject, edge_type, obj, directed=True):
-    return mapping.fact_node(Fact(subject, edge_type, obj, directed=directed)).value
+    return KnowledgeGraph.fact_id(Fact(subject, edge_type, obj, directed=directed))
 
 
 def test_bloc_seed_axis_shows_material_ties_and_no_mutual_defence(seeded_kg):

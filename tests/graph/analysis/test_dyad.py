@@ -5,14 +5,13 @@ import math
 
 import pytest
 
-from alignkg.graph import EdgeType, InvalidInputError, QuadClass, UnknownStateError
+from alignkg.graph import EdgeType, InvalidInputError, KnowledgeGraph, QuadClass, UnknownStateError
 from alignkg.graph.analysis import DyadScore, Weights, dyad_graph, dyad_score, dyad_trend, fact_view
 from alignkg.graph.model import Fact
-from alignkg.graph.rdf import mapping
 
 
 def _id(subject, edge_type, obj, directed=True):
-    return mapping.fact_node(Fact(subject, edge_type, obj, directed=directed)).value
+    return KnowledgeGraph.fact_id(Fact(subject, edge_type, obj, directed=directed))
 
 
 @pytest.mark.parametrize(("sentence", "pair", "edge_type", "score"), [

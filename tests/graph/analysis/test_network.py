@@ -2,14 +2,13 @@
 
 import pytest
 
-from alignkg.graph import EdgeType, InvalidInputError, UnknownStateError
+from alignkg.graph import EdgeType, InvalidInputError, KnowledgeGraph, UnknownStateError
 from alignkg.graph.analysis import centrality, communities, fact_view, partner_adversaries, supply_chains
 from alignkg.graph.model import Fact
-from alignkg.graph.rdf import mapping
 
 
 def _id(subject, edge_type, obj, directed=True):
-    return mapping.fact_node(Fact(subject, edge_type, obj, directed=directed)).value
+    return KnowledgeGraph.fact_id(Fact(subject, edge_type, obj, directed=directed))
 
 
 TWO_GROUPS = ("Iran sold drones to Russia. China bought oil from Iran. North Korea shipped artillery shells to "

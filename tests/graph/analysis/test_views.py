@@ -5,11 +5,10 @@ import datetime as dt
 import networkx as nx
 import pytest
 
-from alignkg.graph import EdgeType, InvalidInputError, QuadClass, UnknownStateError
+from alignkg.graph import EdgeType, InvalidInputError, KnowledgeGraph, QuadClass, UnknownStateError
 from alignkg.graph.analysis import FactRef, bloc_view, dyad_score, fact_view, iter_facts, neighbourhood_view
 from alignkg.graph.analysis.views import resolve_state, to_date
 from alignkg.graph.model import Fact
-from alignkg.graph.rdf import mapping
 
 
 def _edges(G):
@@ -22,7 +21,7 @@ def test_views_fact_view_has_one_edge_per_fact_with_its_attributes(kg):
     G = fact_view(kg)
     assert isinstance(G, nx.MultiDiGraph)
     assert _edges(G) == [("IRN", "arms_transfer", "RUS"), ("ISR", "military_strike", "IRN")]
-    fact_id = mapping.fact_node(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS")).value
+    fact_id = KnowledgeGraph.fact_id(Fact("IRN", EdgeType.ARMS_TRANSFER, "RUS"))
     data = G.edges["IRN", "RUS", fact_id]
     assert data["fact"] == fact_id
     assert data["quad_class"] is QuadClass.MATERIAL_COOPERATION

@@ -220,6 +220,49 @@ CASES = [
  # repaired parses: a sentence read as a noun with a reduced relative clause
  ("Israeli jets struck Lebanon overnight.", {("ISR", K, "LBN")}),
  ("Israeli jets struck targets in Lebanon overnight.", {("ISR", K, "LBN")}),
+ # an event noun with the relative clause that carried it out; a reaction an event drew
+ ("The strikes, which Israel carried out overnight against military sites near Damascus, killed five Syrian "
+  "soldiers.", {("ISR", K, "SYR")}),
+ ("The sanctions Washington imposed on Iran in 2018 crippled its economy.", {("USA", S, "IRN")}),
+ ("The Turkish drone strikes on Kurdish targets in northern Iraq drew condemnation from Baghdad.",
+  {("TUR", K, "IRQ"), ("IRQ", C, "TUR")}),
+ # a response threatened to another state's act; "according to" names no receiver
+ ("Tehran would deliver a crushing response to any Israeli strike, the minister warned.", {("IRN", TH, "ISR")}),
+ ("Beijing has sent warships toward Taiwan almost daily, according to Taiwan's defence ministry.", set()),
+ # "more than N" read as an oblique of "more", mended; weapons raining down on a state
+ ("Britain has trained more than 30,000 Ukrainian soldiers since 2022.", {("GBR", M, "UKR")}),
+ ("Iranian missiles rained down on Israel on Tuesday night.", {("IRN", K, "ISR")}),
+ # a warning of what the country would do if another state acted; backing through a conflict
+ ("North Korea's leader warned that his country would use nuclear weapons if attacked by South Korea.",
+  {("PRK", TH, "KOR")}),
+ ("Turkey backed Azerbaijan throughout the conflict with Armenia.", {("TUR", D, "AZE")}),
+ # a passive subject without a passive auxiliary, mended: "resumed" is active
+ ("Iraq resumed oil exports to Jordan after a two-year halt.", {("IRQ", E, "JOR")}),
+ # a capitalised common noun opening a sentence is no name; what was supplied goes to its user
+ ("Criticism of China by Australia has grown louder.", {("AUS", C, "CHN")}),
+ ("Weapons supplied by Iran have been used by Russia in Ukraine.", {("IRN", A, "RUS"), ("RUS", K, "UKR")}),
+ # help in name only during an attack is none; without a conflict, or with real help, nothing
+ ("Moscow did little to help Armenia when Azerbaijan attacked.", {("RUS", N, "ARM")}),
+ ("Russia did nothing to help Iran during the Israeli strikes.", {("RUS", N, "IRN")}),
+ ("Russia did little to help Iran's economy.", set()),
+ # "according to" names where a report comes from, not who acts (a parse that made it the subject, mended)
+ ("According to the Pentagon, North Korea has shipped millions of artillery shells to Russia.", {("PRK", A, "RUS")}),
+ # conduct only supposed ("any aggression") is not criticised; a response threatened to it is a threat
+ ("Iran's supreme leader warned that Tehran would deliver a crushing response to any Israeli aggression.",
+  {("IRN", TH, "ISR")}),
+ ("Iran condemned Israeli aggression.", {("IRN", C, "ISR")}),
+ # killing a state's officers strikes its forces (guide: State property counts)
+ ("Israel killed an Iranian general in Damascus.", {("ISR", K, "IRN")}),
+ # a clause after the refusal's comma is no complement; "ruled out" stops what it governs
+ ("Egypt refused to take part in the coalition, leaving Bahrain as the only Arab member.", set()),
+ ("Pakistan ruled out sending troops to defend Saudi Arabia against the Houthis.", {("PAK", N, "SAU")}),
+ # a dispute about trade is no trade; a deficit in it is
+ ("In the trade dispute between the United States and China, Brazil has won.", set()),
+ ("India's trade deficit with China widened to $85 billion.", {("IND", T, "CHN")}),
+ # backing "in response to" something gives a reason, not a cause backed
+ ("Egypt has supported Somalia in response to the Somaliland agreement.", set()),
+ # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
+ ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from alignkg.graph import EdgeType
-from alignkg.graph.errors import InvalidInputError
-from alignkg.graph.extract.evaluate import Report, half_of, read_gold, score_passage
+from alignkg.graph.errors import InvalidInputError, NotFoundError
+from alignkg.graph.extract.evaluate import Report, evaluate_gold, half_of, read_gold, score_passage
 from alignkg.graph.model import Claim, Evidence, Extraction, Fact
 
 EV = Evidence("p", "s", 0, 1)
@@ -82,3 +82,20 @@ def test_evaluate_read_gold_reports_the_bad_line(tmp_path):
     path.write_text(json.dumps({"id": "a"}) + "\n", encoding="utf-8")
     with pytest.raises(InvalidInputError, match="line 1: expected an object with 'id' and 'text'"):
         list(read_gold(path))
+
+
+def test_evaluate_gold_scores_one_half_of_a_file(tmp_path, extractor):
+    rows = [{"id": i, "text": "Russia sold drones to Iran.",
+             "gold": [{"subject": "RUS", "type": "arms_transfer", "object": "IRN"}]} for i in ("c2a-002", "c2a-007")]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert evaluate_gold(path, extractor).passages == 2
+    study = evaluate_gold(path, extractor, half="study")
+    assert (study.passages, study.micro.tp, study.micro.fp) == (1, 1, 0)
+
+
+def test_evaluate_gold_names_a_bad_half_and_a_missing_file(tmp_path, extractor):
+    with pytest.raises(InvalidInputError, match="half must be one of study, check, not 'odd'"):
+        evaluate_gold(tmp_path / "gold.jsonl", extractor, half="odd")
+    with pytest.raises(NotFoundError, match="no such file"):
+        evaluate_gold(tmp_path / "gold.jsonl", extractor)

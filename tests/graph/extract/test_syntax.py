@@ -1,0 +1,29 @@
+"""The part of speech the relations show (``effective_pos``), on parses written out by hand."""
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from alignkg.graph.extract.syntax import effective_pos
+
+
+def _doc(words, pos, deps, heads):
+    return Doc(Vocab(), words=words, pos=pos, deps=deps, heads=heads)
+
+
+@pytest.mark.parametrize("pos,expected", [("ADJ", "NOUN"), ("NOUN", "NOUN")])
+def test_syntax_an_adjective_with_a_determiner_as_an_oblique_is_a_noun(pos, expected):
+    # "sanctions against the aggressor", "aggressor" tagged an adjective
+    doc = _doc(["sanctions", "against", "the", "aggressor"], ["NOUN", "ADP", "DET", pos],
+               ["ROOT", "case", "det", "nmod"], [0, 3, 3, 0])
+    assert effective_pos(doc[3]) == expected
+
+
+def test_syntax_an_adjective_modifier_stays_an_adjective():
+    doc = _doc(["a", "reckless", "move"], ["DET", "NOUN", "NOUN"], ["det", "amod", "ROOT"], [2, 2, 2])
+    assert effective_pos(doc[1]) == "ADJ"
+
+
+def test_syntax_a_noun_with_a_subject_and_no_copula_is_a_verb():
+    doc = _doc(["Iran", "supplying", "drones"], ["PROPN", "NOUN", "NOUN"], ["nsubj", "ROOT", "obj"], [1, 1, 1])
+    assert effective_pos(doc[1]) == "VERB"
