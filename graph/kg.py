@@ -36,7 +36,9 @@ from alignkg.graph.model import (
     Evidence,
     Extraction,
     Fact,
+    FactPage,
     State,
+    StatePage,
     check_article_id,
     to_date,
 )
@@ -692,6 +694,87 @@ class KnowledgeGraph:
         """
         selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
                                  min_sources=min_sources)
+        for _, fact in self._listing(selection, after, limit):
+            yield fact
+
+    def facts_page(self, *, subject: str | None = None, type: EdgeType | str | None = None,
+                   object: str | None = None, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                   hedged: bool | None = None, quad_class: QuadClass | str | None = None, date: str = "seen",
+                   min_sources: int | None = None, after: str | None = None, limit: int = 100) -> FactPage:
+        """Return one page of :meth:`facts` (same filters and order) with the number of matches on all pages.
+
+        ``after`` is the ``next_cursor`` of the previous page (a fact id), ``limit`` the size of
+        a page. What a server's listing needs in as few queries as the store allows: for one
+        state's facts, one query of every match's sort keys (which also counts them) and one of
+        the page's facts (:func:`alignkg.graph.rdf.queries.listing_keys`); otherwise a listing
+        one type at a time and a count.
+
+        Raises:
+            UnknownStateError: a state names no state.
+            UnknownEdgeTypeError: ``type`` names no edge type or ``quad_class`` no quad class.
+            InvalidInputError: ``after`` names no stored fact, ``limit`` is below 1, ``min_sources``
+                is negative, or ``date`` is neither ``seen`` nor ``event``.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria.", id="a1")
+            ...     first = kg.facts_page(subject="Iran", limit=2)
+            ...     second = kg.facts_page(subject="Iran", limit=2, after=first.next_cursor)
+            >>> [(f.type.value, f.object) for f in first.facts + second.facts], first.total, second.next_cursor
+            ([('arms_transfer', 'RUS'), ('condemnation', 'SYR'), ('military_strike', 'ISR')], 3, None)
+        """
+        if limit < 1:
+            raise InvalidInputError(f"limit must be at least 1, not {limit}")
+        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                 min_sources=min_sources)
+        if queries.listing_types(selection) == [None]:
+            return self._state_page(selection, after, limit)
+        listed = list(self._listing(selection, after, limit + 1))
+        total = self._count(selection)
+        page = listed[:limit]
+        return FactPage(tuple(f for _, f in page), tuple(ns.fact_id(i) for i, _ in page), total,
+                        ns.fact_id(page[-1][0]) if len(listed) > limit else None)
+
+    def _state_page(self, selection: fact_rows.FactFilter, after: str | None, limit: int) -> FactPage:
+        """Return a page of one state's facts: every match's keys sorted here, then the page's facts read whole."""
+        keyed = self._listing_keys(selection)
+        cursor = _fact_node(after).value if after is not None else None
+        cursor_key = None
+        if cursor is not None and all(iri != cursor for _, iri in keyed):
+            t, sk, ok = self._after(str(after))
+            cursor_key = (t.value, sk.value, ok.value)
+        start = fact_rows.page_start(keyed, cursor, cursor_key)
+        chosen = [iri for _, iri in keyed[start:start + limit + 1]]
+        page = chosen[:limit]
+        found = self._facts_of(page)
+        return FactPage(tuple(found[i] for i in page), tuple(ns.fact_id(i) for i in page), len(keyed),
+                        ns.fact_id(page[-1]) if len(chosen) > limit else None)
+
+    def _listing_keys(self, selection: fact_rows.FactFilter) -> list[tuple[fact_rows.ListingKey, str]]:
+        """Return (sort key, IRI) of every fact ``selection`` keeps, in the listing's order (sorted here)."""
+        return sorted((fact_rows.listing_key(row), row["f"].value)
+                      for row in self.store.query(queries.listing_keys(selection), prefixes=_PREFIXES))
+
+    def _facts_of(self, iris: list[str]) -> dict[str, Fact]:
+        """Return the facts of the IRIs ``iris`` (without evidence), by IRI, in one query."""
+        if not iris:
+            return {}
+        return {row["f"].value: fact_rows.fact_of(row, "s", "o") for row in self.store.query(
+            queries.FACTS_OF.bind(facts=[NamedNode(i) for i in iris]), prefixes=_PREFIXES)}
+
+    def _first_evidence(self, iris: list[str], most: int) -> dict[str, tuple[Evidence, ...]]:
+        """Return the first ``most`` pieces of evidence of each fact of ``iris`` by IRI, in (article, offset) order."""
+        found: dict[str, list[tuple[tuple[str, int], Evidence]]] = {}
+        if iris and most > 0:
+            for row in self.store.query(queries.EVIDENCE_OF.bind(targets=[NamedNode(i) for i in iris]),
+                                        prefixes=_PREFIXES):
+                evidence = _evidence_of(row, "id", "text", "start", "end", "event", "by")
+                found.setdefault(row["target"].value, []).append(((evidence.article_id, evidence.start), evidence))
+        return {iri: tuple(e for _, e in sorted(pieces, key=lambda p: p[0])[:most]) for iri, pieces in found.items()}
+
+    def _listing(self, selection: fact_rows.FactFilter, after: str | None,
+                 limit: int | None) -> Iterator[tuple[str, Fact]]:
+        """Yield (IRI, fact) of the facts ``selection`` keeps, in the listing's order, from after ``after``."""
         if limit is not None and limit < 0:
             raise InvalidInputError(f"limit must be at least 0, not {limit}")
         cursor = self._after(after) if after is not None else None
@@ -709,7 +792,7 @@ class KnowledgeGraph:
                 typed = dataclasses.replace(selection, type=edge_type)
             sparql = queries.facts(typed, after=keys, limit=left)
             for row in self.store.query(sparql, prefixes=_PREFIXES):
-                yield fact_rows.fact_of(row)
+                yield row["f"].value, fact_rows.fact_of(row)
                 if left is not None:
                     left -= 1
 
@@ -725,8 +808,10 @@ class KnowledgeGraph:
             ...     kg.count_facts(), kg.count_facts(object="Iran")
             (2, 1)
         """
-        selection = self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
-                                 min_sources=min_sources)
+        return self._count(self._filter(subject, type, object, since, until, hedged, quad_class, date=date,
+                                        min_sources=min_sources))
+
+    def _count(self, selection: fact_rows.FactFilter) -> int:
         for row in self.store.query(queries.fact_count(selection), prefixes=_PREFIXES):
             return int(to_python(row["n"]))
         return 0
@@ -881,6 +966,53 @@ class KnowledgeGraph:
             side.setdefault(fact.type, []).append(dataclasses.replace(fact, evidence=tuple(evidence)))
         return self.gazetteer.state(code), out, into
 
+    def state_page(self, state: str, *, limit: int = 100, evidence_limit: int = 5) -> StatePage:
+        """Return a state with its first ``limit`` facts on each side, by type, each with a few sentences.
+
+        What :meth:`state_edges` gives, bounded for a server: a state with thousands of facts
+        answers with a page of them, the count of every type on each side, and at most
+        ``evidence_limit`` pieces of evidence per fact (:meth:`facts_page` and :meth:`fact` give the
+        rest). Facts come in (type, subject, object) order, evidence in (article, offset) order.
+        Four queries whatever the size: the keys of each side's facts (which also count them),
+        the page's facts, and their evidence.
+
+        Raises:
+            UnknownStateError: ``state`` names no state (with close suggestions).
+            InvalidInputError: ``limit`` below 1 or ``evidence_limit`` below 0.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     _ = kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria.", id="a1")
+            ...     page = kg.state_page("Iran", limit=2, evidence_limit=1)
+            >>> [(t.value, [f.object for f in facts]) for t, facts in page.outgoing.items()], page.total
+            ([('arms_transfer', ['RUS']), ('condemnation', ['SYR'])], 3)
+            >>> page.outgoing[EdgeType.ARMS_TRANSFER][0].evidence[0].text
+            'Iran sold drones to Russia.'
+            >>> page.outgoing_counts[EdgeType.MILITARY_STRIKE], page.incoming
+            (1, {})
+        """
+        if limit < 1 or evidence_limit < 0:
+            raise InvalidInputError(f"limit must be at least 1 and evidence_limit at least 0, not {limit} and "
+                                    f"{evidence_limit}")
+        code = self.gazetteer.resolve(state)
+        sides = [self._listing_keys(fact_rows.FactFilter(subject=code)),
+                 self._listing_keys(fact_rows.FactFilter(object=code))]
+        pages = [[iri for _, iri in keyed[:limit]] for keyed in sides]
+        chosen = pages[0] + pages[1]
+        facts = self._facts_of(chosen)
+        sentences = self._first_evidence(chosen, evidence_limit)
+        grouped: list[dict[EdgeType, list[Fact]]] = [{}, {}]
+        for side, page in zip(grouped, pages, strict=True):
+            for iri in page:
+                fact = dataclasses.replace(facts[iri], evidence=sentences.get(iri, ()))
+                side.setdefault(fact.type, []).append(fact)
+        counts: list[dict[EdgeType, int]] = [{}, {}]
+        for tally, keyed in zip(counts, sides, strict=True):
+            for key, _ in keyed:
+                edge_type = EdgeType(key[0])
+                tally[edge_type] = tally.get(edge_type, 0) + 1
+        return StatePage(self.gazetteer.state(code), grouped[0], grouped[1], counts[0], counts[1])
+
     def article(self, article_id: str) -> Article:
         """Return a stored article with its text and metadata.
 
@@ -955,7 +1087,8 @@ class KnowledgeGraph:
             InvalidInputError: no result format fits ``accept`` or ``format``.
         """
         return run_sparql(self.store, query, accept=accept, format=format, timeout_s=timeout_s, max_rows=max_rows,
-                          max_bytes=max_bytes, allow_service=allow_service, prefixes=_PREFIXES)
+                          max_bytes=max_bytes, allow_service=allow_service, prefixes=_PREFIXES,
+                          isolated=isinstance(self.store, CheckpointStore))
 
     def stats(self) -> dict[str, Any]:
         """Return counts: quads, articles, facts (in all and by type), claims, evidence, retracted facts, records.

@@ -252,6 +252,41 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class FactPage:
+    """One page of a fact listing: its facts (no evidence) with their ids, the matches on all pages, the next cursor.
+
+    ``ids[i]`` is the id of ``facts[i]`` (``KnowledgeGraph.fact_id``), read from the store with
+    the page rather than hashed again; ``next_cursor`` is None on the last page.
+    """
+
+    facts: tuple[Fact, ...]
+    ids: tuple[str, ...]
+    total: int
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatePage:
+    """A state with a bounded page of its facts, by type: those it is the subject of, then the object of.
+
+    ``outgoing_counts`` and ``incoming_counts`` count every fact of each type on each side (all
+    pages), while ``outgoing`` and ``incoming`` hold the first facts of the listing, each with the
+    first of its evidence (``Fact.evidence_count`` says how much there is).
+    """
+
+    state: State
+    outgoing: dict[EdgeType, list[Fact]]
+    incoming: dict[EdgeType, list[Fact]]
+    outgoing_counts: dict[EdgeType, int]
+    incoming_counts: dict[EdgeType, int]
+
+    @property
+    def total(self) -> int:
+        """Facts with the state on either side, on all pages."""
+        return sum(self.outgoing_counts.values()) + sum(self.incoming_counts.values())
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A claim of alignment: claimants say the members form a bloc (rule 6).
 

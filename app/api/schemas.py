@@ -23,11 +23,13 @@ from alignkg.graph import (
     Evidence,
     Extraction,
     Fact,
+    FactPage,
     InvalidArticleError,
     InvalidInputError,
     KnowledgeGraph,
     Rows,
     State,
+    StatePage,
     check_article_id,
     to_date,
 )
@@ -259,12 +261,15 @@ class FactDetailOut(FactOut):
 
 
 class EdgeGroupOut(BaseModel):
-    """The facts of one type on one side of a state."""
+    """The facts of one type on one side of a state: all of them counted, the first ones listed."""
 
     type: str
     quad_class: str
-    count: int
+    count: int = Field(description="Facts of this type on this side, all of them; `facts` holds those of the page "
+                                   "(see `limit`), and `links.more` lists them all, page by page.")
     facts: list[FactDetailOut]
+    links: dict[str, str] = Field(default_factory=dict, description="`more`: the `/facts` listing of the whole "
+                                                                    "group, when the page does not hold it.")
 
 
 class StateDetailOut(BaseModel):
@@ -480,9 +485,9 @@ def curations_out(records: list[Curation]) -> CurationsOut:
     return CurationsOut(curations=[curation_out(r) for r in records], count=len(records))
 
 
-def fact_out(fact: Fact) -> FactOut:
-    """Return the JSON of a fact without evidence."""
-    fact_id = KnowledgeGraph.fact_id(fact)
+def fact_out(fact: Fact, fact_id: str | None = None) -> FactOut:
+    """Return the JSON of a fact without evidence; ``fact_id`` saves hashing its id again when it is known."""
+    fact_id = KnowledgeGraph.fact_id(fact) if fact_id is None else fact_id
     # Built from a Fact, whose fields have these types already: no validation (a fifth of a page's time).
     return FactOut.model_construct(id=fact_id, subject=fact.subject, type=fact.type.value, object=fact.object,
                    quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
@@ -503,18 +508,23 @@ def state_out(state: State, as_subject: int, as_object: int) -> StateOut:
                     as_object=as_object, links={"self": f"/states/{state.code}"})
 
 
-def _groups(by_type: dict[EdgeType, list[Fact]]) -> list[EdgeGroupOut]:
-    return [EdgeGroupOut(type=t.value, quad_class=t.spec.quad_class.value, count=len(facts),
-                         facts=[fact_detail_out(f) for f in facts]) for t, facts in by_type.items()]
+def _groups(by_type: dict[EdgeType, list[Fact]], counts: dict[EdgeType, int],
+            more: Callable[[EdgeType], str]) -> list[EdgeGroupOut]:
+    return [EdgeGroupOut(type=t.value, quad_class=t.spec.quad_class.value, count=counts[t],
+                         facts=[fact_detail_out(f) for f in facts],
+                         links={"more": more(t)} if counts[t] > len(facts) else {})
+            for t, facts in by_type.items()]
 
 
-def state_detail_out(state: State, outgoing: dict[EdgeType, list[Fact]],
-                     incoming: dict[EdgeType, list[Fact]]) -> StateDetailOut:
-    """Return the JSON of a state with its edges out and in, grouped by type."""
-    total = sum(map(len, outgoing.values())) + sum(map(len, incoming.values()))
+def state_detail_out(page: StatePage) -> StateDetailOut:
+    """Return the JSON of a state with a page of its edges out and in, grouped by type."""
+    state = page.state
     return StateDetailOut(code=state.code, name=state.name, official_name=state.official_name, alpha2=state.alpha2,
-                          wikidata=state.wikidata, un_member=state.un_member, facts=total,
-                          outgoing=_groups(outgoing), incoming=_groups(incoming),
+                          wikidata=state.wikidata, un_member=state.un_member, facts=page.total,
+                          outgoing=_groups(page.outgoing, page.outgoing_counts,
+                                           lambda t: f"/facts?subject={state.code}&type={t.value}"),
+                          incoming=_groups(page.incoming, page.incoming_counts,
+                                           lambda t: f"/facts?object={state.code}&type={t.value}"),
                           links={"self": f"/states/{state.code}", "outgoing": f"/facts?subject={state.code}",
                                  "incoming": f"/facts?object={state.code}"})
 
@@ -547,15 +557,11 @@ def query_out(rows: Rows) -> QueryOut:
     return QueryOut(columns=rows.columns, rows=rows.rows, count=len(rows))
 
 
-def facts_page(facts: list[Fact], limit: int, total: int, next_link: Callable[[str], str]) -> FactsPage:
-    """Return one page of facts from up to ``limit + 1`` facts (one more tells that a next page exists).
-
-    ``total`` is the number of matches on all pages; ``next_link`` makes the link to the next page from its cursor.
-    """
-    page = facts[:limit]
-    cursor = KnowledgeGraph.fact_id(page[-1]) if len(facts) > limit else None
-    return FactsPage(facts=[fact_out(f) for f in page], count=len(page), total=total, next_cursor=cursor,
-                     links={"next": next_link(cursor)} if cursor else {})
+def facts_page(page: FactPage, next_link: Callable[[str], str]) -> FactsPage:
+    """Return the JSON of one page of facts; ``next_link`` makes the link to the next page from its cursor."""
+    return FactsPage.model_construct(facts=[fact_out(f, i) for f, i in zip(page.facts, page.ids, strict=True)],
+                                     count=len(page.facts), total=page.total, next_cursor=page.next_cursor,
+                                     links={"next": next_link(page.next_cursor)} if page.next_cursor else {})
 
 
 def json_response(model: BaseModel) -> Response:

@@ -27,7 +27,8 @@ from typing import Any
 
 from alignkg.graph.errors import QueryLimitError, QueryRefusedError, QuerySyntaxError
 
-__all__ = ["MAX_QUERY_CHARS", "QueryForm", "QueryInfo", "check", "inspect_query", "service_refused"]
+__all__ = ["MAX_QUERY_CHARS", "QueryForm", "QueryInfo", "check", "inspect_query", "may_call_service",
+           "service_refused"]
 
 #: The longest query text parsed; longer ones are refused before any parsing.
 MAX_QUERY_CHARS = 100_000
@@ -188,6 +189,24 @@ def check(query: str, *, allow_service: bool = False) -> QueryInfo:
     if info.service and not allow_service:
         raise service_refused()
     return info
+
+
+def may_call_service(query: str) -> bool:
+    r"""Return whether a text could hold a SERVICE clause, without parsing it: False only when it cannot.
+
+    SPARQL keywords are case-insensitive and may be spelled with codepoint escapes (``\u0053ERVICE``),
+    which are replaced before parsing; a text with neither ``service`` in any case nor a ``\u``
+    or ``\U`` escape cannot call a SERVICE. Such a text needs no check of its own: the store
+    parses it as a query or refuses it (it cannot run an update), so the endpoint parses it once
+    (``run_sparql``). Any other text gets the whole check (:func:`check`).
+
+    Example:
+        >>> may_call_service("SELECT * WHERE { ?s ?p ?o }"), may_call_service("select * { SeRvIcE <x> { } }")
+        (False, True)
+        >>> may_call_service(r"SELECT * WHERE { \u0053ERVICE <x> { } }")
+        True
+    """
+    return "service" in query.casefold() or "\\u" in query or "\\U" in query
 
 
 def service_refused() -> QueryRefusedError:

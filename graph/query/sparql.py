@@ -36,8 +36,8 @@ from typing import Any, TypeVar
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, parse_query_results, serialize
 
 from alignkg.graph import namespace as ns
-from alignkg.graph.errors import AlignkgError, InvalidInputError, StoreError
-from alignkg.graph.query.policy import MAX_QUERY_CHARS, QueryForm, QueryInfo, inspect_query
+from alignkg.graph.errors import AlignkgError, InvalidInputError, QuerySyntaxError, StoreError
+from alignkg.graph.query.policy import MAX_QUERY_CHARS, QueryForm, QueryInfo, inspect_query, may_call_service
 from alignkg.graph.rdf.export import ExportFormat
 from alignkg.graph.store.base import Store
 from alignkg.graph.store.deadline import check_deadline, deadline
@@ -193,7 +193,8 @@ def _coded(error: _E, code: str) -> _E:
 
 def run_sparql(store: Store, query: str, *, accept: str | None = None, format: str | None = None,
                timeout_s: float | None = 10.0, max_rows: int = 10_000, max_bytes: int | None = None,
-               allow_service: bool = False, prefixes: Mapping[str, str] | None = None) -> SparqlResult:
+               allow_service: bool = False, prefixes: Mapping[str, str] | None = None,
+               isolated: bool = False) -> SparqlResult:
     """Run a read-only SPARQL query under the endpoint's policy; return its results serialized.
 
     Args:
@@ -208,6 +209,12 @@ def run_sparql(store: Store, query: str, *, accept: str | None = None, format: s
         max_bytes: the most bytes of results read (None: no limit); more is an error.
         allow_service: whether ``SERVICE`` clauses may call other endpoints.
         prefixes: prefixes predeclared for the query (default: the project's, ``ak:``, ``state:``...).
+        isolated: whether the store parses and runs queries in processes of their own (a server's
+            :class:`~alignkg.graph.store.pool.CheckpointStore`). A text that cannot call a SERVICE
+            (:func:`~alignkg.graph.query.policy.may_call_service`) is then parsed once, by the store,
+            which cannot run an update; its form comes from its results. Elsewhere every text is
+            checked first: pyoxigraph's parser and planner recurse on nesting and crash the process
+            past a few thousand levels (``{``, ``(``, ``||``, ``UNION``...), which the check refuses.
 
     Returns:
         The serialized results with their media type.
@@ -235,14 +242,39 @@ def run_sparql(store: Store, query: str, *, accept: str | None = None, format: s
     if (timeout_s is not None and timeout_s <= 0) or max_rows < 0:
         raise ValueError("timeout_s must be positive and max_rows at least 0")
     with deadline(timeout_s):
-        info = store.check(query, allow_service=allow_service)
-        chosen = _choose(info.form, accept, format)
+        # A text that cannot call a SERVICE is parsed once, by the store, which cannot run an update;
+        # only a text that may (or one the store cannot parse, for the error to give) is checked apart.
+        checked = may_call_service(query) or not isolated or len(query) > MAX_QUERY_CHARS
+        info = store.check(query, allow_service=allow_service) if checked else None
+        chosen = _choose(info.form, accept, format) if info is not None else None
         try:
             results = store.query(query, prefixes=dict(ns.PREFIXES if prefixes is None else prefixes),
                                   max_rows=max_rows, max_bytes=max_bytes)
-            return _write(results, info.form, chosen, prefixes)
+        except QuerySyntaxError:
+            if info is None:
+                store.check(query, allow_service=allow_service)  # an update is refused, bad syntax located
+            raise
         except OSError as err:
             raise StoreError(f"the query failed while running: {err}") from err
+        form = info.form if info is not None else _form_of(results)
+        if chosen is None:
+            try:
+                chosen = _choose(form, accept, format)
+            except InvalidInputError:
+                # results may hold pyoxigraph objects, freed only on this thread: the error leaves it with this frame
+                del results
+                raise
+        try:
+            return _write(results, form, chosen, prefixes)
+        except OSError as err:
+            raise StoreError(f"the query failed while running: {err}") from err
+
+
+def _form_of(results: Any) -> QueryForm:
+    """Return the form of a query from its results (a graph result is reported as CONSTRUCT, DESCRIBE's too)."""
+    if isinstance(results, bool):
+        return QueryForm.ASK
+    return QueryForm.SELECT if isinstance(results, Solutions) else QueryForm.CONSTRUCT
 
 
 def _write(results: Any, form: QueryForm, chosen: QueryResultsFormat | ExportFormat,

@@ -9,6 +9,7 @@ sources, and whether retracted facts count. States and types arrive resolved (co
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
@@ -92,3 +93,42 @@ def fact_of(row: Any, subject: str = "sk", object: str = "ok") -> Fact:
                 event_date=to_python(row["event"]), articles=int(to_python(row["na"]) or 0),
                 sources=int(to_python(row["ns"]) or 0), evidence_count=int(to_python(row["ne"]) or 0),
                 retracted=bool(to_python(row["r"])))
+
+
+#: The key a listing sorts by: the type's id, then the subject's and the object's codes (a state's
+#: IRI where it has none), as :data:`alignkg.graph.rdf.queries.KEYS` orders them in the store.
+ListingKey = tuple[str, str, str]
+
+
+def listing_key(row: Any) -> ListingKey:
+    """Return the sort key of a row of :func:`alignkg.graph.rdf.queries.listing_keys`.
+
+    Example:
+        >>> from pyoxigraph import Literal, NamedNode
+        >>> listing_key({"t": Literal("alliance"), "s": NamedNode("https://w3id.org/alignkg/state/RUS"),
+        ...              "o": NamedNode("https://example.org/x")})
+        ('alliance', 'RUS', 'https://example.org/x')
+    """
+    return row["t"].value, _code(row["s"]), _code(row["o"])
+
+
+def page_start(keyed: list[tuple[ListingKey, str]], cursor: str | None, cursor_key: ListingKey | None) -> int:
+    """Return where the page after ``cursor`` (a fact IRI) starts in ``keyed``, a sorted list of (key, IRI).
+
+    A cursor among the rows starts the page just after it (facts with equal keys, a directed
+    and an undirected one, are ordered by IRI, so none is skipped or repeated); one that left
+    the listing since (retracted, deleted) starts it after its ``cursor_key``.
+
+    Example:
+        >>> rows = [(("t", "IRN", "RUS"), "f1"), (("t", "RUS", "IRN"), "f2"), (("u", "CHN", "RUS"), "f3")]
+        >>> page_start(rows, None, None), page_start(rows, "f2", None), page_start(rows, "gone", ("t", "RUS", "USA"))
+        (0, 2, 2)
+    """
+    if cursor is None:
+        return 0
+    for position, (_, iri) in enumerate(keyed):
+        if iri == cursor:
+            return position + 1
+    if cursor_key is None:
+        return 0
+    return bisect.bisect_right(keyed, (cursor_key, "\U0010ffff"))

@@ -1,9 +1,11 @@
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from alignkg.graph import (
     ConflictError,
+    InvalidInputError,
     KnowledgeGraph,
     NotFoundError,
     QueryLimitError,
@@ -186,3 +188,54 @@ def test_kg_store_of_an_older_version_is_brought_up_to_date(kg, gazetteer, extra
     assert [(f.subject, f.object, f.directed) for f in upgraded.facts()] == [("IRN", "RUS", True)]
     assert len(upgraded.evidence(next(upgraded.facts()))) == 2
     assert upgraded.sparql("ASK { ak:armsTransferWith rdfs:label ?l }") is True
+
+
+def _walk_pages(kg, size, **filters):
+    ids, cursor = [], None
+    while True:
+        page = kg.facts_page(**filters, after=cursor, limit=size)
+        assert page.total == kg.count_facts(**filters)
+        assert list(page.ids) == [kg.fact_id(f) for f in page.facts]
+        ids += page.ids
+        cursor = page.next_cursor
+        if cursor is None:
+            return ids
+
+
+@pytest.mark.parametrize("filters", [{}, {"subject": "Iran"}, {"object": "IRN"}, {"subject": "RUS", "hedged": False},
+                                     {"type": "condemnation"}])
+@pytest.mark.parametrize("size", [1, 2, 100])
+def test_kg_facts_pages_list_what_facts_lists_once_in_order(seeded_kg, filters, size):
+    seeded_kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria. Russia condemned Israel.",
+                     id="more")
+    expected = [seeded_kg.fact_id(f) for f in seeded_kg.facts(**filters)]
+    assert expected
+    assert _walk_pages(seeded_kg, size, **filters) == expected
+
+
+def test_kg_facts_page_goes_on_after_a_cursor_fact_that_left_the_listing(kg):
+    kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria.", id="a1")
+    first = kg.facts_page(subject="IRN", limit=1)
+    kg.retract_fact(first.facts[0], reason="a test", by="ana")
+    rest = kg.facts_page(subject="IRN", after=first.next_cursor, limit=5)
+    assert [(f.type.value, f.object) for f in rest.facts] == [("condemnation", "SYR"), ("military_strike", "ISR")]
+    assert rest.total == 2
+    with pytest.raises(InvalidInputError, match="names no stored fact"):
+        kg.facts_page(subject="IRN", after="0" * 20)
+    with pytest.raises(InvalidInputError, match="limit"):
+        kg.facts_page(limit=0)
+
+
+def test_kg_state_page_unbounded_is_state_edges_and_bounded_cuts_facts_and_evidence(seeded_kg):
+    seeded_kg.ingest("Iran sold drones to Russia. Iran struck Israel. Iran condemned Syria.", id="more")
+    state, outgoing, incoming = seeded_kg.state_edges("Iran")
+    whole = seeded_kg.state_page("Iran", limit=1000, evidence_limit=1000)
+    assert (whole.state, whole.outgoing, whole.incoming) == (state, outgoing, incoming)
+    assert whole.outgoing_counts == {t: len(f) for t, f in outgoing.items()}
+    assert whole.total == sum(map(len, outgoing.values())) + sum(map(len, incoming.values()))
+    page = seeded_kg.state_page("IRN", limit=2, evidence_limit=0)
+    assert [f for facts in page.outgoing.values() for f in facts] == [
+        dataclasses.replace(f, evidence=()) for facts in outgoing.values() for f in facts][:2]
+    assert page.outgoing_counts == whole.outgoing_counts and page.total == whole.total
+    with pytest.raises(UnknownStateError):
+        seeded_kg.state_page("Iram")

@@ -27,9 +27,8 @@ def list_facts(request: Request, kg: KGDep, filters: FiltersDep,
     """List facts ordered by (type, subject, object), without evidence; follow ``links.next`` for more.
 
     ``total`` counts the facts matching the filters on all pages."""
-    facts = list(kg.facts(**filters.as_kwargs(), after=cursor, limit=limit + 1))
-    total = kg.count_facts(**filters.as_kwargs())
-    return json_response(facts_page(facts, limit, total, lambda next_cursor: (
+    page = kg.facts_page(**filters.as_kwargs(), after=cursor, limit=limit)
+    return json_response(facts_page(page, lambda next_cursor: (
         f"{request.url.path}?{request.url.include_query_params(cursor=next_cursor).query}")))
 
 

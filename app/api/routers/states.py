@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from alignkg.app.api.deps import KGDep, QueryDeadline, ReadKey
 from alignkg.app.api.errors import ApiError
@@ -25,11 +25,21 @@ def list_states(kg: KGDep) -> StatesOut:
             responses=error_responses(400, 401, 404))
 def get_state(state: Annotated[str, Path(description="An ISO alpha-3 code, a name or an alias.",
                                          examples=["Iran", "IRN", "the Kremlin", "North Korea"])],
-              kg: KGDep) -> StateDetailOut:
+              kg: KGDep,
+              limit: Annotated[int, Query(ge=1, le=1000, description="Facts listed on each side (outgoing, "
+                                                                      "incoming), the first in (type, subject, "
+                                                                      "object) order; `links.more` of a group "
+                                                                      "lists all of them.")] = 100,
+              evidence_limit: Annotated[int, Query(ge=0, le=1000, description="Sentences listed per fact, the "
+                                                                               "first by article and offset; "
+                                                                               "`evidence_count` says how many "
+                                                                               "there are, `/facts/{id}` gives "
+                                                                               "all.")] = 5) -> StateDetailOut:
     """Return the facts the state is the subject of (``outgoing``) and the object of (``incoming``), grouped by
-    type, each with the sentences that support it. An unknown state is a 404 with close suggestions."""
+    type, each with the first sentences that support it; a group's ``count`` is all its facts, of which the first
+    ``limit`` per side are listed. An unknown state is a 404 with close suggestions."""
     try:
-        found, outgoing, incoming = kg.state_edges(state)
+        page = kg.state_page(state, limit=limit, evidence_limit=evidence_limit)
     except UnknownStateError as err:
         raise ApiError.from_error(err, status=404) from err
-    return state_detail_out(found, outgoing, incoming)
+    return state_detail_out(page)

@@ -53,6 +53,32 @@ def test_http_state_evidence_offsets_slice_the_article(http):
     assert article["text"][evidence["start"]:evidence["end"]] == evidence["text"]
 
 
+def test_http_state_pages_its_facts_and_evidence(http):
+    whole = http.get("/states/IRN", params={"limit": 1000, "evidence_limit": 1000}).json()
+    paged = http.get("/states/IRN", params={"limit": 1, "evidence_limit": 1}).json()
+    assert paged["facts"] == whole["facts"] > 2
+    for side in ("outgoing", "incoming"):
+        groups = {g["type"]: g for g in whole[side]}
+        assert sum(len(g["facts"]) for g in paged[side]) == min(1, sum(g["count"] for g in whole[side]))
+        for group in paged[side]:
+            assert group["count"] == groups[group["type"]]["count"]
+            assert group["facts"] == [{**f, "evidence": f["evidence"][:1]} for f in groups[group["type"]]["facts"][:1]]
+            assert ("more" in group["links"]) == (group["count"] > 1)
+        assert all(len(f["evidence"]) == f["evidence_count"] for g in whole[side] for f in g["facts"])
+    incoming = [g for g in paged["incoming"] if g["links"]]
+    if incoming:
+        more = http.get(incoming[0]["links"]["more"]).json()
+        assert more["total"] == incoming[0]["count"]
+    bare = http.get("/states/IRN", params={"evidence_limit": 0}).json()
+    assert all(f["evidence"] == [] for g in bare["incoming"] + bare["outgoing"] for f in g["facts"])
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1001}, {"evidence_limit": -1}, {"limit": "x"}])
+def test_http_state_bad_paging_is_400(http, unchanged, params):
+    body = assert_error(http.get("/states/IRN", params=params), 400, "invalid_request")
+    assert next(iter(params)) in body["detail"]
+
+
 def test_http_state_by_alias_with_space(http):
     assert http.get("/states/North Korea").json()["code"] == "PRK"
     assert http.get("/states/the Kremlin").json()["code"] == "RUS"
@@ -110,6 +136,18 @@ def test_http_facts_pages_with_a_cursor_cover_everything_once(http):
         assert pages < 100
     assert pages > 1
     assert sorted(set(seen)) == sorted(set(everything))
+
+
+def test_http_facts_of_one_state_page_in_order_with_the_total(http):
+    listed = http.get("/facts", params={"object": "IRN", "limit": 1000}).json()
+    seen, url = [], "/facts?object=IRN&limit=2"
+    while url:
+        page = http.get(url).json()
+        assert page["total"] == listed["total"] == len(listed["facts"])
+        seen.extend(f["id"] for f in page["facts"])
+        url = page["links"].get("next")
+    assert seen == [f["id"] for f in listed["facts"]]
+    assert len(seen) > 2
 
 
 def test_http_fact_has_all_its_evidence(http):
