@@ -54,7 +54,7 @@ from typing import Any
 
 import pyoxigraph
 import rdflib
-from _harness import Timing, cpu_count, parse_sizes, print_header, ratio
+from _harness import Timing, cpu_count, parse_sizes, print_header, ratio, record
 from _synthetic import SEED, generate
 from pyoxigraph import NamedNode, Quad, RdfFormat
 
@@ -563,6 +563,7 @@ def rdflib_phase(size: int, work: Path, repeat: int, min_run: float, log: Log) -
     factor = twohop["rdflib"].min / twohop["project"].min
     print(f"goal: 2-hop join at least {GOAL_RDFLIB_FACTOR:,.0f}x faster through the project than rdflib "
           f"-> {factor:,.1f}x -> {'met' if factor >= GOAL_RDFLIB_FACTOR else 'NOT met'}")
+    record(f"2-hop join, rdflib / embedded store ({size:,} facts)", factor, goal=f"at least {GOAL_RDFLIB_FACTOR:,.0f}x")
     print()
     kg.close()
     nquads.unlink()
@@ -631,6 +632,13 @@ def print_batches(runs: Sequence[BatchRun]) -> None:
         verdict = "met" if r.share >= GOAL_INGEST_SHARE else "NOT met"
         print(f"ratio   ingest at {r.facts:,} facts, {r.label}: {r.share:.1%} of bulk_load's facts/s; "
               f"goal: at least {GOAL_INGEST_SHARE:.0%} -> {verdict}")
+        record(f"ingest, {r.label} / bulk_load facts/s ({r.facts:,} facts)", r.share,
+               goal=f"at least {GOAL_INGEST_SHARE:.0%}", unit="%")
+    for label, first_run in first.items():
+        last = [r for r in runs if r.label == label][-1]
+        if last is not first_run:
+            record(f"ingest cost per fact, {label}, at {last.facts:,} / at {first_run.facts:,} facts",
+                   (last.seconds / last.facts) / (first_run.seconds / first_run.facts), goal="under 1.3x")
     print()
 
 
