@@ -188,4 +188,3 @@ def evaluate_gold(path: Path, extractor: Extractor | None = None, *, half: str |
     extractor = extractor or Extractor()
     rows = (row for row in read_gold(path) if half is None or half_of(str(row["id"])) == half)
     return evaluate(rows, extractor)
-
