@@ -267,6 +267,9 @@ CASES = [
  ("Turkey pays Russia for gas partly in roubles.", {("RUS", E, "TUR")}),
  # a root past form without an auxiliary the parser read as passive, mended
  ("Germany relied on Russia for more than half of its gas before the war.", {("RUS", E, "DEU")}),
+ # a state's military personnel helping another state's forces support them; helping an economy does not
+ ("Iranian advisers are helping Russian forces operate the drones.", {("IRN", M, "RUS")}),
+ ("Iranian advisers are helping Syria's economy recover.", set()),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
