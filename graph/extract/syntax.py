@@ -252,6 +252,11 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
             return [t.head]
         return []
     found = [c for c in t.children if c.dep_ == "obj"]
+    if len(found) > 1 and all(c.pos_ == "PROPN" for c in found):
+        # Two names as objects of one verb are not a double object ("owes China $13 billion" is):
+        # the second belongs to a verb the parser misread ("accused Beijing of supplying(noun)
+        # Moscow with engines": Moscow is not accused).
+        found = found[:1]
     if found:
         return [_antecedent(c) for c in found]
     if t.dep_ == "acl:relcl" and t.head is not t and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE

@@ -270,6 +270,9 @@ CASES = [
  # a state's military personnel helping another state's forces support them; helping an economy does not
  ("Iranian advisers are helping Russian forces operate the drones.", {("IRN", M, "RUS")}),
  ("Iranian advisers are helping Syria's economy recover.", set()),
+ # two names as objects of one verb: the second belongs to a misread verb; a real double object stays
+ ("Washington has accused Beijing of supplying Moscow with drone engines, a charge China denies.",
+  {("USA", C, "CHN"), ("CHN", A, "RUS")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
  # negation, denial, modality
