@@ -47,10 +47,11 @@ def start(store: Path, *flags: str, env: dict[str, str] | None = None) -> tuple[
                 time.sleep(0.2)
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes], *, timeout: float = 30) -> None:
+    """Stop a server process: terminate, then kill after ``timeout`` seconds."""
     process.terminate()
     try:
-        process.wait(timeout=30)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()

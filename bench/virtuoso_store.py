@@ -30,6 +30,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from _server import stop
+
 REPO = Path(__file__).resolve().parent.parent
 
 INI = """[Database]
@@ -96,13 +98,6 @@ def start(folder: Path, server: str) -> tuple[subprocess.Popen[bytes], int, str]
     raise SystemExit("virtuoso did not answer within 120 s")
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                            env={**os.environ, "PYTHONPATH": str(REPO)})
         return suite.returncode
     finally:
-        stop(process)
+        stop(process, timeout=60)  # Virtuoso writes its checkpoint before it exits
         size = sum(p.stat().st_blocks * 512 for p in folder.glob("virtuoso*"))
         print(f"virtuoso's files once stopped: {size / 2**20:.1f} MiB (its database, log and temporary files; "
               "run without --sizing for the size without the articles)")

@@ -22,7 +22,8 @@ from __future__ import annotations
 import io
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import IO, Any, cast
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -223,18 +224,32 @@ class RemoteStore:
         text = _with_prefixes(sparql, prefixes)
         response = self._checked(self._send("POST", self.query_url, safe=True, data={"query": text},
                                             headers={"Accept": ACCEPT}), "query")
-        try:
+        with self._reading(response, "reading the answer of"):
             parsed = self._parse_answer(response)
             if isinstance(parsed, pyoxigraph.QuerySolutions) and [v.value for v in parsed.variables] == [_ASK_ROW]:
                 return any(row[0] == _TRUE for row in parsed)  # Virtuoso answers ASK with a row: 1 or 0
             return from_bytes(to_bytes(parsed, max_rows=max_rows, max_bytes=max_bytes))
+
+    @contextmanager
+    def _reading(self, response: httpx.Response, what: str) -> Iterator[None]:
+        """Read a streamed answer, turning what can go wrong into the store's errors; close it after.
+
+        A timeout, a broken connection or an answer that does not parse is a
+        ``StoreError`` (a passed deadline its own error).
+
+        Raises:
+            QueryLimitError: code ``query_timeout``, the deadline passed while reading.
+            StoreError: the server stopped answering, the connection broke, the answer does not parse.
+        """
+        try:
+            yield
         except httpx.TimeoutException as err:
             self._past_deadline(err)
             raise StoreError(f"the SPARQL store at {self.url} stopped answering for {self.timeout_s:g} s") from err
         except (httpx.TransportError, OSError) as err:
-            raise StoreError(f"reading the answer of the SPARQL store at {self.url} failed: {_reason(err)}") from err
+            raise StoreError(f"{what} the SPARQL store at {self.url} failed: {_reason(err)}") from err
         except SyntaxError as err:
-            raise StoreError(f"the SPARQL store at {self.url} answered with results that do not parse: {err}") from err
+            raise StoreError(f"the SPARQL store at {self.url} answered with data that do not parse: {err}") from err
         finally:
             response.close()
 
@@ -311,7 +326,7 @@ class RemoteStore:
     def _write(self, response: httpx.Response, output: IO[bytes], format: RdfFormat,
                prefixes: dict[str, str] | None, *, quads: bool) -> None:
         """Serialize a streamed answer (SPARQL results of ?s ?p ?o [?g], or N-Triples) into ``output``."""
-        try:
+        with self._reading(response, "export from"):
             answer = self._parse_answer(response)
             items: Iterable[Triple] | Iterable[Quad]
             if not isinstance(answer, pyoxigraph.QuerySolutions):
@@ -321,14 +336,6 @@ class RemoteStore:
             else:
                 items = (Triple(r["s"], r["p"], r["o"]) for r in answer)
             pyoxigraph.serialize(items, output, format, prefixes=prefixes)
-        except httpx.TimeoutException as err:
-            raise StoreError(f"the SPARQL store at {self.url} stopped answering for {self.timeout_s:g} s") from err
-        except (httpx.TransportError, OSError) as err:
-            raise StoreError(f"export from the SPARQL store at {self.url} failed: {_reason(err)}") from err
-        except SyntaxError as err:
-            raise StoreError(f"the SPARQL store at {self.url} answered with data that do not parse: {err}") from err
-        finally:
-            response.close()
 
     def load(self, data: IO[bytes], format: RdfFormat) -> None:
         """Read RDF here (so bad data fails before anything is sent), then add it in one request.
