@@ -411,41 +411,35 @@ class CheckpointStore:
                 shutil.rmtree(old, ignore_errors=True)
         return self._current
 
-    def _written(self) -> None:
-        with self._lock:
-            self._dirty = True
+    @contextmanager
+    def _writing(self) -> Iterator[OxigraphStore]:
+        """Yield the store for one write; the next read takes a new checkpoint even if the write failed part-way."""
+        try:
+            with self._using(write=True) as inner:
+                yield inner
+        finally:
+            with self._lock:
+                self._dirty = True
 
     def update(self, sparql: str) -> None:
         """Run one SPARQL Update request in one transaction."""
-        try:
-            with self._using(write=True) as inner:
-                inner.update(sparql)
-        finally:
-            self._written()
+        with self._writing() as inner:
+            inner.update(sparql)
 
     def insert(self, quads: Iterable[Quad]) -> None:
         """Add quads in one transaction."""
-        try:
-            with self._using(write=True) as inner:
-                inner.insert(quads)
-        finally:
-            self._written()
+        with self._writing() as inner:
+            inner.insert(quads)
 
     def bulk_insert(self, quads: Iterable[Quad]) -> None:
         """Add quads fast, without a transaction (:meth:`OxigraphStore.bulk_insert`)."""
-        try:
-            with self._using(write=True) as inner:
-                inner.bulk_insert(quads)
-        finally:
-            self._written()
+        with self._writing() as inner:
+            inner.bulk_insert(quads)
 
     def load(self, data: IO[bytes], format: RdfFormat) -> None:
         """Read RDF into the store in one transaction."""
-        try:
-            with self._using(write=True) as inner:
-                inner.load(data, format)
-        finally:
-            self._written()
+        with self._writing() as inner:
+            inner.load(data, format)
 
     def dump(self, output: IO[bytes], format: RdfFormat, *, graph: str | None = None,
              prefixes: dict[str, str] | None = None) -> None:
