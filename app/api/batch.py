@@ -61,8 +61,17 @@ def one_article(value: Any) -> ArticleIn:
     try:
         return ArticleIn.model_validate(value)
     except ValidationError as err:
-        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])}
-                                      for e in err.errors(include_url=False)]) from None
+        raise RequestValidationError(_body_errors(err)) from None
+
+
+def _body_errors(err: ValidationError) -> list[dict[str, Any]]:
+    """The errors of a body's validation, located in the body as FastAPI locates them."""
+    return [{**e, "loc": ("body", *e["loc"])} for e in err.errors(include_url=False)]
+
+
+def too_large(chars: int, max_chars: int) -> str:
+    """What ``413 article_too_large`` says, for one article or a batch's item."""
+    return f"the article's text has {chars:,} characters; this server accepts at most {max_chars:,} (max_article_chars)"
 
 
 def line_values(body: bytes) -> list[tuple[Any, str | None]]:
@@ -100,12 +109,9 @@ def _item(index: int, value: Any, error: str | None, max_chars: int) -> Item:
     try:
         article = ArticleIn.model_validate(value)
     except ValidationError as err:
-        return Item(index, id=label, error="invalid_request", detail=describe_errors(
-            [{**e, "loc": ("body", *e["loc"])} for e in err.errors(include_url=False)]))
+        return Item(index, id=label, error="invalid_request", detail=describe_errors(_body_errors(err)))
     if len(article.text) > max_chars:
-        return Item(index, id=article.id, error="article_too_large",
-                    detail=f"the article's text has {len(article.text):,} characters; this server accepts at most "
-                           f"{max_chars:,} (max_article_chars)")
+        return Item(index, id=article.id, error="article_too_large", detail=too_large(len(article.text), max_chars))
     return Item(index, article.to_article(), id=article.id)
 
 

@@ -9,7 +9,16 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from alignkg.app.api.batch import JSON_LINES, line_values, media_type, one_article, parse_json, to_items, write_results
+from alignkg.app.api.batch import (
+    JSON_LINES,
+    line_values,
+    media_type,
+    one_article,
+    parse_json,
+    to_items,
+    too_large,
+    write_results,
+)
 from alignkg.app.api.deps import KGDep, QueryDeadline, ReadKey, SettingsDep, WriteKey, WriteKGDep
 from alignkg.app.api.errors import ApiError
 from alignkg.app.api.schemas import (
@@ -98,8 +107,7 @@ def _post_one(article: ArticleIn, kg: KnowledgeGraph, request: Request, replace:
               settings: Settings) -> IngestOut:
     """Ingest one article: extraction without the lock, then the store's transaction under it."""
     if len(article.text) > settings.max_article_chars:
-        raise ApiError("article_too_large", f"the article's text has {len(article.text):,} characters; this server "
-                                            f"accepts at most {settings.max_article_chars:,} (max_article_chars)")
+        raise ApiError("article_too_large", too_large(len(article.text), settings.max_article_chars))
     stored, extraction = kg.extract(article.text, id=article.id, url=article.url, published=article.published,
                                     title=article.title, publisher=article.publisher)
     with request.app.state.write_lock:
