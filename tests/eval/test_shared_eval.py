@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from alignkg.graph.extract.evaluate import evaluate, read_gold
+from alignkg.graph import evaluate_gold
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
@@ -17,7 +17,7 @@ def _report(name, extractor):
     path = EVAL / name
     if not path.is_file():
         pytest.skip(f"{path} is not present (the gold passages live outside the repository)")
-    return evaluate(read_gold(path), extractor)
+    return evaluate_gold(path, extractor)
 
 
 def test_eval_seed_is_perfect(extractor):
@@ -45,7 +45,7 @@ def test_eval_dev2_floor_on_passages_the_rules_were_not_written_for(extractor):
 def test_eval_project_demo_set_guards_against_regressions(extractor):
     """The demo articles were not written for the rules: a floor, not a target (figures in data/eval)."""
     path = Path(__file__).resolve().parents[2] / "data" / "eval" / "demo.jsonl"
-    report = evaluate(read_gold(path), extractor)
+    report = evaluate_gold(path, extractor)
     assert report.passages == 10
     assert report.micro.precision >= 0.90
     assert report.micro.f1 >= 0.74
