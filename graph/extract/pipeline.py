@@ -143,6 +143,9 @@ def repair_parse(doc: Doc) -> Doc:
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
             _noun_after_a_preposition(t)
+    for t in doc:
+        if t.dep_ == "acl:relcl":
+            _contact_clause_attachment(t)
     return doc
 
 
@@ -220,6 +223,28 @@ def _noun_after_a_preposition(t: Token) -> None:
     for c in t.children:
         if c.dep_ == "nsubj":
             c.dep_ = "compound"
+
+
+def _contact_clause_attachment(verb: Token) -> None:
+    """ "a plan to reduce reliance on gas it imports from Russia" read with "it imports" on "plan".
+
+    A relative clause without a relative word ("the gas it imports") follows
+    the noun it modifies at once: its subject comes right after that noun. The
+    parser may hang it on a noun further up; it belongs to the noun just before it.
+    """
+    doc = verb.doc
+    if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or (c.dep_ == "mark" and c.lower_ == "that") for c in verb.children):
+        return
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].left_edge.i == 0:
+        return
+    noun = doc[subjects[0].left_edge.i - 1]
+    head = verb.head
+    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or not head.i < noun.i < verb.i:
+        return
+    if noun not in list(head.subtree) or noun in list(verb.subtree):
+        return
+    verb.head = noun
 
 
 def _verb_with_a_subject(t: Token) -> None:

@@ -275,6 +275,12 @@ CASES = [
   {("USA", C, "CHN"), ("CHN", A, "RUS")}),
  # people sanctioned are not their state (guide: Companies and sectors), however the tagger reads them
  ("Britain froze the assets of Russian oligarchs.", set()),
+ # a relative clause without a relative word modifies the noun just before its subject (mended);
+ # a place compounded to an attack whose attacker is its possessor is the one attacked
+ ("Poland built a terminal as part of a plan to reduce reliance on gas it imports from Russia's Gazprom.",
+  {("RUS", E, "POL")}),
+ ("Belarus served as a launching pad for Russia's Ukraine offensive.", {("RUS", K, "UKR")}),
+ ("The Ukraine war dragged on.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
