@@ -105,6 +105,10 @@ class Lexicon:
     #: The lemmas that start a strike (its frames' triggers): a refusal to help is in a conflict when
     #: one is in its clauses.
     attack_lemmas: frozenset[str] = frozenset()
+    #: Verbs whose edge type comes from what moves ("sell", "export"), and the words of what moves:
+    #: the parse repair reads "Brazil sells beef" with them (graph/extract/pipeline.py).
+    transfer_verbs: frozenset[str] = frozenset()
+    commodities: frozenset[str] = frozenset()
 
     def words(self, name: str) -> frozenset[str]:
         """Return the word class ``name``.
@@ -248,7 +252,10 @@ def parse_lexicon(classes_doc: dict[str, Any], frames_doc: dict[str, Any]) -> Le
             by_lemma[lemma] = by_lemma.get(lemma, ()) + (frame,)
     when_future = {f.type: f.when_future for f in frames if f.type is not None and f.when_future is not None}
     attack_lemmas = frozenset(lemma for f in frames if f.type is EdgeType.MILITARY_STRIKE for lemma in f.lemmas)
-    return Lexicon(classes, frames, theme_types, by_lemma, when_future, attack_lemmas)
+    transfer_verbs = frozenset(lemma for f in frames if f.type is None and "VERB" in f.pos for lemma in f.lemmas
+                               if "_" not in lemma)
+    commodities = frozenset(word for name in theme_types for word in classes.get(name, ()))
+    return Lexicon(classes, frames, theme_types, by_lemma, when_future, attack_lemmas, transfer_verbs, commodities)
 
 
 @cache

@@ -4,7 +4,7 @@ The extractor runs the project's own trained pipeline (``data/parser/model``:
 tagger, morphologizer and Universal Dependencies parser trained on English EWT,
 with spaCy's rule lemmatizer; see :mod:`alignkg.graph.extract.parser_model`), after a
 sentence splitter that also breaks at line ends (the parser keeps the sentence
-boundaries it is given), a repair of one systematic parser error, and then the
+boundaries it is given), repairs of systematic parser errors, and then the
 actor matcher. Another trained pipeline
 with a UD-labelled parser may replace it by name or path. Registrations live
 only in this module so that importing a rule never registers anything twice.
@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from alignkg.graph.extract.actors import ActorMatcher
+from alignkg.graph.extract.frames import Lexicon, default_lexicon
 from alignkg.graph.extract.parser_model import model_path
 from alignkg.graph.gazetteer import Gazetteer
 
@@ -146,6 +147,10 @@ def repair_parse(doc: Doc) -> Doc:
     for t in doc:
         if t.dep_ == "acl:relcl":
             _contact_clause_attachment(t)
+    lexicon = default_lexicon()
+    for t in doc:
+        if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
+            _present_transfer_read_as_noun(t, lexicon)
     return doc
 
 
@@ -245,6 +250,67 @@ def _contact_clause_attachment(verb: Token) -> None:
     if noun not in list(head.subtree) or noun in list(verb.subtree):
         return
     verb.head = noun
+
+
+def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
+    """ "Brazil sells beef to China", "Vietnam exports rice": a present verb of trade read as a noun.
+
+    Trained on web text, the parser seldom sees a name, a present-tense verb of
+    transfer and a commodity in a row, and reads "sells beef" as a noun
+    phrase ("Germany buys gas": "gas" its verb). A word right after a name
+    whose stem is a transfer verb of the lexicon, followed by a phrase of
+    goods (words of the lexicon's commodity classes) that holds the sentence's
+    root, is the verb: the name its subject, the goods its object. "US arms
+    sales" stays a noun phrase: "sales" is no commodity.
+    """
+    name = word.doc[word.i - 1]
+    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.is_title)
+    if not named or not set(_stems(word.lower_)) & lexicon.transfer_verbs:
+        return
+    goods = _goods_after(word, lexicon)
+    root = word.sent.root
+    if not goods or not word.i <= root.i <= goods[-1].i:
+        return  # the sentence has a verb of its own: not this misreading
+    while name.dep_ in ("flat", "compound") and name.head.pos_ == "PROPN" and name.i < name.head.i < word.i:
+        name = name.head
+    head = goods[-1]
+    word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBZ"
+    for t in (name, head, root):
+        if t.i != word.i:
+            t.head = word
+    name.dep_, head.dep_ = "nsubj", "obj"
+    head.pos_ = "NOUN" if head.pos_ == "VERB" else head.pos_
+    for t in goods[:-1]:
+        t.head, t.dep_ = head, _MODIFIER_DEPS.get(t.pos_, "compound")
+
+
+#: How a word before the head of a noun phrase hangs on it.
+_MODIFIER_DEPS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The verbs a third-person present form may come from ("supplies": supply; "ships": ship)."""
+    stems = [word[:-1]]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    return tuple(stems)
+
+
+def _goods_after(word: Token, lexicon: Lexicon) -> list[Token]:
+    """The phrase of goods right after ``word`` ("iron ore and beef": "iron ore"), or nothing.
+
+    The phrase is the run of nominal words after ``word`` (its last word its
+    head); it must hold a commodity. Lemmas come later in the pipeline: a plural
+    is its own word or its stems ("weapons", "supplies").
+    """
+    run: list[Token] = []
+    for t in word.doc[word.i + 1:word.sent.end]:
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "VERB") or t.is_punct or len(run) == 4:
+            break
+        run.append(t)
+    return run if any({t.lower_, *_stems(t.lower_)} & lexicon.commodities for t in run) else []
 
 
 def _verb_with_a_subject(t: Token) -> None:
