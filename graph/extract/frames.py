@@ -82,6 +82,7 @@ class Frame:
     only_hypothetical: bool = False
     decisive: bool = False
     echoes: bool = False
+    own_phrases: bool = False
 
 
     @property
@@ -211,7 +212,7 @@ def _frame(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Frame:
         only_negated=bool(raw.get("only_negated", False)), modal_ok=bool(raw.get("modal_ok", False)),
         denial_ok=bool(raw.get("denial_ok", False)), needs_conflict=bool(raw.get("needs_conflict", False)),
         only_hypothetical=bool(raw.get("only_hypothetical", False)), decisive=bool(raw.get("decisive", False)),
-        echoes=bool(raw.get("echoes", False)),
+        echoes=bool(raw.get("echoes", False)), own_phrases=bool(raw.get("own_phrases", False)),
     )
     if frame.type is None and not frame.theme:
         raise DataError(f"{where}: a frame typed by its theme needs theme slots")

@@ -13,6 +13,7 @@ only in this module so that importing a rule never registers anything twice.
 from __future__ import annotations
 
 import logging
+from functools import cache
 
 import numpy
 import spacy
@@ -151,6 +152,8 @@ def repair_parse(doc: Doc) -> Doc:
     for t in doc:
         if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
             _present_transfer_read_as_noun(t, lexicon)
+        elif t.pos_ == "VERB" and _lemma_table()(t.lower_) in lexicon.words("judging_verbs"):
+            _predicate_read_as_object(t)
     return doc
 
 
@@ -282,6 +285,40 @@ def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
     head.pos_ = "NOUN" if head.pos_ == "VERB" else head.pos_
     for t in goods[:-1]:
         t.head, t.dep_ = head, _MODIFIER_DEPS.get(t.pos_, "compound")
+
+
+def _predicate_read_as_object(verb: Token) -> None:
+    """ "branded the Lithuanian blockade illegal" read with "illegal" the object, "blockade" its compound.
+
+    A verb that says what its object is takes the object and a predicate after
+    it. An adjective the parser made the object's head is that predicate, and
+    the noun before it the object; a bare noun phrase after the object
+    ("called the report a smear") is the predicate too, not an oblique.
+    """
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    if len(objects) != 1:
+        return
+    obj = objects[0]
+    nouns = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i and c.pos_ in ("NOUN", "PROPN")]
+    if obj.tag_ == "JJ" and nouns:
+        noun = nouns[-1]
+        for c in list(obj.children):
+            if c.i < noun.i:
+                c.head = noun
+        noun.head, noun.dep_ = verb, "obj"
+        obj.dep_, obj.pos_ = "xcomp", "ADJ"
+        obj.head = verb
+        return
+    for c in verb.children:
+        if c.dep_ in ("obl:unmarked", "obl:npmod", "dep") and c.i > obj.i and c.pos_ == "NOUN" and not any(
+                g.dep_ == "case" for g in c.children):
+            c.dep_ = "xcomp"
+
+
+@cache
+def _lemma_table() -> LemmaTable:
+    """The context-free lemma table of the repairs (the lemmatizer runs after them)."""
+    return LemmaTable()
 
 
 #: How a word before the head of a noun phrase hangs on it.

@@ -140,18 +140,18 @@ def preposition(t: Token) -> str:
     return " ".join(words)
 
 
-def phrases(t: Token, preps: frozenset[str]) -> list[Token]:
+def phrases(t: Token, preps: frozenset[str], *, own: bool = False) -> list[Token]:
     """Return the phrases on ``t`` introduced by one of ``preps`` ("supplied drones to Russia": Russia).
 
-    The trigger's own phrases come first. Only when it has none are phrases the
-    parser hung elsewhere looked for: on the verb's object ("supplied thousands
-    of soldiers to Russia"), one noun further on ("took one delivery on the
-    spot market from Norway"), or on the verb that takes the noun ("imposed
-    sanctions on Venezuela").
+    The trigger's own phrases come first. Only when it has none (and ``own``
+    does not ask for them alone) are phrases the parser hung elsewhere looked
+    for: on the verb's object ("supplied thousands of soldiers to Russia"), one
+    noun further on ("took one delivery on the spot market from Norway"), or on
+    the verb that takes the noun ("imposed sanctions on Venezuela").
     """
-    own = _phrases_on([t], preps)
-    if own:
-        return own
+    found = _phrases_on([t], preps)
+    if found or own:
+        return found
     if effective_pos(t) == "VERB":
         holders: list[Token] = []
         # "respond with force to any provocation": the parser may hang it on an oblique too.

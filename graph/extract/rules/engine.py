@@ -135,6 +135,18 @@ def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
     if found:
         finding.candidates.extend(found)
         finding.decided.add(t.i)
+    elif frame.own_phrases and _unattributed_act(ctx, t):
+        finding.decided.add(t.i)
+
+
+def _unattributed_act(ctx: Context, trigger: Token) -> bool:
+    """Tell whether the trigger's object is an act that names no actor ("condemned the attack on ...").
+
+    What is criticised is then the act of someone the sentence does not name;
+    a state nearby (the one attacked) is no guess for it, not even the window's.
+    """
+    acts = ctx.lexicon.words("acting_nouns")
+    return any(c.dep_ == "obj" and c.lemma_.lower() in acts for c in trigger.children)
 
 
 def _head(t: Token) -> list[Token]:
@@ -178,7 +190,8 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
 
 def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: Frame) -> list[Token]:
     if step.relation == "prep":
-        out = [p for t in tokens for p in phrases(t, step.preps) if t is not trigger or _nearest(trigger, p, frame)]
+        out = [p for t in tokens for p in phrases(t, step.preps, own=frame.own_phrases)
+               if t is not trigger or _nearest(trigger, p, frame)]
     else:
         reach = _STEPS[step.relation]
         out = [r for t in tokens for r in reach(ctx, t, trigger, frame)]
