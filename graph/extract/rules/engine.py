@@ -291,7 +291,8 @@ def _one_theme(ctx: Context, t: Token) -> tuple[str, Token] | None:
         return "arms", t
     for name in _THEME_ORDER[1:]:
         if names & lx.words(name):
-            if name == "troops" and lemma in ("force", "unit", "division") and not _has_military_qualifier(ctx, t):
+            if name == "troops" and lemma in lx.words("troops_needing_qualifier") and not _has_military_qualifier(
+                    ctx, t):
                 continue
             return name, t
     return None

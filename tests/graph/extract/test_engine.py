@@ -294,6 +294,11 @@ CASES = [
  # an attack condemned whose attacker is not named condemns no one the sentence names
  ("Saudi Arabia strongly condemned the attack on Pakistan's consulate.", set()),
  ("Qatar condemned the Israeli strike on its territory.", {("QAT", C, "ISR"), ("ISR", K, "QAT")}),
+ # "support" qualified as military is military support; opening fire on a state's forces strikes them
+ ("Russia provided military support to Syria.", {("RUS", M, "SYR")}),
+ ("Russia provided Syria with air support during the war.", {("RUS", M, "SYR")}),
+ ("Azerbaijani forces opened fire on Armenian positions.", {("AZE", K, "ARM")}),
+ ("Russia opened talks with Ukraine.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
