@@ -235,6 +235,14 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     if t.dep_ == "acl" and preposition(t) == "to" and head.pos_ in ("NOUN", "PROPN"):
         # "signed an agreement with Russia to buy jets"; "the first country to provide Ukraine with missiles"
         return light_subjects(head, lexicon) or subjects(head, lexicon, depth + 1)
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == "," and (
+            head.dep_ not in _SUBJECT_DEPS and head.head is not head):
+        # "Beijing has become Moscow's lifeline, buying Russian oil": a participle set off by a comma
+        # is the clause's adjunct, its subject the clause's, wherever the parser hung it.
+        clause = head.head
+        while effective_pos(clause) not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        return subjects(clause, lexicon, depth + 1) if effective_pos(clause) in ("VERB", "AUX") else []
     if t.dep_ in ("acl", "acl:relcl") and not is_passive(t):
         if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             return subjects(head, lexicon, depth + 1)  # "trainers have been in charge of delivering"

@@ -299,6 +299,10 @@ CASES = [
  ("Russia provided Syria with air support during the war.", {("RUS", M, "SYR")}),
  ("Azerbaijani forces opened fire on Armenian positions.", {("AZE", K, "ARM")}),
  ("Russia opened talks with Ukraine.", set()),
+ # a participle set off by a comma is the clause's, its subject the clause's; what money received is in
+ ("Azerbaijan launched an offensive in Nagorno-Karabakh, attacking Armenian positions.", {("AZE", K, "ARM")}),
+ ("Beijing has become Moscow's lifeline, buying record amounts of Russian oil.", {("RUS", E, "CHN")}),
+ ("Israel has received more than $300 billion in U.S. military aid since its founding.", {("USA", A, "ISR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
