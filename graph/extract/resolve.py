@@ -22,11 +22,15 @@ from spacy.tokens import Token
 from alignkg.graph.extract.context import QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
-from alignkg.graph.extract.syntax import conjuncts, hyphen_leader, preposition, subjects
+from alignkg.graph.extract.syntax import conjuncts, effective_pos, hyphen_leader, phrases, preposition, subjects
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
 _CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 _SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
+#: The phrases that give a reason for blame or a measure ("over its arms sale", "since its invasion").
+_REASONS = frozenset({"over", "for", "after", "since", "following"})
+#: The phrases that name whom a measure is imposed on.
+_PUNISHED = frozenset({"on", "against"})
 _OWNER_DEPS = frozenset({"nmod:poss", "amod", "compound", "flat", "appos", "nmod:desc", "nmod:unmarked"})
 _BY_MODE = {
     "agent": frozenset({"of", "from", "in", "including", "such"}),
@@ -184,15 +188,24 @@ class Resolver:
         phrase = t
         while phrase.dep_ in ("nmod:poss", "det", "amod", "compound", "nmod") and phrase.head is not phrase:
             phrase = phrase.head
-            if preposition(phrase) in ("over", "for"):
+            if preposition(phrase) in _REASONS:
                 break
         verb = phrase.head
-        blaming = verb.lemma_.lower() in self.lexicon.words("object_control")
-        if preposition(phrase) not in ("over", "for") or not blaming:
-            return ()
-        blamed = [c for c in verb.children
-                  if c.dep_ == "obj" or (c.dep_ == "obl" and preposition(c) in ("at", "against"))]
-        return self.states(blamed, "agent")
+        if verb.lemma_.lower() in self.lexicon.words("object_control") and preposition(phrase) in ("over", "for"):
+            blamed = [c for c in verb.children
+                      if c.dep_ == "obj" or (c.dep_ == "obl" and preposition(c) in ("at", "against"))]
+            return self.states(blamed, "agent")
+        for _ in range(3):  # "sanctions on Moscow over its invasion": the parser may hang the reason on a noun
+            if effective_pos(verb) == "VERB" or verb.head is verb:
+                break
+            verb = verb.head
+        if preposition(phrase) in _REASONS and effective_pos(verb) == "VERB":
+            # "imposed sanctions on Russia since its invasion of Ukraine": the one punished.
+            measures = [c for c in verb.children if c.dep_ == "obj"
+                        and c.lemma_.lower() in self.lexicon.words("sanction_nouns")]
+            return self.states([p for m in measures for p in phrases(m, _PUNISHED) or phrases(verb, _PUNISHED)],
+                               "agent")
+        return ()
 
     def _mention_codes(self, t: Token, mode: str) -> tuple[str, ...] | None:
         """The codes of the mention covering ``t``; () for a non-state; None when no mention covers it."""

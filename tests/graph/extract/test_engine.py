@@ -303,6 +303,10 @@ CASES = [
  ("Azerbaijan launched an offensive in Nagorno-Karabakh, attacking Armenian positions.", {("AZE", K, "ARM")}),
  ("Beijing has become Moscow's lifeline, buying record amounts of Russian oil.", {("RUS", E, "CHN")}),
  ("Israel has received more than $300 billion in U.S. military aid since its founding.", {("USA", A, "ISR")}),
+ # "its" in the reason for a measure is the one the measure punishes, not the one imposing it
+ ("Washington imposed sanctions on Moscow over its invasion of Ukraine.", {("USA", S, "RUS"), ("RUS", K, "UKR")}),
+ ("The United States has imposed sweeping sanctions on Russia since its full-scale invasion of Ukraine.",
+  {("USA", S, "RUS"), ("RUS", K, "UKR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
