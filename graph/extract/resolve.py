@@ -243,12 +243,15 @@ class Resolver:
 
         "Iran-backed militias" and "Russian companies" stay blocked; "Russia's
         central bank assets" is not, though "bank" follows "Russia's" (the
-        possessor belongs to "assets").
+        possessor belongs to "assets"), nor is the possessor of a relation
+        ("Pakistan's biggest lender").
         """
         doc = self.view.doc
         if m.end < len(doc) and doc[m.end].text in ("-", "–"):
             return True
         head = doc[m.start:m.end].root.head
+        if m.possessive and head.lemma_.lower() in self.lexicon.words("relational_heads"):
+            return False  # "Pakistan's biggest lender": the one lent to
         if head.lemma_.lower() in self.non_state or head.lower_ in self.non_state:
             return True
         owner = self.view.mention_at.get(head.i)

@@ -190,6 +190,8 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
             return [_antecedent(c) for c in found]
         if t.dep_ == "xcomp" and t.head is not t:  # "Mexico has become a critical energy supplier"
             return subjects(t.head, lexicon, depth + 1)
+        if _predicated(t, lexicon):
+            return subjects(t.head, lexicon, depth + 1)
         return []
     if is_passive(t):
         agents = [c for c in t.children if c.dep_ == "obl:agent"
@@ -205,6 +207,22 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     if found:
         return [_antecedent(c) for c in found]
     return _inherited_subjects(t, lexicon, depth)
+
+
+def _predicated(noun: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a noun says what its verb's subject is or becomes.
+
+    "China emerged as Pakistan's biggest lender", "overtook Japan as the largest
+    investor in Vietnam": an "as" phrase of a verb; "Beijing remains the top
+    investor in Cambodia": the object of a verb that links like a copula (the
+    parser reads it as an object).
+    """
+    verb = noun.head
+    if verb is noun or effective_pos(verb) not in ("VERB", "AUX"):
+        return False
+    if noun.dep_.startswith("obl") and preposition(noun) == "as":
+        return True
+    return noun.dep_ == "obj" and verb.lemma_.lower() in lexicon.words("linking_verbs")
 
 
 def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:

@@ -307,6 +307,11 @@ CASES = [
  ("Washington imposed sanctions on Moscow over its invasion of Ukraine.", {("USA", S, "RUS"), ("RUS", K, "UKR")}),
  ("The United States has imposed sweeping sanctions on Russia since its full-scale invasion of Ukraine.",
   {("USA", S, "RUS"), ("RUS", K, "UKR")}),
+ # a role noun said of the subject ("emerged as", "remains"); a relation's possessor is its other party
+ ("China overtook Japan as the largest investor in Vietnam.", {("CHN", T, "VNM")}),
+ ("Beijing remains the top foreign investor in Cambodia.", {("CHN", T, "KHM")}),
+ ("China has emerged as Pakistan's biggest lender.", {("CHN", T, "PAK")}),
+ ("Chinese lenders have financed the port.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
