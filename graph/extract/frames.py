@@ -83,6 +83,7 @@ class Frame:
     decisive: bool = False
     echoes: bool = False
     own_phrases: bool = False
+    hub: tuple[Slot, ...] = ()
 
 
     @property
@@ -213,6 +214,7 @@ def _frame(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Frame:
         denial_ok=bool(raw.get("denial_ok", False)), needs_conflict=bool(raw.get("needs_conflict", False)),
         only_hypothetical=bool(raw.get("only_hypothetical", False)), decisive=bool(raw.get("decisive", False)),
         echoes=bool(raw.get("echoes", False)), own_phrases=bool(raw.get("own_phrases", False)),
+        hub=_slots(raw.get("hub"), classes, where),
     )
     if frame.type is None and not frame.theme:
         raise DataError(f"{where}: a frame typed by its theme needs theme slots")

@@ -215,9 +215,12 @@ def _predicated(noun: Token, lexicon: Lexicon) -> bool:
     "China emerged as Pakistan's biggest lender", "overtook Japan as the largest
     investor in Vietnam": an "as" phrase of a verb; "Beijing remains the top
     investor in Cambodia": the object of a verb that links like a copula (the
-    parser reads it as an object).
+    parser reads it as an object); "is one of Angola's creditors": the phrase
+    of "one", whose subject the noun's is.
     """
     verb = noun.head
+    if noun.dep_.startswith("nmod") and preposition(noun) == "of" and verb.lower_ == "one":
+        return True  # "China is one of Angola's biggest creditors": what "one" is said to be
     if verb is noun or effective_pos(verb) not in ("VERB", "AUX"):
         return False
     if noun.dep_.startswith("obl") and preposition(noun) == "as":

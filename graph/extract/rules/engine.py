@@ -530,15 +530,22 @@ def _directed(trigger: Token, reading: _Reading, source: tuple[str, ...], target
 
 
 def _between_members(ctx: Context, frame: Frame, trigger: Token, reading: _Reading) -> Iterator[Candidate]:
-    """Every pair of the parties of a symmetric, undirected or mutual frame."""
+    """Every pair of the parties of a symmetric, undirected or mutual frame.
+
+    A frame with a ``hub`` (the one a relation is of: "Kazakhstan's main trading
+    partners are China and Russia") pairs the hub with each other party, not
+    the other parties with one another.
+    """
     members = _members(ctx, frame, trigger)
-    for k, a in enumerate(members):
-        for b in members[k + 1:]:
-            yield Candidate((a,), reading.type, (b,), trigger.i, hedged=reading.hedged,
-                            directed=not frame.undirected, negated=reading.negated, modal=reading.modal)
-            if frame.mutual:
-                yield Candidate((b,), reading.type, (a,), trigger.i, hedged=reading.hedged,
-                                negated=reading.negated, modal=reading.modal)
+    hub = list(ctx.resolver.states([t for slot in frame.hub for t in follow(ctx, trigger, slot, frame)], "agent"))
+    pairs = ([(a, b) for b in hub for a in members if a not in hub] if hub else
+             [(a, b) for k, a in enumerate(members) for b in members[k + 1:]])
+    for a, b in pairs:
+        yield Candidate((a,), reading.type, (b,), trigger.i, hedged=reading.hedged,
+                        directed=not frame.undirected, negated=reading.negated, modal=reading.modal)
+        if frame.mutual:
+            yield Candidate((b,), reading.type, (a,), trigger.i, hedged=reading.hedged,
+                            negated=reading.negated, modal=reading.modal)
 
 
 def _source_and_target(ctx: Context, frame: Frame, trigger: Token, theme: tuple[str, Token] | None

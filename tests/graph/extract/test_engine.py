@@ -312,6 +312,11 @@ CASES = [
  ("Beijing remains the top foreign investor in Cambodia.", {("CHN", T, "KHM")}),
  ("China has emerged as Pakistan's biggest lender.", {("CHN", T, "PAK")}),
  ("Chinese lenders have financed the port.", set()),
+ # partners or creditors of one state are not partners of one another; "include", "one of"
+ ("Kazakhstan's main trading partners are China and Russia.", {("CHN", T, "KAZ"), ("RUS", T, "KAZ")}),
+ ("China and Russia are major trading partners.", {("CHN", T, "RUS")}),
+ ("Angola's creditors include China and Brazil.", {("CHN", T, "AGO"), ("BRA", T, "AGO")}),
+ ("China is one of Angola's biggest creditors.", {("CHN", T, "AGO")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
