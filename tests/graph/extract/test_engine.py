@@ -317,6 +317,11 @@ CASES = [
  ("China and Russia are major trading partners.", {("CHN", T, "RUS")}),
  ("Angola's creditors include China and Brazil.", {("CHN", T, "AGO"), ("BRA", T, "AGO")}),
  ("China is one of Angola's biggest creditors.", {("CHN", T, "AGO")}),
+ # criticism without the verb: conduct a state is said to commit or practise; "an act of war"
+ ("South Africa said Israel was committing genocide in Gaza.", {("ZAF", C, "ISR")}),
+ ("China's foreign ministry said Washington was practising hegemonism and bullying.", {("CHN", C, "USA")}),
+ ("Pakistan said the Indian strikes were an act of war.", {("PAK", C, "IND")}),
+ ("Ukraine's foreign minister called the Russian strikes an act of terror.", {("UKR", C, "RUS")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
