@@ -139,7 +139,21 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     strikes = _struck(finding.candidates)
     fallback = [_governed(doc, c, lexicon) for c in window.find(view, strikes or attacked)
                 if not _read_by_engine(doc, c, finding)]
-    return finding.candidates + fallback, strikes or _struck(fallback)
+    candidates = _without_suppliers_strikes(finding.candidates + fallback)
+    return candidates, strikes or _struck(fallback)
+
+
+def _without_suppliers_strikes(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a strike by the maker of a weapon that the sentence says another state received.
+
+    "North Korean shells are being used by Russian forces in Ukraine": the
+    shells' maker supplied them; the one using them struck (guide: Where a
+    weapon came from), so the weapon word gives no strike by its maker.
+    """
+    supplied = {(c.trigger, s) for c in candidates if c.type is EdgeType.ARMS_TRANSFER and not c.negated
+                for s in c.subjects}
+    return [c for c in candidates if not (c.type is EdgeType.MILITARY_STRIKE
+                                          and all((c.trigger, s) in supplied for s in c.subjects))]
 
 
 def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:

@@ -435,9 +435,12 @@ def _clause_read_as_relative(root: Token) -> None:
     after the root noun that has an object or a particle ("the minister lashed
     out at Spain") is the sentence's verb, and the noun its subject.
     """
-    verbs = [c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBN", "VBD")
-             and any(g.dep_ in ("obj", "compound:prt") for g in c.children)
-             and not any(g.dep_.startswith("nsubj") for g in c.children)]
+    participles = [c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBN", "VBD")
+                   and not any(g.dep_.startswith("nsubj") for g in c.children)]
+    # "Tanks supplied by Poland arrived in Ukraine": after a reduced relative with its agent, a
+    # second participle without one is the sentence's verb.
+    verbs = [c for k, c in enumerate(participles) if any(g.dep_ in ("obj", "compound:prt") for g in c.children)
+             or (k > 0 and _has_agent(participles[k - 1]) and not _has_agent(c) and c.tag_ == "VBD")]
     if len(verbs) != 1:
         return
     verb = verbs[0]
@@ -446,6 +449,10 @@ def _clause_read_as_relative(root: Token) -> None:
             c.head = verb
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
     root.head, root.dep_ = verb, "nsubj"
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "obl:agent" for c in verb.children)
 
 
 @Language.factory(ACTOR_COMPONENT, assigns=["doc.spans"], requires=["token.is_sent_start"])

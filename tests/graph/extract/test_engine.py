@@ -322,6 +322,11 @@ CASES = [
  ("China's foreign ministry said Washington was practising hegemonism and bullying.", {("CHN", C, "USA")}),
  ("Pakistan said the Indian strikes were an act of war.", {("PAK", C, "IND")}),
  ("Ukraine's foreign minister called the Russian strikes an act of terror.", {("UKR", C, "RUS")}),
+ # the maker of goods moved is their source, not the one reporting the move; a weapon another state
+ # received strikes for its user, not its maker; supplied goods go where they arrived
+ ("The shipment of Iranian drones to Russia was confirmed by U.S. officials.", {("IRN", A, "RUS")}),
+ ("North Korean shells are being used by Russian forces in Ukraine.", {("PRK", A, "RUS"), ("RUS", K, "UKR")}),
+ ("Tanks supplied by Poland arrived in Ukraine last week.", {("POL", A, "UKR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
