@@ -327,6 +327,9 @@ CASES = [
  ("The shipment of Iranian drones to Russia was confirmed by U.S. officials.", {("IRN", A, "RUS")}),
  ("North Korean shells are being used by Russian forces in Ukraine.", {("PRK", A, "RUS"), ("RUS", K, "UKR")}),
  ("Tanks supplied by Poland arrived in Ukraine last week.", {("POL", A, "UKR")}),
+ # a strike announced for later, or on a condition, is a threat
+ ("North Korea said it would use nuclear weapons against South Korea if provoked.", {("PRK", TH, "KOR")}),
+ ("Israel will launch strikes on Iran, the minister said.", {("ISR", TH, "IRN")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
