@@ -278,7 +278,13 @@ def commodity(ctx: Context, t: Token, depth: int = 0) -> tuple[str, Token] | Non
 
 
 def _case(t: Token) -> list[str]:
-    return [c.lower_ for c in t.children if c.dep_ == "case"]
+    """The prepositions of a phrase: on its head, or opening it when the parser hung them on a compound.
+
+    "of both gallium and germanium metals": "of" hangs on "gallium".
+    """
+    own = [c.lower_ for c in t.children if c.dep_ == "case"]
+    first = t.doc[t.left_edge.i]
+    return own or ([first.lower_] if first.dep_ == "case" and first.i < t.i else [])
 
 
 def _one_theme(ctx: Context, t: Token) -> tuple[str, Token] | None:

@@ -330,6 +330,8 @@ CASES = [
  # a strike announced for later, or on a condition, is a threat
  ("North Korea said it would use nuclear weapons against South Korea if provoked.", {("PRK", TH, "KOR")}),
  ("Israel will launch strikes on Iran, the minister said.", {("ISR", TH, "IRN")}),
+ # a preposition the parser hung on the first word of a coordinated phrase still opens the phrase
+ ("The U.S. gets about half its supply of both gallium and germanium metals from China.", {("CHN", T, "USA")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
