@@ -332,6 +332,9 @@ CASES = [
  ("Israel will launch strikes on Iran, the minister said.", {("ISR", TH, "IRN")}),
  # a preposition the parser hung on the first word of a coordinated phrase still opens the phrase
  ("The U.S. gets about half its supply of both gallium and germanium metals from China.", {("CHN", T, "USA")}),
+ # denying another state's measures any justification criticises them
+ ("Trudeau emphasized that there was no justification for the U.S. tariffs.", {("CAN", C, "USA")}),
+ ("Canada said there was justification for the U.S. tariffs.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
