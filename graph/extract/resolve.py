@@ -26,6 +26,7 @@ from alignkg.graph.extract.syntax import conjuncts, effective_pos, hyphen_leader
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
 _CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+_PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
 _SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
 #: The phrases that give a reason for blame or a measure ("over its arms sale", "since its invasion").
 _REASONS = frozenset({"over", "for", "after", "since", "following"})
@@ -145,6 +146,9 @@ class Resolver:
                 and not set(codes) <= self.exclude:
             # "Russia and China condemned the strikes. Russia called them a violation": a group
             # with the other role in it is that side, not the one it speaks of.
+            return ()
+        if t.lower_ in _PERSON_PRONOUNS and codes and set(codes) <= self.exclude:
+            # "Sisi hailed his talks with Putin": a person's own talks, not the nearest other state's.
             return ()
         return self._besides_excluded(t, codes)
 

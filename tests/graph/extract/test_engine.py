@@ -335,6 +335,11 @@ CASES = [
  # denying another state's measures any justification criticises them
  ("Trudeau emphasized that there was no justification for the U.S. tariffs.", {("CAN", C, "USA")}),
  ("Canada said there was justification for the U.S. tariffs.", set()),
+ # praise of a state or its stance, and a veto of a resolution critical of one, support it;
+ # a person's "his" that is the speaker is not the nearest other state
+ ("Iran praised Russia's stance on the war.", {("IRN", D, "RUS")}),
+ ("Russia vetoed a resolution critical of North Korea.", {("RUS", D, "PRK")}),
+ ("Sisi, who was visiting Russia, hailed his talks with Russia's Vladimir Putin.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
