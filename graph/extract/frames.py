@@ -108,7 +108,7 @@ class Lexicon:
     #: one is in its clauses.
     attack_lemmas: frozenset[str] = frozenset()
     #: Verbs whose edge type comes from what moves ("sell", "export"), and the words of what moves:
-    #: the parse repair reads "Brazil sells beef" with them (graph/extract/pipeline.py).
+    #: the parse repair reads "Brazil sells beef" with them (graph/extract/repairs.py).
     transfer_verbs: frozenset[str] = frozenset()
     commodities: frozenset[str] = frozenset()
 

@@ -1,0 +1,381 @@
+"""Mends systematic errors of the parser before the rules read its trees.
+
+The project's parser is trained on web text (English EWT) and misreads some
+constructions that news uses often: a sentence read as one noun phrase
+("Turkey voiced support for Azerbaijan"), a verb read as a noun ("Brazil sells
+beef to China"), a passive without its auxiliary, a relative clause hung on
+the wrong noun. Each repair below rewires one such misreading, and only when
+the words leave no other reading; the words that tell (verbs of transfer,
+goods, verbs of judging) come from the lexicon. :func:`repair` runs them all
+in order; :mod:`alignkg.graph.extract.pipeline` registers it as the
+``alignkg_parse_repair`` component, after the parser and before the lemmatizer
+(so lemmas are read context-free, through ``lemma``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from alignkg.graph.extract.frames import Lexicon
+
+
+def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
+    """Run every repair over ``doc`` in order, and return it.
+
+    ``lemma`` gives a word's context-free lemma (the lemmatizer has not run yet).
+    """
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        _verb_read_as_modifier(root)
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
+        _verb_read_as_noun(root)
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        _clause_read_as_relative(root)
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        _past_tense_read_as_adjective(root)
+    for t in doc:
+        if t.lower_ in _COMPARATIVES:
+            _quantity_read_as_oblique(t)
+        elif t.dep_ == "nsubj:pass":
+            _passive_without_auxiliary(t)
+        if t.dep_.startswith("nsubj"):
+            _source_read_as_subject(t)
+    for t in doc:
+        if t.pos_ == "NOUN":
+            _verb_with_a_subject(t)
+        elif t.pos_ == "VERB":
+            _noun_after_a_preposition(t)
+    for t in doc:
+        if t.dep_ == "acl:relcl":
+            _contact_clause_attachment(t)
+    for t in doc:
+        if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
+            _present_transfer_read_as_noun(t, lexicon)
+        elif t.pos_ == "VERB" and lemma(t.lower_) in lexicon.words("judging_verbs"):
+            _predicate_read_as_object(t)
+    return doc
+
+
+def _verb_read_as_modifier(root: Token) -> None:
+    """ "Turkey voiced support for Azerbaijan" read as one noun phrase, "voiced" an adjective of "support".
+
+    Trained on web text, the parser reads such sentences ("Brazil expressed
+    concern") as one noun phrase although its own tagger calls the verb a past
+    tense (or its morphologizer a verb). When a sentence's root is a noun with
+    such a verb before it, a name before the verb, and no determiner between
+    them, the verb becomes the root, the name its subject and the noun its
+    object. Hyphenated forms ("Iran-backed militias", "US-led coalition") are
+    left alone.
+    """
+    doc = root.doc
+    verbs = [c for c in root.children if c.dep_ in ("amod", "compound") and (c.tag_ in ("VBD", "VBN")
+                                                                             or c.pos_ == "VERB")
+             and c.i > 0 and doc[c.i - 1].text not in ("-", "–")]
+    if len(verbs) != 1:
+        return
+    verb = verbs[0]
+    # The name may hang on the root or already on the verb ("Washington imposed sanctions").
+    before = [c for c in (*root.children, *verb.children) if c.i < verb.i]
+    names = [c for c in before if c.pos_ in ("PROPN", "NOUN", "PRON") and c.dep_ not in ("det", "advmod")]
+    if not names or any(c.dep_ == "det" and c.i > names[-1].i for c in before):
+        return
+    subject = names[-1]
+    verb.head, verb.dep_ = verb, "ROOT"
+    for c in before:
+        if c is not subject and c is not verb:
+            c.head = subject  # "The Kremlin expressed concern": "The" goes with "Kremlin"
+    subject.head, subject.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "obj"
+
+
+#: Comparatives that with "than" quantify a noun ("more than 30,000 soldiers").
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def _quantity_read_as_oblique(more: Token) -> None:
+    """ "trained more than 30,000 Ukrainian soldiers" read with "soldiers" an oblique of "more".
+
+    "More than" only quantifies the noun after it: the noun takes the place
+    "more" held (the verb's object), and "more" becomes its modifier.
+    """
+    nouns = [c for c in more.children if c.dep_ in ("obl", "nmod") and c.i > more.i and c.pos_ in ("NOUN", "PROPN")
+             and any(g.dep_ == "case" and g.lower_ == "than" for g in c.children)]
+    if len(nouns) != 1 or more.head.i == more.i or more.head.pos_ not in ("VERB", "AUX"):
+        return
+    noun = nouns[0]
+    noun.head, noun.dep_ = more.head, "obj" if more.dep_ in ("advmod", "obj", "amod") else more.dep_
+    for c in list(more.children):
+        if c.i != noun.i:
+            c.head = noun
+    more.head, more.dep_ = noun, "advmod"
+
+
+def _source_read_as_subject(subject: Token) -> None:
+    """ "According to the Pentagon, North Korea has shipped ..." read with "the Pentagon" the subject.
+
+    A phrase under "according to" names where a report comes from, never who
+    acts: it is an oblique, and a name the parser coordinated with it after
+    the comma is the subject.
+    """
+    if not any(c.dep_ == "case" and c.lower_ == "according" for c in subject.children):
+        return
+    verb, dep = subject.head, subject.dep_
+    subject.dep_ = "obl"
+    for c in list(subject.children):
+        if c.dep_.startswith("aux"):
+            c.head = verb  # "has" hung on the phrase belongs to the verb
+    for c in list(subject.children):
+        if c.dep_ == "conj":
+            c.head, c.dep_ = verb, dep
+            break
+
+
+def _passive_without_auxiliary(subject: Token) -> None:
+    """ "Iraq resumed oil exports to Jordan" read with "Iraq" a passive subject.
+
+    A clause is passive only with a passive auxiliary ("was resumed"); a
+    past form with no auxiliary that is the sentence's root, or has an object
+    of its own, is an active past tense, and its subject the agent.
+    """
+    verb = subject.head
+    if verb.tag_ not in ("VBD", "VBN") or (verb.tag_ == "VBN" and verb.dep_ != "ROOT"):
+        return  # a participle below the root may be a reduced relative ("the oil exports resumed by Iraq")
+    deps = {c.dep_ for c in verb.children}
+    if "obl:agent" in deps:
+        return  # "Drones supplied by Iran to Russia": a headline's passive, its agent named
+    if not any(d.startswith("aux") for d in deps) and (verb.dep_ == "ROOT" or "obj" in deps):
+        subject.dep_ = "nsubj"
+        verb.tag_ = "VBD"
+
+
+def _noun_after_a_preposition(t: Token) -> None:
+    """ "9% of Japan's LNG imports" read with a finite verb "imports" whose subject is "LNG".
+
+    A finite verb never follows a preposition of its own: the word is a noun
+    (as the tagger may already say while the morphologizer does not), and its
+    "subject" a modifier.
+    """
+    if t.tag_ not in ("VBZ", "VBP", "VBD", "NNS", "NN") or t.dep_ not in ("nmod", "obl") or not any(
+            c.dep_ == "case" and c.i < t.i for c in t.children):
+        return
+    t.pos_, t.tag_ = "NOUN", "NNS" if t.lower_.endswith("s") else "NN"
+    for c in t.children:
+        if c.dep_ == "nsubj":
+            c.dep_ = "compound"
+
+
+def _contact_clause_attachment(verb: Token) -> None:
+    """ "a plan to reduce reliance on gas it imports from Russia" read with "it imports" on "plan".
+
+    A relative clause without a relative word ("the gas it imports") follows
+    the noun it modifies at once: its subject comes right after that noun. The
+    parser may hang it on a noun further up; it belongs to the noun just before it.
+    """
+    doc = verb.doc
+    if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or (c.dep_ == "mark" and c.lower_ == "that") for c in verb.children):
+        return
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].left_edge.i == 0:
+        return
+    noun = doc[subjects[0].left_edge.i - 1]
+    head = verb.head
+    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or not head.i < noun.i < verb.i:
+        return
+    if noun not in list(head.subtree) or noun in list(verb.subtree):
+        return
+    verb.head = noun
+
+
+def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
+    """ "Brazil sells beef to China", "Vietnam exports rice": a present verb of trade read as a noun.
+
+    Trained on web text, the parser seldom sees a name, a present-tense verb of
+    transfer and a commodity in a row, and reads "sells beef" as a noun
+    phrase ("Germany buys gas": "gas" its verb). A word right after a name
+    whose stem is a transfer verb of the lexicon, followed by a phrase of
+    goods (words of the lexicon's commodity classes) that holds the sentence's
+    root, is the verb: the name its subject, the goods its object. "US arms
+    sales" stays a noun phrase: "sales" is no commodity.
+    """
+    name = word.doc[word.i - 1]
+    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.is_title)
+    if not named or not set(_stems(word.lower_)) & lexicon.transfer_verbs:
+        return
+    goods = _goods_after(word, lexicon)
+    root = word.sent.root
+    if not goods or not word.i <= root.i <= goods[-1].i:
+        return  # the sentence has a verb of its own: not this misreading
+    while name.dep_ in ("flat", "compound") and name.head.pos_ == "PROPN" and name.i < name.head.i < word.i:
+        name = name.head
+    head = goods[-1]
+    word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBZ"
+    for t in (name, head, root):
+        if t.i != word.i:
+            t.head = word
+    name.dep_, head.dep_ = "nsubj", "obj"
+    head.pos_ = "NOUN" if head.pos_ == "VERB" else head.pos_
+    for t in goods[:-1]:
+        t.head, t.dep_ = head, _MODIFIER_DEPS.get(t.pos_, "compound")
+
+
+def _predicate_read_as_object(verb: Token) -> None:
+    """ "branded the Lithuanian blockade illegal" read with "illegal" the object, "blockade" its compound.
+
+    A verb that says what its object is takes the object and a predicate after
+    it. An adjective the parser made the object's head is that predicate, and
+    the noun before it the object; a bare noun phrase after the object
+    ("called the report a smear") is the predicate too, not an oblique.
+    """
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    if len(objects) != 1:
+        return
+    obj = objects[0]
+    nouns = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i and c.pos_ in ("NOUN", "PROPN")]
+    if obj.tag_ == "JJ" and nouns:
+        noun = nouns[-1]
+        for c in list(obj.children):
+            if c.i < noun.i:
+                c.head = noun
+        noun.head, noun.dep_ = verb, "obj"
+        obj.dep_, obj.pos_ = "xcomp", "ADJ"
+        obj.head = verb
+        return
+    for c in verb.children:
+        if c.dep_ in ("obl:unmarked", "obl:npmod", "dep") and c.i > obj.i and c.pos_ == "NOUN" and not any(
+                g.dep_ == "case" for g in c.children):
+            c.dep_ = "xcomp"
+
+
+#: How a word before the head of a noun phrase hangs on it.
+_MODIFIER_DEPS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The verbs a third-person present form may come from ("supplies": supply; "ships": ship)."""
+    stems = [word[:-1]]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    return tuple(stems)
+
+
+def _goods_after(word: Token, lexicon: Lexicon) -> list[Token]:
+    """The phrase of goods right after ``word`` ("iron ore and beef": "iron ore"), or nothing.
+
+    The phrase is the run of nominal words after ``word`` (its last word its
+    head); it must hold a commodity. Lemmas come later in the pipeline: a plural
+    is its own word or its stems ("weapons", "supplies").
+    """
+    run: list[Token] = []
+    for t in word.doc[word.i + 1:word.sent.end]:
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "VERB") or t.is_punct or len(run) == 4:
+            break
+        run.append(t)
+    return run if any({t.lower_, *_stems(t.lower_)} & lexicon.commodities for t in run) else []
+
+
+def _verb_with_a_subject(t: Token) -> None:
+    """ "Russia and China vetoed a resolution": a word the tagger called a noun, with a subject.
+
+    Only a verb or a predicate with a copula takes a subject or an auxiliary;
+    without a copula the word is a verb, and its tag follows its ending so that
+    the lemmatizer reads "vetoed" as "veto".
+    """
+    deps = {c.dep_ for c in t.children}
+    if not deps & {"nsubj", "aux"} or deps & {"cop", "det", "nmod:poss"} or not t.text.isalpha() or not t.is_lower:
+        return
+    # "China has lent Caracas $60 billion": an auxiliary makes it a verb; the subject may hang on it.
+    for aux in [c for c in t.children if c.dep_ == "aux"]:
+        for c in list(aux.children):
+            if c.dep_ == "nsubj":
+                c.head = t
+    t.pos_ = "VERB"
+    t.tag_ = next((tag for end, tag in _VERB_ENDINGS if t.lower_.endswith(end)), "VBP")
+
+
+#: The tag a verb's ending gives ("vetoed": past tense).
+_VERB_ENDINGS = (("ed", "VBD"), ("ing", "VBG"), ("s", "VBZ"))
+
+
+def _verb_read_as_noun(root: Token) -> None:
+    """ "Ukraine shot down a Russian jet" read as a noun "shot" with a compound "Ukraine".
+
+    A root noun with an object or a particle is a verb; a name compounded
+    before it is its subject. So is a name compounded before a root verb that
+    has no subject ("The United States shares intelligence").
+    """
+    deps = {c.dep_ for c in root.children}
+    # "Russia accounts for 9% of Japan's imports": a verb's ending with a phrase of its own.
+    phrase = any(c.dep_ in ("obl", "nmod") and c.i > root.i and any(g.dep_ == "case" for g in c.children)
+                 for c in root.children)
+    inflected = phrase and root.is_lower and root.text.isalpha() and root.lower_.endswith(("s", "ed"))
+    if not deps & {"obj", "compound:prt"} and root.pos_ != "VERB" and not inflected:
+        return
+    names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i
+             and (c.pos_ == "PROPN" or (inflected and c.is_title))]
+    # A determiner on a verb belongs to the name ("The United States shares").
+    blocking = ("nsubj", "nmod:poss") if root.pos_ == "VERB" else ("nsubj", "det", "nmod:poss")
+    if len(names) != 1 or any(c.dep_ in blocking for c in root.children):
+        return
+    root.pos_ = "VERB"
+    names[0].dep_ = "nsubj"
+    for c in root.children:
+        if c.dep_ == "det" and c.i < names[0].i:
+            c.head = names[0]
+    if inflected:
+        root.tag_ = "VBD" if root.lower_.endswith("ed") else "VBZ"  # so that it lemmatizes as a verb
+
+
+def _past_tense_read_as_adjective(root: Token) -> None:
+    """ "Turkey and Azerbaijan signed agreements" read as the names with an appositive "signed agreements".
+
+    A past form modifying a noun that hangs on a root name, right after the names, in a
+    sentence with no verb, is the verb: the names its subject, the noun its object.
+    """
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in root.sent):
+        return
+    verbs = [t for t in root.sent if t.dep_ == "amod" and t.tag_ in ("VBD", "VBN") and t.i > root.i
+             and t.head.pos_ in ("NOUN", "PROPN") and t.head.head.i == root.i and t.head.i != root.i]
+    if len(verbs) != 1:
+        return
+    verb, noun = verbs[0], verbs[0].head
+    # Only the names themselves come before it ("Turkey and Azerbaijan"): a participle between a
+    # name and a noun would need a possessive ("Turkey's signed agreements").
+    names = {t.i for t in root.subtree} - {t.i for t in noun.subtree}
+    if any(k not in names or root.doc[k].tag_ == "POS" for k in range(root.left_edge.i, verb.i)):
+        return
+    for c in list(root.children):
+        if c.i > verb.i and c.i != noun.i:
+            c.head = verb
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+    noun.head, noun.dep_ = verb, "obj"
+
+
+def _clause_read_as_relative(root: Token) -> None:
+    """ "Israeli jets struck targets in Lebanon" read as "jets (that were) struck".
+
+    A reduced relative clause is passive and takes no object; a participle
+    after the root noun that has an object or a particle ("the minister lashed
+    out at Spain") is the sentence's verb, and the noun its subject.
+    """
+    participles = [c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBN", "VBD")
+                   and not any(g.dep_.startswith("nsubj") for g in c.children)]
+    # "Tanks supplied by Poland arrived in Ukraine": after a reduced relative with its agent, a
+    # second participle without one is the sentence's verb.
+    verbs = [c for k, c in enumerate(participles) if any(g.dep_ in ("obj", "compound:prt") for g in c.children)
+             or (k > 0 and _has_agent(participles[k - 1]) and not _has_agent(c) and c.tag_ == "VBD")]
+    if len(verbs) != 1:
+        return
+    verb = verbs[0]
+    for c in list(root.children):
+        if c.i > verb.i:
+            c.head = verb
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "obl:agent" for c in verb.children)
