@@ -1,0 +1,78 @@
+"""The parse repairs, on misparses written out by hand (as the shipped parser makes them)."""
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from alignkg.graph.extract.frames import default_lexicon
+from alignkg.graph.extract.pipeline import LemmaTable
+from alignkg.graph.extract.repairs import repair
+
+_LEMMA = LemmaTable()
+#: English lexical attributes (lower case, shape), which the repairs read as the real pipeline's tokens have them.
+_VOCAB = English().vocab
+
+
+def _repaired(words, pos, tags, deps, heads):
+    doc = Doc(_VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads)
+    return repair(doc, default_lexicon(), _LEMMA)
+
+
+def _tree(doc):
+    return [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_repairs_a_present_verb_of_trade_read_as_a_noun_becomes_the_verb():
+    doc = _repaired(["Brazil", "sells", "iron", "ore", "to", "China", "."],
+                    ["PROPN", "NOUN", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
+                    ["NNP", "NNS", "JJ", "NN", "IN", "NNP", "."],
+                    ["compound", "compound", "amod", "ROOT", "case", "nmod", "punct"],
+                    [1, 3, 1, 3, 5, 3, 3])
+    assert ("Brazil", "nsubj", "sells") in _tree(doc)
+    assert ("ore", "obj", "sells") in _tree(doc)
+    assert ("iron", "amod", "ore") in _tree(doc)
+    assert doc[1].dep_ == "ROOT" and doc[1].pos_ == "VERB"
+
+
+def test_repairs_a_noun_phrase_without_goods_stays_a_noun_phrase():
+    # "US arms sales to Taiwan": "sales" is no commodity.
+    doc = _repaired(["US", "arms", "sales", "to", "Taiwan"], ["PROPN", "NOUN", "NOUN", "ADP", "PROPN"],
+                    ["NNP", "NNS", "NNS", "IN", "NNP"], ["compound", "compound", "ROOT", "case", "nmod"],
+                    [1, 2, 2, 4, 2])
+    assert doc[2].dep_ == "ROOT" and doc[1].dep_ == "compound"
+
+
+def test_repairs_a_relative_clause_without_a_relative_word_hangs_on_the_noun_before_its_subject():
+    # "a plan to cut reliance on gas it imports": "it imports" modifies "gas", not "plan".
+    words = ["a", "plan", "to", "cut", "reliance", "on", "gas", "it", "imports"]
+    doc = _repaired(words, ["DET", "NOUN", "PART", "VERB", "NOUN", "ADP", "NOUN", "PRON", "VERB"],
+                    ["DT", "NN", "TO", "VB", "NN", "IN", "NN", "PRP", "VBZ"],
+                    ["det", "ROOT", "mark", "acl", "obj", "case", "nmod", "nsubj", "acl:relcl"],
+                    [1, 1, 3, 1, 3, 6, 4, 8, 1])
+    assert doc[8].head.text == "gas"
+
+
+def test_repairs_a_relative_clause_with_a_relative_word_stays():
+    words = ["the", "plan", "that", "it", "backs"]
+    doc = _repaired(words, ["DET", "NOUN", "PRON", "PRON", "VERB"], ["DT", "NN", "WDT", "PRP", "VBZ"],
+                    ["det", "ROOT", "obj", "nsubj", "acl:relcl"], [1, 1, 4, 4, 1])
+    assert doc[4].head.text == "plan"
+
+
+def test_repairs_the_predicate_of_a_verb_of_judging_read_as_its_object():
+    # "branded the blockade illegal": "illegal" read as the object, "blockade" its compound.
+    doc = _repaired(["Moscow", "branded", "the", "blockade", "illegal"], ["PROPN", "VERB", "DET", "NOUN", "NOUN"],
+                    ["NNP", "VBD", "DT", "NN", "JJ"], ["nsubj", "ROOT", "det", "compound", "obj"], [1, 1, 4, 4, 1])
+    assert ("blockade", "obj", "branded") in _tree(doc)
+    assert ("illegal", "xcomp", "branded") in _tree(doc)
+    assert ("the", "det", "blockade") in _tree(doc)
+
+
+def test_repairs_a_second_participle_after_a_reduced_relative_with_its_agent_is_the_verb():
+    # "Tanks supplied by Poland arrived in Ukraine"
+    doc = _repaired(["Tanks", "supplied", "by", "Poland", "arrived", "in", "Ukraine"],
+                    ["NOUN", "VERB", "ADP", "PROPN", "VERB", "ADP", "PROPN"],
+                    ["NNS", "VBN", "IN", "NNP", "VBD", "IN", "NNP"],
+                    ["ROOT", "acl", "case", "obl:agent", "acl", "case", "obl"], [0, 0, 3, 1, 0, 6, 4])
+    assert doc[4].dep_ == "ROOT"
+    assert ("Tanks", "nsubj", "arrived") in _tree(doc)
+    assert ("supplied", "acl", "Tanks") in _tree(doc)
