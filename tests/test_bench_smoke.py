@@ -9,6 +9,12 @@ import pytest
 BENCH_DIR = Path(__file__).resolve().parent.parent / "bench"
 
 
+@pytest.fixture(autouse=True)
+def _one_pipeline(shared_pipelines, monkeypatch):
+    """The scripts that extract in this process (extract_speed, ingest_bench's --jobs 1) share one spaCy pipeline."""
+    shared_pipelines(monkeypatch)
+
+
 def _load_script(monkeypatch, name: str):
     """Import ``bench/<name>.py`` by path (``bench/`` is not a package)."""
     monkeypatch.syspath_prepend(str(BENCH_DIR))  # for ``from _harness import ...``
