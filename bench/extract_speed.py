@@ -126,16 +126,19 @@ def build_corpus(paragraphs: Sequence[str], size: int, *, seed: int = SEED) -> l
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=DESCRIPTION)
-    parser.add_argument("--size", type=int, default=DEFAULT_SIZE,
-                        help=f"target corpus size in characters (default {DEFAULT_SIZE:,})")
+    parser.add_argument("--size", type=int, default=None,
+                        help=f"target corpus size in characters (default {DEFAULT_SIZE:,}; with --quick, "
+                             f"{QUICK_SIZE:,})")
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
                         help=f"timed runs of each measurement, after one warm-up (default {DEFAULT_REPEAT})")
     parser.add_argument("--quick", action="store_true",
-                        help=f"a tiny corpus ({QUICK_SIZE:,} characters) and 1 run, for smoke tests")
+                        help=f"a tiny corpus ({QUICK_SIZE:,} characters, or --size) and 1 run, for smoke tests")
     args = parser.parse_args(argv)
     args.lengths = LENGTHS
     if args.quick:
-        args.size, args.repeat, args.lengths = QUICK_SIZE, 1, QUICK_LENGTHS
+        args.repeat, args.lengths = 1, QUICK_LENGTHS
+    if args.size is None:
+        args.size = QUICK_SIZE if args.quick else DEFAULT_SIZE
     if args.size < 1:
         parser.error("--size must be positive")
     if args.repeat < 1:

@@ -655,8 +655,9 @@ def print_memory(log: Log) -> None:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=DESCRIPTION)
-    parser.add_argument("--size", default=",".join(str(s) for s in DEFAULT_SIZES),
-                        help="comma list of sizes in facts (default 10000,100000,1000000; 100k and 1M work)")
+    parser.add_argument("--size", default=None,
+                        help="comma list of sizes in facts (default 10000,100000,1000000; 100k and 1M work; "
+                             f"with --quick, default {QUICK_SIZES[0]:,})")
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
                         help=f"timed runs of each query, after one warm-up (default {DEFAULT_REPEAT}); "
                              "every ingest is timed once")
@@ -668,15 +669,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-variants", action="store_true", help="skip the faster-path variants")
     parser.add_argument("--no-batch", action="store_true", help="skip the batch ingest (KnowledgeGraph.ingest_batch)")
     parser.add_argument("--quick", action="store_true",
-                        help=f"{QUICK_SIZES[0]:,} facts and 1 short run of each query, for smoke tests")
+                        help=f"{QUICK_SIZES[0]:,} facts (or --size) and 1 short run of each query, for smoke tests")
     args = parser.parse_args(argv)
+    if args.size is None:
+        args.size = ",".join(str(s) for s in (QUICK_SIZES if args.quick else DEFAULT_SIZES))
     try:
         args.sizes = sorted(set(parse_sizes(args.size)))
     except ValueError:
         parser.error(f"--size must be a comma list of positive integers, not {args.size!r}")
     args.min_run = MIN_RUN_SECONDS
     if args.quick:
-        args.sizes, args.repeat, args.min_run = list(QUICK_SIZES), 1, QUICK_MIN_RUN_SECONDS
+        args.repeat, args.min_run = 1, QUICK_MIN_RUN_SECONDS
     if not args.sizes or min(args.sizes) < 1:
         parser.error("--size must be a comma list of positive integers")
     if args.repeat < 1:

@@ -113,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                        check=True, capture_output=True, timeout=60)
         print(f"virtuoso at {endpoint}; the store suite against it:", flush=True)
         env = {**os.environ, "ALIGNKG_TEST_STORE_URL": endpoint}
-        suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",  # noqa: S603
+        # one worker (-n 0): the tests share the one server, and each empties its graphs first
+        suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",  # noqa: S603
                                 "tests/graph/store/test_store.py"], cwd=REPO, env=env, check=False)
         if args.sizing:
             subprocess.run([sys.executable, "bench/store_sizing.py", "--no-oxigraph", "--articles",  # noqa: S603

@@ -9,6 +9,12 @@ import pytest
 BENCH_DIR = Path(__file__).resolve().parent.parent / "bench"
 
 
+@pytest.fixture(autouse=True)
+def _one_pipeline(shared_pipelines, monkeypatch):
+    """The scripts that extract in this process (extract_speed, ingest_bench's --jobs 1) share one spaCy pipeline."""
+    shared_pipelines(monkeypatch)
+
+
 def _load_script(monkeypatch, name: str):
     """Import ``bench/<name>.py`` by path (``bench/`` is not a package)."""
     monkeypatch.syspath_prepend(str(BENCH_DIR))  # for ``from _harness import ...``
@@ -23,21 +29,23 @@ def _load_script(monkeypatch, name: str):
 def test_extract_speed_quick_prints_the_ratio(monkeypatch, capsys):
     extract_speed = _load_script(monkeypatch, "extract_speed")
 
-    assert extract_speed.main(["--quick"]) == 0
+    assert extract_speed.main(["--quick", "--size", "8000"]) == 0  # two documents of the resampled corpus
 
     out = capsys.readouterr().out
     assert "whole extractor / parse alone = " in out
     assert "goal: at most 1.3x the parse alone -> " in out
-    assert "built by resampling" in out
+    assert "built by resampling" in out and "2 documents" in out
     assert "rules s/100k" in out and "parse s/100k" in out and "(1.0x is linear)" in out
 
 
 def test_store_bench_quick_prints_the_ratios(monkeypatch, capsys):
     store_bench = _load_script(monkeypatch, "store_bench")
 
-    assert store_bench.main(["--quick"]) == 0
+    # 300 facts (30 articles): every query of the report finds rows, and the batches and tenths are still measured
+    assert store_bench.main(["--quick", "--size", "300"]) == 0
 
     out = capsys.readouterr().out
+    assert "300 facts: same quad count in both stores: yes" in out
     assert "project / bulk_load = " in out
     assert "goal: at least 50% -> " in out
     assert "same quad count in both stores: yes" in out

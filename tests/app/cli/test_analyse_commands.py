@@ -1,28 +1,15 @@
-"""``alignkg analyse`` and ``alignkg plot`` as real processes on a store in a temporary folder.
-
-``app/cli/main.py`` registers the sub-apps; until it does, these tests run them under a root
-app built the same way (``add_typer``), in a child Python process.
-"""
+"""``alignkg analyse`` and ``alignkg plot`` on a store in a temporary folder, run in this process
+(``cli_helpers.run_cli``: the arguments, stdout, stderr and exit status of a run of ``alignkg``)."""
 
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from cli_helpers import Ran, run_cli_text
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "data" / "articles" / "seed-distant-allies.txt"
-ROOT_APP = """
-import typer
-from alignkg.app.cli import analyse, graph, plot
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-app.command("ingest")(graph.ingest)
-app.add_typer(analyse.app, name="analyse")
-app.add_typer(plot.app, name="plot")
-app(prog_name="alignkg")
-"""
 SEED_VERDICT = (
     "material ties without mutual defence: 2 of 6 pairs have material ties (arms transfer between IRN and RUS, "
     "energy trade between CHN and IRN); no pair came to another's aid: no military or diplomatic support between "
@@ -31,9 +18,8 @@ SEED_VERDICT = (
 )
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", ROOT_APP, *args], cwd=REPO, capture_output=True, text=True,
-                          timeout=300, check=False)
+def run_cli(*args: str) -> Ran[str]:
+    return run_cli_text(*args)
 
 
 @pytest.fixture(scope="module")

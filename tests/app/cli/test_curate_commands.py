@@ -1,8 +1,9 @@
-"""alignkg curate assert / retract / revert / list as real processes on a store in a temporary folder."""
+"""alignkg curate assert / retract / revert / list on a store in a temporary folder, run in this process
+(``cli_helpers.run_cli``: the arguments, stdin, stdout, stderr and exit status of a run of ``alignkg``)."""
 
 import json
 
-from test_graph_commands import run_cli
+from cli_helpers import run_cli
 
 
 def test_cli_curate_round_trip_with_records(tmp_path):

@@ -1,4 +1,6 @@
-"""The CLI runs as a real process: stdin bytes, stdout lines, stderr messages and exit codes."""
+"""alignkg extract, ontology and eval. The CLI runs as a real process (``run_cli``): stdin bytes, stdout lines,
+stderr messages and exit codes; the other extractions run in this process (``run_here``,
+``cli_helpers.run_cli``), with the same stdout, stderr and exit status and no new interpreter."""
 
 import json
 import subprocess
@@ -6,6 +8,7 @@ import sys
 from pathlib import Path
 
 import rdflib.collection
+from cli_helpers import run_cli as run_here
 
 from alignkg.graph import EdgeType
 
@@ -42,7 +45,7 @@ def test_cli_extract_reports_each_bad_line_and_processes_the_others():
 
 
 def test_cli_extract_all_good_exits_zero():
-    proc = run_cli("extract", stdin=json.dumps({"id": "a", "text": "Israel struck Iran."}).encode())
+    proc = run_here("extract", stdin=json.dumps({"id": "a", "text": "Israel struck Iran."}).encode())
     assert proc.returncode == 0, proc.stderr.decode()
     (record,) = [json.loads(x) for x in proc.stdout.decode().splitlines()]
     fact = record["facts"][0]
@@ -53,14 +56,14 @@ def test_cli_extract_all_good_exits_zero():
 def test_cli_extract_reads_text_files_and_folders(tmp_path):
     (tmp_path / "one.txt").write_text("Iran sold drones to Russia.", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe oops")
-    proc = run_cli("extract", str(tmp_path))
+    proc = run_here("extract", str(tmp_path))
     assert proc.returncode == 1
     assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == ["one"]
     assert "bad.txt: not valid UTF-8" in proc.stderr.decode()
 
 
 def test_cli_extract_bundled_articles_include_the_seed():
-    proc = run_cli("extract", str(REPO / "data" / "articles"))
+    proc = run_here("extract", str(REPO / "data" / "articles"))
     assert proc.returncode == 0, proc.stderr.decode()
     records = {r["id"]: r for r in map(json.loads, proc.stdout.decode().splitlines())}
     seed = records["seed-distant-allies"]

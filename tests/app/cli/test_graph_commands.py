@@ -1,14 +1,17 @@
-"""ingest, stats, query, export and import as real processes on a store in a temporary folder."""
+"""ingest, stats, query, export and import on a store in a temporary folder, run in this process
+(``cli_helpers.run_cli``); the errors of a query also in a real process, its exit status and stderr."""
 
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+from cli_helpers import run_cli
+
 REPO = Path(__file__).resolve().parents[3]
 
 
-def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+def run_process(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "alignkg.app.cli.main", *args], input=stdin, cwd=REPO,
                           capture_output=True, timeout=300, check=False)
 
@@ -46,10 +49,10 @@ def test_cli_ingest_conflict_and_bad_lines_keep_the_store(tmp_path):
 
 
 def test_cli_query_errors_name_the_position(tmp_path):
-    proc = run_cli("query", "?x arms_transfer Iram", "--store", str(tmp_path / "s"))
+    proc = run_process("query", "?x arms_transfer Iram", "--store", str(tmp_path / "s"))
     assert proc.returncode == 1
     assert "unknown state 'Iram'" in proc.stderr.decode() and "IRN Iran" in proc.stderr.decode()
-    bad = run_cli("query", "SELECT ?x WHERE {", "--sparql", "--store", str(tmp_path / "s"))
+    bad = run_process("query", "SELECT ?x WHERE {", "--sparql", "--store", str(tmp_path / "s"))
     assert bad.returncode == 1 and "SPARQL syntax error" in bad.stderr.decode()
 
 

@@ -1,4 +1,5 @@
-"""``--store http://...`` and ALIGNKG_STORE_URL: the CLI on a live Oxigraph server, and what it refuses."""
+"""``--store http://...`` and ALIGNKG_STORE_URL: the CLI on a live Oxigraph server (run in this process,
+``cli_helpers.run_cli``), and what it refuses (in a real process: one line on stderr, no traceback)."""
 
 import json
 import os
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 import httpx
+from cli_helpers import run_cli as run_here
 
 REPO = Path(__file__).resolve().parents[3]
 ARTICLES = REPO / "data" / "articles"
@@ -18,11 +20,12 @@ def run_cli(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> 
                           timeout=300, check=False, env={**os.environ, **(env or {})})
 
 
-def test_cli_ingests_the_bundled_articles_into_the_servers_named_graphs(remote_url, tmp_path):
-    proc = run_cli("ingest", str(ARTICLES), "--store", remote_url, cwd=tmp_path)
+def test_cli_ingests_the_bundled_articles_into_the_servers_named_graphs(remote_url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    proc = run_here("ingest", str(ARTICLES), "--store", remote_url)
     assert proc.returncode == 0, proc.stderr.decode()
     assert list(tmp_path.iterdir()) == []  # no folder named "http:"
-    stats = json.loads(run_cli("stats", "--json", "--store", remote_url).stdout)
+    stats = json.loads(run_here("stats", "--json", "--store", remote_url).stdout)
     articles = sorted(p.stem for p in ARTICLES.glob("*.txt"))
     assert stats["articles"] == len(articles) == 11 and stats["facts"] > 0
 
@@ -31,9 +34,9 @@ def test_cli_ingests_the_bundled_articles_into_the_servers_named_graphs(remote_u
     names = {b["g"]["value"] for b in graphs}
     assert all(any(name.endswith("/" + a) for name in names) for a in articles), sorted(names)
 
-    by_env = run_cli("stats", "--json", env={"ALIGNKG_STORE_URL": remote_url})
+    by_env = run_here("stats", "--json", env={"ALIGNKG_STORE_URL": remote_url})
     assert json.loads(by_env.stdout) == stats
-    rows = json.loads(run_cli("query", "?x non_intervention IRN", "--format", "json", "--store", remote_url).stdout)
+    rows = json.loads(run_here("query", "?x non_intervention IRN", "--format", "json", "--store", remote_url).stdout)
     assert sorted(r["x"] for r in rows) == ["CHN", "RUS"]
 
 

@@ -83,7 +83,7 @@ def test_http_writes_need_a_valid_key(http, unchanged, headers, status, code):
     assert_error(http.delete("/articles/seed-distant-allies", headers=headers), status, code)
 
 
-def test_http_second_key_works_too(writable_server, fresh_server):
+def test_http_second_key_works_too(fresh_server):
     live = fresh_server(api_keys=[KEY, OTHER_KEY])
     with live.client() as http:
         assert http.post("/articles", json=ARTICLE, headers=auth(OTHER_KEY)).status_code == 200
