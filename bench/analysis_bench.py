@@ -99,10 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         on_full = measure(lambda: bloc_report(full.result, states), args.repeat)
         dyad = measure(lambda: kg.dyad(states[0], states[1]), args.repeat)
         groups = measure(lambda: communities(full.result, seed=0), args.repeat)
+        exported = measure(kg.to_networkx, args.repeat)
 
         rows = (("full fact graph (fact_view)", full), ("bloc query (kg.bloc)", bloc),
                 ("bloc report on the full graph", on_full), ("dyad query (kg.dyad)", dyad),
-                ("communities on the full graph", groups))
+                ("communities on the full graph", groups), ("kg.to_networkx()", exported))
         print(f"{'':34}{'min s':>9}{'median s':>10}")
         for label, timing in rows:
             print(f"{label:34}{timing.min:9.3f}{timing.median:10.3f}")

@@ -179,6 +179,26 @@ class KnowledgeGraph:
         """Flush and release the store."""
         self.store.close()
 
+    @property
+    def generation(self) -> int | None:
+        """A number that changes after every write to the graph through this object; ``None`` for a remote store.
+
+        Every write path (ingest, a batch, a delete, a curation, an import, a refresh) writes
+        through the store, which counts its writes once they are visible. An answer read after
+        reading the number ``g`` may be kept and served again for as long as the number is
+        still ``g`` (the HTTP service's response cache does that). A remote store, which other
+        clients write too, gives ``None``: nothing read from it may be kept.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     before = kg.generation
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     kg.generation != before
+            True
+        """
+        value: int | None = self.store.generation
+        return value
+
     def __enter__(self) -> KnowledgeGraph:
         return self
 
