@@ -1372,9 +1372,13 @@ class KnowledgeGraph:
         """
         import networkx
 
+        # One unordered query, sorted here in the listing's order (type, subject, object, then IRI), so the
+        # graph's nodes and edges come in the order they always did; the fact's IRI comes from the store.
+        rows = sorted(((fact_rows.fact_of(row, "s", "o"), row["f"].value)
+                       for row in self.store.query(queries.ALL_FACTS.bind(), prefixes=_PREFIXES)),
+                      key=lambda pair: (pair[0].type.value, pair[0].subject, pair[0].object, pair[1]))
         g = networkx.MultiDiGraph()
-        for fact in self.facts():
-            iri = mapping.fact_node(fact).value
+        for fact, iri in rows:
             key = ns.fact_id(iri)
             g.add_edge(fact.subject, fact.object, key=key, type=fact.type.value,
                        quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
