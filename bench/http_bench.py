@@ -5,6 +5,7 @@ p50/p99 latency do
 
 * ``GET /facts?subject=RUS`` (one state's facts, a page of JSON),
 * ``GET /states/IRN`` (a state with a page of its facts and their evidence),
+* ``GET /states`` (every state with its fact counts),
 * ``GET /sparql`` with a 2-hop join (``?x ak:armsTransfer ?y . ?y ak:militaryStrike ?z``, JSON
   results; the query of ``store_bench.py``, with ``LIMIT 100000``), the same text every time, and
 * the same join with a distinct text per request (``LIMIT 100001``, ``LIMIT 100002``...: the same
@@ -14,6 +15,13 @@ reach, against ``GET /health`` of the same server (a constant answer that touche
 routing, middleware, dependencies, JSON and uvicorn, i.e. the framework's ceiling on this
 machine). Goals, printed, never asserted: ``/facts`` at **at least 50%** of the ceiling's
 requests/s; ``/sparql`` with distinct texts at **at least 80%** of the rate with one text.
+
+``/facts`` and ``/states`` keep their answers until the next write (docs/decisions/
+20261207-response-cache.md), so a repeated request is a cache hit. Each graph is therefore served
+twice: with the cache (every endpoint), then without it (``ALIGNKG_RESPONSE_CACHE_BYTES=0``: every
+request computed, which is what a miss, the first request after a write, costs), and both sets of
+ratios are printed side by side. On each server ``/states``, ``/states/IRN`` and ``/states/USA`` are
+then timed one request at a time (one connection), against the goal of issue 14: within **50 ms**.
 
 Setup, for each size: a synthetic graph (``bench/_synthetic.py``, ``--size`` facts, seed fixed)
 ingested with ``ingest_batch`` into a temporary on-disk store, then served by ``alignkg serve``

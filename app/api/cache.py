@@ -30,9 +30,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 from fastapi import Request, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from alignkg.graph import KnowledgeGraph
 
@@ -131,9 +133,18 @@ def _cost(key: Key, answer: Answer) -> int:
     return len(answer.body) + len(answer.etag) + len(key[0]) + sum(len(k) + len(v) for k, v in key[1])
 
 
-def request_key(request: Request) -> Key:
-    """Return the canonical form of a request: its path and its query parameters, sorted by name then value."""
-    return request.url.path, tuple(sorted(request.query_params.multi_items()))
+def scope_key(scope: Scope) -> Key:
+    """Return the canonical form of a request: its path and its query parameters, sorted by name then value.
+
+    The parameters are read as Starlette reads them (``request.query_params``), so a route and
+    :class:`CachedReadsMiddleware` give one request the same key.
+
+    Example:
+        >>> scope_key({"path": "/facts", "query_string": b"subject=RUS&limit=2&type="})
+        ('/facts', (('limit', '2'), ('subject', 'RUS'), ('type', '')))
+    """
+    query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    return scope["path"], tuple(sorted(query))
 
 
 def _matches(if_none_match: str | None, etag: str) -> bool:
@@ -165,8 +176,39 @@ async def cached_json(request: Request, kg: KnowledgeGraph, make: Callable[[], b
     generation = kg.generation  # before the answer is made: see the module's docstring
     if cache is None or generation is None:
         return _send(request, Answer.of(await run_in_threadpool(make)))
-    key = request_key(request)
+    key = scope_key(request.scope)
     found = cache.get(generation, key)
     if found is None:
         found = cache.put(generation, key, Answer.of(await run_in_threadpool(make)))
     return _send(request, found)
+
+
+class CachedReadsMiddleware:
+    """Answer a ``GET`` whose answer the cache holds before routing, dependencies and the thread pool.
+
+    Why: a hit through the route still paid for FastAPI's resolution of its parameters and
+    dependencies (``/facts`` has a dozen), about as much as ``/health`` costs in all
+    (``bench/http_bench.py``: 40% of ``/health``'s rate at 10k facts). Only the routes that use
+    :func:`cached_json` ever put an answer in the cache, under the exact path and parameters they
+    validated, so a key found here names a request that those routes accepted as it is: its
+    parameters were checked then, and the same parameters give the same answer until a write.
+    The one check that depends on more than the key, the read key of ``require_read_key``, is not
+    repeated here: with it on, every request goes through its route (which uses the cache too).
+    It sits inside the other middlewares (CORS, the per-client limit), which still see every request.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            state = scope["app"].state
+            cache: ResponseCache | None = getattr(state, "response_cache", None)
+            kg: KnowledgeGraph | None = getattr(state, "kg", None)
+            if cache is not None and kg is not None and not state.settings.require_read_key:
+                generation = kg.generation
+                found = cache.get(generation, scope_key(scope)) if generation is not None else None
+                if found is not None:
+                    await _send(Request(scope), found)(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)

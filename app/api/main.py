@@ -17,7 +17,7 @@ from fastapi.openapi.utils import get_openapi
 from starlette.concurrency import run_in_threadpool
 
 from alignkg.app.api import errors
-from alignkg.app.api.cache import ResponseCache
+from alignkg.app.api.cache import CachedReadsMiddleware, ResponseCache
 from alignkg.app.api.deps import reject_unknown_params
 from alignkg.app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware, ClientLimitMiddleware
 from alignkg.app.api.routers import (
@@ -97,6 +97,7 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
         app.include_router(module.router)
     web.install(app)
     docs.install(app)
+    app.add_middleware(CachedReadsMiddleware)  # innermost: the limits and CORS below still see every request
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(ClientLimitMiddleware, max_client_requests=settings.max_client_requests)
     app.add_middleware(CatchAllMiddleware)

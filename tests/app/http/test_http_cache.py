@@ -153,3 +153,17 @@ def test_http_cache_can_be_turned_off(fresh_server):
         first = http.get("/states/IRN")
         assert first.status_code == 200 and "etag" in first.headers
         assert http.get("/states/IRN").content == first.content
+
+
+def test_http_cached_answers_still_need_the_read_key_and_valid_parameters(fresh_server):
+    live = fresh_server(api_keys=[KEY], require_read_key=True)
+    with live.client() as http:
+        for _ in range(2):
+            assert http.get("/facts", params={"subject": "IRN"}, headers=auth()).status_code == 200
+        assert len(_cache(live)) == 1
+        assert http.get("/facts", params={"subject": "IRN"}).status_code == 401
+        assert http.get("/facts", params={"subject": "IRN"}, headers=auth("wrong")).status_code == 401
+        refused = http.get("/facts", params={"subject": "IRN", "bogus": "1"}, headers=auth())
+        assert refused.status_code == 400 and refused.json()["error"] == "unknown_parameter"
+        twice = http.get("/facts?subject=IRN&subject=IRN", headers=auth())
+        assert twice.status_code == 400 and twice.json()["error"] == "invalid_request"
