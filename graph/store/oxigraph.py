@@ -17,6 +17,7 @@ writer grows towards those bounds; :meth:`OxigraphStore.reopen` empties them
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -36,6 +37,7 @@ class OxigraphStore:
         self.path = path
         self.read_only_ = read_only
         self._generation = 0
+        self._counting = threading.Lock()  # two writes ending at once must move the number twice
         try:
             if path is None:
                 self._store = pyoxigraph.Store()
@@ -62,6 +64,11 @@ class OxigraphStore:
         cannot come from the store as it was before a later write (:meth:`Store.generation`).
         """
         return self._generation
+
+    def _written(self) -> None:
+        """Count one more write, once it has ended."""
+        with self._counting:
+            self._generation += 1
 
     def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, max_rows: int | None = None,
               max_bytes: int | None = None) -> QueryResult:
@@ -97,7 +104,7 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"update failed: {err}") from err
         finally:
-            self._generation += 1
+            self._written()
 
     def insert(self, quads: Iterable[Quad]) -> None:
         """Add quads in one transaction."""
@@ -106,7 +113,7 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"insert failed: {err}") from err
         finally:
-            self._generation += 1
+            self._written()
 
     def bulk_insert(self, quads: Iterable[Quad]) -> None:
         """Add quads with pyoxigraph's bulk loader (``Store.bulk_extend``): fast, not transactional."""
@@ -115,7 +122,7 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"bulk insert failed: {err}") from err
         finally:
-            self._generation += 1
+            self._written()
 
     def flush(self) -> None:
         """Write RocksDB's memtables to disk (what bounds a long writer's memory); nothing for a store in memory."""
@@ -159,7 +166,7 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"import failed: {err}") from err
         finally:
-            self._generation += 1
+            self._written()
 
     def backup(self, target: Path) -> None:
         """Write a consistent copy of the on-disk store to the new folder ``target`` (hard links where it can)."""
