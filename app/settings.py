@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     store_reopen_writes: int = Field(256, ge=0, description="Writes after which the server reopens its store, "
                                                             "emptying RocksDB's caches so that memory stays flat "
                                                             "(0: never).")
+    response_cache_bytes: int = Field(32 * 1024 * 1024, ge=0,
+                                      description="Bytes of answers of /facts, /states and /states/{state} kept "
+                                                  "until the next write (0: none kept).")
     shutdown_timeout_s: float = Field(3.0, gt=0, le=60,
                                       description="Seconds requests in progress get to finish on SIGTERM.")
     allow_service: bool = Field(False, description="Let SPARQL queries use SERVICE (federated queries to other "

@@ -179,6 +179,26 @@ class KnowledgeGraph:
         """Flush and release the store."""
         self.store.close()
 
+    @property
+    def generation(self) -> int | None:
+        """A number that changes after every write to the graph through this object; ``None`` for a remote store.
+
+        Every write path (ingest, a batch, a delete, a curation, an import, a refresh) writes
+        through the store, which counts its writes once they are visible. An answer read after
+        reading the number ``g`` may be kept and served again for as long as the number is
+        still ``g`` (the HTTP service's response cache does that). A remote store, which other
+        clients write too, gives ``None``: nothing read from it may be kept.
+
+        Example:
+            >>> with KnowledgeGraph.in_memory() as kg:
+            ...     before = kg.generation
+            ...     _ = kg.ingest("Iran sold drones to Russia.", id="a1")
+            ...     kg.generation != before
+            True
+        """
+        value: int | None = self.store.generation
+        return value
+
     def __enter__(self) -> KnowledgeGraph:
         return self
 
@@ -1352,9 +1372,13 @@ class KnowledgeGraph:
         """
         import networkx
 
+        # One unordered query, sorted here in the listing's order (type, subject, object, then IRI), so the
+        # graph's nodes and edges come in the order they always did; the fact's IRI comes from the store.
+        rows = sorted(((fact_rows.fact_of(row, "s", "o"), row["f"].value)
+                       for row in self.store.query(queries.ALL_FACTS.bind(), prefixes=_PREFIXES)),
+                      key=lambda pair: (pair[0].type.value, pair[0].subject, pair[0].object, pair[1]))
         g = networkx.MultiDiGraph()
-        for fact in self.facts():
-            iri = mapping.fact_node(fact).value
+        for fact, iri in rows:
             key = ns.fact_id(iri)
             g.add_edge(fact.subject, fact.object, key=key, type=fact.type.value,
                        quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,

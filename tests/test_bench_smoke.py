@@ -65,8 +65,10 @@ def test_http_bench_quick_prints_rates_latencies_and_the_goal(monkeypatch, capsy
         requests, errors = line[len(label):].split()[:2]
         assert int(requests.replace(",", "")) > 0 and errors == "0", line
     assert "p50 ms" in out and "p99 ms" in out and "req/s" in out
-    assert out.count("/ ceiling = ") == 4
-    assert "goal: /facts at least 50% of the ceiling -> " in out
+    assert out.count("/ ceiling = ") == 5
+    assert "goal: /facts at least 50% of the ceiling -> " in out and "% cached, " in out and "; uncached " in out
+    assert "without it (ALIGNKG_RESPONSE_CACHE_BYTES=0" in out
+    assert "goal: /states and /states/{state} within 50 ms (uncached) -> " in out
     assert "goal: /sparql with distinct texts at least 80% of one text's rate -> " in out
     assert "load average" in out
 

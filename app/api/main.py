@@ -17,6 +17,7 @@ from fastapi.openapi.utils import get_openapi
 from starlette.concurrency import run_in_threadpool
 
 from alignkg.app.api import errors
+from alignkg.app.api.cache import CachedReadsMiddleware, ResponseCache
 from alignkg.app.api.deps import reject_unknown_params
 from alignkg.app.api.middleware import BodyLimitMiddleware, CatchAllMiddleware, ClientLimitMiddleware
 from alignkg.app.api.routers import (
@@ -79,6 +80,9 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
         graph = kg if kg is not None else await run_in_threadpool(open_graph, settings)
         app.state.kg = graph
         app.state.write_lock = threading.Lock()
+        # A new cache for every opening: the generation of a store opened again starts again.
+        app.state.response_cache = ResponseCache(settings.response_cache_bytes) if settings.response_cache_bytes \
+            else None
         try:
             yield
         finally:
@@ -93,6 +97,7 @@ def create_app(settings: Settings, *, kg: KnowledgeGraph | None = None) -> FastA
         app.include_router(module.router)
     web.install(app)
     docs.install(app)
+    app.add_middleware(CachedReadsMiddleware)  # innermost: the limits and CORS below still see every request
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(ClientLimitMiddleware, max_client_requests=settings.max_client_requests)
     app.add_middleware(CatchAllMiddleware)

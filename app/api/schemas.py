@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlsplit
 
-from fastapi import Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 from alignkg.graph import (
@@ -562,17 +561,6 @@ def facts_page(page: FactPage, next_link: Callable[[str], str]) -> FactsPage:
     return FactsPage.model_construct(facts=[fact_out(f, i) for f, i in zip(page.facts, page.ids, strict=True)],
                                      count=len(page.facts), total=page.total, next_cursor=page.next_cursor,
                                      links={"next": next_link(page.next_cursor)} if page.next_cursor else {})
-
-
-def json_response(model: BaseModel) -> Response:
-    """Return a model already serialized, for hot routes.
-
-    A ``def`` route that returns a model has FastAPI validate it again in the threadpool (one
-    more thread hop) before serializing it; returning the JSON saves that, 10-20% of
-    ``GET /facts`` under load (``bench/http_bench.py``). The route keeps its
-    ``response_model`` for the OpenAPI document.
-    """
-    return Response(model.model_dump_json(), media_type="application/json")
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -158,6 +158,12 @@ _AFTER = Query("after", "FILTER(?t > $t || (?t = $t && (?sk > $sk || (?sk = $sk 
 FACTS_OF = _query("facts_of", f"""SELECT ?f ?s ?o ?t ?h ?d ?first ?last ?event ?na ?ns ?ne ?r WHERE {{
     VALUES ?f {{ $facts }} ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
     {DERIVED} }}""")
+#: Every fact that is not retracted with every value a Fact carries, unordered (``fact_of(row, "s", "o")``): the
+#: whole graph for ``kg.to_networkx()``. Sorted in Python: the store's ``ORDER BY`` of the listing, one query per
+#: type, took most of the time (docs/decisions/20261207-response-cache.md, "to_networkx").
+ALL_FACTS = _query("all_facts", f"""SELECT ?f ?s ?o ?t ?h ?d ?first ?last ?event ?na ?ns ?ne ?r WHERE {{
+    ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t ; ak:hedged ?h ; ak:directed ?d .
+    {DERIVED} FILTER(!BOUND(?r)) }}""")
 FACT_KEYS = _query("fact_keys", f"""SELECT ?t ?sk ?ok WHERE {{ VALUES ?f {{ $fact }}
     ?f ak:subject ?s ; ak:object ?o ; ak:edgeType ?t . {KEYS} }}""")
 

@@ -39,6 +39,17 @@ class Store(Protocol):
         A store runs the check where it can stop it at the deadline.
         """
 
+    @property
+    def generation(self) -> int | None:
+        """A number that changes after every write made through this store object; ``None`` if others may write.
+
+        Read it before reading the store: an answer read then may be kept under that number
+        and served again while the number has not changed (the HTTP service's response cache,
+        docs/decisions/20261207-response-cache.md). So it must move only once a write is
+        visible to the next query, and on a write that failed part-way too. A remote store,
+        which other clients write, answers ``None``: nothing read from it may be kept.
+        """
+
     def update(self, sparql: str) -> None:
         """Run one SPARQL 1.1 Update request, atomically."""
 

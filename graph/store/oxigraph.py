@@ -17,6 +17,7 @@ writer grows towards those bounds; :meth:`OxigraphStore.reopen` empties them
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -35,6 +36,8 @@ class OxigraphStore:
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only_ = read_only
+        self._generation = 0
+        self._counting = threading.Lock()  # two writes ending at once must move the number twice
         try:
             if path is None:
                 self._store = pyoxigraph.Store()
@@ -52,6 +55,20 @@ class OxigraphStore:
     def read_only(cls, path: str | Path) -> OxigraphStore:
         """Open a store that no process writes (a checkpoint) for reading only."""
         return cls(Path(path), read_only=True)
+
+    @property
+    def generation(self) -> int:
+        """How many writes this store has ended (failed ones too): what a cache of answers is keyed by.
+
+        It moves after a write is visible, never before, so an answer read when it held one value
+        cannot come from the store as it was before a later write (:meth:`Store.generation`).
+        """
+        return self._generation
+
+    def _written(self) -> None:
+        """Count one more write, once it has ended."""
+        with self._counting:
+            self._generation += 1
 
     def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, max_rows: int | None = None,
               max_bytes: int | None = None) -> QueryResult:
@@ -86,6 +103,8 @@ class OxigraphStore:
             raise QuerySyntaxError(f"SPARQL update syntax error: {err}") from err
         except OSError as err:
             raise StoreError(f"update failed: {err}") from err
+        finally:
+            self._written()
 
     def insert(self, quads: Iterable[Quad]) -> None:
         """Add quads in one transaction."""
@@ -93,6 +112,8 @@ class OxigraphStore:
             self._store.extend(quads)
         except OSError as err:
             raise StoreError(f"insert failed: {err}") from err
+        finally:
+            self._written()
 
     def bulk_insert(self, quads: Iterable[Quad]) -> None:
         """Add quads with pyoxigraph's bulk loader (``Store.bulk_extend``): fast, not transactional."""
@@ -100,6 +121,8 @@ class OxigraphStore:
             self._store.bulk_extend(quads)
         except OSError as err:
             raise StoreError(f"bulk insert failed: {err}") from err
+        finally:
+            self._written()
 
     def flush(self) -> None:
         """Write RocksDB's memtables to disk (what bounds a long writer's memory); nothing for a store in memory."""
@@ -142,6 +165,8 @@ class OxigraphStore:
             raise QuerySyntaxError(f"cannot parse the {format.name} input: {err}") from err
         except OSError as err:
             raise StoreError(f"import failed: {err}") from err
+        finally:
+            self._written()
 
     def backup(self, target: Path) -> None:
         """Write a consistent copy of the on-disk store to the new folder ``target`` (hard links where it can)."""

@@ -347,6 +347,7 @@ class CheckpointStore:
         self._serial = 0
         self._current = self._folder / "0"
         self._dirty = True
+        self._generation = 0
         self._closed = False
         self._readers: dict[Path, int] = {}
         self._checks: OrderedDict[bytes, Any] = OrderedDict()
@@ -420,6 +421,16 @@ class CheckpointStore:
         finally:
             with self._lock:
                 self._dirty = True
+                self._generation += 1  # after _dirty: a reader that sees the new number takes a new checkpoint
+
+    @property
+    def generation(self) -> int:
+        """How many writes this store has ended (failed ones too); see :meth:`Store.generation`.
+
+        It moves with the mark that makes the next query take a new checkpoint, so a query
+        that starts after reading a number never reads a checkpoint older than the writes it counts.
+        """
+        return self._generation
 
     def update(self, sparql: str) -> None:
         """Run one SPARQL Update request in one transaction."""

@@ -273,6 +273,11 @@ class RemoteStore:
         check_deadline()
         return check(sparql, allow_service=allow_service)
 
+    @property
+    def generation(self) -> None:
+        """``None``: other clients write the server, so no answer read from it may be kept (``Store.generation``)."""
+        return None
+
     def update(self, sparql: str) -> None:
         """Run one SPARQL Update request on the server (one transaction there).
 
