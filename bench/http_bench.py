@@ -273,18 +273,22 @@ def measure_all(store: Path, args: argparse.Namespace, load: str, *, cached: boo
     # Room for the requests a finished wrk run leaves in progress while the next one starts.
     process, url = _server.start(store, "--max-client-requests", str(4 * args.concurrency), "--query-workers",
                                  str(workers), "--no-seed", env=None if cached else NO_CACHE)
+    # --quick checks that every measurement runs, so it skips the warm-ups that make the figures fair.
+    warm = not args.quick
     try:
-        for name in names:  # the server's workers start and its caches fill before any timing
+        for name in names if warm else ():  # the server's workers start and its caches fill before any timing
             runner(url, ENDPOINTS[name], args.concurrency, min(args.duration, 2.0))
         for round_ in range(args.repeat):
             for name in names:
-                runner(url, ENDPOINTS[name], args.concurrency, min(args.duration, 2.0))  # warm-up
+                if warm:
+                    runner(url, ENDPOINTS[name], args.concurrency, min(args.duration, 2.0))
                 runs[name].append(runner(url, ENDPOINTS[name], args.concurrency, args.duration))
             print(f"round {round_ + 1}/{args.repeat} done ({'cached' if cached else 'no cache'}); "
                   f"load average {load_average()}")
         alone = {}
         for name, endpoint in LATENCY.items():
-            runner(url, endpoint, 1, min(args.duration, 2.0))
+            if warm:
+                runner(url, endpoint, 1, min(args.duration, 2.0))
             alone[name] = runner(url, endpoint, 1, args.duration)
         memory = _server.rss_mib(process.pid)
     finally:
@@ -422,7 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(runs, size, uncached, {"cached": alone, "uncached": alone_uncached})
         print(f"server RSS at the end {memory:,.0f} MiB (its query workers apart); load average {load_average()}")
     if args.quick:
-        print("(--quick: a tiny graph and 1 s per measurement; the figures are for smoke tests only)")
+        print("(--quick: a tiny graph, 1 s per measurement and no warm-up; the figures are for smoke tests only)")
     return 0
 
 
