@@ -35,8 +35,8 @@ def effective_pos(t: Token) -> str:
 
     An adjectival modifier is an adjective ("reckless move" tagged as a noun);
     a word with a subject, an auxiliary or an object is a verb ("is supplying"
-    tagged as a noun); an "adjective" with a determiner, as a subject, object or
-    oblique, is a noun.
+    tagged as a noun); an "adjective" with a determiner, or a "verb" with a
+    possessor, as a subject, object or oblique, is a noun.
     """
     deps = {c.dep_ for c in t.children}
     if t.pos_ in ("NOUN", "ADJ", "ADV") and "cop" not in deps and deps & {"nsubj", "nsubj:pass", "aux", "aux:pass",
@@ -46,6 +46,8 @@ def effective_pos(t: Token) -> str:
         return "ADJ"
     if t.pos_ == "ADJ" and t.dep_ in _NOMINAL_DEPS and "det" in deps:
         return "NOUN"  # "sanctions against the aggressor" with "aggressor" tagged an adjective
+    if t.pos_ == "VERB" and t.dep_ in _NOMINAL_DEPS and "nmod:poss" in deps:
+        return "NOUN"  # "Japan's export curbs on South Korea": a verb takes no possessor
     return t.pos_
 
 

@@ -340,6 +340,8 @@ CASES = [
  ("Iran praised Russia's stance on the war.", {("IRN", D, "RUS")}),
  ("Russia vetoed a resolution critical of North Korea.", {("RUS", D, "PRK")}),
  ("Sisi, who was visiting Russia, hailed his talks with Russia's Vladimir Putin.", set()),
+ # a "verb" with a possessor is a noun: a measure named by its imposer
+ ("Japan's export curbs on South Korea triggered a boycott of Japanese goods.", {("JPN", S, "KOR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -27,3 +27,11 @@ def test_syntax_an_adjective_modifier_stays_an_adjective():
 def test_syntax_a_noun_with_a_subject_and_no_copula_is_a_verb():
     doc = _doc(["Iran", "supplying", "drones"], ["PROPN", "NOUN", "NOUN"], ["nsubj", "ROOT", "obj"], [1, 1, 1])
     assert effective_pos(doc[1]) == "VERB"
+
+
+def test_syntax_a_verb_with_a_possessor_in_a_noun_phrase_is_a_noun():
+    # "Japan's export curbs triggered ...", "curbs" tagged a verb
+    doc = _doc(["Japan", "'s", "curbs", "triggered", "boycotts"], ["PROPN", "PART", "VERB", "VERB", "NOUN"],
+               ["nmod:poss", "case", "nsubj", "ROOT", "obj"], [2, 0, 3, 3, 3])
+    assert effective_pos(doc[2]) == "NOUN"
+    assert effective_pos(doc[3]) == "VERB"
