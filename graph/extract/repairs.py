@@ -49,6 +49,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in doc:
         if t.dep_ == "acl:relcl":
             _contact_clause_attachment(t)
+        elif t.dep_.startswith("nmod") and any(c.dep_ == "case" and c.lower_ in _EXAMPLE_MARKS for c in t.children):
+            _examples_attachment(t)
     for t in doc:
         if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
             _present_transfer_read_as_noun(t, lexicon)
@@ -185,6 +187,29 @@ def _contact_clause_attachment(verb: Token) -> None:
     if noun not in list(head.subtree) or noun in list(verb.subtree):
         return
     verb.head = noun
+
+
+#: Words that introduce examples of the noun before them ("partners including Germany").
+_EXAMPLE_MARKS = frozenset({"including", "like"})
+
+
+def _examples_attachment(examples: Token) -> None:
+    """ "tanks from European partners including Germany" read with "including Germany" on "tanks".
+
+    Examples name members of the noun right before them: the phrase belongs to
+    that noun, not to one further up that the parser chose.
+    """
+    doc = examples.doc
+    mark = min(c.i for c in examples.children if c.dep_ == "case")
+    before = mark - 1
+    while before > 0 and doc[before].is_punct:
+        before -= 1
+    noun, head = doc[before], examples.head
+    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or not head.i < noun.i < examples.i:
+        return
+    if noun not in list(head.subtree) or noun in list(examples.subtree):
+        return
+    examples.head = noun
 
 
 def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:

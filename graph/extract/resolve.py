@@ -30,6 +30,8 @@ _PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "himself", "hers
 _SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
 #: The phrases that give a reason for blame or a measure ("over its arms sale", "since its invasion").
 _REASONS = frozenset({"over", "for", "after", "since", "following"})
+#: The phrases that give examples of a group of states.
+_EXAMPLES = frozenset({"including", "like", "such"})
 #: The phrases that name whom a measure is imposed on.
 _PUNISHED = frozenset({"on", "against"})
 _OWNER_DEPS = frozenset({"nmod:poss", "amod", "compound", "flat", "appos", "nmod:desc", "nmod:unmarked"})
@@ -338,6 +340,11 @@ class Resolver:
             if mode == "place":
                 return self._owners(t, mode, depth, deps=frozenset(), preps=frozenset({"in", "inside"}))
             return ()
+        if lemma in self.lexicon.words("member_nouns") or t.lower_ in self.lexicon.words("member_nouns"):
+            # "tanks from European partners including Germany and Poland": the states it gives as examples.
+            examples = self._owners(t, "agent", depth, deps=frozenset(), preps=_EXAMPLES)
+            if examples:
+                return examples
         if mode != "agent" and lemma in self.weapons:
             users = self._users(t)
             if users:  # "an Iranian drone used by Russian troops" belongs to Russia, made in Iran

@@ -342,6 +342,10 @@ CASES = [
  ("Sisi, who was visiting Russia, hailed his talks with Russia's Vladimir Putin.", set()),
  # a "verb" with a possessor is a noun: a measure named by its imposer
  ("Japan's export curbs on South Korea triggered a boycott of Japanese goods.", {("JPN", S, "KOR")}),
+ # states given as examples of a group ("partners including ...", "countries such as ...")
+ ("Kyiv has received more than 100 Leopard tanks from European partners including Germany, Poland and Denmark.",
+  {("DEU", A, "UKR"), ("POL", A, "UKR"), ("DNK", A, "UKR")}),
+ ("Russia bought drones from countries such as Iran and North Korea.", {("IRN", A, "RUS"), ("PRK", A, "RUS")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

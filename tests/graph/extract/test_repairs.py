@@ -76,3 +76,10 @@ def test_repairs_a_second_participle_after_a_reduced_relative_with_its_agent_is_
     assert doc[4].dep_ == "ROOT"
     assert ("Tanks", "nsubj", "arrived") in _tree(doc)
     assert ("supplied", "acl", "Tanks") in _tree(doc)
+
+
+def test_repairs_examples_belong_to_the_noun_right_before_them():
+    # "tanks from partners including Germany": "including Germany" names partners, not tanks.
+    doc = _repaired(["tanks", "from", "partners", "including", "Germany"], ["NOUN", "ADP", "NOUN", "VERB", "PROPN"],
+                    ["NNS", "IN", "NNS", "VBG", "NNP"], ["ROOT", "case", "nmod", "case", "nmod"], [0, 2, 0, 4, 0])
+    assert doc[4].head.text == "partners"
