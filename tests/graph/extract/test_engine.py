@@ -346,6 +346,11 @@ CASES = [
  ("Kyiv has received more than 100 Leopard tanks from European partners including Germany, Poland and Denmark.",
   {("DEU", A, "UKR"), ("POL", A, "UKR"), ("DNK", A, "UKR")}),
  ("Russia bought drones from countries such as Iran and North Korea.", {("IRN", A, "RUS"), ("PRK", A, "RUS")}),
+ # a state called a threat or a danger is criticised, not threatening; "will pay a heavy price" threatens
+ ('"The United States is the greatest threat to world peace," North Korea\'s foreign ministry said.',
+  {("PRK", C, "USA")}),
+ ('"Pakistan will pay a heavy price," the Indian home minister warned.', {("IND", TH, "PAK")}),
+ ("Pakistan paid a heavy price for the war.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
