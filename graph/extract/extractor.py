@@ -21,7 +21,7 @@ from alignkg.graph.extract.dates import event_date
 from alignkg.graph.extract.frames import Lexicon, default_lexicon
 from alignkg.graph.extract.mentions import Role, build_mentions
 from alignkg.graph.extract.merge import merge_claims, merge_facts
-from alignkg.graph.extract.pipeline import LemmaTable, build_nlp
+from alignkg.graph.extract.pipeline import build_nlp, lemma_table
 from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules import claims, engine, window
 from alignkg.graph.extract.rules.candidate import Candidate
@@ -51,7 +51,7 @@ class Extractor:
                  model: str | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.nlp = nlp or build_nlp(self.gazetteer, model=model)
-        self.lemma = LemmaTable()
+        self.lemma = lemma_table()
         self.lexicon = default_lexicon()
 
     def extract(self, text: str, *, id: str, published: dt.date | None = None) -> Extraction:

@@ -100,12 +100,12 @@ def split_sentences(doc: Doc) -> Doc:
                     assigns=["token.dep", "token.head", "token.pos"])
 def repair_parse(doc: Doc) -> Doc:
     """Mend systematic errors of the parser (:func:`alignkg.graph.extract.repairs.repair`)."""
-    return repair(doc, default_lexicon(), _lemma_table())
+    return repair(doc, default_lexicon(), lemma_table())
 
 
 @cache
-def _lemma_table() -> LemmaTable:
-    """The context-free lemma table of the repairs (the lemmatizer runs after them)."""
+def lemma_table() -> LemmaTable:
+    """Return the process's lemma table, loaded once: the repairs (run before the lemmatizer) and rules share it."""
     return LemmaTable()
 
 
