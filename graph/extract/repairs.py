@@ -180,13 +180,20 @@ def _contact_clause_attachment(verb: Token) -> None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
     if len(subjects) != 1 or subjects[0].left_edge.i == 0:
         return
-    noun = doc[subjects[0].left_edge.i - 1]
-    head = verb.head
-    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or not head.i < noun.i < verb.i:
+    _rehang_on_noun_before(verb, doc[subjects[0].left_edge.i - 1])
+
+
+def _rehang_on_noun_before(phrase: Token, noun: Token) -> None:
+    """Hang ``phrase`` on ``noun``, the noun right before it, when the parser hung it on one further up.
+
+    Only a noun between the phrase and its present head, below that head and not
+    inside the phrase, can take it: the tree stays a tree.
+    """
+    head = phrase.head
+    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or not head.i < noun.i < phrase.i:
         return
-    if noun not in list(head.subtree) or noun in list(verb.subtree):
-        return
-    verb.head = noun
+    if head.is_ancestor(noun) and not phrase.is_ancestor(noun):
+        phrase.head = noun
 
 
 #: Words that introduce examples of the noun before them ("partners including Germany").
@@ -204,12 +211,7 @@ def _examples_attachment(examples: Token) -> None:
     before = mark - 1
     while before > 0 and doc[before].is_punct:
         before -= 1
-    noun, head = doc[before], examples.head
-    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or not head.i < noun.i < examples.i:
-        return
-    if noun not in list(head.subtree) or noun in list(examples.subtree):
-        return
-    examples.head = noun
+    _rehang_on_noun_before(examples, doc[before])
 
 
 def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
