@@ -58,6 +58,8 @@ class Resolver:
         self.speech = lexicon.words("speech_verbs")
         self.weapons = lexicon.words("arms")
         self.use_verbs = lexicon.words("use_verbs")
+        self.member_nouns = lexicon.words("member_nouns")
+        self.relational_heads = lexicon.words("relational_heads")
         self.lexicon = lexicon
         #: States that the other role of the edge being read already holds (see ``_pronoun``).
         self.exclude: set[str] = set()
@@ -256,7 +258,7 @@ class Resolver:
         if m.end < len(doc) and doc[m.end].text in ("-", "–"):
             return True
         head = doc[m.start:m.end].root.head
-        if m.possessive and head.lemma_.lower() in self.lexicon.words("relational_heads"):
+        if m.possessive and head.lemma_.lower() in self.relational_heads:
             return False  # "Pakistan's biggest lender": the one lent to
         if head.lemma_.lower() in self.non_state or head.lower_ in self.non_state:
             return True
@@ -340,7 +342,7 @@ class Resolver:
             if mode == "place":
                 return self._owners(t, mode, depth, deps=frozenset(), preps=frozenset({"in", "inside"}))
             return ()
-        if lemma in self.lexicon.words("member_nouns") or t.lower_ in self.lexicon.words("member_nouns"):
+        if lemma in self.member_nouns or t.lower_ in self.member_nouns:
             # "tanks from European partners including Germany and Poland": the states it gives as examples.
             examples = self._owners(t, "agent", depth, deps=frozenset(), preps=_EXAMPLES)
             if examples:
