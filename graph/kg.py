@@ -196,8 +196,7 @@ class KnowledgeGraph:
             ...     kg.generation != before
             True
         """
-        value: int | None = self.store.generation
-        return value
+        return self.store.generation
 
     def __enter__(self) -> KnowledgeGraph:
         return self
