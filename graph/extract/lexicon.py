@@ -51,6 +51,7 @@ CLAIM_QUALIFIED: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v i
 MILITARY_QUALIFIERS = _words("military_qualifiers")
 GIVE_VERBS = _words("give_verbs")
 RECEIVE_VERBS = _words("receive_verbs")
+INTERDICTION_VERBS = _words("interdiction_verbs")
 GIVE_NOUNS = _words("give_nouns")
 BARE_AID_NOUNS = _words("bare_aid_nouns")
 MILITARY_AID_QUALIFIERS = _words("military_aid_qualifiers")

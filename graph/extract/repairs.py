@@ -30,8 +30,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_read_as_modifier(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
         _verb_read_as_noun(root)
+    intransitive = lexicon.words("intransitive_verbs")
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
-        _clause_read_as_relative(root)
+        _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _past_tense_read_as_adjective(root)
     for t in doc:
@@ -46,6 +47,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
             _noun_after_a_preposition(t)
+            _goods_read_as_coordinated_verb(t, lexicon)
     for t in doc:
         if t.dep_ == "acl:relcl":
             _contact_clause_attachment(t)
@@ -167,6 +169,30 @@ def _noun_after_a_preposition(t: Token) -> None:
             c.dep_ = "compound"
 
 
+def _goods_read_as_coordinated_verb(t: Token, lexicon: Lexicon) -> None:
+    """ "Turkey sent military advisers and drones to help ..." read with "drones" a second verb of "sent".
+
+    A plural of goods (a word of the lexicon's commodity classes) right after
+    "and", with a noun object of the same verb before it and no subject or
+    object of its own, is that object's conjunct; what it took (the "to help"
+    clause) goes back to the verb.
+    """
+    doc = t.doc
+    verb = t.head
+    if t.dep_ != "conj" or t.tag_ not in ("VBZ", "NNS") or t.i < 2 or doc[t.i - 1].lower_ != "and":
+        return
+    if not set(_stems(t.lower_)) & lexicon.commodities or any(
+            c.dep_ in ("nsubj", "obj", "nsubj:pass", "aux") for c in t.children):
+        return
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i < t.i and c.pos_ == "NOUN"]
+    if not objects or objects[-1].right_edge.i != t.i - 2:
+        return
+    for c in list(t.children):
+        if c.dep_ != "cc":
+            c.head = verb
+    t.head, t.pos_, t.tag_ = objects[-1], "NOUN", "NNS"
+
+
 def _contact_clause_attachment(verb: Token) -> None:
     """ "a plan to reduce reliance on gas it imports from Russia" read with "it imports" on "plan".
 
@@ -229,12 +255,14 @@ def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
     named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.is_title)
     if not named or not set(_stems(word.lower_)) & lexicon.transfer_verbs:
         return
-    goods = _goods_after(word, lexicon)
+    goods = _goods_after(word, lexicon) or _share_of_goods(word, lexicon)
     root = word.sent.root
     if not goods or not word.i <= root.i <= goods[-1].i:
         return  # the sentence has a verb of its own: not this misreading
     while name.dep_ in ("flat", "compound") and name.head.pos_ == "PROPN" and name.i < name.head.i < word.i:
         name = name.head
+    if goods[0].lower_ in _SHARES:  # "sells most of its copper": the share is the object
+        goods = goods[:1]
     head = goods[-1]
     word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBZ"
     for t in (name, head, root):
@@ -255,6 +283,10 @@ def _predicate_read_as_object(verb: Token) -> None:
     ("called the report a smear") is the predicate too, not an oblique.
     """
     objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    if len(objects) == 2 and objects[1].pos_ == "NOUN":
+        # "calling it a grave provocation": two objects, the second the predicate.
+        objects[1].dep_ = "xcomp"
+        return
     if len(objects) != 1:
         return
     obj = objects[0]
@@ -269,7 +301,7 @@ def _predicate_read_as_object(verb: Token) -> None:
         obj.head = verb
         return
     for c in verb.children:
-        if c.dep_ in ("obl:unmarked", "obl:npmod", "dep") and c.i > obj.i and c.pos_ == "NOUN" and not any(
+        if c.dep_ in ("obl", "obl:unmarked", "obl:npmod", "dep") and c.i > obj.i and c.pos_ == "NOUN" and not any(
                 g.dep_ == "case" for g in c.children):
             c.dep_ = "xcomp"
 
@@ -286,6 +318,29 @@ def _stems(word: str) -> tuple[str, ...]:
     if word.endswith("es"):
         stems.append(word[:-2])
     return tuple(stems)
+
+
+#: Words for a part of what is traded ("most of its copper", "half its oil").
+_SHARES = frozenset({"most", "much", "half", "all", "some", "part", "bulk", "majority", "third", "quarter",
+                     "share"})
+
+
+def _share_of_goods(word: Token, lexicon: Lexicon) -> list[Token]:
+    """ "sells most of its copper to China": a share, "of" and a phrase of goods after ``word``.
+
+    Returns the words from the share to the end of the goods phrase, or nothing.
+    """
+    doc = word.doc
+    k = word.i + 1
+    if k < word.sent.end and doc[k].lower_ in ("the", "a"):
+        k += 1  # "the bulk of", "a third of"
+    if k + 1 >= word.sent.end or doc[k].lower_ not in _SHARES:
+        return []
+    last = k + 1 if doc[k + 1].lower_ == "of" else k
+    if last + 1 < word.sent.end and doc[last + 1].lower_ in ("its", "their", "the"):
+        last += 1
+    goods = _goods_after(doc[last], lexicon)
+    return [*doc[word.i + 1:last + 1], *goods] if goods else []
 
 
 def _goods_after(word: Token, lexicon: Lexicon) -> list[Token]:
@@ -381,19 +436,22 @@ def _past_tense_read_as_adjective(root: Token) -> None:
     noun.head, noun.dep_ = verb, "obj"
 
 
-def _clause_read_as_relative(root: Token) -> None:
+def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool]) -> None:
     """ "Israeli jets struck targets in Lebanon" read as "jets (that were) struck".
 
     A reduced relative clause is passive and takes no object; a participle
     after the root noun that has an object or a particle ("the minister lashed
-    out at Spain") is the sentence's verb, and the noun its subject.
+    out at Spain"), or one of a verb that has no passive ("Thai and Cambodian
+    troops clashed", ``intransitive``), is the sentence's verb, and the noun its
+    subject.
     """
     participles = [c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBN", "VBD")
                    and not any(g.dep_.startswith("nsubj") for g in c.children)]
     # "Tanks supplied by Poland arrived in Ukraine": after a reduced relative with its agent, a
     # second participle without one is the sentence's verb.
     verbs = [c for k, c in enumerate(participles) if any(g.dep_ in ("obj", "compound:prt") for g in c.children)
-             or (k > 0 and _has_agent(participles[k - 1]) and not _has_agent(c) and c.tag_ == "VBD")]
+             or (k > 0 and _has_agent(participles[k - 1]) and not _has_agent(c) and c.tag_ == "VBD")
+             or (k == 0 and intransitive(c) and not _has_agent(c))]
     if len(verbs) != 1:
         return
     verb = verbs[0]

@@ -51,6 +51,7 @@ class Resolver:
         self.agent_nouns = lexicon.words("agent_nouns")
         self.non_state = lexicon.words("non_state_heads")
         self.state_nouns = lexicon.words("state_nouns")
+        self.institutions = lexicon.words("institution_nouns")
         self.person_nouns = lexicon.words("person_nouns")
         self.measures = lexicon.words("measure_nouns")
         self.spokes = lexicon.words("spokes_nouns")
@@ -316,8 +317,9 @@ class Resolver:
             # '"We are against ...," said a spokesman for China's Foreign Ministry': the parse's speaker
             # first; "we" as the subject of the verb of speech itself falls back to the window.
             return self.view.speaker() if self._speaking else self.speaker()
-        if lemma in self.state_nouns and self._is_reference(t):
-            # "the U.S. signed a new agreement with the Gulf nation": not the U.S. itself.
+        if (lemma in self.state_nouns or lemma in self.institutions) and self._is_reference(t):
+            # "the U.S. signed a new agreement with the Gulf nation": not the U.S. itself;
+            # "The ministry condemned ...": the ministry of the state the text is about.
             return self._besides_excluded(t, self.view.pronoun(t.i, "it"))
         owner = [c for c in t.children if c.dep_ == "nmod:poss" and c.lower_ in _PRONOUNS]
         if lemma in self.state_nouns and owner:  # "Israeli strikes on his country": whose "his" is

@@ -190,8 +190,11 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
         found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
         if found:
             return [_antecedent(c) for c in found]
-        if t.dep_ == "xcomp" and t.head is not t:  # "Mexico has become a critical energy supplier"
-            return subjects(t.head, lexicon, depth + 1)
+        if t.dep_ == "xcomp" and t.head is not t:
+            judged = [c for c in t.head.children if c.dep_ == "obj" and c.i < t.i]
+            if judged and t.head.lemma_.lower() in lexicon.words("judging_verbs") | lexicon.words("making_verbs"):
+                return judged  # "called Russia's attack a war crime": what the verb judges or makes
+            return subjects(t.head, lexicon, depth + 1)  # "Mexico has become a critical energy supplier"
         if _predicated(t, lexicon):
             return subjects(t.head, lexicon, depth + 1)
         return []
@@ -227,7 +230,10 @@ def _predicated(noun: Token, lexicon: Lexicon) -> bool:
         return False
     if noun.dep_.startswith("obl") and preposition(noun) == "as":
         return True
-    return noun.dep_ == "obj" and verb.lemma_.lower() in lexicon.words("linking_verbs")
+    linking = verb.lemma_.lower() in lexicon.words("linking_verbs") or verb.lemma_.lower() == "be"
+    if noun.dep_.startswith("obl") and preposition(noun) == "among" and linking:
+        return True  # "Japan remains among the top investors in Thailand"
+    return noun.dep_ == "obj" and linking and verb.lemma_.lower() != "be"
 
 
 def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
@@ -496,9 +502,21 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
         if (k == 0 or via != "conj") and any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
                 d.lower_ == "neither" for d in c.children)) for c in g.children):
             flags["negated"] = True  # "Neither France nor Germany sold weapons", "Neither ... has joined the cap"
-        if k > 0 and via != "conj":
+        if k > 0 and via != "conj" and not (k == 1 and _judged(t, g, via, lexicon)) and not (
+                k == 1 and _standing_relation(t, via, lexicon)):
             _governor(g, k, via, lexicon, flags)
     return Polarity(**flags)
+
+
+def _judged(t: Token, g: Token, via: str, lexicon: Lexicon) -> bool:
+    """ "called the attack a war crime": a verb of judging says what its object is, it asks for nothing."""
+    return via == "xcomp" and effective_pos(t) in ("NOUN", "ADJ") and g.lemma_.lower() in lexicon.words(
+        "judging_verbs")
+
+
+def _standing_relation(t: Token, via: str, lexicon: Lexicon) -> bool:
+    """ "talks with its creditors": a creditor is one already; the talks do not make the loan only planned."""
+    return via.startswith(("nmod", "obl")) and t.lemma_.lower() in lexicon.words("relational_heads")
 
 
 def _auxiliary(g: Token, lexicon: Lexicon) -> bool:

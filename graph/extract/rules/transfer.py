@@ -317,6 +317,8 @@ def _origins(view: SentenceView) -> list[Candidate]:
             near, _ = commodity_type(view, c - 4, c + 1)
             if not (view.word(c + 1) == "from" and near is EdgeType.ARMS_TRANSFER and view.lem(c) in _any_goods()):
                 continue
+        if _interdicted(view, c):
+            continue
         supplier = None
         if view.word(c + 1) == "from":
             m = view.mention_at.get(c + 2)
@@ -336,6 +338,12 @@ def _origins(view: SentenceView) -> list[Candidate]:
             continue
         found.append(_candidate(view, supplier.codes, EdgeType.ARMS_TRANSFER, recipient.codes, c))
     return found
+
+
+def _interdicted(view: SentenceView, c: int) -> bool:
+    """ "Israel seized weapons from Iran", "captured dozens of tanks from Russia": taken, not received."""
+    weapon = view.doc[c]
+    return any(h.lemma_.lower() in lx.INTERDICTION_VERBS for h in (weapon.head, weapon.head.head))
 
 
 def _made_in(view: SentenceView, t: int) -> Arg | None:

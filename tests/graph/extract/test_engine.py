@@ -351,6 +351,33 @@ CASES = [
   {("PRK", C, "USA")}),
  ('"Pakistan will pay a heavy price," the Indian home minister warned.', {("IND", TH, "PAK")}),
  ("Pakistan paid a heavy price for the war.", set()),
+ # an act called a crime or a provocation by a state's official criticises its actor; "the
+ # ministry" alone is the ministry of the state the text is about
+ ("Ukraine's foreign ministry said Russia's attack on Kyiv was a war crime.", {("UKR", C, "RUS"), ("RUS", K, "UKR")}),
+ ("Kyiv called Russia's attack on the power grid a war crime.", {("UKR", C, "RUS")}),
+ ("Seoul denounced the launch, calling it a grave provocation by Pyongyang.", {("KOR", C, "PRK")}),
+ ("Pakistan's foreign ministry issued a statement on Tuesday. The ministry condemned India's missile strikes.",
+  {("PAK", C, "IND")}),
+ # loans, investment and exports said in more ways (guide: trade)
+ ("Kenya borrowed heavily from China to build the railway.", {("CHN", T, "KEN")}),
+ ("Egypt secured a $35 billion investment deal with the United Arab Emirates.", {("EGY", T, "ARE")}),
+ ("China's imports of Australian barley resumed.", {("AUS", T, "CHN")}),
+ ("Mexico overtook China as the largest exporter to the United States.", {("MEX", T, "USA")}),
+ ("Chile sells most of its copper to China.", {("CHL", T, "CHN")}),
+ ("Japan remains among the top investors in Thailand.", {("JPN", T, "THA")}),
+ ("Chinese investment projects in Serbia have multiplied.", {("CHN", T, "SRB")}),
+ ("Most foreign investment in Cambodia comes from China.", {("CHN", T, "KHM")}),
+ ("Kuwait's sovereign wealth fund is a major investor in the United Kingdom.", {("KWT", T, "GBR")}),
+ ("Sri Lanka began talks with its bilateral creditors, which include China, India and Japan.",
+  {("CHN", T, "LKA"), ("IND", T, "LKA"), ("JPN", T, "LKA")}),
+ ("France and India signed a deal for 26 Rafale jets.", {("FRA", A, "IND")}),
+ # military help and ground taken from a state's forces
+ ("Iran's Revolutionary Guards helped Syrian forces retake Aleppo.", {("IRN", M, "SYR")}),
+ ("Iran supplied weapons to help Syria fight the rebels.", {("IRN", A, "SYR")}),
+ ("Turkey sent military advisers and drones to help the Libyan government.", {("TUR", M, "LBY"), ("TUR", A, "LBY")}),
+ ("Ukrainian forces recaptured Kherson from Russia in November.", {("UKR", K, "RUS")}),
+ ("Thai and Cambodian troops clashed along the disputed border.", {("THA", K, "KHM"), ("KHM", K, "THA")}),
+ ("Israel seized weapons from Iran bound for Hezbollah.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

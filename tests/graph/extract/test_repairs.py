@@ -83,3 +83,39 @@ def test_repairs_examples_belong_to_the_noun_right_before_them():
     doc = _repaired(["tanks", "from", "partners", "including", "Germany"], ["NOUN", "ADP", "NOUN", "VERB", "PROPN"],
                     ["NNS", "IN", "NNS", "VBG", "NNP"], ["ROOT", "case", "nmod", "case", "nmod"], [0, 2, 0, 4, 0])
     assert doc[4].head.text == "partners"
+
+
+def test_repairs_a_share_of_goods_after_a_present_verb_of_trade():
+    # "Chile sells most of its copper to China": the share is the object.
+    words = ["Chile", "sells", "most", "of", "its", "copper", "to", "China", "."]
+    doc = _repaired(words, ["PROPN", "NOUN", "ADJ", "ADP", "PRON", "NOUN", "ADP", "PROPN", "PUNCT"],
+                    ["NNP", "NNS", "JJS", "IN", "PRP$", "NN", "IN", "NNP", "."],
+                    ["compound", "compound", "ROOT", "case", "nmod:poss", "nmod", "case", "nmod", "punct"],
+                    [1, 2, 2, 5, 5, 2, 7, 5, 2])
+    assert doc[1].dep_ == "ROOT" and doc[1].pos_ == "VERB"
+    assert ("Chile", "nsubj", "sells") in _tree(doc) and ("most", "obj", "sells") in _tree(doc)
+
+
+def test_repairs_two_objects_of_a_verb_of_judging_make_the_second_its_predicate():
+    # "calling it a provocation"
+    doc = _repaired(["calling", "it", "a", "provocation"], ["VERB", "PRON", "DET", "NOUN"],
+                    ["VBG", "PRP", "DT", "NN"], ["ROOT", "obj", "det", "obj"], [0, 0, 3, 0])
+    assert doc[3].dep_ == "xcomp" and doc[1].dep_ == "obj"
+
+
+def test_repairs_a_participle_of_a_verb_without_passive_after_the_root_noun_is_the_verb():
+    # "Thai troops clashed along the border": no reduced relative.
+    words = ["Thai", "troops", "clashed", "along", "the", "border"]
+    doc = _repaired(words, ["ADJ", "NOUN", "VERB", "ADP", "DET", "NOUN"], ["JJ", "NNS", "VBN", "IN", "DT", "NN"],
+                    ["amod", "ROOT", "acl", "case", "det", "obl"], [1, 1, 1, 5, 5, 2])
+    assert doc[2].dep_ == "ROOT" and ("troops", "nsubj", "clashed") in _tree(doc)
+
+
+def test_repairs_goods_after_and_read_as_a_second_verb_join_the_object():
+    # "sent advisers and drones to help": "drones" is the object's conjunct; "to help" the verb's.
+    words = ["Turkey", "sent", "advisers", "and", "drones", "to", "help", "Libya"]
+    doc = _repaired(words, ["PROPN", "VERB", "NOUN", "CCONJ", "VERB", "PART", "VERB", "PROPN"],
+                    ["NNP", "VBD", "NNS", "CC", "VBZ", "TO", "VB", "NNP"],
+                    ["nsubj", "ROOT", "obj", "cc", "conj", "mark", "xcomp", "obj"], [1, 1, 1, 4, 1, 6, 4, 6])
+    assert ("drones", "conj", "advisers") in _tree(doc) and doc[4].pos_ == "NOUN"
+    assert ("help", "xcomp", "sent") in _tree(doc)
