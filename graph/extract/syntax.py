@@ -162,7 +162,7 @@ def phrases(t: Token, preps: frozenset[str], *, own: bool = False) -> list[Token
         for _ in range(2):
             holders += frontier
             frontier = [n for o in frontier for n in o.children
-                        if n.dep_ in ("nmod", "nummod", "compound", "appos") and preposition(n) not in preps]
+                        if n.dep_ in ("nmod", "nummod", "compound", "appos", "conj") and preposition(n) not in preps]
     else:
         holders = [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
         # "the sanctions Washington imposed on Iran": the relative clause whose object the noun is.
@@ -438,12 +438,13 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
 def _is_complement(t: Token) -> bool:
     """Tell whether an adverbial clause is the complement of its verb, not a clause of its own.
 
-    "authorised Ukraine to hit", "denied selling" (a parser may call them adverbial
-    clauses) climb; "after the US struck Iran" has its own subject and subordinator.
+    "authorised Ukraine to hit", "denied selling", "barred Nvidia from selling" (a
+    parser may call them adverbial clauses) climb; "after the US struck Iran" has its
+    own subject and subordinator.
     """
     marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
     if marks:
-        return marks == ["to"]
+        return marks == ["to"] or (marks == ["from"] and t.tag_ == "VBG")
     return not any(c.dep_ in _SUBJECT_DEPS or c.dep_ in _PASSIVE_SUBJECT_DEPS for c in t.children)
 
 

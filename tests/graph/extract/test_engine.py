@@ -378,6 +378,15 @@ CASES = [
  ("Ukrainian forces recaptured Kherson from Russia in November.", {("UKR", K, "RUS")}),
  ("Thai and Cambodian troops clashed along the disputed border.", {("THA", K, "KHM"), ("KHM", K, "THA")}),
  ("Israel seized weapons from Iran bound for Hezbollah.", set()),
+ # export controls by barring sales to a state; sales so barred, and ties cut, are no trade
+ ("The United States barred Nvidia from selling advanced chips to China.", {("USA", S, "CHN")}),
+ ("India prevented Pakistan from importing goods via its ports.", set()),
+ ("Saudi Arabia and the UAE cut diplomatic and trade ties with Qatar and closed their borders.",
+  {("SAU", S, "QAT"), ("ARE", S, "QAT")}),
+ ("Russia piped gas to Germany through Nord Stream.", {("RUS", E, "DEU")}),
+ # a phrase the parser hung on the last of coordinated objects belongs to the verb
+ ("Israel's defence minister warned Hezbollah and Lebanon of a devastating war.", {("ISR", TH, "LBN")}),
+ ("Austria sources most of its gas from Russia.", {("RUS", E, "AUT")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
