@@ -43,7 +43,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if t.dep_.startswith("nsubj"):
             _source_read_as_subject(t)
     for t in doc:
-        if t.pos_ == "NOUN":
+        if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
             _noun_after_a_preposition(t)
@@ -361,7 +361,9 @@ def _goods_after(word: Token, lexicon: Lexicon) -> list[Token]:
 def _verb_with_a_subject(t: Token) -> None:
     """ "Russia and China vetoed a resolution": a word the tagger called a noun, with a subject.
 
-    Only a verb or a predicate with a copula takes a subject or an auxiliary;
+    The caller also passes an adjective with an object ("Poland summoned Russia's
+    ambassador"), which no adjective takes. Only a verb or a predicate with a
+    copula takes a subject or an auxiliary;
     without a copula the word is a verb, and its tag follows its ending so that
     the lemmatizer reads "vetoed" as "veto".
     """

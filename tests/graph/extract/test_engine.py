@@ -387,6 +387,11 @@ CASES = [
  # a phrase the parser hung on the last of coordinated objects belongs to the verb
  ("Israel's defence minister warned Hezbollah and Lebanon of a devastating war.", {("ISR", TH, "LBN")}),
  ("Austria sources most of its gas from Russia.", {("RUS", E, "AUT")}),
+ # diplomatic protest: formal representations, strong dissatisfaction, an envoy summoned to protest
+ ("China lodged solemn representations with the United States over the sanctions.", {("CHN", C, "USA")}),
+ ("Beijing expressed strong dissatisfaction with Tokyo over the visit.", {("CHN", C, "JPN")}),
+ ("Poland summoned Russia's ambassador to protest the drone incursion.", {("POL", C, "RUS")}),
+ ("Seoul's foreign ministry expressed deep regret over Japan's decision.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

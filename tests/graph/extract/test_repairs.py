@@ -119,3 +119,11 @@ def test_repairs_goods_after_and_read_as_a_second_verb_join_the_object():
                     ["nsubj", "ROOT", "obj", "cc", "conj", "mark", "xcomp", "obj"], [1, 1, 1, 4, 1, 6, 4, 6])
     assert ("drones", "conj", "advisers") in _tree(doc) and doc[4].pos_ == "NOUN"
     assert ("help", "xcomp", "sent") in _tree(doc)
+
+
+def test_repairs_an_adjective_with_a_subject_and_an_object_is_a_verb():
+    # "Poland summoned Russia's ambassador": no adjective takes an object.
+    words = ["Poland", "summoned", "Russia", "'s", "ambassador"]
+    doc = _repaired(words, ["PROPN", "ADJ", "PROPN", "PART", "NOUN"], ["NNP", "JJ", "NNP", "POS", "NN"],
+                    ["nsubj", "ROOT", "nmod:poss", "case", "obj"], [1, 1, 4, 2, 1])
+    assert doc[1].pos_ == "VERB" and doc[1].tag_ == "VBD"
