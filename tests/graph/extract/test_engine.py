@@ -392,6 +392,12 @@ CASES = [
  ("Beijing expressed strong dissatisfaction with Tokyo over the visit.", {("CHN", C, "JPN")}),
  ("Poland summoned Russia's ambassador to protest the drone incursion.", {("POL", C, "RUS")}),
  ("Seoul's foreign ministry expressed deep regret over Japan's decision.", set()),
+ # an armed group struck inside a state; a state's forces helping another state; backing by idiom
+ ("Turkish drones killed three PKK fighters in northern Iraq.", {("TUR", K, "IRQ")}),
+ ("U.S. special forces are assisting Israel in the search for hostages.", {("USA", M, "ISR")}),
+ ("Beijing threw its weight behind Pakistan after the strikes.", {("CHN", D, "PAK")}),
+ # the act a protest is over belongs to the one protested against, not to the protester
+ ("Beijing lodged solemn representations with Washington over the arms sale to Taiwan.", {("CHN", C, "USA")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
