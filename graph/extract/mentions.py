@@ -60,6 +60,8 @@ class Mention:
     role: Role = Role.AGENT
     possessive: bool = False
     person: bool = False
+    #: The personal names the mention took after its title ("Wang", "Yi" in "Foreign Minister Wang Yi").
+    names: tuple[str, ...] = ()
     group: list[Mention] = field(default_factory=list, repr=False)
 
     @property
@@ -111,6 +113,9 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     for mention in mentions:
         if mention.codes:
             _assign_role(index, mention, by_start)
+    for mention in _names_again(index, mentions):
+        _assign_role(index, mention, by_start)
+        mentions.append(mention)
     outer = _outermost(mentions)
     _group(index, outer)
     return outer
@@ -238,6 +243,7 @@ def _absorb_title(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]
             end = i
             continue
         if _is_name_token(index, i):
+            m.names += (index.text[i],)
             i += 1
             end = i
             continue
@@ -246,6 +252,30 @@ def _absorb_title(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]
         m.end = end
         m.possessive = False  # the mention now spans "Moscow's troops": no "'s" follows it
     m.person = True
+
+
+def _names_again(index: DocIndex, mentions: list[Mention]) -> list[Mention]:
+    """ "Chinese Foreign Minister Wang Yi met ... Wang condemned": an official's name said again alone.
+
+    The first or last personal name of an official introduced with the state's
+    title stands for the same official later in the article (surnames come
+    first in some languages, last in others); a name two officials share names
+    neither.
+    """
+    owners: dict[str, set[tuple[str, ...]]] = {}
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        if m.person and m.codes and m.names:
+            for name in {m.names[0], m.names[-1]}:
+                owners.setdefault(name, set()).add(m.codes)
+                first_seen[name] = min(first_seen.get(name, m.end), m.end)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for i, text in enumerate(index.text):
+        codes = owners.get(text)
+        if codes and len(codes) == 1 and i >= first_seen[text] and i not in covered:
+            found.append(Mention(i, i + 1, next(iter(codes)), AliasKind.OFFICIAL.value, person=True))
+    return found
 
 
 def _starts_line(index: DocIndex, i: int) -> bool:

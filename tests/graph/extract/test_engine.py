@@ -396,6 +396,9 @@ CASES = [
  ("Turkish drones killed three PKK fighters in northern Iraq.", {("TUR", K, "IRQ")}),
  ("U.S. special forces are assisting Israel in the search for hostages.", {("USA", M, "ISR")}),
  ("Beijing threw its weight behind Pakistan after the strikes.", {("CHN", D, "PAK")}),
+ # an official's name said again alone acts for the state of the title it was introduced with
+ ("Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang condemned the U.S. sanctions.",
+  {("CHN", C, "USA")}),
  # the act a protest is over belongs to the one protested against, not to the protester
  ("Beijing lodged solemn representations with Washington over the arms sale to Taiwan.", {("CHN", C, "USA")}),
  # negation, denial, modality
