@@ -252,25 +252,37 @@ def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
     sales" stays a noun phrase: "sales" is no commodity.
     """
     name = word.doc[word.i - 1]
-    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.is_title)
+    # "The Power of Siberia pipeline delivers Russian gas to China": a conduit moves goods too.
+    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and (name.is_title or name.lower_ in lexicon.words(
+        "infrastructure")))
     if not named or not set(_stems(word.lower_)) & lexicon.transfer_verbs:
         return
     goods = _goods_after(word, lexicon) or _share_of_goods(word, lexicon)
     root = word.sent.root
-    if not goods or not word.i <= root.i <= goods[-1].i:
+    if not goods:
+        return
+    if root.i < word.i and name in root.subtree and not any(t.pos_ in ("VERB", "AUX") for t in word.sent):
+        name = root  # "The Power of Siberia pipeline delivers ...": no verb at all, the subject phrase is the root's
+    elif not word.i <= root.i <= goods[-1].i:
         return  # the sentence has a verb of its own: not this misreading
     while name.dep_ in ("flat", "compound") and name.head.pos_ == "PROPN" and name.i < name.head.i < word.i:
         name = name.head
     if goods[0].lower_ in _SHARES:  # "sells most of its copper": the share is the object
         goods = goods[:1]
     head = goods[-1]
+    for c in list(word.children):
+        if c.i < word.i and c is not name and name not in c.subtree:
+            c.head = name  # the words of the subject phrase ("of Siberia pipeline") stay in it
     word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBZ"
     for t in (name, head, root):
         if t.i != word.i:
             t.head = word
     name.dep_, head.dep_ = "nsubj", "obj"
-    head.pos_ = "NOUN" if head.pos_ == "VERB" else head.pos_
+    head.pos_ = "NOUN" if head.pos_ == "VERB" or (head.pos_ == "PROPN" and head.is_lower) else head.pos_
     for t in goods[:-1]:
+        for c in list(t.children):
+            if c.i > head.i:  # "iron ore to China" with "to China" on "iron": the verb's phrase
+                c.head, c.dep_ = word, "obl" if c.dep_.startswith(("nmod", "obl")) else c.dep_
         t.head, t.dep_ = head, _MODIFIER_DEPS.get(t.pos_, "compound")
 
 

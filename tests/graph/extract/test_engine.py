@@ -396,6 +396,10 @@ CASES = [
  ("Turkish drones killed three PKK fighters in northern Iraq.", {("TUR", K, "IRQ")}),
  ("U.S. special forces are assisting Israel in the search for hostages.", {("USA", M, "ISR")}),
  ("Beijing threw its weight behind Pakistan after the strikes.", {("CHN", D, "PAK")}),
+ # goods depended on, and goods a pipeline delivers, come from the state they belong to
+ ("Iraq depends on Iranian gas for a third of its electricity.", {("IRN", E, "IRQ")}),
+ ("The Power of Siberia pipeline delivers Russian gas to China.", {("RUS", E, "CHN")}),
+ ("Brazil sells iron ore to China.", {("BRA", T, "CHN")}),
  # an official's name said again alone acts for the state of the title it was introduced with
  ("Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang condemned the U.S. sanctions.",
   {("CHN", C, "USA")}),

@@ -127,3 +127,21 @@ def test_repairs_an_adjective_with_a_subject_and_an_object_is_a_verb():
     doc = _repaired(words, ["PROPN", "ADJ", "PROPN", "PART", "NOUN"], ["NNP", "JJ", "NNP", "POS", "NN"],
                     ["nsubj", "ROOT", "nmod:poss", "case", "obj"], [1, 1, 4, 2, 1])
     assert doc[1].pos_ == "VERB" and doc[1].tag_ == "VBD"
+
+
+def test_repairs_a_sentence_without_a_verb_whose_subject_phrase_is_the_root():
+    # "The Power of Siberia pipeline delivers Russian gas": the root "Power" is the subject.
+    words = ["The", "Power", "of", "Siberia", "pipeline", "delivers", "Russian", "gas"]
+    doc = _repaired(words, ["DET", "NOUN", "ADP", "PROPN", "NOUN", "NOUN", "ADJ", "NOUN"],
+                    ["DT", "NN", "IN", "NNP", "NN", "NNS", "JJ", "NN"],
+                    ["det", "ROOT", "case", "compound", "compound", "nmod", "amod", "nmod"], [1, 1, 5, 4, 5, 1, 7, 5])
+    assert doc[5].dep_ == "ROOT" and ("Power", "nsubj", "delivers") in _tree(doc)
+    assert ("gas", "obj", "delivers") in _tree(doc) and ("of", "case", "Power") in _tree(doc)
+
+
+def test_repairs_a_phrase_hung_inside_the_goods_goes_to_the_verb():
+    # "Brazil sells iron ore to China" with "to China" on "iron".
+    words = ["Brazil", "sells", "iron", "ore", "to", "China"]
+    doc = _repaired(words, ["PROPN", "NOUN", "ADJ", "PROPN", "ADP", "PROPN"], ["NNP", "NNS", "JJ", "NNP", "IN", "NNP"],
+                    ["compound", "compound", "amod", "ROOT", "case", "obl"], [1, 3, 3, 3, 5, 2])
+    assert ("China", "obl", "sells") in _tree(doc) and doc[3].pos_ == "NOUN"
