@@ -400,6 +400,11 @@ CASES = [
  ("Iraq depends on Iranian gas for a third of its electricity.", {("IRN", E, "IRQ")}),
  ("The Power of Siberia pipeline delivers Russian gas to China.", {("RUS", E, "CHN")}),
  ("Brazil sells iron ore to China.", {("BRA", T, "CHN")}),
+ # a weapon named by another state, used by a state's forces, came from that state (guide: Where a
+ # weapon came from); the attack it was used in is the user's
+ ("Ukraine said Russian forces used North Korean ballistic missiles in an attack on Kyiv.",
+  {("PRK", A, "RUS"), ("RUS", K, "UKR")}),
+ ("Russian troops used their own artillery.", set()),
  # an official's name said again alone acts for the state of the title it was introduced with
  ("Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang condemned the U.S. sanctions.",
   {("CHN", C, "USA")}),
