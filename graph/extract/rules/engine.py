@@ -183,8 +183,8 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
     "speech": _speech_step,
     # A particle, whichever relation the parser gave it ("hit back": compound:prt or advmod).
     "prt": lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ in ("compound:prt", "advmod")],
-    **{dep: _children(dep) for dep in ("nsubj", "iobj", "compound", "amod", "advmod", "appos", "xcomp", "ccomp",
-                                       "advcl", "det")},
+    **{dep: _children(dep) for dep in ("nsubj", "nsubj:pass", "iobj", "compound", "amod", "advmod", "appos", "xcomp",
+                                       "ccomp", "advcl", "det")},
 }
 
 
