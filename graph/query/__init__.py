@@ -7,27 +7,38 @@ parsed (:mod:`alignkg.graph.query.parser`, grammar in ``grammar.lark``) into a s
 ``docs/rdf-model.md``. The language is documented in ``docs/query-language.md``.
 This package builds queries; it does not run them.
 
+Each public name is imported from its module on first use (PEP 562 ``__getattr__``), as in
+:mod:`alignkg.graph`: a query worker imports :mod:`alignkg.graph.query.policy` alone, without the
+compiler, the parser's grammar and the gazetteer (a quarter of its start-up).
+
 Example:
     >>> from alignkg.graph.gazetteer import Gazetteer
+    >>> from alignkg.graph.query import compile_pattern
     >>> cq = compile_pattern("?x arms_transfer IRN . ?x condemnation USA", Gazetteer.load())
     >>> cq.variables
     ['x', '_fact1', '_type1', '_fact2', '_type2']
 """
 
-from alignkg.graph.query.ast import (
-    AnyEdge,
-    EdgeClass,
-    EdgeTypes,
-    OrderKey,
-    Pattern,
-    Query,
-    StateTerm,
-    Variable,
-)
-from alignkg.graph.query.compiler import CompiledQuery, compile_pattern, compile_query
-from alignkg.graph.query.parser import parse, resolve
-from alignkg.graph.query.terms import sparql_term
-from alignkg.graph.rdf.reader import state_code, to_python
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alignkg.graph.query.ast import (
+        AnyEdge,
+        EdgeClass,
+        EdgeTypes,
+        OrderKey,
+        Pattern,
+        Query,
+        StateTerm,
+        Variable,
+    )
+    from alignkg.graph.query.compiler import CompiledQuery, compile_pattern, compile_query
+    from alignkg.graph.query.parser import parse, resolve
+    from alignkg.graph.query.terms import sparql_term
+    from alignkg.graph.rdf.reader import state_code, to_python
 
 __all__ = [
     "AnyEdge",
@@ -47,3 +58,28 @@ __all__ = [
     "state_code",
     "to_python",
 ]
+
+#: The module (relative to this package) that defines each lazily imported public name.
+_HOMES: dict[str, str] = {
+    **dict.fromkeys(("AnyEdge", "EdgeClass", "EdgeTypes", "OrderKey", "Pattern", "Query", "StateTerm", "Variable"),
+                    ".ast"),
+    **dict.fromkeys(("CompiledQuery", "compile_pattern", "compile_query"), ".compiler"),
+    **dict.fromkeys(("parse", "resolve"), ".parser"),
+    "sparql_term": ".terms",
+    **dict.fromkeys(("state_code", "to_python"), "..rdf.reader"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """Return a public name, importing its module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """Return the module's names, the public ones not yet imported included."""
+    return sorted(set(globals()) | set(__all__))

@@ -32,6 +32,18 @@ def short(server_factory):  # module-scoped: its servers stop with the module
 
 
 @pytest.fixture(scope="module")
+def instant(server_factory):
+    """A server whose every query is over its deadline (0.001 s); read-only, shared by the module's tests."""
+    return server_factory(query_timeout_s=0.001)
+
+
+@pytest.fixture(scope="module")
+def patient(server_factory):
+    """A server with a deadline of 20 s; read-only, shared by the module's tests."""
+    return server_factory(query_timeout_s=20)
+
+
+@pytest.fixture(scope="module")
 def client(short):
     with short.client() as http:
         yield http
@@ -83,10 +95,9 @@ def test_hostile_over_deadline_queries_do_not_lock_others_out(short, client):
     ("/states/IRN", {}),
     ("/facts", {"subject": "RUS"}),
 ])
-def test_hostile_every_read_path_has_the_deadline(fresh_server, path, params):
+def test_hostile_every_read_path_has_the_deadline(instant, path, params):
     """Analysis, state and fact reads run their queries under the request's deadline too."""
-    live = fresh_server(query_timeout_s=0.001)
-    with live.client() as http:
+    with instant.client() as http:
         assert_error(http.get(path, params=params), 504, "query_timeout")
 
 
@@ -106,9 +117,8 @@ def _long_bgp(n: int) -> str:
 
 @pytest.mark.parametrize("query", [_nested_groups(40), _nested_brackets(30), _long_bgp(90)],
                          ids=["groups-40", "brackets-30", "bgp-90"])
-def test_hostile_deep_or_long_sparql_just_works(fresh_server, query):
-    live = fresh_server(query_timeout_s=20)
-    with live.client() as http:
+def test_hostile_deep_or_long_sparql_just_works(patient, query):
+    with patient.client() as http:
         response = http.get("/sparql", params={"query": query})
         assert response.status_code == 200, response.text
 

@@ -89,9 +89,14 @@ def test_http_second_key_works_too(fresh_server):
         assert http.post("/articles", json=ARTICLE, headers=auth(OTHER_KEY)).status_code == 200
 
 
-def test_http_writes_are_refused_without_configured_keys(fresh_server):
-    live = fresh_server()
-    with live.client() as http:
+@pytest.fixture(scope="module")
+def keyless(server_factory):
+    """A server with default settings (no API keys, no CORS origins); read-only, shared by the module's tests."""
+    return server_factory()
+
+
+def test_http_writes_are_refused_without_configured_keys(keyless):
+    with keyless.client() as http:
         before = snapshot(http)
         body = assert_error(http.post("/articles", json=ARTICLE, headers=auth()), 403, "forbidden")
         assert "ALIGNKG_API_KEYS" in body["detail"]
@@ -157,9 +162,8 @@ def test_http_cors_allows_the_configured_origin_only(http):
     assert refused.status_code == 400
 
 
-def test_http_no_cors_headers_without_configured_origins(fresh_server):
-    live = fresh_server()
-    with live.client() as http:
+def test_http_no_cors_headers_without_configured_origins(keyless):
+    with keyless.client() as http:
         response = http.get("/health", headers={"Origin": ORIGIN})
         assert "access-control-allow-origin" not in response.headers
 
