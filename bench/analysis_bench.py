@@ -93,12 +93,14 @@ def raw_rows(store: Store, sparql: str) -> list[tuple[object, ...]]:
 def raw_state_page(store: Store, code: str, limit: int = 100) -> int:
     """Run the queries of ``kg.state_page(code)`` on raw pyoxigraph: the floor of the library's page; return rows.
 
-    The keys of each side (unordered), the first ``limit`` of each side (here in the store's order,
-    not sorted), their facts (``FACTS_OF``) and their evidence (``EVIDENCE_OF``): the same data, with
-    no sorting, no model objects and no conversion of terms.
+    The keys of each side, the first ``limit`` of each side in the listing's order (type, subject,
+    object, IRI: the states' IRIs sort as their codes), their facts (``FACTS_OF``) and their evidence
+    (``EVIDENCE_OF``): the same page, with no model objects and no conversion of terms. The page
+    must be the same facts: the first facts in the store's order carry another number of sentences.
     """
-    sides = [raw_rows(store, queries.listing_keys(fact_rows.FactFilter(subject=code))),
-             raw_rows(store, queries.listing_keys(fact_rows.FactFilter(object=code)))]
+    sides = [sorted(raw_rows(store, queries.listing_keys(fact_rows.FactFilter(**{side: code}))),
+                    key=lambda row: (row[1].value, row[2].value, row[3].value, row[0].value))
+             for side in ("subject", "object")]
     page = [row[0] for side in sides for row in side[:limit]]
     facts = raw_rows(store, queries.FACTS_OF.bind(facts=page))
     evidence = raw_rows(store, queries.EVIDENCE_OF.bind(targets=page))
