@@ -37,3 +37,6 @@ def test_analysis_bench_quick_prints_the_ratio_and_the_goal(load_script, capsys)
     assert "bloc query / full graph = " in out
     assert "goal: bloc query of 6 states under 1.0 s -> " in out
     assert "verdict: " in out
+    for label in ("kg.state_counts()", "kg.state_page('IRN')", "kg.state_page('USA')"):  # beside raw pyoxigraph
+        assert label in out
+    assert "goal: kg.state_counts() and kg.state_page() within 50 ms at 100,000 facts -> not judged" in out

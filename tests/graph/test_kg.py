@@ -110,6 +110,23 @@ def test_kg_to_networkx_and_to_rdflib(seeded_kg):
     assert sum(len(graph) for graph in dataset.graphs()) == seeded_kg.store.count()
 
 
+def test_kg_to_networkx_edges_carry_each_fact(seeded_kg):
+    # What a faster to_networkx must keep (issue 14): one edge per fact not retracted, from its subject to its
+    # object, keyed by the fact id, with every documented attribute equal to the fact's own value.
+    retracted = next(iter(seeded_kg.facts()))
+    seeded_kg.retract_fact(retracted, reason="test", by="tester")
+    facts = {seeded_kg.fact_id(f): f for f in seeded_kg.facts()}
+    edges = {key: (u, v, data) for u, v, key, data in seeded_kg.to_networkx().edges(keys=True, data=True)}
+    assert sorted(edges) == sorted(facts) and seeded_kg.fact_id(retracted) not in edges
+    for key, fact in facts.items():
+        assert edges[key] == (fact.subject, fact.object, {
+            "type": fact.type.value, "quad_class": fact.type.spec.quad_class.value, "hedged": fact.hedged,
+            "directed": fact.directed, "fact": key, "iri": f"https://w3id.org/alignkg/fact/{key}",
+            "first_seen": fact.first_seen, "last_seen": fact.last_seen, "event_date": fact.event_date,
+            "articles": fact.articles, "sources": fact.sources, "evidence": fact.evidence_count})
+    assert any(data["first_seen"] == dt.date(2025, 6, 24) and data["articles"] == 1 for *_, data in edges.values())
+
+
 def test_kg_persists_on_disk(tmp_path, extractor, gazetteer):
     with KnowledgeGraph.open(tmp_path / "store", gazetteer=gazetteer, extractor=extractor) as kg:
         kg.ingest("Iran sold drones to Russia.", id="a")
