@@ -405,6 +405,8 @@ CASES = [
  ("Ukraine said Russian forces used North Korean ballistic missiles in an attack on Kyiv.",
   {("PRK", A, "RUS"), ("RUS", K, "UKR")}),
  ("Russian troops used their own artillery.", set()),
+ # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
+ ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
  ("Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang condemned the U.S. sanctions.",
   {("CHN", C, "USA")}),
