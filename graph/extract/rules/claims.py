@@ -44,7 +44,10 @@ def _is_trigger(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
     if qualifiers is not None:
         return view.word(j - 1) in qualifiers
     if w == "alliance":
-        # A signed alliance is an edge; a described one ("the close alliance between") is a claim.
+        # A signed alliance is an edge; a described one ("the close alliance between") is a claim, and
+        # so is one formed in all but name ("have formed a de facto alliance").
+        if {view.word(k) for k in range(max(view.start, j - 2), j)} & lx.NOMINAL_ALLIANCE_QUALIFIERS:
+            return True
         return not any(view.lem(k) in lx.ALLIANCE_VERBS for k in range(max(view.start, j - 5), j))
     if _treaty_named(view, j, lexicon):
         return False  # "allies under a 1960 security treaty": an alliance edge, not talk

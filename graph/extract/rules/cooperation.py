@@ -69,6 +69,8 @@ def _alliance_head(view: SentenceView, lo: int, hi: int) -> int:
             continue  # "a partnership agreement": the head is the last noun
         if w in lx.ALLIANCE_HEADS:
             words = {view.word(k) for k in range(max(view.start, j - 5), j)}
+            if {view.word(k) for k in range(max(view.start, j - 2), j)} & lx.NOMINAL_ALLIANCE_QUALIFIERS:
+                return -1  # "a de facto alliance": a claim, not an edge
             hyphenated = "no" in words and bool(words & {"limits", "limit"})  # a "no-limits" partnership
             if w in ("pact", "treaty", "alliance") or words & lx.ALLIANCE_QUALIFIERS or hyphenated:
                 if not words & {"trade", "gas", "oil", "energy", "pipeline", "investment", "economic"}:

@@ -265,6 +265,11 @@ def test_rules_general_english_more(triples, text, expected):
 
 
 CLAIMS_AND_REFERENCES = [
+ # an alliance in all but name is talk of one, not a signed one; an "unbreakable friendship" hailed too
+ ("Critics say Russia and Iran have formed a de facto alliance.", set(), [(set(), {"RUS", "IRN"})]),
+ ("Russia and Belarus formed an alliance in 1999.", {("RUS", "alliance", "BLR")}, []),
+ ('Putin hailed the "unbreakable friendship" between Russia and China.', set(), [({"RUS"}, {"RUS", "CHN"})]),
+ ("Putin praised the friendship between the two nations.", set(), []),
  ("Analysts describe Russia, China, Iran and North Korea as an axis of upheaval.", set(),
   [(set(), {"RUS", "CHN", "IRN", "PRK"})]),
  ("Moscow and Tehran are close allies.", set(), [(set(), {"RUS","IRN"})]),
