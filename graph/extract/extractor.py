@@ -167,11 +167,12 @@ def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     """
     if candidate.type is EdgeType.NON_INTERVENTION:
         return candidate
-    trigger = doc[candidate.trigger]
-    if trigger.dep_ in ("amod", "compound"):
-        trigger = trigger.head
+    word = doc[candidate.trigger]
+    trigger = word.head if word.dep_ in ("amod", "compound") else word
     pol = polarity(trigger, lexicon)
-    if pol.negated or pol.denied:
+    # "suspended trade with India" read with "suspended" a modifier: the measure does not negate itself.
+    itself = trigger is not word and word.lemma_.lower() in lexicon.words("stop_verbs")
+    if (pol.negated and not itself) or pol.denied:
         candidate.negated = True
     elif candidate.type in lexicon.when_future and pol.near_future and not pol.modal and not pol.condition:
         # "vowed to slap tariffs on", "tariffs will take effect next month": announced, not done

@@ -557,6 +557,8 @@ def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> No
             flags["hedged"] = True
         elif dep == "amod" and c.lemma_.lower() in w("modal_adjectives"):
             flags["modal"] = True  # "expected moves to recognize", "planned deliveries"
+        elif dep == "amod" and c.tag_ in ("VBN", "VBD") and c.lemma_.lower() in w("stop_verbs"):
+            flags["negated"] = True  # "barred exports of chips", "suspended deliveries": stopped, not made
 
 
 def _governor(g: Token, k: int, via: str, lexicon: Lexicon, flags: dict[str, bool]) -> None:

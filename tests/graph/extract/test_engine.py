@@ -405,6 +405,13 @@ CASES = [
  ("Ukraine said Russian forces used North Korean ballistic missiles in an attack on Kyiv.",
   {("PRK", A, "RUS"), ("RUS", K, "UKR")}),
  ("Russian troops used their own artillery.", set()),
+ # a blockade a state faces, imposed by others; exports barred are not made
+ ("Qatar faced a blockade imposed by Saudi Arabia, the UAE, Bahrain and Egypt.",
+  {("SAU", S, "QAT"), ("ARE", S, "QAT"), ("BHR", S, "QAT"), ("EGY", S, "QAT")}),
+ ("The Trump administration placed Huawei on a trade blacklist and barred exports of American chips to China.",
+  set()),
+ ("Islamabad shut its airspace to Indian airlines, suspended trade with India and warned of war.",
+  {("PAK", S, "IND")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
