@@ -412,6 +412,8 @@ CASES = [
   set()),
  ("Islamabad shut its airspace to Indian airlines, suspended trade with India and warned of war.",
   {("PAK", S, "IND")}),
+ # a group led by a state acts as that state (guide: Clashes and coalitions)
+ ("NATO, led by Washington, condemned Russia.", {("USA", C, "RUS")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
