@@ -258,6 +258,11 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
             return [_antecedent(c) for c in controllers]
         if t.dep_ == "ccomp" or (t.dep_ == "parataxis" and t.tag_ != "VBG"):
             return []
+        raised = [c for c in head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+        if introduced and raised and is_passive(head) and not any(c.dep_ == "obl:agent" for c in head.children):
+            # "North Korea is believed to have sent missiles", "Iran was accused of supplying drones":
+            # the passive's subject is the one said to act.
+            return [_antecedent(c) for c in raised]
         return subjects(head, lexicon, depth + 1)
     if t.dep_ == "conj":
         return subjects(head, lexicon, depth + 1)

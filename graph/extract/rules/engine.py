@@ -26,6 +26,7 @@ from alignkg.graph.extract.syntax import (
     conjuncts,
     effective_pos,
     governors,
+    is_passive,
     light_subjects,
     modifiers,
     objects,
@@ -33,6 +34,7 @@ from alignkg.graph.extract.syntax import (
     phrases,
     polarity,
     possessors,
+    preposition,
     subjects,
 )
 from alignkg.graph.ontology import EdgeType
@@ -135,8 +137,23 @@ def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
     if found:
         finding.candidates.extend(found)
         finding.decided.add(t.i)
-    elif frame.own_phrases and _unattributed_act(ctx, t):
+    elif (frame.own_phrases and _unattributed_act(ctx, t)) or _agentless_passive(frame, t):
         finding.decided.add(t.i)
+
+
+def _agentless_passive(frame: Frame, trigger: Token) -> bool:
+    """Tell whether the trigger is a passive verb of words without its agent ("Iran was accused of ...").
+
+    It names no accuser, and the window must not take a state nearby for one.
+    Goods or blows in the passive keep the fallback: "The drones, made in Iran,
+    were delivered to Russia" names their source another way.
+    """
+    return frame.type in _VERBAL and is_passive(trigger) and not any(
+        c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and preposition(c) == "by") for c in trigger.children)
+
+
+#: Edges made of words, whose speaker a passive may leave unnamed.
+_VERBAL = frozenset({EdgeType.CONDEMNATION, EdgeType.THREAT, EdgeType.DIPLOMATIC_SUPPORT})
 
 
 def _unattributed_act(ctx: Context, trigger: Token) -> bool:

@@ -414,6 +414,12 @@ CASES = [
   {("PAK", S, "IND")}),
  # a group led by a state acts as that state (guide: Clashes and coalitions)
  ("NATO, led by Washington, condemned Russia.", {("USA", C, "RUS")}),
+ # the subject of a passive verb of belief or report is the one said to act; a passive without its
+ # agent names no actor, and none is guessed
+ ("North Korea is believed to have sent ballistic missiles to Russia.", {("PRK", A, "RUS")}),
+ ("Iran was accused of supplying drones to Russia.", {("IRN", A, "RUS")}),
+ # batteries are weapons with a military qualifier
+ ("China is supplying Serbia with HQ-22 air defence batteries.", {("CHN", A, "SRB")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
