@@ -292,9 +292,14 @@ def _predicate_read_as_object(verb: Token) -> None:
     A verb that says what its object is takes the object and a predicate after
     it. An adjective the parser made the object's head is that predicate, and
     the noun before it the object; a bare noun phrase after the object
-    ("called the report a smear") is the predicate too, not an oblique.
+    ("called the report a smear") is the predicate too, not an oblique; an
+    "as" phrase hung on the object belongs to the verb.
     """
     objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    for obj in objects:
+        for c in list(obj.children):
+            if c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ == "as" for g in c.children):
+                c.head, c.dep_ = verb, "obl"  # "described Israel's actions as violations": the verb's "as"
     if len(objects) == 2 and objects[1].pos_ == "NOUN":
         # "calling it a grave provocation": two objects, the second the predicate.
         objects[1].dep_ = "xcomp"

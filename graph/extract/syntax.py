@@ -190,9 +190,14 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
         found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
         if found:
             return [_antecedent(c) for c in found]
+        judging = lexicon.words("judging_verbs") | lexicon.words("making_verbs")
+        if t.dep_.startswith("obl") and preposition(t) == "as" and t.head.lemma_.lower() in judging:
+            judged = [c for c in t.head.children if c.dep_ == "obj" and c.i < t.i]
+            if judged:
+                return judged  # "described Israel's actions as violations of international law"
         if t.dep_ == "xcomp" and t.head is not t:
             judged = [c for c in t.head.children if c.dep_ == "obj" and c.i < t.i]
-            if judged and t.head.lemma_.lower() in lexicon.words("judging_verbs") | lexicon.words("making_verbs"):
+            if judged and t.head.lemma_.lower() in judging:
                 return judged  # "called Russia's attack a war crime": what the verb judges or makes
             return subjects(t.head, lexicon, depth + 1)  # "Mexico has become a critical energy supplier"
         if _predicated(t, lexicon):
@@ -280,7 +285,9 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     if t.dep_ in ("acl", "acl:relcl") and not is_passive(t):
         if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             return subjects(head, lexicon, depth + 1)  # "trainers have been in charge of delivering"
-        return [head]  # "the country supplying drones", "forces fighting for Russia"
+        # "issued a statement condemning Israel's seizure": the one who issued it; otherwise
+        # "the country supplying drones", "forces fighting for Russia".
+        return light_subjects(head, lexicon) or [head]
     return []
 
 

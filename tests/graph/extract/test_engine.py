@@ -420,6 +420,11 @@ CASES = [
  ("Iran was accused of supplying drones to Russia.", {("IRN", A, "RUS")}),
  # batteries are weapons with a military qualifier
  ("China is supplying Serbia with HQ-22 air defence batteries.", {("CHN", A, "SRB")}),
+ # what a speaker said a condemnation "of"; an act described "as" violations; a state's statement
+ ("\"We strongly condemn this act of aggression,\" Pakistan's foreign ministry said of the Indian strikes.",
+  {("PAK", C, "IND")}),
+ ('The Saudi statement described Israel\'s actions as "flagrant violations of international law".',
+  {("SAU", C, "ISR")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with

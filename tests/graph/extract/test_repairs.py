@@ -145,3 +145,11 @@ def test_repairs_a_phrase_hung_inside_the_goods_goes_to_the_verb():
     doc = _repaired(words, ["PROPN", "NOUN", "ADJ", "PROPN", "ADP", "PROPN"], ["NNP", "NNS", "JJ", "NNP", "IN", "NNP"],
                     ["compound", "compound", "amod", "ROOT", "case", "obl"], [1, 3, 3, 3, 5, 2])
     assert ("China", "obl", "sells") in _tree(doc) and doc[3].pos_ == "NOUN"
+
+
+def test_repairs_an_as_phrase_hung_on_the_object_of_a_verb_of_judging_goes_to_the_verb():
+    # "described Israel's actions as violations"
+    words = ["described", "actions", "as", "violations"]
+    doc = _repaired(words, ["VERB", "NOUN", "ADP", "NOUN"], ["VBD", "NNS", "IN", "NNS"],
+                    ["ROOT", "obj", "case", "nmod"], [0, 0, 3, 1])
+    assert ("violations", "obl", "described") in _tree(doc)
