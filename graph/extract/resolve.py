@@ -301,7 +301,7 @@ class Resolver:
             # "the Group of Seven - the United States, Britain, ...": a group that names its members;
             # "villages in Iraq's Kurdistan region": a place that is no state lies in its possessor.
             listed = self._attached(t, "appos", mode, depth) or (
-                self._attached(t, "nmod:poss", mode, depth) if mode == "place" else ()) or self._leaders(t)
+                self._attached(t, "nmod:poss", mode, depth) if mode == "place" else ())
             if listed:
                 return listed
         if found is not None:
@@ -361,11 +361,6 @@ class Resolver:
         elif mode == "agent":
             return ()
         return self._owners(t, mode, depth, deps=_OWNER_DEPS, preps=_BY_MODE[mode])
-
-    def _leaders(self, t: Token) -> tuple[str, ...]:
-        """ "The CSTO, led by Russia": a group led by a state acts as that state (guide: coalitions)."""
-        verbs = [c for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")]
-        return self.states([a for v in verbs for a in subjects(v, self.lexicon)], "agent")
 
     def _users(self, t: Token) -> tuple[str, ...]:
         """The states that use a weapon: the agents of a participle on it ("drones flown by Russia")."""
