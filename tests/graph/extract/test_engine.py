@@ -425,6 +425,10 @@ CASES = [
   {("PAK", C, "IND")}),
  ('The Saudi statement described Israel\'s actions as "flagrant violations of international law".',
   {("SAU", C, "ISR")}),
+ # exports with no goods named, a stake bought, money deposited in a state's central bank
+ ("Exports from Vietnam to the United States hit a record.", {("VNM", T, "USA")}),
+ ("The UAE bought a stake in Egypt's Ras El-Hekma for $35 billion.", {("ARE", T, "EGY")}),
+ ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", {("SAU", T, "PAK")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
