@@ -43,6 +43,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if t.dep_.startswith("nsubj"):
             _source_read_as_subject(t)
     for t in doc:
+        if t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "advmod":
+            _preposition_read_as_adverb(t)
+    for t in doc:
         if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
@@ -167,6 +170,26 @@ def _noun_after_a_preposition(t: Token) -> None:
     for c in t.children:
         if c.dep_ == "nsubj":
             c.dep_ = "compound"
+
+
+#: Prepositions the tagger may read as adverbs before a noun phrase ("trained alongside Saudi forces").
+_PREPOSITIONS_READ_AS_ADVERBS = frozenset({"alongside", "beside", "amid", "amidst", "despite", "toward", "towards"})
+
+
+def _preposition_read_as_adverb(t: Token) -> None:
+    """ "Egyptian pilots trained alongside Saudi forces" read with "forces" the verb's object.
+
+    A preposition takes the noun phrase right after it: when the parser made the
+    word an adverb of the verb and that phrase the verb's object, the phrase is
+    an oblique opened by the word.
+    """
+    verb = t.head
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.left_edge.i == t.i + 1]
+    if len(objects) != 1:
+        return
+    obj = objects[0]
+    obj.dep_ = "obl"
+    t.head, t.dep_, t.pos_ = obj, "case", "ADP"
 
 
 def _goods_read_as_coordinated_verb(t: Token, lexicon: Lexicon) -> None:

@@ -429,6 +429,10 @@ CASES = [
  ("Exports from Vietnam to the United States hit a record.", {("VNM", T, "USA")}),
  ("The UAE bought a stake in Egypt's Ras El-Hekma for $35 billion.", {("ARE", T, "EGY")}),
  ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", {("SAU", T, "PAK")}),
+ # troops backing another state's forces support it militarily; training alongside is a joint
+ # exercise, no edge (guide: Strikes on groups)
+ ("Russian troops are stationed in Syria to back Assad's forces.", {("RUS", M, "SYR")}),
+ ("Egyptian pilots trained alongside Saudi forces.", set()),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with

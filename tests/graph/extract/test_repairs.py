@@ -153,3 +153,11 @@ def test_repairs_an_as_phrase_hung_on_the_object_of_a_verb_of_judging_goes_to_th
     doc = _repaired(words, ["VERB", "NOUN", "ADP", "NOUN"], ["VBD", "NNS", "IN", "NNS"],
                     ["ROOT", "obj", "case", "nmod"], [0, 0, 3, 1])
     assert ("violations", "obl", "described") in _tree(doc)
+
+
+def test_repairs_a_preposition_read_as_an_adverb_opens_the_phrase_after_it():
+    # "trained alongside Saudi forces" read with "forces" the object of "trained".
+    words = ["pilots", "trained", "alongside", "Saudi", "forces"]
+    doc = _repaired(words, ["NOUN", "VERB", "ADV", "ADJ", "NOUN"], ["NNS", "VBD", "RB", "JJ", "NNS"],
+                    ["nsubj", "ROOT", "advmod", "amod", "obj"], [1, 1, 1, 4, 1])
+    assert ("forces", "obl", "trained") in _tree(doc) and ("alongside", "case", "forces") in _tree(doc)
