@@ -189,11 +189,13 @@ def _assign_role(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]
     # What the noun phrase is about: look at the next few words for its head.
     followers = index.lower[after:min(after + 4, size)]
     lemmas = lemma[after:min(after + 4, size)]
-    for word, head in zip(followers, lemmas, strict=False):
+    for k, (word, head) in enumerate(zip(followers, lemmas, strict=False)):
         if word in lx.NON_STATE_HEADS or head in lx.NON_STATE_HEADS:
             if m.role is Role.MODIFIER or word in ("teapot", "independent", "private"):
                 m.role = Role.BLOCKED
             return
+        if (word in lx.PLACE_HEADS or head in lx.PLACE_HEADS) and _lower(index, after + k - 1) == "-":
+            continue  # "Turkey's cross-border operation": a hyphenated modifier, not the phrase's head
         if (word in lx.PLACE_HEADS or head in lx.PLACE_HEADS) and (word, _lower(index, after + 1)) != (
                 "coast", "guard"):
             if m.role is Role.MODIFIER:

@@ -52,6 +52,7 @@ class Resolver:
         self.non_state = lexicon.words("non_state_heads")
         self.state_nouns = lexicon.words("state_nouns")
         self.institutions = lexicon.words("institution_nouns")
+        self.infrastructure = lexicon.words("infrastructure")
         self.person_nouns = lexicon.words("person_nouns")
         self.measures = lexicon.words("measure_nouns")
         self.spokes = lexicon.words("spokes_nouns")
@@ -221,7 +222,8 @@ class Resolver:
         m = self.view.mention_at.get(t.i)
         if m is None:
             return None
-        if not m.codes or (m.role is Role.BLOCKED and self._blocked(m)):
+        if not m.codes or (m.role is Role.BLOCKED and self._blocked(m) and not (
+                mode == "place" and self._on_installation(m))):
             return ()
         if m.role is Role.ORIGIN and mode != "goods":
             return ()
@@ -246,6 +248,13 @@ class Resolver:
                 continue  # core arguments of two different verbs: two clauses
             codes.extend(member.codes)
         return tuple(dict.fromkeys(codes))
+
+    def _on_installation(self, m: Mention) -> bool:
+        """ "attacks on Russian refineries": an installation a demonym names is on that state's soil."""
+        doc = self.view.doc
+        head = doc[m.start:m.end].root.head
+        return m.end < len(doc) and doc[m.end].text not in ("-", "–") and (
+            head.lemma_.lower() in self.infrastructure or head.lower_ in self.infrastructure)
 
     def _blocked(self, m: Mention) -> bool:
         """Confirm on the parse a state mention that the word window took for a non-state.
@@ -340,9 +349,11 @@ class Resolver:
         """The states a noun stands for by what it is: forces, a place, an event, a weapon in use."""
         lemma = t.lemma_.lower()
         if lemma in self.non_state:
-            # "militants in Syria" are struck in Syria; "Russian companies" are not Russia.
+            # "militants in Syria" are struck in Syria; "Russian companies" are not Russia; a strike on
+            # "Russian refineries" is on Russia's soil, where their owners may be private.
             if mode == "place":
-                return self._owners(t, mode, depth, deps=frozenset(), preps=frozenset({"in", "inside"}))
+                deps = _OWNER_DEPS if lemma in self.infrastructure else frozenset()
+                return self._owners(t, mode, depth, deps=deps, preps=frozenset({"in", "inside"}))
             return ()
         if lemma in self.member_nouns or t.lower_ in self.member_nouns:
             # "tanks from European partners including Germany and Poland": the states it gives as examples.

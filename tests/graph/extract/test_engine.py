@@ -433,6 +433,11 @@ CASES = [
  # exercise, no edge (guide: Strikes on groups)
  ("Russian troops are stationed in Syria to back Assad's forces.", {("RUS", M, "SYR")}),
  ("Egyptian pilots trained alongside Saudi forces.", set()),
+ # a strike on a state's installations is on its soil, though their owners may be private; a
+ # hyphenated place word ("cross-border") is a modifier, not what the phrase is
+ ("Ukrainian drone attacks on Russian refineries have cut output.", {("UKR", K, "RUS")}),
+ ("Chinese refineries bought Iranian oil.", set()),
+ ("Turkey's cross-border operation against Kurdish militants in Syria drew criticism.", {("TUR", K, "SYR")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
