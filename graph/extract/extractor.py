@@ -193,6 +193,8 @@ def _read_by_engine(doc: Doc, candidate: Candidate, finding: engine.Finding) -> 
     if candidate.trigger in finding.decided:
         return True
     token = doc[candidate.trigger]
+    if token.dep_ in ("compound", "amod") and token.head.i in finding.decided:
+        return True  # "any U.S. arms sales": the modifier stands for the noun the engine decided
     near = {token.head.i, *(c.i for c in token.children)}
     if any(c.trigger in near and c.type is candidate.type for c in finding.candidates):
         return True

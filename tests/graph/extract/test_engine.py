@@ -438,6 +438,10 @@ CASES = [
  ("Ukrainian drone attacks on Russian refineries have cut output.", {("UKR", K, "RUS")}),
  ("Chinese refineries bought Iranian oil.", set()),
  ("Turkey's cross-border operation against Kurdish militants in Syria drew criticism.", {("TUR", K, "SYR")}),
+ # a threat to counter a state's acts; a sale only supposed ("any ... sales") is none; "would be
+ # an act of war" warned of is a threat
+ ("China said it would resolutely counter any U.S. arms sales to Taiwan.", {("CHN", TH, "USA")}),
+ ("Pakistan warned that any diversion of the Indus waters by India would be an act of war.", {("PAK", TH, "IND")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
