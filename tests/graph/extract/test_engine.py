@@ -442,6 +442,8 @@ CASES = [
  # an act of war" warned of is a threat
  ("China said it would resolutely counter any U.S. arms sales to Taiwan.", {("CHN", TH, "USA")}),
  ("Pakistan warned that any diversion of the Indus waters by India would be an act of war.", {("PAK", TH, "IND")}),
+ # goods bought named by their maker's demonym on the phrase's head
+ ("Armenia signed a deal to buy Indian artillery systems.", {("IND", A, "ARM")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
