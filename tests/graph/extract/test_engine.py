@@ -444,6 +444,13 @@ CASES = [
  ("Pakistan warned that any diversion of the Indus waters by India would be an act of war.", {("PAK", TH, "IND")}),
  # goods bought named by their maker's demonym on the phrase's head
  ("Armenia signed a deal to buy Indian artillery systems.", {("IND", A, "ARM")}),
+ # a state's act called a mistake, a state held responsible, taken to task, named as behind an attack
+ ("China said Japan's decision to release the water was a grave mistake.", {("CHN", C, "JPN")}),
+ ("Moscow held Kyiv responsible for the attack.", {("RUS", C, "UKR")}),
+ ("France took Italy to task over its migration policy.", {("FRA", C, "ITA")}),
+ ("Poland's prime minister said Russia was behind the sabotage.", {("POL", C, "RUS")}),
+ ("Experts say Russia was behind the attack.", set()),
+ ("The two leaders held talks in Beijing.", set()),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
