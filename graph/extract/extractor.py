@@ -171,7 +171,7 @@ def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     trigger = word.head if word.dep_ in ("amod", "compound") else word
     pol = polarity(trigger, lexicon)
     # "suspended trade with India" read with "suspended" a modifier: the measure does not negate itself.
-    itself = trigger is not word and word.lemma_.lower() in lexicon.words("stop_verbs")
+    itself = trigger.i != word.i and word.lemma_.lower() in lexicon.words("stop_verbs")
     if (pol.negated and not itself) or pol.denied:
         candidate.negated = True
     elif candidate.type in lexicon.when_future and pol.near_future and not pol.modal and not pol.condition:

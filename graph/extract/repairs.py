@@ -30,6 +30,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_read_as_modifier(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
         _verb_read_as_noun(root)
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "NOUN"]:
+        _past_transfer_read_as_noun(root, lexicon, lemma)
     intransitive = lexicon.words("intransitive_verbs")
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive)
@@ -61,6 +63,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _present_transfer_read_as_noun(t, lexicon)
         elif t.pos_ == "VERB" and lemma(t.lower_) in lexicon.words("judging_verbs"):
             _predicate_read_as_object(t)
+    for t in doc:
+        if t.lower_ in _MONEY_SIGNS and t.dep_ in ("obj", "appos"):
+            _recipient_read_as_compound_of_money(t)
     return doc
 
 
@@ -294,7 +299,7 @@ def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
         goods = goods[:1]
     head = goods[-1]
     for c in list(word.children):
-        if c.i < word.i and c is not name and name not in c.subtree:
+        if c.i < word.i and c.i != name.i and name not in c.subtree:
             c.head = name  # the words of the subject phrase ("of Siberia pipeline") stay in it
     word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBZ"
     for t in (name, head, root):
@@ -450,6 +455,45 @@ def _verb_read_as_noun(root: Token) -> None:
             c.head = names[0]
     if inflected:
         root.tag_ = "VBD" if root.lower_.endswith("ed") else "VBZ"  # so that it lemmatizes as a verb
+
+
+def _past_transfer_read_as_noun(root: Token, lexicon: Lexicon, lemma: Callable[[str], str]) -> None:
+    """ "China lent Pakistan $2 billion" read as one noun phrase with the root "lent".
+
+    A root noun whose word is an inflected form of a transfer verb of the lexicon
+    (its context-free lemma differs from it: "lent", "sold", "gave"), with a name
+    compounded before it and no determiner, is that verb; the name is its subject.
+    """
+    base = lemma(root.lower_)
+    if not root.is_lower or base == root.lower_ or base not in lexicon.transfer_verbs:
+        return
+    names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i and c.pos_ == "PROPN"]
+    if len(names) != 1 or any(c.dep_ in ("det", "nmod:poss", "nsubj") for c in root.children):
+        return
+    root.pos_, root.tag_ = "VERB", "VBD"
+    names[0].dep_ = "nsubj"
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i:
+            c.dep_ = "obj"  # "$2 billion": what was lent
+
+
+#: Signs that head an amount of money ("$2 billion").
+_MONEY_SIGNS = frozenset({"$", "€", "£", "¥", "us$", "c$"})
+
+
+def _recipient_read_as_compound_of_money(amount: Token) -> None:
+    """ "lent Pakistan $2 billion" read with "Pakistan" a compound of "$": the verb's indirect object.
+
+    A name right before an amount of money the verb takes as its object is the
+    one it goes to (a double object), not a modifier of the amount.
+    """
+    verb = amount.head
+    if verb.pos_ != "VERB" or amount.i == 0:
+        return
+    name = amount.doc[amount.i - 1]
+    if name.head.i == amount.i and name.dep_ == "compound" and name.pos_ == "PROPN":
+        amount.dep_ = "obj"
+        name.head, name.dep_ = verb, "iobj"
 
 
 def _past_tense_read_as_adjective(root: Token) -> None:

@@ -451,6 +451,9 @@ CASES = [
  ("Poland's prime minister said Russia was behind the sabotage.", {("POL", C, "RUS")}),
  ("Experts say Russia was behind the attack.", set()),
  ("The two leaders held talks in Beijing.", set()),
+ # a loan in a double object the tagger misread ("lent" a noun, the borrower a compound of "$")
+ ("China lent Pakistan $2 billion.", {("CHN", T, "PAK")}),
+ ("China has lent Pakistan $2 billion.", {("CHN", T, "PAK")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with

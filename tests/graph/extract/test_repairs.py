@@ -161,3 +161,12 @@ def test_repairs_a_preposition_read_as_an_adverb_opens_the_phrase_after_it():
     doc = _repaired(words, ["NOUN", "VERB", "ADV", "ADJ", "NOUN"], ["NNS", "VBD", "RB", "JJ", "NNS"],
                     ["nsubj", "ROOT", "advmod", "amod", "obj"], [1, 1, 1, 4, 1])
     assert ("forces", "obl", "trained") in _tree(doc) and ("alongside", "case", "forces") in _tree(doc)
+
+
+def test_repairs_a_past_transfer_verb_read_as_a_noun_and_its_recipient_read_as_a_compound_of_money():
+    # "China lent Pakistan $2 billion" read as one noun phrase headed by "lent".
+    words = ["China", "lent", "Pakistan", "$", "2", "billion"]
+    doc = _repaired(words, ["PROPN", "NOUN", "PROPN", "SYM", "NUM", "NUM"], ["NNP", "NN", "NNP", "$", "CD", "CD"],
+                    ["compound", "ROOT", "compound", "appos", "compound", "nummod"], [1, 1, 3, 1, 5, 3])
+    assert doc[1].pos_ == "VERB" and ("China", "nsubj", "lent") in _tree(doc)
+    assert ("$", "obj", "lent") in _tree(doc) and ("Pakistan", "iobj", "lent") in _tree(doc)
