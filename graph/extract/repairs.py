@@ -465,8 +465,8 @@ def _past_transfer_read_as_noun(root: Token, lexicon: Lexicon, lemma: Callable[[
     compounded before it and no determiner, is that verb; the name is its subject.
     """
     base = lemma(root.lower_)
-    if not root.is_lower or base == root.lower_ or base not in lexicon.transfer_verbs:
-        return
+    if not root.is_lower or root.lower_.endswith("s") or base == root.lower_ or base not in lexicon.transfer_verbs:
+        return  # a present form ("sources", "sells") is the present-tense repair's
     names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i and c.pos_ == "PROPN"]
     if len(names) != 1 or any(c.dep_ in ("det", "nmod:poss", "nsubj") for c in root.children):
         return
