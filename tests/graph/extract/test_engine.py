@@ -454,6 +454,9 @@ CASES = [
  # a loan in a double object the tagger misread ("lent" a noun, the borrower a compound of "$")
  ("China lent Pakistan $2 billion.", {("CHN", T, "PAK")}),
  ("China has lent Pakistan $2 billion.", {("CHN", T, "PAK")}),
+ # ties raised to a declared partnership (guide: Alliance wording); talks of one are not
+ ("Vietnam and China elevated ties to a comprehensive strategic cooperative partnership.", {("VNM", AL, "CHN")}),
+ ("India and Russia discussed ties and a strategic partnership.", set()),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
