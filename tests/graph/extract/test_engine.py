@@ -457,6 +457,8 @@ CASES = [
  # ties raised to a declared partnership (guide: Alliance wording); talks of one are not
  ("Vietnam and China elevated ties to a comprehensive strategic cooperative partnership.", {("VNM", AL, "CHN")}),
  ("India and Russia discussed ties and a strategic partnership.", set()),
+ # refusing to let a partner's troops strike from one's territory is refusing to join its action
+ ("Turkey refused to let U.S. troops use its bases to attack Iraq.", {("TUR", N, "USA")}),
  # combining forms of a demonym ("Sino-", "Russo-", "Indo-") name the state as the demonym does
  ("Sino-Russian trade reached a record $240 billion last year.", {("CHN", T, "RUS")}),
  # an official's name said again alone acts for the state of the title it was introduced with
