@@ -25,7 +25,7 @@ from alignkg.graph.extract.pipeline import build_nlp, lemma_table
 from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules import claims, engine, window
 from alignkg.graph.extract.rules.candidate import Candidate
-from alignkg.graph.extract.syntax import polarity, preposition
+from alignkg.graph.extract.syntax import REASONS, polarity, preposition
 from alignkg.graph.extract.tokens import DocIndex
 from alignkg.graph.gazetteer import Gazetteer, default_gazetteer
 from alignkg.graph.model import Evidence, Extraction
@@ -200,13 +200,11 @@ def _read_by_engine(doc: Doc, candidate: Candidate, finding: engine.Finding) -> 
         return True
     # "Beijing lodged representations with Washington over the arms sale to Taiwan": an event given as
     # the reason of an edge the engine read is the criticised one's, not its critic's.
-    return preposition(token) in _REASONS and any(
+    return preposition(token) in REASONS and any(
         c.trigger == token.head.i and c.type in _BLAME and set(c.subjects) & set(candidate.subjects)
         for c in finding.candidates)
 
 
-#: Prepositions of a reason ("over", "for"), whose event is what the governing edge is about.
-_REASONS = frozenset({"over", "for", "after", "following"})
 #: Edges whose reason is an act of the other side: criticism and measures.
 _BLAME = frozenset({EdgeType.CONDEMNATION, EdgeType.SANCTION, EdgeType.THREAT})
 

@@ -194,10 +194,10 @@ def _assign_role(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]
             if m.role is Role.MODIFIER or word in ("teapot", "independent", "private"):
                 m.role = Role.BLOCKED
             return
-        if (word in lx.PLACE_HEADS or head in lx.PLACE_HEADS) and _lower(index, after + k - 1) == "-":
+        place = word in lx.PLACE_HEADS or head in lx.PLACE_HEADS
+        if place and _lower(index, after + k - 1) == "-":
             continue  # "Turkey's cross-border operation": a hyphenated modifier, not the phrase's head
-        if (word in lx.PLACE_HEADS or head in lx.PLACE_HEADS) and (word, _lower(index, after + 1)) != (
-                "coast", "guard"):
+        if place and (word, _lower(index, after + 1)) != ("coast", "guard"):
             if m.role is Role.MODIFIER:
                 m.role = Role.PLACE
             return

@@ -63,8 +63,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _present_transfer_read_as_noun(t, lexicon)
         elif t.pos_ == "VERB" and lemma(t.lower_) in lexicon.words("judging_verbs"):
             _predicate_read_as_object(t)
+    money = lexicon.words("money")
     for t in doc:
-        if t.lower_ in _MONEY_SIGNS and t.dep_ in ("obj", "appos"):
+        if not t.is_alpha and t.lower_ in money and t.dep_ in ("obj", "appos"):
             _recipient_read_as_compound_of_money(t)
     return doc
 
@@ -477,12 +478,10 @@ def _past_transfer_read_as_noun(root: Token, lexicon: Lexicon, lemma: Callable[[
             c.dep_ = "obj"  # "$2 billion": what was lent
 
 
-#: Signs that head an amount of money ("$2 billion").
-_MONEY_SIGNS = frozenset({"$", "€", "£", "¥", "us$", "c$"})
-
-
 def _recipient_read_as_compound_of_money(amount: Token) -> None:
     """ "lent Pakistan $2 billion" read with "Pakistan" a compound of "$": the verb's indirect object.
+
+    ``amount`` is a sign of the lexicon's class ``money`` ("$", "€", "US$").
 
     A name right before an amount of money the verb takes as its object is the
     one it goes to (a double object), not a modifier of the amount.

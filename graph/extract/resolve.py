@@ -22,14 +22,20 @@ from spacy.tokens import Token
 from alignkg.graph.extract.context import QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
-from alignkg.graph.extract.syntax import conjuncts, effective_pos, hyphen_leader, phrases, preposition, subjects
+from alignkg.graph.extract.syntax import (
+    REASONS,
+    conjuncts,
+    effective_pos,
+    hyphen_leader,
+    phrases,
+    preposition,
+    subjects,
+)
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
 _CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 _PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
 _SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
-#: The phrases that give a reason for blame or a measure ("over its arms sale", "since its invasion").
-_REASONS = frozenset({"over", "for", "after", "since", "following"})
 #: The phrases that give examples of a group of states.
 _EXAMPLES = frozenset({"including", "like", "such"})
 #: The phrases that name whom a measure is imposed on.
@@ -198,7 +204,7 @@ class Resolver:
         phrase = t
         while phrase.dep_ in ("nmod:poss", "det", "amod", "compound", "nmod") and phrase.head is not phrase:
             phrase = phrase.head
-            if preposition(phrase) in _REASONS:
+            if preposition(phrase) in REASONS:
                 break
         verb = phrase.head
         if verb.lemma_.lower() in self.lexicon.words("object_control") and preposition(phrase) in ("over", "for"):
@@ -209,7 +215,7 @@ class Resolver:
             if effective_pos(verb) == "VERB" or verb.head is verb:
                 break
             verb = verb.head
-        if preposition(phrase) in _REASONS and effective_pos(verb) == "VERB":
+        if preposition(phrase) in REASONS and effective_pos(verb) == "VERB":
             # "imposed sanctions on Russia since its invasion of Ukraine": the one punished.
             measures = [c for c in verb.children if c.dep_ == "obj"
                         and c.lemma_.lower() in self.lexicon.words("sanction_nouns")]

@@ -20,6 +20,9 @@ from alignkg.graph.extract.frames import Lexicon
 
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
+#: The prepositions that give a reason for blame or a measure ("over its arms sale", "since its
+#: invasion"): the event they name is the other side's.
+REASONS = frozenset({"over", "for", "after", "since", "following"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "csubj:pass"})
 _PHRASE_DEPS = ("obl", "nmod", "advcl", "acl")
@@ -190,33 +193,48 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
         found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
         if found:
             return [_antecedent(c) for c in found]
-        judging = lexicon.words("judging_verbs") | lexicon.words("making_verbs")
-        if t.dep_.startswith("obl") and preposition(t) == "as" and t.head.lemma_.lower() in judging:
-            judged = [c for c in t.head.children if c.dep_ == "obj" and c.i < t.i]
-            if judged:
-                return judged  # "described Israel's actions as violations of international law"
+        judged = _judged_objects(t, lexicon)
+        if judged:
+            return judged
         if t.dep_ == "xcomp" and t.head is not t:
-            judged = [c for c in t.head.children if c.dep_ == "obj" and c.i < t.i]
-            if judged and t.head.lemma_.lower() in judging:
-                return judged  # "called Russia's attack a war crime": what the verb judges or makes
             return subjects(t.head, lexicon, depth + 1)  # "Mexico has become a critical energy supplier"
         if _predicated(t, lexicon):
             return subjects(t.head, lexicon, depth + 1)
         return []
     if is_passive(t):
-        agents = [c for c in t.children if c.dep_ == "obl:agent"
-                  or (c.dep_.startswith("obl") and preposition(c) == "by")]
         # "was supplied with tanks by Germany": the agent a parser hung on the verb's phrase.
-        agents = agents or [n for c in t.children if c.dep_.startswith("obl") for n in c.children
-                            if n.dep_.startswith("nmod") and preposition(n) == "by"]
-        if agents:
-            return [_antecedent(c) for c in agents]
+        found = agents(t) or [n for c in t.children if c.dep_.startswith("obl") for n in c.children
+                              if n.dep_.startswith("nmod") and preposition(n) == "by"]
+        if found:
+            return [_antecedent(c) for c in found]
         if t.dep_ in ("acl", "advcl"):
             return []
     found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
     if found:
         return [_antecedent(c) for c in found]
     return _inherited_subjects(t, lexicon, depth)
+
+
+def agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb: its "by" phrases ("was accused by Kyiv", "were struck by Israel")."""
+    return [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and preposition(c) == "by")]
+
+
+def _judged_objects(predicate: Token, lexicon: Lexicon) -> list[Token]:
+    """The objects a verb of judging or making says ``predicate`` of, or nothing.
+
+    "called Russia's attack a war crime" (a predicate), "described Israel's actions
+    as violations of international law" (an "as" phrase): the predicate's subject is
+    what the verb judges or makes, not the verb's subject.
+    """
+    if not (predicate.dep_ == "xcomp" or (predicate.dep_.startswith("obl") and preposition(predicate) == "as")):
+        return []
+    verb = predicate.head
+    lemma = verb.lemma_.lower()
+    if verb.i == predicate.i or (lemma not in lexicon.words("judging_verbs")
+                                 and lemma not in lexicon.words("making_verbs")):
+        return []
+    return [c for c in verb.children if c.dep_ == "obj" and c.i < predicate.i]
 
 
 def _predicated(noun: Token, lexicon: Lexicon) -> bool:

@@ -19,6 +19,7 @@ from alignkg.graph.extract.context import CLAUSE_BREAKS, QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
 from alignkg.graph.extract.resolve import Resolver
+from alignkg.graph.extract.rules.cooperation import nominal_alliance
 from alignkg.graph.extract.syntax import governors, own_phrase, polarity, preposition
 from alignkg.graph.extract.syntax import subjects as subjects_of
 
@@ -46,7 +47,7 @@ def _is_trigger(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
     if w == "alliance":
         # A signed alliance is an edge; a described one ("the close alliance between") is a claim, and
         # so is one formed in all but name ("have formed a de facto alliance").
-        if {view.word(k) for k in range(max(view.start, j - 2), j)} & lx.NOMINAL_ALLIANCE_QUALIFIERS:
+        if nominal_alliance(view, j):
             return True
         return not any(view.lem(k) in lx.ALLIANCE_VERBS for k in range(max(view.start, j - 5), j))
     if _treaty_named(view, j, lexicon):

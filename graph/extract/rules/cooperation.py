@@ -69,7 +69,7 @@ def _alliance_head(view: SentenceView, lo: int, hi: int) -> int:
             continue  # "a partnership agreement": the head is the last noun
         if w in lx.ALLIANCE_HEADS:
             words = {view.word(k) for k in range(max(view.start, j - 5), j)}
-            if {view.word(k) for k in range(max(view.start, j - 2), j)} & lx.NOMINAL_ALLIANCE_QUALIFIERS:
+            if nominal_alliance(view, j):
                 return -1  # "a de facto alliance": a claim, not an edge
             hyphenated = "no" in words and bool(words & {"limits", "limit"})  # a "no-limits" partnership
             if w in ("pact", "treaty", "alliance") or words & lx.ALLIANCE_QUALIFIERS or hyphenated:
@@ -77,6 +77,11 @@ def _alliance_head(view: SentenceView, lo: int, hi: int) -> int:
                     return j
             return -1
     return -1
+
+
+def nominal_alliance(view: SentenceView, j: int) -> bool:
+    """Tell whether the alliance word at ``j`` is one in all but name ("a de facto alliance"): a claim."""
+    return bool({view.word(k) for k in range(max(view.start, j - 2), j)} & lx.NOMINAL_ALLIANCE_QUALIFIERS)
 
 
 def _alliance_verb(view: SentenceView, t: int) -> list[Candidate]:

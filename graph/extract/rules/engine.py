@@ -22,6 +22,7 @@ from alignkg.graph.extract.frames import Frame, Lexicon, Slot, Step
 from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.syntax import (
+    agents,
     complements,
     conjuncts,
     effective_pos,
@@ -34,7 +35,6 @@ from alignkg.graph.extract.syntax import (
     phrases,
     polarity,
     possessors,
-    preposition,
     subjects,
 )
 from alignkg.graph.ontology import EdgeType
@@ -148,8 +148,7 @@ def _agentless_passive(frame: Frame, trigger: Token) -> bool:
     Goods or blows in the passive keep the fallback: "The drones, made in Iran,
     were delivered to Russia" names their source another way.
     """
-    return frame.type in _VERBAL and is_passive(trigger) and not any(
-        c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and preposition(c) == "by") for c in trigger.children)
+    return frame.type in _VERBAL and is_passive(trigger) and not agents(trigger)
 
 
 #: Edges made of words, whose speaker a passive may leave unnamed.
