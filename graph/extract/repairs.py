@@ -44,6 +44,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _passive_without_auxiliary(t)
         if t.dep_.startswith("nsubj"):
             _source_read_as_subject(t)
+        elif t.dep_ == "expl" and t.lower_ == "it":
+            _subject_read_as_expletive(t)
     for t in doc:
         if t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "advmod":
             _preposition_read_as_adverb(t)
@@ -104,6 +106,26 @@ def _verb_read_as_modifier(root: Token) -> None:
 
 #: Comparatives that with "than" quantify a noun ("more than 30,000 soldiers").
 _COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def _subject_read_as_expletive(it: Token) -> None:
+    """ "China said it condemned the strike": a subject "it" read as the empty "it" of "it seems that".
+
+    An expletive stands before a predicate whose real subject is a clause after
+    it ("it is unclear whether ..."). A verb with no subject, no clause for
+    subject or complement and no copula has nothing for the empty "it" to stand
+    for: the pronoun is its subject.
+    """
+    verb = it.head
+    if verb.pos_ != "VERB" or verb.i < it.i:
+        return
+    if any(c.dep_ in _SUBJECT_CLAUSES or c.dep_.startswith("nsubj") for c in verb.children):
+        return
+    it.dep_ = "nsubj"
+
+
+#: Relations of a clause an expletive "it" may stand for, or of a subject it would compete with.
+_SUBJECT_CLAUSES = frozenset({"csubj", "csubj:pass", "ccomp", "cop", "xcomp"})
 
 
 def _quantity_read_as_oblique(more: Token) -> None:
@@ -324,6 +346,10 @@ def _predicate_read_as_object(verb: Token) -> None:
     ("called the report a smear") is the predicate too, not an oblique; an
     "as" phrase hung on the object belongs to the verb.
     """
+    predicates = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not any(c.dep_ == "obj" for c in verb.children) and len(predicates) == 2 and predicates[0].pos_ in (
+            "NOUN", "PROPN", "PRON"):
+        predicates[0].dep_ = "obj"  # "called the US move irresponsible": the first is the object
     objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
     for obj in objects:
         for c in list(obj.children):

@@ -466,6 +466,17 @@ CASES = [
   {("CHN", C, "USA")}),
  # the act a protest is over belongs to the one protested against, not to the protester
  ("Beijing lodged solemn representations with Washington over the arms sale to Taiwan.", {("CHN", C, "USA")}),
+ # "it" read by the parser as an empty subject; money pledged in investment; commitments reported
+ ("China said it would buy more soybeans from Brazil.", {("BRA", T, "CHN")}),
+ ("Qatar pledged $10 billion in investment in Egypt.", {("QAT", T, "EGY")}),
+ ("China may invest in Hungary's battery industry.", set()),
+ # criticism: conduct asked to stop, rejected as illegal, called so with two predicates, bullying said
+ ("Iran urged the world to stop Israel's aggression.", {("IRN", C, "ISR")}),
+ ("Iran demanded an end to Israeli aggression.", {("IRN", C, "ISR")}),
+ ("Cuba rejected the US sanctions as illegal.", {("CUB", C, "USA")}),
+ ("Morocco rejected Algeria's accusations as baseless.", {("DZA", C, "MAR")}),
+ ('The Chinese foreign ministry called the US move "irresponsible".', {("CHN", C, "USA")}),
+ ("Beijing said the US was bullying smaller nations.", {("CHN", C, "USA")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -170,3 +170,29 @@ def test_repairs_a_past_transfer_verb_read_as_a_noun_and_its_recipient_read_as_a
                     ["compound", "ROOT", "compound", "appos", "compound", "nummod"], [1, 1, 3, 1, 5, 3])
     assert doc[1].pos_ == "VERB" and ("China", "nsubj", "lent") in _tree(doc)
     assert ("$", "obj", "lent") in _tree(doc) and ("Pakistan", "iobj", "lent") in _tree(doc)
+
+
+def test_repairs_a_subject_it_read_as_an_expletive_becomes_the_subject():
+    # "China said it condemned the strike": nothing follows for an empty "it" to stand for.
+    doc = _repaired(["China", "said", "it", "condemned", "the", "strike"],
+                    ["PROPN", "VERB", "PRON", "VERB", "DET", "NOUN"], ["NNP", "VBD", "PRP", "VBD", "DT", "NN"],
+                    ["nsubj", "ROOT", "expl", "ccomp", "det", "obj"], [1, 1, 3, 1, 5, 3])
+    assert ("it", "nsubj", "condemned") in _tree(doc)
+
+
+def test_repairs_an_expletive_it_before_a_clause_stays():
+    # "it seemed that Russia supplied drones": the clause is what "it" stands for.
+    doc = _repaired(["it", "seemed", "that", "Russia", "supplied", "drones"],
+                    ["PRON", "VERB", "SCONJ", "PROPN", "VERB", "NOUN"], ["PRP", "VBD", "IN", "NNP", "VBD", "NNS"],
+                    ["expl", "ROOT", "mark", "nsubj", "ccomp", "obj"], [1, 1, 4, 4, 1, 4])
+    assert doc[0].dep_ == "expl"
+
+
+def test_repairs_two_predicates_of_a_verb_of_judging_make_the_first_its_object():
+    # "The ministry called the US move irresponsible" read with "move" a predicate too.
+    words = ["The", "ministry", "called", "the", "US", "move", "irresponsible"]
+    doc = _repaired(words, ["DET", "NOUN", "VERB", "DET", "PROPN", "NOUN", "ADJ"],
+                    ["DT", "NN", "VBD", "DT", "NNP", "NN", "JJ"],
+                    ["det", "nsubj", "ROOT", "det", "compound", "xcomp", "xcomp"], [1, 2, 2, 5, 5, 2, 2])
+    assert ("move", "obj", "called") in _tree(doc)
+    assert ("irresponsible", "xcomp", "called") in _tree(doc)
