@@ -49,6 +49,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in doc:
         if t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "advmod":
             _preposition_read_as_adverb(t)
+        elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
+            _preposition_read_as_modifier(t)
     for t in doc:
         if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)
@@ -218,6 +220,19 @@ def _preposition_read_as_adverb(t: Token) -> None:
     obj = objects[0]
     obj.dep_ = "obl"
     t.head, t.dep_, t.pos_ = obj, "case", "ADP"
+
+
+def _preposition_read_as_modifier(t: Token) -> None:
+    """ "North Korean troops fought alongside Russian forces" read with "alongside" a noun of "forces".
+
+    No noun is spelled as these prepositions: when the parser made the phrase
+    they modify the verb's object, it is the oblique they open.
+    """
+    phrase = t.head
+    if phrase.i < t.i or phrase.dep_ != "obj":
+        return
+    t.dep_, t.pos_, t.tag_ = "case", "ADP", "IN"
+    phrase.dep_ = "obl"
 
 
 def _goods_read_as_coordinated_verb(t: Token, lexicon: Lexicon) -> None:

@@ -343,6 +343,8 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
     cur = t
     while cur.dep_ == "conj" and cur.head is not cur:
         cur = cur.head
+    while cur.dep_.startswith("nmod") and preposition(cur) == "of" and cur.head.lower_ in lexicon.words("count_nouns"):
+        cur = cur.head  # "carried out hundreds of strikes": the count stands where the events would
     relative = _relative_light_verb(cur, lexicon)
     if relative is not None:
         return subjects(relative, lexicon)
@@ -353,9 +355,15 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
         return possessors(verb) or [m for m in verb.children if m.dep_ in ("amod", "compound")]
     if cur.dep_ not in ("obj", "nsubj:pass", "obl") or effective_pos(verb) not in ("VERB", "AUX"):
         return []
+    if cur.dep_ == "obl" and preposition(cur) in _AIMED_AT:
+        return []  # "retaliated against US tariffs": the tariffs are the other side's, not the verb's subject's
     if verb.lemma_.lower() not in lexicon.words("light_verbs"):
         return []
     return subjects(verb, lexicon)
+
+
+#: Prepositions of an oblique that is what a light verb answers or aims at, not what its subject does.
+_AIMED_AT = frozenset({"against", "over", "to", "at", "on", "for"})
 
 
 def _relative_light_verb(noun: Token, lexicon: Lexicon) -> Token | None:

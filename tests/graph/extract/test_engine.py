@@ -477,6 +477,18 @@ CASES = [
  ("Morocco rejected Algeria's accusations as baseless.", {("DZA", C, "MAR")}),
  ('The Chinese foreign ministry called the US move "irresponsible".', {("CHN", C, "USA")}),
  ("Beijing said the US was bullying smaller nations.", {("CHN", C, "USA")}),
+ # fighting alongside is fighting on the other's side (guide table: military_support)
+ ("North Korean troops fought alongside Russian forces in Kursk.", {("PRK", M, "RUS")}),
+ # a count of events stands where the events would ("hundreds of strikes", "a series of strikes")
+ ("Israel has carried out hundreds of strikes in Syria.", {("ISR", K, "SYR")}),
+ ("Israel carried out a series of strikes on Iran.", {("ISR", K, "IRN")}),
+ # the measures retaliated against are the other side's, not the retaliator's
+ ("Beijing vowed to retaliate against Washington's tariffs.", {("CHN", TH, "USA")}),
+ ("Israel vowed to make Iran pay a heavy price.", {("ISR", TH, "IRN")}),
+ ("China held drills around Taiwan in a warning to Taipei.", {("CHN", TH, "TWN")}),
+ # putting peace in danger is criticism; a threat needs a state threatened
+ ("China said the United States was threatening regional stability.", {("CHN", C, "USA")}),
+ ("China warned the Philippines to stop its provocations.", {("CHN", C, "PHL")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

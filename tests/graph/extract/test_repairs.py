@@ -196,3 +196,11 @@ def test_repairs_two_predicates_of_a_verb_of_judging_make_the_first_its_object()
                     ["det", "nsubj", "ROOT", "det", "compound", "xcomp", "xcomp"], [1, 2, 2, 5, 5, 2, 2])
     assert ("move", "obj", "called") in _tree(doc)
     assert ("irresponsible", "xcomp", "called") in _tree(doc)
+
+
+def test_repairs_a_preposition_read_as_a_noun_of_the_object_opens_an_oblique():
+    # "troops fought alongside Russian forces": "alongside" read as a compound of "forces".
+    doc = _repaired(["troops", "fought", "alongside", "Russian", "forces"], ["NOUN", "VERB", "NOUN", "ADJ", "NOUN"],
+                    ["NNS", "VBD", "NN", "JJ", "NNS"], ["nsubj", "ROOT", "compound", "amod", "obj"], [1, 1, 4, 4, 1])
+    assert ("alongside", "case", "forces") in _tree(doc)
+    assert ("forces", "obl", "fought") in _tree(doc)
