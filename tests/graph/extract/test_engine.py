@@ -489,6 +489,16 @@ CASES = [
  # putting peace in danger is criticism; a threat needs a state threatened
  ("China said the United States was threatening regional stability.", {("CHN", C, "USA")}),
  ("China warned the Philippines to stop its provocations.", {("CHN", C, "PHL")}),
+ # a share of exports or imports, goods that go or flow, a market flooded, money poured or attracted
+ ("China accounts for a third of Australia's exports.", {("AUS", T, "CHN")}),
+ ("China accounts for 20% of Germany's imports.", {("CHN", T, "DEU")}),
+ ("Most of Iran's oil goes to China.", {("IRN", E, "CHN")}),
+ ("Chinese electric vehicles are flooding the Russian market.", {("CHN", T, "RUS")}),
+ ("Beijing has poured billions into Cambodia's infrastructure.", {("CHN", T, "KHM")}),
+ ("Hungary has attracted billions in Chinese investment.", {("CHN", T, "HUN")}),
+ ("China rolled over a $2 billion loan to Pakistan.", {("CHN", T, "PAK")}),
+ ("China financed the construction of the dam in Ethiopia.", {("CHN", T, "ETH")}),
+ ("Russian troops went to Syria in 2015.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
