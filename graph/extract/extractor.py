@@ -179,7 +179,7 @@ def _governed(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
         # (guide: Measures), as the frames read them.
         candidate.type = lexicon.when_future[candidate.type]
         return candidate
-    if pol.conditional:
+    if pol.conditional or pol.modal:
         candidate.modal = True
     return candidate
 

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 SENTENCE_COMPONENT = "alignkg_sentences"
 ACTOR_COMPONENT = "alignkg_actors"
 REPAIR_COMPONENT = "alignkg_parse_repair"
+LEMMA_COMPONENT = "alignkg_lemma_mend"
 #: The closing punctuation of a sentence; quotes and brackets that follow it stay with it.
 _SENTENCE_END = frozenset({".", "!", "?", "…", ".\"", "?\""})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
@@ -107,6 +108,23 @@ def repair_parse(doc: Doc) -> Doc:
 def lemma_table() -> LemmaTable:
     """Return the process's lemma table, loaded once: the repairs (run before the lemmatizer) and rules share it."""
     return LemmaTable()
+
+
+@Language.component(LEMMA_COMPONENT, requires=["token.lemma"], assigns=["token.lemma"])
+def mend_lemmas(doc: Doc) -> Doc:
+    """Give back the "e" spaCy's rule lemmatizer strips from an inflected verb ("hopes": "hop", "waged": "wag").
+
+    The rules strip "es", "ed" or "ing" and keep the first stem the word index
+    knows; for a verb whose stem ends in "e" a shorter verb may be in the index.
+    When the lookup table's lemma is that stem with its "e", it is the lemma.
+    """
+    table = lemma_table()
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX") and not t.lower_.endswith("e"):
+            found = t.lemma_
+            if table(t.lower_) == found + "e":
+                t.lemma_ = found + "e"
+    return doc
 
 
 @Language.factory(ACTOR_COMPONENT, assigns=["doc.spans"], requires=["token.is_sent_start"])
@@ -190,6 +208,7 @@ def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
         lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
         assert isinstance(lemmatizer, Lemmatizer)
         lemmatizer.initialize(lookups=load_lookups("en", ["lemma_rules", "lemma_exc", "lemma_index"]))
+    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     matcher = nlp.add_pipe(ACTOR_COMPONENT)
     assert isinstance(matcher, ActorMatcher)
     matcher.add_gazetteer(gazetteer, nlp)

@@ -481,7 +481,11 @@ def _verb_read_as_noun(root: Token) -> None:
     # "Russia accounts for 9% of Japan's imports": a verb's ending with a phrase of its own.
     phrase = any(c.dep_ in ("obl", "nmod") and c.i > root.i and any(g.dep_ == "case" for g in c.children)
                  for c in root.children)
-    inflected = phrase and root.is_lower and root.text.isalpha() and root.lower_.endswith(("s", "ed"))
+    # "Russia and India aim to raise bilateral trade": a noun takes no infinitive of its own with a name before it.
+    infinitive = any(c.dep_ == "acl" and c.i > root.i and any(g.dep_ == "mark" and g.lower_ == "to" for g in c.children)
+                     for c in root.children)
+    inflected = root.is_lower and root.text.isalpha() and (
+        (phrase and root.lower_.endswith(("s", "ed"))) or infinitive)
     if not deps & {"obj", "compound:prt"} and root.pos_ != "VERB" and not inflected:
         return
     names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i
@@ -495,8 +499,11 @@ def _verb_read_as_noun(root: Token) -> None:
     for c in root.children:
         if c.dep_ == "det" and c.i < names[0].i:
             c.head = names[0]
-    if inflected:
-        root.tag_ = "VBD" if root.lower_.endswith("ed") else "VBZ"  # so that it lemmatizes as a verb
+    if inflected:  # so that it lemmatizes as a verb
+        root.tag_ = next((tag for end, tag in _VERB_ENDINGS if root.lower_.endswith(end)), "VBP")
+    for c in root.children:
+        if c.dep_ == "acl" and c.i > root.i:
+            c.dep_ = "xcomp"  # a verb's infinitive is its complement
 
 
 def _past_transfer_read_as_noun(root: Token, lexicon: Lexicon, lemma: Callable[[str], str]) -> None:

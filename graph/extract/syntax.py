@@ -448,6 +448,7 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     """
     speech = lexicon.words("speech_verbs")
     presupposing = lexicon.words("presupposing_verbs")
+    growing, standing = lexicon.words("growing_verbs"), lexicon.words("trade_objects")
     chain = [(t, "")]
     cur = t
     while cur.head is not cur and len(chain) < 6:
@@ -455,6 +456,8 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
         head = cur.head
         if dep == "obj" and head.lemma_.lower() in presupposing:
             break  # "did not condemn Russia's invasion": the invasion stands
+        if dep == "obj" and head.lemma_.lower() in growing and cur.lemma_.lower() in standing:
+            break  # "aim to raise bilateral trade": trade there is, whatever becomes of the aim
         if dep in ("obl", "nmod") and effective_pos(cur) in ("NOUN", "PROPN") and effective_pos(head) in (
                 "VERB", "AUX"):
             break  # "in response to Trump's imposition of tariffs, China suspended purchases": an adjunct

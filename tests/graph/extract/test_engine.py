@@ -499,6 +499,13 @@ CASES = [
  ("China rolled over a $2 billion loan to Pakistan.", {("CHN", T, "PAK")}),
  ("China financed the construction of the dam in Ethiopia.", {("CHN", T, "ETH")}),
  ("Russian troops went to Syria in 2015.", set()),
+ # an aim to grow an exchange says the exchange exists; a hope to start one, or a need, is no fact
+ ("Russia and India aim to raise bilateral trade to $100 billion by 2030.", {("RUS", T, "IND")}),
+ ("Turkey seeks to expand trade with Russia.", {("TUR", T, "RUS")}),
+ ("India plans to boost its exports to Russia.", {("IND", T, "RUS")}),
+ ("The UAE hopes to invest $10 billion in Egypt.", set()),
+ ("Japan intends to import more US LNG.", set()),
+ ("Ukraine needs more air defence systems from Germany.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -204,3 +204,14 @@ def test_repairs_a_preposition_read_as_a_noun_of_the_object_opens_an_oblique():
                     ["NNS", "VBD", "NN", "JJ", "NNS"], ["nsubj", "ROOT", "compound", "amod", "obj"], [1, 1, 4, 4, 1])
     assert ("alongside", "case", "forces") in _tree(doc)
     assert ("forces", "obl", "fought") in _tree(doc)
+
+
+def test_repairs_a_root_noun_with_a_name_before_it_and_an_infinitive_is_a_verb():
+    # "Russia and India aim to raise bilateral trade": "aim" read as a noun compounded with the names.
+    words = ["Russia", "and", "India", "aim", "to", "raise", "trade"]
+    doc = _repaired(words, ["PROPN", "CCONJ", "PROPN", "NOUN", "PART", "VERB", "NOUN"],
+                    ["NNP", "CC", "NNP", "NN", "TO", "VB", "NN"],
+                    ["compound", "cc", "conj", "ROOT", "mark", "acl", "obj"], [3, 2, 0, 3, 5, 3, 5])
+    assert doc[3].pos_ == "VERB"
+    assert ("Russia", "nsubj", "aim") in _tree(doc)
+    assert ("raise", "xcomp", "aim") in _tree(doc)

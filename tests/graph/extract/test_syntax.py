@@ -35,3 +35,10 @@ def test_syntax_a_verb_with_a_possessor_in_a_noun_phrase_is_a_noun():
                ["nmod:poss", "case", "nsubj", "ROOT", "obj"], [2, 0, 3, 3, 3])
     assert effective_pos(doc[2]) == "NOUN"
     assert effective_pos(doc[3]) == "VERB"
+
+
+@pytest.mark.parametrize("word,lemma", [("hopes", "hope"), ("waged", "wage"), ("rated", "rate"), ("hopped", "hop")])
+def test_pipeline_gives_back_the_e_the_rule_lemmatizer_strips(extractor, word, lemma):
+    # spaCy's rule lemmatizer reads "hopes" as "hop": a verb of planning lost to the modality rules.
+    doc = extractor.nlp(f"They {word} it.")
+    assert doc[1].lemma_ == lemma
