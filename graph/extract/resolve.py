@@ -24,6 +24,7 @@ from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import Mention, Role
 from alignkg.graph.extract.syntax import (
     REASONS,
+    climb,
     conjuncts,
     effective_pos,
     hyphen_leader,
@@ -201,18 +202,15 @@ class Resolver:
         control class: accuse, criticise, lash out...) refers to that verb's
         object, not to its subject.
         """
-        phrase = t
-        while phrase.dep_ in ("nmod:poss", "det", "amod", "compound", "nmod") and phrase.head is not phrase:
-            phrase = phrase.head
-            if preposition(phrase) in REASONS:
-                break
+        phrase = climb(t, lambda c: c.dep_ in ("nmod:poss", "det", "amod", "compound", "nmod") and (
+            c.i == t.i or preposition(c) not in REASONS))
         verb = phrase.head
         if verb.lemma_.lower() in self.lexicon.words("object_control") and preposition(phrase) in ("over", "for"):
             blamed = [c for c in verb.children
                       if c.dep_ == "obj" or (c.dep_ == "obl" and preposition(c) in ("at", "against"))]
             return self.states(blamed, "agent")
         for _ in range(3):  # "sanctions on Moscow over its invasion": the parser may hang the reason on a noun
-            if effective_pos(verb) == "VERB" or verb.head is verb:
+            if effective_pos(verb) == "VERB" or verb.head.i == verb.i:
                 break
             verb = verb.head
         if preposition(phrase) in REASONS and effective_pos(verb) == "VERB":

@@ -11,7 +11,7 @@ or modality is read from the chain of verbs that govern the event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -99,7 +99,7 @@ def conjuncts(t: Token) -> list[Token]:
 def _along_with_clause(t: Token) -> list[Token]:
     """ "The cap was agreed by the G7, along with Australia": a subject's partners hung on its verb."""
     verb = t.head
-    if t.dep_ not in ("nsubj", "obl:agent") or verb is t or effective_pos(verb) not in ("VERB", "AUX"):
+    if t.dep_ not in ("nsubj", "obl:agent") or verb.i == t.i or effective_pos(verb) not in ("VERB", "AUX"):
         return []
     return [c for c in verb.children if c.dep_ == "obl" and preposition(c) in _ALONG_WITH]
 
@@ -125,7 +125,7 @@ def _ranked_after(t: Token) -> list[Token]:
     while k < len(doc) and doc[k].text == ",":
         k += 1
     hosts = [doc[k]] if k < len(doc) and doc[k].lower_ == "followed" else []
-    if t.dep_ in ("nsubj", "nsubj:pass") and t.head is not t:
+    if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i:
         # on the predicate, or on its phrase ("accounts for 9% of imports, followed by the US with 6%")
         near = [*t.head.children, *(g for c in t.head.children if c.dep_ in ("obl", "obj", "nmod") for g in c.children)]
         hosts += [c for c in near if c.lower_ == "followed" and c.i > t.i]
@@ -134,7 +134,7 @@ def _ranked_after(t: Token) -> list[Token]:
 
 def _antecedent(t: Token) -> Token:
     """Map a relative pronoun to the noun its clause modifies ("Iran, which supplies...")."""
-    if t.lower_ in _RELATIVE and t.head.dep_ in ("acl:relcl", "advcl:relcl") and t.head.head is not t.head:
+    if t.lower_ in _RELATIVE and t.head.dep_ in ("acl:relcl", "advcl:relcl") and t.head.head.i != t.head.i:
         return t.head.head
     return t
 
@@ -170,7 +170,7 @@ def phrases(t: Token, preps: frozenset[str], *, own: bool = False) -> list[Token
         holders = [n for n in t.children if n.dep_.startswith("nmod") and n.dep_ != "nmod:poss"]
         # "the sanctions Washington imposed on Iran": the relative clause whose object the noun is.
         holders += [c for c in t.children if c.dep_ in ("acl:relcl", "relcl") and _object_gapped(c)]
-        if t.dep_ == "obj" and t.head is not t:
+        if t.dep_ == "obj" and t.head.i != t.i:
             holders.append(t.head)  # not for a passive subject: "the gift was supported by the US"
     return _phrases_on(holders, preps)
 
@@ -185,6 +185,20 @@ def _phrases_on(holders: list[Token], preps: frozenset[str]) -> list[Token]:
     return found
 
 
+def climb(t: Token, go: Callable[[Token], bool]) -> Token:
+    """Return the first of ``t`` and its heads for which ``go`` is false, or the root.
+
+    At most as many steps as the document has tokens: a tree the repairs
+    rewired may hold a cycle (spaCy does not forbid one), and no sentence may
+    keep the extractor climbing for ever.
+    """
+    for _ in range(len(t.doc)):
+        if t.head.i == t.i or not go(t):
+            break
+        t = t.head
+    return t
+
+
 def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     """Return the logical subjects of ``t`` (the agent of a passive; inherited through control)."""
     if depth > 4:
@@ -196,7 +210,7 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
         judged = _judged_objects(t, lexicon)
         if judged:
             return judged
-        if t.dep_ == "xcomp" and t.head is not t:
+        if t.dep_ == "xcomp" and t.head.i != t.i:
             return subjects(t.head, lexicon, depth + 1)  # "Mexico has become a critical energy supplier"
         if _predicated(t, lexicon):
             return subjects(t.head, lexicon, depth + 1)
@@ -261,10 +275,10 @@ def _predicated(noun: Token, lexicon: Lexicon) -> bool:
 
 def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     head = t.head
-    if head is t:
+    if head.i == t.i:
         return []
     if t.dep_ == "advcl" and not preposition(t) and preposition(head) in ("for", "of") and head.dep_ in (
-            "advcl", "xcomp", "obl") and head.head is not head:
+            "advcl", "xcomp", "obl") and head.head.i != head.i:
         # "criticized South Africa for bringing a case, rejecting accusations": the bare participle
         # is the main subject's, however the parser hung it on the controlled clause.
         return subjects(head.head, lexicon, depth + 1)
@@ -293,12 +307,10 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
         # "signed an agreement with Russia to buy jets"; "the first country to provide Ukraine with missiles"
         return light_subjects(head, lexicon) or subjects(head, lexicon, depth + 1)
     if t.dep_ == "acl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == "," and (
-            head.dep_ not in _SUBJECT_DEPS and head.head is not head):
+            head.dep_ not in _SUBJECT_DEPS and head.head.i != head.i):
         # "Beijing has become Moscow's lifeline, buying Russian oil": a participle set off by a comma
         # is the clause's adjunct, its subject the clause's, wherever the parser hung it.
-        clause = head.head
-        while effective_pos(clause) not in ("VERB", "AUX") and clause.head is not clause:
-            clause = clause.head
+        clause = climb(head.head, lambda c: effective_pos(c) not in ("VERB", "AUX"))
         return subjects(clause, lexicon, depth + 1) if effective_pos(clause) in ("VERB", "AUX") else []
     if t.dep_ in ("acl", "acl:relcl") and not is_passive(t):
         if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
@@ -315,7 +327,7 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
         found = [_antecedent(c) for c in t.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
         if found:
             return found
-        if t.dep_ in ("acl", "advcl") and t.head is not t:
+        if t.dep_ in ("acl", "advcl") and t.head.i != t.i:
             return [t.head]
         return []
     found = [c for c in t.children if c.dep_ == "obj"]
@@ -326,10 +338,10 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
         found = found[:1]
     if found:
         return [_antecedent(c) for c in found]
-    if t.dep_ == "acl:relcl" and t.head is not t and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE
+    if t.dep_ == "acl:relcl" and t.head.i != t.i and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE
                                                               for c in t.children):
         return [t.head]  # "the drones (that) Iran supplied"
-    if t.dep_ == "conj" and t.head is not t and effective_pos(t.head) == "VERB":
+    if t.dep_ == "conj" and t.head.i != t.i and effective_pos(t.head) == "VERB":
         return [c for c in t.head.children if c.dep_ == "obj"]
     return []
 
@@ -340,16 +352,15 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
     A light noun counts as the verb ("Trump's imposition of tariffs": Trump),
     and so does a coordinated noun ("sanctions and tariffs").
     """
-    cur = t
-    while cur.dep_ == "conj" and cur.head is not cur:
-        cur = cur.head
-    while cur.dep_.startswith("nmod") and preposition(cur) == "of" and cur.head.lower_ in lexicon.words("count_nouns"):
-        cur = cur.head  # "carried out hundreds of strikes": the count stands where the events would
+    cur = climb(t, lambda c: c.dep_ == "conj")
+    # "carried out hundreds of strikes": the count stands where the events would.
+    counts = lexicon.words("count_nouns")
+    cur = climb(cur, lambda c: c.dep_.startswith("nmod") and preposition(c) == "of" and c.head.lower_ in counts)
     relative = _relative_light_verb(cur, lexicon)
     if relative is not None:
         return subjects(relative, lexicon)
     verb = cur.head
-    if verb is cur:
+    if verb.i == cur.i:
         return []
     if cur.dep_.startswith("nmod") and preposition(cur) == "of" and verb.lemma_.lower() in lexicon.words("light_nouns"):
         return possessors(verb) or [m for m in verb.children if m.dep_ in ("amod", "compound")]
@@ -451,7 +462,7 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     growing, standing = lexicon.words("growing_verbs"), lexicon.words("trade_objects")
     chain = [(t, "")]
     cur = t
-    while cur.head is not cur and len(chain) < 6:
+    while cur.head.i != cur.i and len(chain) < 6:
         dep = cur.dep_
         head = cur.head
         if dep == "obj" and head.lemma_.lower() in presupposing:

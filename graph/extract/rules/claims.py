@@ -163,7 +163,7 @@ def _clause_members(resolver: Resolver, token: Token, lexicon: Lexicon) -> list[
             return subjects + agents
         if cur.dep_ == "appos":  # "Iran, one of its closest allies"
             return [cur.head]
-        if cur.dep_ not in ("obj", "nmod", "obl", "xcomp") or cur.head is cur:
+        if cur.dep_ not in ("obj", "nmod", "obl", "xcomp") or cur.head.i == cur.i:
             return []
         cur = cur.head
     return []

@@ -23,6 +23,7 @@ from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.syntax import (
     agents,
+    climb,
     complements,
     conjuncts,
     effective_pos,
@@ -517,8 +518,8 @@ def _parallel(ctx: Context, a: Token, b: Token) -> bool:
     chain_a = [g for g, _ in governors(a, ctx.lexicon)]
     chain_b = [g for g, _ in governors(b, ctx.lexicon)]
     top_a, top_b = chain_a[-1], chain_b[-1]
-    return (top_a.head is not top_a and top_a.dep_ in _PARALLEL_DEPS and top_a.head in chain_b) or (
-        top_b.head is not top_b and top_b.dep_ in _PARALLEL_DEPS and top_b.head in chain_a)
+    return (top_a.head.i != top_a.i and top_a.dep_ in _PARALLEL_DEPS and top_a.head in chain_b) or (
+        top_b.head.i != top_b.i and top_b.dep_ in _PARALLEL_DEPS and top_b.head in chain_a)
 
 
 #: How a clause stands beside another.
@@ -530,9 +531,7 @@ def _coordinated_types(ctx: Context, frame: Frame, theme: tuple[str, Token] | No
     """The other edge types that coordinated themes of a theme frame give, besides ``first``."""
     if theme is None or frame.type is not None:
         return []
-    root = theme[1]
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
+    root = climb(theme[1], lambda r: r.dep_ == "conj")
     types: list[EdgeType] = []
     for k in conjuncts(root):
         found = _one_theme(ctx, k)

@@ -42,3 +42,17 @@ def test_pipeline_gives_back_the_e_the_rule_lemmatizer_strips(extractor, word, l
     # spaCy's rule lemmatizer reads "hopes" as "hop": a verb of planning lost to the modality rules.
     doc = extractor.nlp(f"They {word} it.")
     assert doc[1].lemma_ == lemma
+
+
+def test_climb_stops_at_the_root_and_in_a_cycle_the_repairs_may_leave():
+    from alignkg.graph.extract.syntax import climb
+    doc = Doc(Vocab(), words=["a", "b", "c"], deps=["ROOT", "dep", "dep"], heads=[0, 0, 1])
+    assert climb(doc[2], lambda t: True).i == 0
+    doc[0].head = doc[2]  # spaCy allows a cycle
+    assert climb(doc[2], lambda t: True).i in (0, 1, 2)
+
+
+def test_extractor_ends_on_a_participle_after_a_comma_in_a_sentence_without_a_verb(extractor):
+    # Climbing to the clause's verb once spun for ever when the root was a noun (a token's head is a
+    # new Token object on each access, so "head is token" never held).
+    assert extractor.extract("A new pipeline deal with Russia, buying more oil.", id="t").facts == ()
