@@ -418,6 +418,8 @@ class SentenceView:
                 k = j + 1
                 while k < self.end and self.lower[k] in _SKIP_BEFORE_STATE:
                     k += 1
+                if k >= self.end:
+                    return None  # "... imposed tariffs on": the sentence ends at the preposition
                 m = self.mention_at.get(k)
                 if m is not None and m.codes and m.role is not Role.BLOCKED:
                     return Arg(m.group_codes, m.start, m)

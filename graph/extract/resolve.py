@@ -163,15 +163,28 @@ class Resolver:
         if t.lower_ in _PERSON_PRONOUNS and codes and set(codes) <= self.exclude:
             # "Sisi hailed his talks with Putin": a person's own talks, not the nearest other state's.
             return ()
+        predicated = self._predicate_subject(t)
+        if predicated and set(codes) <= set(predicated):
+            # "Greece is its NATO ally": a possessor of the predicate noun is not the subject it is said of.
+            return self._besides_excluded(t, codes, frozenset(predicated))
         return self._besides_excluded(t, codes)
 
-    def _besides_excluded(self, t: Token, codes: tuple[str, ...]) -> tuple[str, ...]:
+    def _predicate_subject(self, t: Token) -> tuple[str, ...]:
+        """The states of the subject of a predicate noun that ``t`` possesses ("Greece is its ally"), or none."""
+        noun = t.head
+        if t.dep_ != "nmod:poss" or not any(c.dep_ == "cop" for c in noun.children):
+            return ()
+        return tuple(code for c in noun.children if c.dep_ == "nsubj" for code in self._mention_codes(c, "agent") or ())
+
+    def _besides_excluded(self, t: Token, codes: tuple[str, ...],
+                          exclude: frozenset[str] | None = None) -> tuple[str, ...]:
         """``codes``, or the nearest single state named before ``t`` when ``codes`` is the other role's."""
-        if not codes or not set(codes) <= self.exclude:
+        exclude = self.exclude if exclude is None else exclude
+        if not codes or not set(codes) <= exclude:
             return codes
         for m in reversed(self.view.mentions):
             if m.end <= t.i and len(m.group_codes) == 1 and m.role is not Role.BLOCKED \
-                    and not set(m.group_codes) & self.exclude:
+                    and not set(m.group_codes) & exclude:
                 return m.group_codes
         return codes
 

@@ -506,6 +506,13 @@ CASES = [
  ("The UAE hopes to invest $10 billion in Egypt.", set()),
  ("Japan intends to import more US LNG.", set()),
  ("Ukraine needs more air defence systems from Germany.", set()),
+ # a treaty ally named (guide: Alliance wording); a predicate noun's possessor is not its subject
+ ("Turkey's NATO ally Greece condemned the move.", {("GRC", AL, "TUR")}),
+ ("Turkey is a NATO member, and Greece is its NATO ally.", {("TUR", AL, "GRC")}),
+ ("Greece sent its troops to Cyprus.", {("GRC", M, "CYP")}),
+ ("Washington is bound by treaty to defend Japan.", {("USA", AL, "JPN")}),
+ ("The United States and India signed a 10-year defence framework.", {("USA", AL, "IND")}),
+ ("France and India are strategic partners.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

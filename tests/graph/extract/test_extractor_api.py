@@ -30,3 +30,21 @@ def test_a_line_break_is_a_sentence_of_its_own_and_leaves_the_verb_the_root(extr
     sentences = [s for s in doc.sents if s.text.strip()]
     assert [s.root.text for s in sentences] == ["signed", "sold"]
     assert all(s.text.isspace() for s in doc.sents if "\n" in s.text)
+
+
+#: Sentences of every rule family; each is cut after every word, as a truncated feed or a
+#: headline cut by a character limit delivers them.
+_CUT_SOURCES = (
+    "Washington slapped new tariffs on Chinese goods after Beijing sent drones to Russia.",
+    "Turkey denounced Israel's strikes in Gaza, calling them a war crime by the Israeli army.",
+    "Germany buys most of its LNG from Qatar, which also supplies gas to Pakistan.",
+    "Russia and China refrained from intervening when Iran was struck by American warplanes.",
+    "Venezuela threatened to annex Guyana's Essequibo region, and Brazil sent troops to its border.",
+)
+
+
+@pytest.mark.parametrize("source", _CUT_SOURCES)
+def test_extract_reads_a_sentence_cut_after_any_word(extractor, source):
+    words = source.split()
+    for n in range(1, len(words) + 1):
+        extractor.extract(" ".join(words[:n]), id="cut")  # no exception, whatever the cut
