@@ -62,6 +62,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _contact_clause_attachment(t)
         elif t.dep_.startswith("nmod") and any(c.dep_ == "case" and c.lower_ in _EXAMPLE_MARKS for c in t.children):
             _examples_attachment(t)
+        elif t.dep_ == "nmod" and t.head.lower_ in _RATE_UNITS and any(c.lower_ == "of" for c in t.children):
+            _rate_attachment(t)
     for t in doc:
         if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
             _present_transfer_read_as_noun(t, lexicon)
@@ -304,6 +306,21 @@ def _examples_attachment(examples: Token) -> None:
     while before > 0 and doc[before].is_punct:
         before -= 1
     _rehang_on_noun_before(examples, doc[before])
+
+
+def _rate_attachment(phrase: Token) -> None:
+    """ "2.5 million barrels per day of Russian crude" read with "of Russian crude" on "day".
+
+    A rate's unit of time ("per day") measures nothing of its own: the "of"
+    phrase says what the quantity before the rate is of.
+    """
+    unit = phrase.head
+    if unit.dep_.startswith("nmod") and any(c.dep_ == "case" and c.lower_ == "per" for c in unit.children):
+        phrase.head = unit.head
+
+
+#: Units of time a rate is given per ("barrels per day").
+_RATE_UNITS = frozenset({"day", "week", "month", "year", "annum"})
 
 
 def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:

@@ -344,6 +344,13 @@ def _theme(ctx: Context, frame: Frame, trigger: Token) -> tuple[str, Token] | No
 
 
 # --- applying a frame ------------------------------------------------------------------------
+def _has_particle(trigger: Token, particle: str) -> bool:
+    """ "shot down", "makes up 40%": the particle on the verb, or right after it wherever the parser hung it."""
+    after = trigger.i + 1
+    return any(c.lower_ == particle for c in trigger.children) or (
+        after < len(trigger.doc) and trigger.doc[after].lower_ == particle)
+
+
 def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
     """Return True when the frame applies to ``trigger``; else why not: "lexical", "path" or "word".
 
@@ -353,7 +360,7 @@ def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
     out"), which decides nothing about the word's other readings.
     """
     lemma = trigger.lemma_.lower()
-    if lemma in frame.particles and not any(c.lower_ == frame.particles[lemma] for c in trigger.children):
+    if lemma in frame.particles and not _has_particle(trigger, frame.particles[lemma]):
         return "word"  # "shot down": the particle, whatever relation the parser gave it
     if frame.not_with and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in frame.not_with
                               for c in trigger.children):

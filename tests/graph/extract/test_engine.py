@@ -513,6 +513,10 @@ CASES = [
  ("Washington is bound by treaty to defend Japan.", {("USA", AL, "JPN")}),
  ("The United States and India signed a 10-year defence framework.", {("USA", AL, "IND")}),
  ("France and India are strategic partners.", set()),
+ # a share of imports made up by goods; a rate's "of" phrase; a particle the parser hung elsewhere
+ ("Russian oil now makes up 40% of India's crude imports.", {("RUS", E, "IND")}),
+ ("China imported a record 2.5 million barrels per day of Russian crude in May.", {("RUS", E, "CHN")}),
+ ("Israel said it would hit back hard at Iran.", {("ISR", TH, "IRN")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -215,3 +215,11 @@ def test_repairs_a_root_noun_with_a_name_before_it_and_an_infinitive_is_a_verb()
     assert doc[3].pos_ == "VERB"
     assert ("Russia", "nsubj", "aim") in _tree(doc)
     assert ("raise", "xcomp", "aim") in _tree(doc)
+
+
+def test_repairs_an_of_phrase_hung_on_the_unit_of_a_rate_goes_to_the_quantity():
+    # "2.5 million barrels per day of Russian crude": the crude is what the barrels are of.
+    words = ["barrels", "per", "day", "of", "Russian", "crude"]
+    doc = _repaired(words, ["NOUN", "ADP", "NOUN", "ADP", "ADJ", "NOUN"], ["NNS", "IN", "NN", "IN", "JJ", "NN"],
+                    ["ROOT", "case", "nmod", "case", "amod", "nmod"], [0, 2, 0, 5, 5, 2])
+    assert ("crude", "nmod", "barrels") in _tree(doc)
