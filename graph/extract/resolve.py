@@ -17,6 +17,8 @@ coordination ("Russia and China"). How far it looks depends on the mode:
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from spacy.tokens import Token
 
 from alignkg.graph.extract.context import QUOTES, SentenceView
@@ -177,9 +179,9 @@ class Resolver:
         return tuple(code for c in noun.children if c.dep_ == "nsubj" for code in self._mention_codes(c, "agent") or ())
 
     def _besides_excluded(self, t: Token, codes: tuple[str, ...],
-                          exclude: frozenset[str] | None = None) -> tuple[str, ...]:
+                          excluded: frozenset[str] | None = None) -> tuple[str, ...]:
         """``codes``, or the nearest single state named before ``t`` when ``codes`` is the other role's."""
-        exclude = self.exclude if exclude is None else exclude
+        exclude: Set[str] = self.exclude if excluded is None else excluded
         if not codes or not set(codes) <= exclude:
             return codes
         for m in reversed(self.view.mentions):
