@@ -517,6 +517,15 @@ CASES = [
  ("Russian oil now makes up 40% of India's crude imports.", {("RUS", E, "IND")}),
  ("China imported a record 2.5 million barrels per day of Russian crude in May.", {("RUS", E, "CHN")}),
  ("Israel said it would hit back hard at Iran.", {("ISR", TH, "IRN")}),
+ # criticism in an official's words: crimes, a source of terrorism, a mistake made, aggression not tolerated
+ ('"Russia\'s crimes will not go unpunished," Zelensky said.', {("UKR", C, "RUS")}),
+ ('"Pakistan sponsors terrorism," India\'s foreign minister said.', {("IND", C, "PAK")}),
+ ('Modi said Pakistan was "the epicentre of terrorism".', {("IND", C, "PAK")}),
+ ('Iran\'s supreme leader said Israel had made a "grave mistake".', {("IRN", C, "ISR")}),
+ ('"We will not tolerate Chinese aggression," the Philippine defence secretary said.', {("PHL", C, "CHN")}),
+ ("Iran said it was a victim of terrorism.", set()),
+ # a charge called false is denied, its maker not criticised (guide: Denials)
+ ('Pakistan\'s foreign office said India\'s claims were "baseless and unfounded".', set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
