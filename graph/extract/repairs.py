@@ -14,7 +14,7 @@ in order; :mod:`alignkg.graph.extract.pipeline` registers it as the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 
 from spacy.tokens import Doc, Token
 
@@ -68,7 +68,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
             _present_transfer_read_as_noun(t, lexicon)
         elif t.pos_ == "VERB" and lemma(t.lower_) in lexicon.words("judging_verbs"):
-            _predicate_read_as_object(t)
+            _predicate_read_as_object(t, lexicon.words("critical_words"))
     money = lexicon.words("money")
     for t in doc:
         if not t.is_alpha and t.lower_ in money and t.dep_ in ("obj", "appos"):
@@ -369,14 +369,15 @@ def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
         t.head, t.dep_ = head, _MODIFIER_DEPS.get(t.pos_, "compound")
 
 
-def _predicate_read_as_object(verb: Token) -> None:
+def _predicate_read_as_object(verb: Token, critical: Set[str]) -> None:
     """ "branded the Lithuanian blockade illegal" read with "illegal" the object, "blockade" its compound.
 
     A verb that says what its object is takes the object and a predicate after
-    it. An adjective the parser made the object's head is that predicate, and
-    the noun before it the object; a bare noun phrase after the object
-    ("called the report a smear") is the predicate too, not an oblique; an
-    "as" phrase hung on the object belongs to the verb.
+    it. An adjective (or a word of criticism, ``critical``, tagged a noun) the
+    parser made the object's head is that predicate, and the noun before it the
+    object; a bare noun phrase after the object ("called the report a smear")
+    or in apposition to it ("called China's remarks 'economic coercion'") is
+    the predicate too; an "as" phrase hung on the object belongs to the verb.
     """
     predicates = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     if not any(c.dep_ == "obj" for c in verb.children) and len(predicates) == 2 and predicates[0].pos_ in (
@@ -395,7 +396,19 @@ def _predicate_read_as_object(verb: Token) -> None:
         return
     obj = objects[0]
     nouns = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i and c.pos_ in ("NOUN", "PROPN")]
-    if obj.tag_ == "JJ" and nouns:
+    determined = [c for c in nouns if any(g.dep_ == "det" for g in c.children)]
+    if determined:
+        # "calling the remarks 'economic coercion'": a noun with its own determiner is a phrase of its
+        # own, the object; the phrase after it is the predicate.
+        noun = determined[-1]
+        noun.head, noun.dep_ = verb, "obj"
+        obj.head, obj.dep_ = verb, "xcomp"
+        return
+    for c in obj.children:
+        if c.dep_ == "appos" and c.i > obj.i:
+            c.head, c.dep_ = verb, "xcomp"
+            return
+    if (obj.tag_ == "JJ" or obj.lower_ in critical) and nouns:
         noun = nouns[-1]
         for c in list(obj.children):
             if c.i < noun.i:

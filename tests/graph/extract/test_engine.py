@@ -526,6 +526,8 @@ CASES = [
  ("Iran said it was a victim of terrorism.", set()),
  # a charge called false is denied, its maker not criticised (guide: Denials)
  ('Pakistan\'s foreign office said India\'s claims were "baseless and unfounded".', set()),
+ ('China called India\'s policy "discriminatory".', {("CHN", C, "IND")}),
+ ('Seoul called Tokyo\'s move "very reckless".', {("KOR", C, "JPN")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -223,3 +223,30 @@ def test_repairs_an_of_phrase_hung_on_the_unit_of_a_rate_goes_to_the_quantity():
     doc = _repaired(words, ["NOUN", "ADP", "NOUN", "ADP", "ADJ", "NOUN"], ["NNS", "IN", "NN", "IN", "JJ", "NN"],
                     ["ROOT", "case", "nmod", "case", "amod", "nmod"], [0, 2, 0, 5, 5, 2])
     assert ("crude", "nmod", "barrels") in _tree(doc)
+
+
+def test_repairs_a_judged_object_read_as_a_compound_of_a_word_of_criticism():
+    # "China called India's policy discriminatory" read as one noun phrase headed by "discriminatory".
+    words = ["China", "called", "India", "'s", "policy", "discriminatory"]
+    doc = _repaired(words, ["PROPN", "VERB", "PROPN", "PART", "NOUN", "NOUN"], ["NNP", "VBD", "NNP", "POS", "NN", "NN"],
+                    ["nsubj", "ROOT", "nmod:poss", "case", "compound", "obj"], [1, 1, 5, 2, 5, 1])
+    assert ("policy", "obj", "called") in _tree(doc)
+    assert ("discriminatory", "xcomp", "called") in _tree(doc)
+    assert ("India", "nmod:poss", "policy") in _tree(doc)
+
+
+def test_repairs_a_predicate_in_apposition_to_the_judged_object():
+    # "called China's remarks 'economic coercion'": the quoted phrase is what the remarks are called.
+    words = ["Payne", "called", "the", "remarks", '"', "economic", "coercion", '"']
+    doc = _repaired(words, ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "NOUN", "PUNCT"],
+                    ["NNP", "VBD", "DT", "NNS", "``", "JJ", "NN", "''"],
+                    ["nsubj", "ROOT", "det", "obj", "punct", "amod", "appos", "punct"], [1, 1, 3, 1, 6, 6, 3, 6])
+    assert ("coercion", "xcomp", "called") in _tree(doc)
+
+
+def test_repairs_a_judged_object_with_its_own_determiner_read_as_a_compound():
+    words = ["calling", "the", "remarks", "economic", "coercion"]
+    doc = _repaired(words, ["VERB", "DET", "NOUN", "ADJ", "NOUN"], ["VBG", "DT", "NNS", "JJ", "NN"],
+                    ["ROOT", "det", "compound", "amod", "obj"], [0, 2, 4, 4, 0])
+    assert ("remarks", "obj", "calling") in _tree(doc)
+    assert ("coercion", "xcomp", "calling") in _tree(doc)
