@@ -188,6 +188,11 @@ class Resolver:
             if m.end <= t.i and len(m.group_codes) == 1 and m.role is not Role.BLOCKED \
                     and not set(m.group_codes) & exclude:
                 return m.group_codes
+        # "Seoul reacted furiously, with Moon calling it 'very reckless'": the state the sentence
+        # before was about, when this one names no other.
+        last = self.view.memory.last_subject
+        if len(last) == 1 and not set(last) & exclude:
+            return last
         return codes
 
     def _subject_antecedent(self, t: Token) -> tuple[str, ...]:

@@ -528,6 +528,9 @@ CASES = [
  ('Pakistan\'s foreign office said India\'s claims were "baseless and unfounded".', set()),
  ('China called India\'s policy "discriminatory".', {("CHN", C, "IND")}),
  ('Seoul called Tokyo\'s move "very reckless".', {("KOR", C, "JPN")}),
+ # "it" that cannot be the critic is the state the sentence before was about
+ ("Japan said its export curbs were about security. Seoul reacted furiously, with South Korea's president "
+  'calling it "very reckless".', {("KOR", C, "JPN")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
