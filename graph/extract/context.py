@@ -488,13 +488,19 @@ class SentenceView:
                 if m is not None and m.codes and m.role is not Role.BLOCKED:
                     return m.group_codes
                 continue
+            prev = self.word(j - 1)
+            if prev in ("he", "she"):
+                # '"...," he said': the person speaking before, never a state named inside the quote.
+                found = self.memory.last_speaker or self.memory.last_person
+                if found:
+                    return found
+                continue
             arg = self.subject_before(j) if exclude is None else None
             if arg is not None and arg.codes:
                 return arg.codes
             m = self.mention_at.get(j + 1) or self.mention_at.get(j + 2)
             if m is not None and m.codes and m.role is not Role.BLOCKED and m.person:
                 return m.group_codes
-            prev = self.word(j - 1)
-            if prev in lx.AGENT_NOUNS or prev in ("he", "she", "we", "spokesman", "spokeswoman"):
+            if prev in lx.AGENT_NOUNS or prev in ("we", "spokesman", "spokeswoman"):
                 return self.memory.last_speaker or self.memory.last_person
         return ()

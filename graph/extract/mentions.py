@@ -202,11 +202,11 @@ def _assign_role(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]
                 m.role = Role.PLACE
             return
         if word in lx.AGENT_NOUNS or head in lx.AGENT_NOUNS:
-            m.person = m.person or word in _TITLE_WORDS
+            m.person = m.person or word in lx.PERSON_TITLES or head in lx.PERSON_TITLES
             _absorb_title(index, m, by_start)
             m.role = Role.AGENT
             return
-        if word in (",", ".", ";", "and", "or", "of", "to", "in", "on", "with", "'s", "’s"):
+        if word in _PHRASE_ENDS:
             break
     for other in by_start.get(after, ()):
         if not other.codes and other.kind == NON_STATE_LABEL:
@@ -224,6 +224,11 @@ def _assign_role(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]
             m.role = Role.PLACE
 
 
+#: Words that end the noun phrase a mention modifies: "Palestine as a state" names no official.
+_PHRASE_ENDS = frozenset({",", ".", ";", "and", "or", "of", "to", "in", "on", "with", "'s", "’s", "as", "at", "for",
+                          "from", "by", "against", "over", "into", "than", "after", "before"})
+
+
 def _absorb_title(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]) -> None:
     """Extend "Russian President Vladimir Putin" over the title and name, so the name is not re-read.
 
@@ -232,6 +237,7 @@ def _absorb_title(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]
     """
     i = m.end + (1 if m.possessive else 0)
     end = m.end
+    titled = False
     def another_state(at: int) -> bool:
         return any(o is not m and o.codes and not (m.codes and o.codes == m.codes and o.kind == "official")
                    for o in by_start.get(at, ()))
@@ -241,6 +247,7 @@ def _absorb_title(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]
         if word == "and" or another_state(i):
             break
         if word in _TITLE_WORDS or index.lemma[i] in lx.AGENT_NOUNS:
+            titled = titled or word in lx.PERSON_TITLES or index.lemma[i] in lx.PERSON_TITLES
             i += 1
             end = i
             continue
@@ -253,7 +260,8 @@ def _absorb_title(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]
     if end > m.end:
         m.end = end
         m.possessive = False  # the mention now spans "Moscow's troops": no "'s" follows it
-    m.person = True
+    # "Russian President Vladimir Putin" is a person; "Spain's Cabinet", "the Palestinian state" are not.
+    m.person = m.person or titled or bool(m.names)
 
 
 def _names_again(index: DocIndex, mentions: list[Mention]) -> list[Mention]:

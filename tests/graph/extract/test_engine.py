@@ -531,6 +531,12 @@ CASES = [
  # "it" that cannot be the critic is the state the sentence before was about
  ("Japan said its export curbs were about security. Seoul reacted furiously, with South Korea's president "
   'calling it "very reckless".', {("KOR", C, "JPN")}),
+ # "he" is the person who spoke before, not a state named as "a state" or a cabinet; a policy put in danger
+ ("Spain will recognize Palestine as a state, Prime Minister Pedro Sanchez said. \"Spain's Cabinet will approve "
+  'the recognition,\" he said, adding that Netanyahu was putting the two-state solution in "danger".',
+  {("ESP", D, "PSE"), ("ESP", C, "ISR")}),
+ ("Turkey said Israel was putting regional peace in danger.", {("TUR", C, "ISR")}),
+ ("The storm put crops at risk.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
