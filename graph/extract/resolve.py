@@ -64,6 +64,7 @@ class Resolver:
         self.infrastructure = lexicon.words("infrastructure")
         self.person_nouns = lexicon.words("person_nouns")
         self.measures = lexicon.words("measure_nouns")
+        self.quantities = lexicon.words("quantity_words")
         self.spokes = lexicon.words("spokes_nouns")
         self.acting_nouns = lexicon.words("acting_nouns")
         self.speech = lexicon.words("speech_verbs")
@@ -310,7 +311,9 @@ class Resolver:
             # "sanctioned three Iranian officials": people, not their state (the context-free lemma
             # too: "oligarchs" tagged a singular noun keeps its plural as the tagger's lemma).
             return ()
-        if mode == "goods" and (t.lower_ in self.measures or t.lemma_.lower() in self.measures):
+        if (mode == "goods" and (t.lower_ in self.measures or t.lemma_.lower() in self.measures)) or (
+                t.lower_ in self.quantities):
+            # "destroyed most of Iran's air defences": a part stands for what it is part of.
             measured = [c for c in t.children if c.dep_ == "appos" or (c.dep_ == "nmod" and preposition(c) == "of")]
             if measured:  # "C$30 billion worth of imports from the United States": the imports, at no depth
                 return tuple(dict.fromkeys(code for c in measured for code in self._one(c, mode, depth)))

@@ -537,6 +537,10 @@ CASES = [
   {("ESP", D, "PSE"), ("ESP", C, "ISR")}),
  ("Turkey said Israel was putting regional peace in danger.", {("TUR", C, "ISR")}),
  ("The storm put crops at risk.", set()),
+ # a part of a state's sites stands for them; a weapon destroyed is no strike on the state that made it
+ ("Israel destroyed most of Iran's air defences.", {("ISR", K, "IRN")}),
+ ("Algeria shot down one of Mali's drones.", {("DZA", K, "MLI")}),
+ ("Ukraine destroyed an Iranian drone.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
