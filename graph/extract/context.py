@@ -36,6 +36,12 @@ _LIGHT_VERBS = frozenset("""offer issue express voice launch carry conduct mount
     answer respond retaliate pledge reaffirm lodge approve authorize authorise clear""".split())
 
 
+#: Number words of a group reference ("the two countries", "both nations", "the three Sahel states").
+_GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+#: Words between the number and its noun that make the group another one ("two other countries").
+_NOT_THE_SAME = frozenset({",", "and", "of", "other", "more", "new", "further", "such", "different", "fewer"})
+
+
 @dataclass(slots=True)
 class Memory:
     """What earlier sentences of the article tell about who is who."""
@@ -45,6 +51,9 @@ class Memory:
     last_speaker: tuple[str, ...] = ()
     last_sentence_states: tuple[str, ...] = ()
     last_pair: tuple[str, ...] = ()
+    #: The states acting together in the last sentence that named that many ("Mali and its allies
+    #: Burkina Faso and Niger"), by their number: what "the three countries" may stand for later.
+    groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     #: The target of the last event of each kind ("training" -> UKR), for "the training package".
     event_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -144,28 +153,45 @@ class SentenceView:
 
     # --- references --------------------------------------------------------------------------
     def _resolve_pair_references(self) -> None:
-        """Turn "the two countries", "both nations" into a mention of the two states meant."""
+        """Turn "the two countries", "both nations", "the three Sahel countries" into a mention of the states meant."""
         for i in range(self.start, self.end - 1):
-            w, nxt = self.lower[i], self.lower[i + 1]
-            if w in ("two", "both") and nxt in lx.PAIR_NOUNS and i not in self.mention_at:
-                pairs = [m.group_codes for m in self.mentions if m.end <= i and len(m.group_codes) == 2]
-                before = [c for m in self.mentions if m.end <= i and m.codes and m.role is not Role.BLOCKED
-                          for c in m.codes]
-                if pairs:
-                    pair = list(pairs[-1])
-                elif self.memory.last_pair:
-                    pair = list(self.memory.last_pair)
-                else:
-                    pair = list(dict.fromkeys(before))
-                if len(pair) != 2:
-                    pair = list(self.memory.last_sentence_states)
-                if len(pair) == 2:
-                    start = i - 1 if self.word(i - 1) == "the" else i
-                    m = Mention(start, i + 2, tuple(pair), "reference")
-                    self.mentions.append(m)
-                    self.mentions.sort(key=lambda x: x.start)
-                    for k in range(start, i + 2):
-                        self.mention_at[k] = m
+            w = self.lower[i]
+            size = _GROUP_SIZES.get(w)
+            if size is None or i in self.mention_at:
+                continue
+            # "the three Sahel countries": one word may qualify the noun.
+            noun = next((k for k in (i + 1, i + 2) if k < self.end and self.lower[k] in lx.PAIR_NOUNS), None)
+            if noun is None or (noun == i + 2 and self.lower[i + 1] in _NOT_THE_SAME):
+                continue
+            group = self._pair(i) if size == 2 else self._group_of(i, size)
+            if len(group) == size:
+                start = i - 1 if self.word(i - 1) == "the" else i
+                m = Mention(start, noun + 1, tuple(group), "reference")
+                self.mentions.append(m)
+                self.mentions.sort(key=lambda x: x.start)
+                for k in range(start, noun + 1):
+                    self.mention_at[k] = m
+
+    def _pair(self, i: int) -> list[str]:
+        """The two states "the two countries" at ``i`` stands for: a pair before it, else the sentence's or the last."""
+        pairs = [m.group_codes for m in self.mentions if m.end <= i and len(m.group_codes) == 2]
+        before = [c for m in self.mentions if m.end <= i and m.codes and m.role is not Role.BLOCKED for c in m.codes]
+        if pairs:
+            pair = list(pairs[-1])
+        elif self.memory.last_pair:
+            pair = list(self.memory.last_pair)
+        else:
+            pair = list(dict.fromkeys(before))
+        return pair if len(pair) == 2 else list(self.memory.last_sentence_states)
+
+    def _group_of(self, i: int, size: int) -> list[str]:
+        """The ``size`` states "the three countries" at ``i`` stands for: a group of that size named before it."""
+        groups = [m.group_codes for m in self.mentions if m.end <= i and len(m.group_codes) == size]
+        if groups:
+            return list(groups[-1])
+        if len(self.memory.last_sentence_states) == size:
+            return list(self.memory.last_sentence_states)
+        return list(self.memory.groups.get(size, ()))
 
     def pronoun(self, i: int, word: str | None = None) -> tuple[str, ...]:
         """Return the states a pronoun at ``i`` refers to, when that is unambiguous.

@@ -246,6 +246,9 @@ def _remember(view: SentenceView, memory: Memory, lexicon: Lexicon) -> None:
               and view.word(m.start - 1) not in ("of", "on", "to", "with", "for", "against", "from", "in", "by")]
     if agents:
         memory.last_subject = agents[0].group_codes
+        acting = tuple(dict.fromkeys(c for m in agents for c in m.group_codes))
+        if len(acting) >= 3:
+            memory.groups[len(acting)] = acting
     pairs = [m.group_codes for m in view.mentions if len(m.group_codes) == 2 and m.kind != "reference"]
     if pairs:
         memory.last_pair = pairs[-1]

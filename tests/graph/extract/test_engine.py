@@ -541,6 +541,13 @@ CASES = [
  ("Israel destroyed most of Iran's air defences.", {("ISR", K, "IRN")}),
  ("Algeria shot down one of Mali's drones.", {("DZA", K, "MLI")}),
  ("Ukraine destroyed an Iranian drone.", set()),
+ # "the three countries" stands for the three named acting together before; "two other countries" does not
+ ("Mali and its allies Burkina Faso and Niger recalled their ambassadors from Algeria. Algeria said nothing. "
+  "The three Sahel countries condemned the irresponsible act by the Algerian regime.",
+  {("MLI", C, "DZA"), ("BFA", C, "DZA"), ("NER", C, "DZA")}),
+ ("Russia and China held talks. The two neighbouring countries condemned the US strikes.",
+  {("RUS", C, "USA"), ("CHN", C, "USA")}),
+ ("Russia and China condemned the strike, as did two other countries.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
