@@ -112,6 +112,11 @@ class Resolver:
             if near is not None and not _speaks_for(t, near):
                 continue
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subjects and subjects[0].lower_ in ("he", "she"):
+                # '"...," he said': the one who spoke before, rather than the last person named.
+                found = self.view.memory.last_speaker or self.view.memory.last_person
+                if found:
+                    return found
             self._speaking = True
             try:
                 codes = self.states(subjects, "agent")

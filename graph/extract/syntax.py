@@ -546,18 +546,22 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
     """
     flags = dict.fromkeys(("negated", "modal", "conditional", "future", "near_future", "hedged", "denied",
                            "permitted", "promised", "condition"), False)
-    for k, (g, via) in enumerate(governors(t, lexicon)):
+    chain = governors(t, lexicon)
+    # "vowed to take steps against": the light verb stands where the event's own verb would.
+    light = len(chain) > 1 and chain[1][1] == "obj" and chain[1][0].lemma_.lower() in lexicon.words("light_verbs")
+    for k, (g, via) in enumerate(chain):
+        near = k - 1 if light and k >= 2 else k  # how far the marks of ``g`` are from the event, for its mood
         if via in ("nsubj", "nsubj:pass") and not _has_copula(g):
             _event_subject(t, g, lexicon, flags)
             break
         if via != "conj":
-            _own_marks(g, k, lexicon, flags)
+            _own_marks(g, near, lexicon, flags)
         if (k == 0 or via != "conj") and any(c.dep_ in ("nsubj", "nsubj:pass") and (c.lower_ == "neither" or any(
                 d.lower_ == "neither" for d in c.children)) for c in g.children):
             flags["negated"] = True  # "Neither France nor Germany sold weapons", "Neither ... has joined the cap"
         if k > 0 and via != "conj" and not (k == 1 and _judged(t, g, via, lexicon)) and not (
                 k == 1 and _standing_relation(t, via, lexicon)):
-            _governor(g, k, via, lexicon, flags)
+            _governor(g, near, via, lexicon, flags)
     return Polarity(**flags)
 
 
@@ -587,6 +591,8 @@ def _event_subject(t: Token, g: Token, lexicon: Lexicon, flags: dict[str, bool])
         flags["future"] = flags["near_future"] = True
     elif lemma in lexicon.words("acting_nouns") and _auxiliary(g, lexicon):
         flags["modal"] = True  # a treaty that "will pave the way" is a treaty all the same
+    elif lemma in lexicon.words("consequence_nouns") and _auxiliary(g, lexicon):
+        flags["future"] = flags["near_future"] = True  # "all consequences will be borne by the U.S."
 
 
 def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> None:

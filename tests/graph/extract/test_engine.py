@@ -548,6 +548,12 @@ CASES = [
  ("Russia and China held talks. The two neighbouring countries condemned the US strikes.",
   {("RUS", C, "USA"), ("CHN", C, "USA")}),
  ("Russia and China condemned the strike, as did two other countries.", set()),
+ # consequences that will be borne; steps announced against a state; '"...," he said' is the last speaker
+ ('Kim Jong Un\'s regime tested missiles. "We are against the US deployment," said a spokesman for China\'s '
+  'Foreign Ministry. "All consequences will be borne by the U.S.," he said.', {("CHN", C, "USA"), ("CHN", TH, "USA")}),
+ ("China said it would take necessary steps against the United States.", {("CHN", TH, "USA")}),
+ ("Iran vowed to take action against Israel.", {("IRN", TH, "ISR")}),
+ ("The consequences of the war were borne by Ukraine.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
