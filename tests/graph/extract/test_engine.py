@@ -553,6 +553,7 @@ CASES = [
   'Foreign Ministry. "All consequences will be borne by the U.S.," he said.', {("CHN", C, "USA"), ("CHN", TH, "USA")}),
  ("China said it would take necessary steps against the United States.", {("CHN", TH, "USA")}),
  ("Iran vowed to take action against Israel.", {("IRN", TH, "ISR")}),
+ ("Britain took steps against Russian banks.", set()),
  ("The consequences of the war were borne by Ukraine.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
