@@ -19,6 +19,7 @@ from collections.abc import Callable, Set
 from spacy.tokens import Doc, Token
 
 from alignkg.graph.extract.frames import Lexicon
+from alignkg.graph.extract.syntax import climb
 
 
 def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
@@ -37,6 +38,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _past_tense_read_as_adjective(root)
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]:
+        _relative_clause_read_as_root(root)
     for t in doc:
         if t.lower_ in _COMPARATIVES:
             _quantity_read_as_oblique(t)
@@ -623,6 +626,35 @@ def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool])
             c.head = verb
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
     root.head, root.dep_ = verb, "nsubj"
+
+
+def _relative_clause_read_as_root(root: Token) -> None:
+    """ "In July, parliament approved an agreement with Iran, under which Syria received a credit line".
+
+    Read with "received" the root and "approved" its adverbial clause. A clause
+    opened by a relative pronoun after a comma ("under which", "which")
+    modifies the noun before the comma, however long the clause before it:
+    that clause is the sentence's. The noun is the head of the phrase before
+    the comma ("an agreement with Iran": the agreement).
+    """
+    doc = root.doc
+    relatives = [c for c in root.children if c.lower_ in ("which", "whom") and c.i < root.i]
+    if len(relatives) != 1:
+        return
+    start = relatives[0].i - 1 if doc[relatives[0].i - 1].pos_ == "ADP" else relatives[0].i
+    if start < 2 or doc[start - 1].text != ",":
+        return
+    noun = climb(doc[start - 2], lambda t: t.dep_ in ("nmod", "flat", "compound"))
+    clauses = [c for c in root.children if c.dep_ in ("advcl", "ccomp", "parataxis") and c.i < start
+               and c.left_edge.i <= noun.i <= c.right_edge.i]
+    if len(clauses) != 1 or noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = clauses[0]
+    for c in list(root.children):
+        if c.i < verb.left_edge.i:
+            c.head = verb
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = noun, "acl:relcl"
 
 
 def _has_agent(verb: Token) -> bool:

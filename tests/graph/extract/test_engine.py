@@ -555,6 +555,8 @@ CASES = [
  ("Iran vowed to take action against Israel.", {("IRN", TH, "ISR")}),
  ("Britain took steps against Russian banks.", set()),
  ("The consequences of the war were borne by Ukraine.", set()),
+ ("In July 2015, the Syrian parliament approved an agreement with Iran, under which Syria received a $1 billion "
+  "credit line.", {("IRN", T, "SYR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

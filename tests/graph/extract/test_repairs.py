@@ -250,3 +250,17 @@ def test_repairs_a_judged_object_with_its_own_determiner_read_as_a_compound():
                     ["ROOT", "det", "compound", "amod", "obj"], [0, 2, 4, 4, 0])
     assert ("remarks", "obj", "calling") in _tree(doc)
     assert ("coercion", "xcomp", "calling") in _tree(doc)
+
+
+def test_repairs_a_relative_clause_after_a_comma_read_as_the_root():
+    # "Parliament approved an agreement with Iran, under which Syria received a credit line" read with
+    # "received" the root and "approved" its adverbial clause.
+    words = ["Parliament", "approved", "an", "agreement", "with", "Iran", ",", "under", "which", "Syria", "received",
+             "credit"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "ADP", "PRON", "PROPN", "VERB", "NOUN"]
+    doc = _repaired(words, pos,
+                    ["NN", "VBD", "DT", "NN", "IN", "NNP", ",", "IN", "WDT", "NNP", "VBD", "NN"],
+                    ["nsubj", "advcl", "det", "obj", "case", "nmod", "punct", "case", "obl", "nsubj", "ROOT", "obj"],
+                    [1, 10, 3, 1, 5, 3, 1, 8, 10, 10, 10, 10])
+    assert doc[1].dep_ == "ROOT"
+    assert ("received", "acl:relcl", "agreement") in _tree(doc)
