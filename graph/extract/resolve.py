@@ -243,8 +243,9 @@ class Resolver:
             # "imposed sanctions on Russia since its invasion of Ukraine": the one punished.
             measures = [c for c in verb.children if c.dep_ == "obj"
                         and c.lemma_.lower() in self.lexicon.words("sanction_nouns")]
+            # "a tariff on Indian goods over its purchases": the state whose goods are hit.
             return self.states([p for m in measures for p in phrases(m, _PUNISHED) or phrases(verb, _PUNISHED)],
-                               "agent")
+                               "goods")
         return ()
 
     def _mention_codes(self, t: Token, mode: str) -> tuple[str, ...] | None:

@@ -324,7 +324,9 @@ def _one_theme(ctx: Context, t: Token) -> tuple[str, Token] | None:
 def _has_military_qualifier(ctx: Context, t: Token) -> bool:
     qualifiers = ctx.lexicon.words("military_qualifiers")
     near = [c for c in t.subtree if c.i != t.i and abs(c.i - t.i) < 8]
-    return any(c.lemma_.lower() in qualifiers or c.lower_ in qualifiers for c in near)
+    # "security assistance package": the word right before may hang beside it on the head noun.
+    before = [t.doc[t.i - 1]] if t.i > 0 and t.doc[t.i - 1].dep_ in ("compound", "amod") else []
+    return any(c.lemma_.lower() in qualifiers or c.lower_ in qualifiers for c in near + before)
 
 
 def _theme(ctx: Context, frame: Frame, trigger: Token) -> tuple[str, Token] | None:

@@ -65,6 +65,8 @@ def _is_verb_use(view: SentenceView, t: int) -> bool:
 def _user_after(view: SentenceView, c: int) -> Arg | None:
     """ "missiles that Moscow's troops launch", "drones used by Russian troops": the recipient."""
     for j in range(c + 1, min(view.end, c + 6)):
+        if view.lem(j) in lx.COMMODITIES[EdgeType.ARMS_TRANSFER] and view.lem(j) != view.lem(c):
+            return None  # "jets helped intercept the drones launched by Iran": the drones' user, not the jets'
         if view.lem(j) in _USE_VERBS and view.word(j + 1) == "by":
             return view.agent_by(j, window=2)
         if view.word(j) in ("that", "which"):

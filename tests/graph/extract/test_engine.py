@@ -557,6 +557,16 @@ CASES = [
  ("The consequences of the war were borne by Ukraine.", set()),
  ("In July 2015, the Syrian parliament approved an agreement with Iran, under which Syria received a $1 billion "
   "credit line.", {("IRN", T, "SYR")}),
+ # a weapon's user strikes, not the state its demonym names; one weapon's user is not another's
+ ("Iranian drones used by Russian troops hit Kyiv.", {("IRN", A, "RUS"), ("RUS", K, "UKR")}),
+ ("American jets helped intercept the drones launched by Iran at Israel.", {("IRN", K, "ISR")}),
+ # "its" in the reason for a measure is the state whose goods the measure hits
+ ("Washington imposed a 25% tariff on Indian goods over its purchases of Russian oil.",
+  {("USA", S, "IND"), ("RUS", E, "IND")}),
+ # security assistance is military aid; troops stationed; support given with training
+ ("Washington announced a new $1 billion security assistance package for Kyiv.", {("USA", A, "UKR")}),
+ ("Turkish troops are stationed in Qatar.", {("TUR", M, "QAT")}),
+ ("Britain supports Ukraine with training and intelligence.", {("GBR", M, "UKR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
