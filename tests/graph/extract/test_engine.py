@@ -567,6 +567,9 @@ CASES = [
  ("Washington announced a new $1 billion security assistance package for Kyiv.", {("USA", A, "UKR")}),
  ("Turkish troops are stationed in Qatar.", {("TUR", M, "QAT")}),
  ("Britain supports Ukraine with training and intelligence.", {("GBR", M, "UKR")}),
+ # a debt to a state is a loan from it
+ ("Kenya's debt to China exceeds $6 billion.", {("CHN", T, "KEN")}),
+ ("Pakistan's debts to Saudi Arabia and China are growing.", {("SAU", T, "PAK"), ("CHN", T, "PAK")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
