@@ -68,6 +68,8 @@ class NonStateName:
 
     text: str
     kind: str
+    #: The states of a group with a fixed membership ("G7", "AUKUS"), which it names together.
+    members: tuple[str, ...] = ()
 
 
 def _norm(text: str) -> str:
@@ -117,6 +119,9 @@ class Gazetteer:
         for alias in self.aliases:
             self._by_text.setdefault(_norm(alias.text), []).append(alias)
         self._non_state = {_norm(n.text): n for n in self.non_state}
+        unknown = sorted({code for n in self.non_state for code in n.members if code not in states})
+        if unknown:
+            raise DataError(f"non_state.toml: group members that are no state: {', '.join(unknown)}")
         self._form_cache: dict[tuple[str, dt.date | None], tuple[frozenset[str], frozenset[AliasKind]]] = {}
 
     @classmethod
@@ -174,8 +179,9 @@ class Gazetteer:
         for section, default_kind in (("actor", None), ("place", "place")):
             for item in table.get(section, ()):
                 kind = default_kind or item.get("kind", "organisation")
+                members = tuple(item.get("members", ()))
                 for text in {item["name"], *item.get("aliases", ())}:
-                    names.append(NonStateName(text, kind))
+                    names.append(NonStateName(text, kind, members))
         return names
 
     def state(self, code: str) -> State:
@@ -227,6 +233,15 @@ class Gazetteer:
         """Return the kind of non-state actor or place ``text`` names, or None."""
         found = self._non_state.get(_norm(text))
         return found.kind if found else None
+
+    def group_members(self, text: str) -> tuple[str, ...]:
+        """Return the states a group with a fixed membership consists of ("Group of Seven"), or ().
+
+        >>> Gazetteer.load().group_members("AUKUS")
+        ('AUS', 'GBR', 'USA')
+        """
+        found = self._non_state.get(_norm(text))
+        return found.members if found else ()
 
     def resolve_form(self, text: str, on: dt.date | None) -> tuple[frozenset[str], frozenset[AliasKind]]:
         """Return the codes a form names on ``on`` and the kinds of alias it is; cached per (form, date).

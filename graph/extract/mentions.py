@@ -49,6 +49,10 @@ _PERSON_NOUNS = frozenset({"official", "officials", "diplomat", "diplomats", "le
                            "ministers", "minister", "president", "spokesperson", "spokesman"})
 
 
+#: The kind of a mention of a group of states with a fixed membership (gazetteer ``members``).
+GROUP_KIND = "group"
+
+
 @dataclass(slots=True)
 class Mention:
     """A span naming one or more states (a reference such as "both countries" names two)."""
@@ -91,6 +95,11 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     forms = [text[index.idx[s.start]:index.idx[s.end - 1] + len(index.text[s.end - 1])] for s in spans]
     fuller = _fuller_names(forms, gazetteer, on)
     for span, form in zip(spans, forms, strict=True):
+        members = gazetteer.group_members(form) if span.label_ == NON_STATE_LABEL else ()
+        if members:
+            # "Leaders of the Group of Seven condemned ...", "the AUKUS partnership": its states together.
+            mentions.append(Mention(span.start, span.end, members, GROUP_KIND))
+            continue
         if span.label_ in (NON_STATE_LABEL, PLACE_LABEL):
             mentions.append(Mention(span.start, span.end, (), span.label_, Role.BLOCKED))
             continue

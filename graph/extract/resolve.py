@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from alignkg.graph.extract.context import QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
-from alignkg.graph.extract.mentions import Mention, Role
+from alignkg.graph.extract.mentions import GROUP_KIND, Mention, Role
 from alignkg.graph.extract.syntax import (
     REASONS,
     climb,
@@ -333,6 +333,12 @@ class Resolver:
     def _named(self, t: Token, mode: str, depth: int) -> tuple[str, ...] | None:
         """A state named at ``t``: a mention, a pronoun, "the country"; None when ``t`` names none."""
         found = self._mention_codes(t, mode)
+        group = self.view.mention_at.get(t.i)
+        if found and group is not None and group.kind == GROUP_KIND and depth < 2:
+            # "agreed by the Group of Seven - the United States, Britain and Japan -": the members named.
+            listed = self._attached(t, "appos", mode, depth)
+            if listed:
+                return listed
         if found and depth < 2 and (t.dep_ in ("compound", "amod", "flat") or t.pos_ != "PROPN"):
             # "Iran's Syria consulate", "Ukraine's U.S. ambassador": the possessor owns what the name
             # qualifies. A name that heads its phrase is itself ("its ally Syria").

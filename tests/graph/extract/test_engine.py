@@ -570,6 +570,12 @@ CASES = [
  # a debt to a state is a loan from it
  ("Kenya's debt to China exceeds $6 billion.", {("CHN", T, "KEN")}),
  ("Pakistan's debts to Saudi Arabia and China are growing.", {("SAU", T, "PAK"), ("CHN", T, "PAK")}),
+ # a group of states with a fixed membership acts as its states; an organisation does not
+ ("Leaders of the Group of Seven condemned the Iranian attack.",
+  {(c, C, "IRN") for c in ("USA", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN")}),
+ ("Leaders of the so-called AUKUS military partnership unveiled their plan.",
+  {("AUS", AL, "GBR"), ("AUS", AL, "USA"), ("GBR", AL, "USA")}),
+ ("NATO condemned Russia.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

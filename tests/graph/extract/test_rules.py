@@ -346,7 +346,9 @@ RELATIVES_AND_NOMINALS = [
  ("The Netherlands and Denmark will deliver F-16s to Ukraine.", {("NLD",A,"UKR"),("DNK",A,"UKR")}),
  ("Sweden joined NATO in March 2024.", set()),
  ("Finland and Sweden applied to join NATO.", set()),
- ("Russia's strikes on Ukrainian power plants were condemned by the G7.", {("RUS",K,"UKR")}),
+ # a group of states with a fixed membership acts as its states (data/gazetteer/README.md)
+ ("Russia's strikes on Ukrainian power plants were condemned by the G7.",
+  {("RUS",K,"UKR"), *((c,C,"RUS") for c in ("USA","GBR","FRA","DEU","ITA","JPN","CAN"))}),
  ("Egypt buys wheat from Russia and Ukraine.", {("RUS",T,"EGY"),("UKR",T,"EGY")}),
  ("Kuwait and Iraq clashed over a border dispute.", set()),
  ("Moscow accused Kyiv of attacking the Zaporizhzhia nuclear plant.", {("RUS",C,"UKR")}),
