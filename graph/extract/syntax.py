@@ -305,7 +305,7 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
         return subjects(head, lexicon, depth + 1)
     if t.dep_ == "acl" and preposition(t) == "to" and head.pos_ in ("NOUN", "PROPN"):
         # "signed an agreement with Russia to buy jets"; "the first country to provide Ukraine with missiles"
-        return light_subjects(head, lexicon) or subjects(head, lexicon, depth + 1)
+        return light_subjects(head, lexicon, depth + 1) or subjects(head, lexicon, depth + 1)
     if t.dep_ == "acl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == "," and (
             head.dep_ not in _SUBJECT_DEPS and head.head.i != head.i):
         # "Beijing has become Moscow's lifeline, buying Russian oil": a participle set off by a comma
@@ -317,7 +317,7 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
             return subjects(head, lexicon, depth + 1)  # "trainers have been in charge of delivering"
         # "issued a statement condemning Israel's seizure": the one who issued it; otherwise
         # "the country supplying drones", "forces fighting for Russia".
-        return light_subjects(head, lexicon) or [head]
+        return light_subjects(head, lexicon, depth + 1) or [head]
     return []
 
 
@@ -346,19 +346,22 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
-def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
+def light_subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     """For an event noun taken by a light verb ("launched strikes", "imposed sanctions"), its subjects.
 
     A light noun counts as the verb ("Trump's imposition of tariffs": Trump),
-    and so does a coordinated noun ("sanctions and tariffs").
+    and so does a coordinated noun ("sanctions and tariffs"). ``depth`` counts the calls
+    between this and :func:`subjects`, which a misparsed relative clause can make endless.
     """
+    if depth > 4:
+        return []
     cur = climb(t, lambda c: c.dep_ == "conj")
     # "carried out hundreds of strikes": the count stands where the events would.
     counts = lexicon.words("count_nouns")
     cur = climb(cur, lambda c: c.dep_.startswith("nmod") and preposition(c) == "of" and c.head.lower_ in counts)
     relative = _relative_light_verb(cur, lexicon)
     if relative is not None:
-        return subjects(relative, lexicon)
+        return subjects(relative, lexicon, depth + 1)
     verb = cur.head
     if verb.i == cur.i:
         return []
@@ -370,7 +373,7 @@ def light_subjects(t: Token, lexicon: Lexicon) -> list[Token]:
         return []  # "retaliated against US tariffs": the tariffs are the other side's, not the verb's subject's
     if verb.lemma_.lower() not in lexicon.words("light_verbs"):
         return []
-    return subjects(verb, lexicon)
+    return subjects(verb, lexicon, depth + 1)
 
 
 #: Prepositions of an oblique that is what a light verb answers or aims at, not what its subject does.

@@ -48,3 +48,10 @@ def test_extract_reads_a_sentence_cut_after_any_word(extractor, source):
     words = source.split()
     for n in range(1, len(words) + 1):
         extractor.extract(" ".join(words[:n]), id="cut")  # no exception, whatever the cut
+
+
+def test_extract_ends_on_a_relative_clause_that_leads_back_to_its_own_noun(extractor):
+    # Found by fuzzing: the subject of the relative clause's verb was sought through the noun and
+    # the noun's agent through the clause again, without end (RecursionError).
+    assert extractor.extract("The sanctions Washington imposed comes Iran in 2018 crippled its economy.",
+                             id="t").facts == ()
