@@ -606,6 +606,9 @@ def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> No
         if (dep in ("advmod", "det", "cc:preconj", "mark", "case") and word in w("negators") and not _not_only(c)) or (
                 dep == "cc" and word == "nor"):
             flags["negated"] = True
+        elif dep == "aux" and word in ("may", "might") and any(
+                a.dep_ == "aux" and a.lower_ == "have" for a in g.children):
+            flags["hedged"] = True  # "Russia may have supplied air defence systems": a past event surmised
         elif dep == "aux" and (word in w("modal_aux") or word in w("future_aux")):
             flags["conditional" if word in w("modal_aux") else "future"] = True
             flags["near_future"] = flags["near_future"] or k <= 1

@@ -576,6 +576,11 @@ CASES = [
  ("Leaders of the so-called AUKUS military partnership unveiled their plan.",
   {("AUS", AL, "GBR"), ("AUS", AL, "USA"), ("GBR", AL, "USA")}),
  ("NATO condemned Russia.", set()),
+ # arms ordered; reactors supplied; a past supply surmised is reported (hedged), a possible one is not
+ ("Poland ordered 250 Abrams tanks from the United States.", {("USA", A, "POL")}),
+ ("Under the contract, Russia will supply two reactors to Egypt.", {("RUS", T, "EGY")}),
+ ("Russia may have supplied air defence systems to Iran.", {("RUS", A, "IRN")}),
+ ("Russia may supply air defence systems to Iran.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
