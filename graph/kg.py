@@ -340,8 +340,8 @@ class KnowledgeGraph:
         flushed after every ``flush_every`` articles written through this graph, counted over calls
         (the ingest pipeline calls this once per batch), which bounds RocksDB's memtables; ``batch``
         bounds the Python objects of a batch, which grow with the evidence its facts already have.
-        Both default to 100: a 100,000-fact ingest peaked at 625-883 MiB with 500 and 500, about
-        410 MiB with 100 and 100 (docs/decisions/20261207-store-memory.md).
+        Both default to 100: a 100,000-fact ingest peaked at 878-883 MiB with 500 and 500, 415-418 MiB
+        with 100 and 100 (docs/decisions/20261207-store-memory.md).
 
         Raises:
             InvalidArticleError: an article's id is not valid (the articles before it are stored).
