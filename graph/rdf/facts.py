@@ -175,8 +175,8 @@ def fact_edges(rows: Solutions) -> list[FactEdge]:
 
     pick = operator.itemgetter(*(rows.variables.index(name) for name in _EDGE_COLUMNS))
     edges: list[tuple[tuple[str, str, str, str], FactEdge]] = []
-    for row in rows:
-        f, s, o, t, h, d, first, last, event, na, sources, ne = pick(tuple(row))
+    for row in rows.tuples():
+        f, s, o, t, h, d, first, last, event, na, sources, ne = pick(row)
         kind = types.get(t.value)
         if kind is None:
             edge_type = EdgeType(t.value)
