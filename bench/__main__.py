@@ -40,6 +40,7 @@ SUITE: dict[str, tuple[list[str], list[str]]] = {
     "store_bench": ([], ["--quick"]),
     "analysis_bench": ([], ["--quick"]),
     "export_memory": ([], ["--quick"]),
+    "ingest_memory": ([], ["--quick"]),
     "http_bench": ([], ["--quick"]),
     # The embedded store against `oxigraph serve` started by the script (its quick run loads only the first).
     "store_sizing": ([], ["--quick"]),

@@ -267,8 +267,9 @@ class BatchRun:
 
 #: The batch paths timed beside bulk_load: label -> ``atomic`` argument of ``ingest_batch``.
 BATCH_PATHS = {"batch, one Update per batch": True, "batch, bulk loader + one Update": False}
-#: The facts of one batch of ``ingest_batch`` (500 articles of 10 facts): tenths of fewer batches say nothing.
-BATCH_FACTS = 5_000
+#: The facts of one batch of ``ingest_batch`` (its default of 100 articles, of 10 facts each): tenths of fewer
+#: batches say nothing.
+BATCH_FACTS = 1_000
 
 
 def ingest_batch(pairs: Sequence[tuple[Article, Extraction]], path: Path,
@@ -613,7 +614,7 @@ def print_ingest(results: Sequence[Ingest], budget: float) -> None:
 
 def print_batches(runs: Sequence[BatchRun]) -> None:
     """Print the batch paths against bulk_load (measured in the same run, on the same facts)."""
-    print("Ingest: KnowledgeGraph.ingest_batch (derived values in Python, 500 articles a batch, flushed every 500")
+    print("Ingest: KnowledgeGraph.ingest_batch (derived values in Python, 100 articles a batch, flushed every 100")
     print("articles, on disk) vs pyoxigraph bulk_load of the same quads, measured in the same run as the table above")
     print(f"{'':12}{'path':34}{'s':>9}{'facts/s':>9}{'share':>8}{'us/fact':>9}{'tenths first->last':>22}"
           f"{'RSS MiB start->max':>20}{'same quads':>11}")

@@ -64,6 +64,9 @@ if TYPE_CHECKING:  # imported where used: the extractor loads spaCy, the analysi
     from alignkg.graph.extract.extractor import Extractor
 
 _PREFIXES = dict(ns.PREFIXES)
+#: Articles per transaction of :meth:`KnowledgeGraph.ingest_batch`, and between two flushes of the store: what
+#: keeps a long ingest's peak memory within 500 MB (docs/decisions/20261207-store-memory.md).
+INGEST_BATCH = 100
 
 
 class KnowledgeGraph:
@@ -81,6 +84,9 @@ class KnowledgeGraph:
         self.store = store
         self.gazetteer = gazetteer or default_gazetteer()
         self._extractor = extractor
+        #: Articles written by :meth:`ingest_batch` since it last flushed the store, over all its calls: the
+        #: ingest pipeline calls it once per batch, and a count that started again at every call never flushed.
+        self._unflushed = 0
         self._ensure_reference()
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -316,8 +322,9 @@ class KnowledgeGraph:
         self.store.update(updates.request(*operations))
         return True
 
-    def ingest_batch(self, pairs: Iterable[tuple[Article, Extraction]], *, replace: bool = False, batch: int = 500,
-                     atomic: bool = True, flush_every: int = 500) -> Iterator[tuple[str, bool]]:
+    def ingest_batch(self, pairs: Iterable[tuple[Article, Extraction]], *, replace: bool = False,
+                     batch: int = INGEST_BATCH, atomic: bool = True,
+                     flush_every: int = INGEST_BATCH) -> Iterator[tuple[str, bool]]:
         """Store articles with their extractions, ``batch`` at a time; yield (id, changed) per article.
 
         The store ends as :meth:`ingest_extraction` once per article leaves it, at a fraction of
@@ -330,7 +337,11 @@ class KnowledgeGraph:
         the batch's quads without the marks, and ingesting the same articles again completes
         them. An article already stored with the same text is left as it is; one stored with
         another text is replaced one transaction at a time (with ``replace``). The store is
-        flushed after every ``flush_every`` articles, which bounds the memory of a long ingest.
+        flushed after every ``flush_every`` articles written through this graph, counted over calls
+        (the ingest pipeline calls this once per batch), which bounds RocksDB's memtables; ``batch``
+        bounds the Python objects of a batch, which grow with the evidence its facts already have.
+        Both default to 100: a 100,000-fact ingest peaked at 878-883 MiB with 500 and 500, 415-418 MiB
+        with 100 and 100 (docs/decisions/20261207-store-memory.md).
 
         Raises:
             InvalidArticleError: an article's id is not valid (the articles before it are stored).
@@ -348,16 +359,14 @@ class KnowledgeGraph:
         if batch < 1 or flush_every < 1:
             raise InvalidInputError(f"batch and flush_every must be at least 1, not {batch} and {flush_every}")
         pending: list[tuple[Article, Extraction]] = []
-        since_flush = 0
 
         def write() -> Iterator[tuple[str, bool]]:
-            nonlocal since_flush
             done = self._write_batch(pending, replace=replace, atomic=atomic)
-            since_flush += len(pending)
+            self._unflushed += len(pending)
             pending.clear()
-            if since_flush >= flush_every:
+            if self._unflushed >= flush_every:
                 self.store.flush()
-                since_flush = 0
+                self._unflushed = 0
             yield from done
 
         for article, extraction in pairs:
@@ -1373,17 +1382,9 @@ class KnowledgeGraph:
 
         # One unordered query, sorted here in the listing's order (type, subject, object, then IRI), so the
         # graph's nodes and edges come in the order they always did; the fact's IRI comes from the store.
-        rows = sorted(((fact_rows.fact_of(row, "s", "o"), row["f"].value)
-                       for row in self.store.query(queries.ALL_FACTS.bind(), prefixes=_PREFIXES)),
-                      key=lambda pair: (pair[0].type.value, pair[0].subject, pair[0].object, pair[1]))
+        # The edges are made straight from the rows, without a Fact per row, and added in one call.
         g = networkx.MultiDiGraph()
-        for fact, iri in rows:
-            key = ns.fact_id(iri)
-            g.add_edge(fact.subject, fact.object, key=key, type=fact.type.value,
-                       quad_class=fact.type.spec.quad_class.value, hedged=fact.hedged, directed=fact.directed,
-                       fact=key, iri=iri, first_seen=fact.first_seen, last_seen=fact.last_seen,
-                       event_date=fact.event_date, articles=fact.articles, sources=fact.sources,
-                       evidence=fact.evidence_count)
+        g.add_edges_from(fact_rows.fact_edges(self.store.query(queries.ALL_FACTS.bind(), prefixes=_PREFIXES)))
         for node in g.nodes:
             g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
         return g

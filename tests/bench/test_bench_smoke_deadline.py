@@ -23,6 +23,18 @@ def test_export_memory_quick_prints_the_ratios(load_script, capsys):
     assert [r[0] for r in rows] == ["ntriples", "turtle"] and all(len(r) == 4 for r in rows)
 
 
+def test_ingest_memory_quick_prints_the_peaks_and_ratios(load_script, capsys):
+    ingest_memory = load_script("ingest_memory")
+
+    assert ingest_memory.main(["--quick", "--paths", "atomic,bulk"]) == 0
+
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.split()[:1] in (["atomic"], ["bulk"])]
+    assert [r[:2] for r in rows if len(r) == 6] == [
+        ["atomic", "before"], ["atomic", "defaults"], ["bulk", "before"], ["bulk", "defaults"]]
+    assert "defaults / before: peak" in out and "not judged below 100,000 facts" in out
+
+
 def test_soak_summary_measures_growth_after_warm_up_and_gives_a_verdict(load_script):
     # The soak itself runs a server for a minute or more, so it is not run here; its arithmetic is.
     soak = load_script("soak")

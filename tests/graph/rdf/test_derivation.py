@@ -8,6 +8,7 @@ import pytest
 
 from alignkg.graph import KnowledgeGraph
 from alignkg.graph.errors import ConflictError
+from alignkg.graph.store.oxigraph import OxigraphStore
 from tests.conftest import REPO
 
 DIRECTED = "Iran sold drones to Russia."
@@ -93,3 +94,24 @@ def test_derivation_same_id_twice_in_a_batch_and_a_conflict(extractor):
         assert kg.article_ids() == ["a", "b", "c"]
         assert list(kg.ingest_batch([other], replace=True)) == [("a", True)]
         assert sorted(f.type.value for f in kg.facts()) == ["arms_transfer", "condemnation", "military_strike"]
+
+
+class _CountingStore(OxigraphStore):
+    """An in-memory store that counts the flushes asked of it."""
+
+    flushes = 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        super().flush()
+
+
+def test_derivation_flush_counts_articles_over_calls(extractor):
+    # The ingest pipeline calls ingest_batch once per batch of articles: the count of articles since the last
+    # flush must run over its calls, or a long ingest of small batches never flushes RocksDB's memtables.
+    store = _CountingStore()
+    with KnowledgeGraph(store, extractor=extractor) as kg:
+        pairs = [kg.extract(f"Iran sold drones to Russia. Japan condemned Iran {i}.", id=f"a{i}") for i in range(5)]
+        for pair in pairs:
+            list(kg.ingest_batch([pair], flush_every=2))
+        assert store.flushes == 2

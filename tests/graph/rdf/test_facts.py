@@ -3,8 +3,12 @@
 import datetime as dt
 
 import pytest
+from pyoxigraph import Literal, NamedNode
 
 from alignkg.graph import InvalidInputError
+from alignkg.graph import namespace as ns
+from alignkg.graph.rdf import facts as fact_rows
+from alignkg.graph.store.results import Solutions
 
 THURSDAY = dt.date(2024, 5, 9)
 
@@ -77,3 +81,33 @@ def test_facts_pattern_language_filters_and_shows_corroboration(corroborated):
     assert len(corroborated.query("?x arms_transfer RUS min_sources 3")) == 0
     assert len(corroborated.query("?x military_strike IRN since 2024-01-01")) == 1
     assert len(corroborated.query("?x military_strike IRN since 2024-01-01 date event")) == 0
+
+
+def test_facts_edges_read_rows_as_fact_of_does_in_the_listing_order():
+    # to_networkx's rows become edges without a Fact each: the same values as fact_of, unbound ones
+    # included, and the listing's order (type, subject, object, IRI) whatever order the store gives.
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    day = Literal("2025-06-24", datatype=NamedNode(xsd + "date"))
+    yes, no = Literal(True), Literal(False)
+
+    def row(iri, s, o, t, dated):
+        return (NamedNode(ns.FACT + iri), NamedNode(ns.state_iri(s)), NamedNode(ns.state_iri(o)), Literal(t), yes, no,
+                day if dated else None, day if dated else None, None, Literal(2) if dated else None, Literal(1),
+                Literal(3), None)
+
+    rows = [row("b", "RUS", "IRN", "trade", True), row("a", "RUS", "IRN", "trade", False),
+            row("c", "CHN", "RUS", "trade", True), row("d", "USA", "CHN", "alliance", True)]
+    names = ("f", "s", "o", "t", "h", "d", "first", "last", "event", "na", "ns", "ne", "r")
+    edges = fact_rows.fact_edges(Solutions(names, rows))
+    assert [(u, v, key) for u, v, key, _ in edges] == [("USA", "CHN", "d"), ("CHN", "RUS", "c"), ("RUS", "IRN", "a"),
+                                                       ("RUS", "IRN", "b")]
+    for (_, _, key, data), values in zip(edges, [rows[3], rows[2], rows[1], rows[0]], strict=True):
+        fact = fact_rows.fact_of(next(Solutions(names, [values])), "s", "o")
+        assert data == {"type": fact.type.value, "quad_class": fact.type.spec.quad_class.value, "hedged": fact.hedged,
+                        "directed": fact.directed, "fact": key, "iri": ns.FACT + key, "first_seen": fact.first_seen,
+                        "last_seen": fact.last_seen, "event_date": fact.event_date, "articles": fact.articles,
+                        "sources": fact.sources, "evidence": fact.evidence_count}
+    assert edges[2][3]["first_seen"] is None and edges[2][3]["articles"] == 0 and edges[2][3]["hedged"] is True
+    assert edges[3][3]["first_seen"] == dt.date(2025, 6, 24) and edges[3][3]["articles"] == 2
+    # the columns are read by name: a remote store's results may list them in another order
+    assert fact_rows.fact_edges(Solutions(names[::-1], [r[::-1] for r in rows])) == edges
