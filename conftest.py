@@ -51,14 +51,14 @@ def _doctests_share_one_pipeline(request: pytest.FixtureRequest, monkeypatch: py
     yield
 
 
-#: The test files that take longest (~15-100 s each on one worker of the shared 2-core machine, measured with
+#: The test files that take longest (~15-45 s each on one worker of the shared 2-core machine, measured with
 #: ``--durations``). They run before all others: ``--dist loadfile`` hands whole files to the two workers in
 #: collection order (``--no-loadscope-reorder`` in pyproject; by default xdist puts the files with the most tests
 #: first, which left these few-test, long files for the end, one worker busy on one while the other idled).
 #: The files that start several processes at once come first, together; the files with a bound on a time
 #: (``test_http_hostile``; ``test_http_serve`` and ``test_pool``, left in collection order) come after them.
 LONGEST_FIRST = (
-    "tests/app/cli/test_ingest_killed.py",  # ~70-100 s: ingests killed part-way, in processes that load spaCy
+    "tests/app/cli/test_ingest_killed.py",  # ~30-45 s: ingests stopped part-way, in processes that load spaCy
     "tests/graph/ingest/test_pipeline.py",  # ingests in two processes and on Dask clusters
     "tests/bench/test_bench_smoke_extract.py",  # ingest_bench's --jobs 2
     "tests/test_packaging.py",  # builds and installs the wheel

@@ -128,15 +128,16 @@ def open_graph(settings: Settings, **options: Any) -> KnowledgeGraph:
     the server's own queries get at least :data:`OWN_QUERY_TIMEOUT_S` each. One more worker than a
     client may use at once is kept ready, so that while one client holds its share, the next
     client's query finds a worker started. The store is reopened after every ``store_reopen_writes``
-    writes, which empties RocksDB's caches (docs/decisions/20261207-store-memory.md).
+    writes, which empties RocksDB's caches (docs/decisions/20261207-store-memory.md). ``options`` go to
+    :meth:`KnowledgeGraph.open` (or ``connect``) over these (the tests' servers keep fewer workers ready).
     """
     if settings.store_url:  # the server's deadlines bound its requests to the SPARQL server
         return KnowledgeGraph.connect(settings.store_url, **{**settings.remote_store_options(), **options})
-    kg = KnowledgeGraph.open(settings.store_path, query_timeout_s=max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
-                             query_workers=settings.query_workers,
-                             query_spare=min(settings.query_workers, settings.max_client_requests + 1),
-                             store_reopen_writes=settings.store_reopen_writes, **options)
-    return kg
+    served: dict[str, Any] = {"query_timeout_s": max(settings.query_timeout_s, OWN_QUERY_TIMEOUT_S),
+                              "query_workers": settings.query_workers,
+                              "query_spare": min(settings.query_workers, settings.max_client_requests + 1),
+                              "store_reopen_writes": settings.store_reopen_writes}
+    return KnowledgeGraph.open(settings.store_path, **{**served, **options})
 
 
 def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:

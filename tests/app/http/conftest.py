@@ -35,15 +35,22 @@ def seeded_store(tmp_path_factory, gazetteer, extractor) -> Path:
 
 
 def _servers(seeded_store: Path, tmp_path_factory, gazetteer, extractor) -> Iterator[Callable[..., LiveServer]]:
-    """Yield a function starting a server with the given settings over a fresh copy of the seeded store."""
+    """Yield a function starting a server with the given settings over a fresh copy of the seeded store.
+
+    ``spare`` is the number of query workers the server keeps started and idle: 1 by default, enough for a
+    test's client that sends one request at a time (a worker takes ~0.3 s of CPU to start, and the suite
+    starts ~40 servers); None keeps as many as ``alignkg serve`` does (``max_client_requests + 1``), for
+    the tests of concurrent clients, where the next client's query must find a worker started.
+    """
     started: list[LiveServer] = []
 
-    def make(**settings: Any) -> LiveServer:
+    def make(*, spare: int | None = 1, **settings: Any) -> LiveServer:
         copy = tmp_path_factory.mktemp("store") / "store"
         shutil.copytree(seeded_store, copy)
         config = Settings(store_path=copy, **settings)
         # As alignkg serve opens it: queries in worker processes, stopped at their deadline.
-        kg = open_graph(config, gazetteer=gazetteer, extractor=extractor)
+        kept = {} if spare is None else {"query_spare": spare}
+        kg = open_graph(config, gazetteer=gazetteer, extractor=extractor, **kept)
         live = start_server(config, kg)
         started.append(live)
         return live
@@ -74,7 +81,7 @@ def _session_servers(seeded_store, tmp_path_factory, gazetteer, extractor):
 @pytest.fixture(scope="session")
 def live_server(_session_servers) -> LiveServer:
     """The shared server: one API key, one CORS origin, default limits. Tests must not change its store."""
-    return _session_servers(api_keys=[KEY, OTHER_KEY], cors_origins=[ORIGIN])
+    return _session_servers(api_keys=[KEY, OTHER_KEY], cors_origins=[ORIGIN], spare=None)
 
 
 @pytest.fixture(scope="session")

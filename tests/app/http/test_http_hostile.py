@@ -27,8 +27,9 @@ PRODUCT_PATTERN = "?a any ?b . ?c any ?d . ?e any ?f . ?g any ?h"
 
 @pytest.fixture(scope="module")
 def short(server_factory):  # module-scoped: its servers stop with the module
-    """A server whose read requests get 1.5 s; writes allowed with KEY."""
-    return server_factory(api_keys=[KEY], query_timeout_s=1.5)
+    """A server whose read requests get 1.5 s; writes allowed with KEY; its workers ready as served (concurrent
+    clients)."""
+    return server_factory(api_keys=[KEY], query_timeout_s=1.5, spare=None)
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +148,7 @@ def test_hostile_very_deep_sparql_in_an_embedded_graph_is_refused_not_a_crash(kg
 def test_hostile_slow_parses_do_not_block_a_trivial_query(fresh_server):
     """Six 79 KB queries from one client: four are parsed at once (no lock), two get 429, and another
     client's trivial query is answered at once by a worker of its own."""
-    live = fresh_server(query_timeout_s=2)
+    live = fresh_server(query_timeout_s=2, spare=None)
     values = "SELECT * WHERE { VALUES ?x { " + " ".join(f'"v{i:05}"' for i in range(9_000)) + " } } LIMIT 1"
     assert 70_000 < len(values) < 100_000
     other = httpx.HTTPTransport(local_address="127.0.0.2")  # another client address on loopback
@@ -263,7 +264,7 @@ def test_hostile_protocol_errors_are_json(short, raw):
 
 
 def test_hostile_too_many_requests_from_one_client_is_429(fresh_server):
-    live = fresh_server(max_client_requests=2, query_timeout_s=1.5)
+    live = fresh_server(max_client_requests=2, query_timeout_s=1.5, spare=None)
     with live.client() as http, concurrent.futures.ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(lambda _: http.get("/sparql", params={"query": ENDLESS_COUNT}), range(4)))
         statuses = sorted(a.status_code for a in answers)
