@@ -377,7 +377,7 @@ def light_subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
 
 
 #: Prepositions of an oblique that is what a light verb answers or aims at, not what its subject does.
-_AIMED_AT = frozenset({"against", "over", "to", "at", "on", "for"})
+_AIMED_AT = frozenset({"against", "over", "at", "for"})
 
 
 def _relative_light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
