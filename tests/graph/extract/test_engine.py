@@ -581,6 +581,11 @@ CASES = [
  ("Under the contract, Russia will supply two reactors to Egypt.", {("RUS", T, "EGY")}),
  ("Russia may have supplied air defence systems to Iran.", {("RUS", A, "IRN")}),
  ("Russia may supply air defence systems to Iran.", set()),
+ # votes of support: blocking a statement that criticises a state, shielding it; support thanked for
+ ("Hungary blocked an EU statement criticising China.", {("HUN", D, "CHN")}),
+ ("Turkey blocked Sweden's NATO bid.", set()),
+ ("China and Russia shielded North Korea at the UN Security Council.", {("CHN", D, "PRK"), ("RUS", D, "PRK")}),
+ ("Pakistan thanked China for its unwavering support in the war with India.", {("CHN", D, "PAK")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
