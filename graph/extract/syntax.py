@@ -263,7 +263,7 @@ def _predicated(noun: Token, lexicon: Lexicon) -> bool:
     verb = noun.head
     if noun.dep_.startswith("nmod") and preposition(noun) == "of" and verb.lower_ == "one":
         return True  # "China is one of Angola's biggest creditors": what "one" is said to be
-    if verb is noun or effective_pos(verb) not in ("VERB", "AUX"):
+    if verb.i == noun.i or effective_pos(verb) not in ("VERB", "AUX"):
         return False
     if noun.dep_.startswith("obl") and preposition(noun) == "as":
         return True
@@ -277,6 +277,10 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
     head = t.head
     if head.i == t.i:
         return []
+    if _adjunct_of_the_sentence(t):
+        # "Britain provided the missiles that Kyiv wants to boost its chances, prompting a threat":
+        # a participle set off by a comma after a relative clause is the sentence's, not the clause's.
+        return subjects(t.sent.root, lexicon, depth + 1)
     if t.dep_ == "advcl" and not preposition(t) and preposition(head) in ("for", "of") and head.dep_ in (
             "advcl", "xcomp", "obl") and head.head.i != head.i:
         # "criticized South Africa for bringing a case, rejecting accusations": the bare participle
@@ -344,6 +348,16 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
     if t.dep_ == "conj" and t.head.i != t.i and effective_pos(t.head) == "VERB":
         return [c for c in t.head.children if c.dep_ == "obj"]
     return []
+
+
+def _adjunct_of_the_sentence(t: Token) -> bool:
+    """Tell whether ``t`` is a participle after a comma that the parser hung inside a relative clause."""
+    if t.dep_ != "advcl" or t.tag_ != "VBG" or t.i == 0 or t.doc[t.i - 1].text != ",":
+        return False
+    root = t.sent.root
+    if effective_pos(root) not in ("VERB", "AUX") or root.i == t.head.i:
+        return False
+    return any(a.dep_ in ("acl:relcl", "acl") for a in t.ancestors if a.i != root.i)
 
 
 def light_subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
@@ -472,6 +486,8 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
             break  # "did not condemn Russia's invasion": the invasion stands
         if dep == "obj" and head.lemma_.lower() in growing and cur.lemma_.lower() in standing:
             break  # "aim to raise bilateral trade": trade there is, whatever becomes of the aim
+        if _adjunct_of_the_sentence(cur):
+            break  # "..., prompting a threat": not in the mood of the relative clause the parser hung it on
         if dep in ("obl", "nmod") and effective_pos(cur) in ("NOUN", "PROPN") and effective_pos(head) in (
                 "VERB", "AUX"):
             break  # "in response to Trump's imposition of tariffs, China suspended purchases": an adjunct

@@ -586,6 +586,9 @@ CASES = [
  ("Turkey blocked Sweden's NATO bid.", set()),
  ("China and Russia shielded North Korea at the UN Security Council.", {("CHN", D, "PRK"), ("RUS", D, "PRK")}),
  ("Pakistan thanked China for its unwavering support in the war with India.", {("CHN", D, "PAK")}),
+ # a participle after a comma is the sentence's, even when the parser hung it inside a relative clause
+ ("Britain became the first country to provide Ukraine with missiles that Kyiv wants to boost its chances, "
+  "prompting a threat from the Kremlin of a military response.", {("GBR", A, "UKR"), ("RUS", TH, "GBR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
