@@ -57,6 +57,11 @@ class Memory:
     #: The target of the last event of each kind ("training" -> UKR), for "the training package".
     event_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def speaker_before(self) -> tuple[str, ...]:
+        """Whom '"...," he said' or "the ministry said" means: the last speaker, else the last person named."""
+        return self.last_speaker or self.last_person
+
 
 @dataclass(slots=True)
 class Arg:
@@ -517,7 +522,7 @@ class SentenceView:
             prev = self.word(j - 1)
             if prev in ("he", "she"):
                 # '"...," he said': the person speaking before, never a state named inside the quote.
-                found = self.memory.last_speaker or self.memory.last_person
+                found = self.memory.speaker_before
                 if found:
                     return found
                 continue
@@ -528,5 +533,5 @@ class SentenceView:
             if m is not None and m.codes and m.role is not Role.BLOCKED and m.person:
                 return m.group_codes
             if prev in lx.AGENT_NOUNS or prev in ("we", "spokesman", "spokeswoman"):
-                return self.memory.last_speaker or self.memory.last_person
+                return self.memory.speaker_before
         return ()

@@ -114,7 +114,7 @@ class Resolver:
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
             if subjects and subjects[0].lower_ in ("he", "she"):
                 # '"...," he said': the one who spoke before, rather than the last person named.
-                found = self.view.memory.last_speaker or self.view.memory.last_person
+                found = self.view.memory.speaker_before
                 if found:
                     return found
             self._speaking = True
@@ -125,7 +125,7 @@ class Resolver:
             if codes:
                 return codes
             if subjects and (subjects[0].lower_ in ("he", "she") or subjects[0].lemma_.lower() in self.agent_nouns):
-                return self.view.memory.last_speaker or self.view.memory.last_person
+                return self.view.memory.speaker_before
         if window:
             return self.view.speaker()
         # A sentence of a quotation that goes on from the one before: its speaker carries over.

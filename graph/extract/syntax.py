@@ -371,7 +371,7 @@ def light_subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
         return []
     cur = climb(t, lambda c: c.dep_ == "conj")
     # "carried out hundreds of strikes": the count stands where the events would.
-    counts = lexicon.words("count_nouns")
+    counts = lexicon.words("quantity_words")
     cur = climb(cur, lambda c: c.dep_.startswith("nmod") and preposition(c) == "of" and c.head.lower_ in counts)
     relative = _relative_light_verb(cur, lexicon)
     if relative is not None:
