@@ -166,6 +166,8 @@ class SentenceView:
                 continue
             # "the three Sahel countries": one word may qualify the noun.
             noun = next((k for k in (i + 1, i + 2) if k < self.end and self.lower[k] in lx.PAIR_NOUNS), None)
+            if noun is None and self._bare_pair(i):
+                noun = i  # "a defence treaty between the two", "the two signed a pact"
             if noun is None or (noun == i + 2 and self.lower[i + 1] in _NOT_THE_SAME):
                 continue
             group = self._pair(i) if size == 2 else self._group_of(i, size)
@@ -176,6 +178,12 @@ class SentenceView:
                 self.mentions.sort(key=lambda x: x.start)
                 for k in range(start, noun + 1):
                     self.mention_at[k] = m
+
+    def _bare_pair(self, i: int) -> bool:
+        """Tell whether "two" at ``i`` is "the two" standing alone for a pair, with no noun after it."""
+        if self.lower[i] != "two" or self.word(i - 1) != "the" or i + 1 >= len(self.doc):
+            return False
+        return self.doc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and self.doc[i + 1].dep_ != "compound"
 
     def _pair(self, i: int) -> list[str]:
         """The two states "the two countries" at ``i`` stands for: a pair before it, else the sentence's or the last."""

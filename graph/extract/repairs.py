@@ -55,6 +55,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
             _preposition_read_as_modifier(t)
     for t in doc:
+        if t.pos_ == "VERB" and any(c.dep_ == "amod" and c.i < t.i for c in t.children):
+            _subject_read_as_verb(t)
+    for t in doc:
         if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
@@ -63,10 +66,14 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in doc:
         if t.dep_ == "acl:relcl":
             _contact_clause_attachment(t)
+            if lemma(t.lower_) in lexicon.words("speech_verbs"):
+                _speaker_clause_attachment(t)
         elif t.dep_.startswith("nmod") and any(c.dep_ == "case" and c.lower_ in _EXAMPLE_MARKS for c in t.children):
             _examples_attachment(t)
         elif t.dep_ == "nmod" and t.head.lower_ in _RATE_UNITS and any(c.lower_ == "of" for c in t.children):
             _rate_attachment(t)
+        elif t.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "to" for c in t.children):
+            _destination_after_transit(t)
     for t in doc:
         if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
             _present_transfer_read_as_noun(t, lexicon)
@@ -278,6 +285,65 @@ def _contact_clause_attachment(verb: Token) -> None:
     if len(subjects) != 1 or subjects[0].left_edge.i == 0:
         return
     _rehang_on_noun_before(verb, doc[subjects[0].left_edge.i - 1])
+
+
+def _speaker_clause_attachment(verb: Token) -> None:
+    """ "approved the sale of jets to Taiwan, angering Beijing, which said ..." read with "which said" on "sale".
+
+    A relative clause of speech after a comma says what a speaker said; a
+    thing ("sale") does not speak, so when the parser hung it on a common noun
+    and a name stands right before the comma, the clause is the name's.
+    """
+    doc = verb.doc
+    relative = [c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ in ("which", "who")]
+    if len(relative) != 1 or verb.head.pos_ != "NOUN":
+        return
+    comma = relative[0].i - 1
+    if comma < 1 or doc[comma].text != "," or doc[comma - 1].pos_ != "PROPN":
+        return
+    name = climb(doc[comma - 1], lambda t: t.dep_ in ("flat", "compound"))
+    _rehang_on_noun_before(verb, name)
+
+
+def _destination_after_transit(phrase: Token) -> None:
+    """ "carries Azerbaijani gas across Georgia and Turkey to Italy" read with "to Italy" on "Georgia".
+
+    A route names the lands crossed, then where the goods end: the "to"
+    phrase after a phrase of transit ("across", "through", "via") is the
+    verb's destination, not a part of the land crossed.
+    """
+    transit = climb(phrase.head, lambda t: t.dep_ == "conj")
+    verb = transit.head
+    if not transit.dep_.startswith("obl") or transit.i == verb.i or not any(
+            c.dep_ == "case" and c.lower_ in _TRANSIT for c in transit.children):
+        return
+    phrase.head, phrase.dep_ = verb, "obl"
+
+
+#: Prepositions of the lands a route crosses.
+_TRANSIT = frozenset({"across", "through", "via"})
+
+
+def _subject_read_as_verb(word: Token) -> None:
+    """ "Turkish warplanes bombed Kurdish positions" read with "warplanes" the verb, "bombed" an adjective.
+
+    A verb takes no adjective before it: a "verb" with one, followed by a past
+    form that the parser hung as an adjective on the "verb's" object, is the
+    subject noun, and the past form is the verb.
+    """
+    doc = word.doc
+    if word.i + 1 >= len(doc) or any(c.dep_.startswith("nsubj") for c in word.children):
+        return
+    verb = doc[word.i + 1]
+    noun = verb.head
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or noun.head.i != word.i or noun.dep_ != "obj":
+        return
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = (verb, "ROOT", "VERB", "VBD") if word.head.i == word.i \
+        else (word.head, word.dep_, "VERB", "VBD")
+    for c in list(word.children):
+        if c.i > verb.i:
+            c.head = verb
+    word.head, word.dep_, word.pos_, word.tag_ = verb, "nsubj", "NOUN", "NNS"
 
 
 def _rehang_on_noun_before(phrase: Token, noun: Token) -> None:

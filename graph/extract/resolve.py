@@ -26,6 +26,7 @@ from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import GROUP_KIND, Mention, Role
 from alignkg.graph.extract.syntax import (
     REASONS,
+    antecedent,
     climb,
     conjuncts,
     effective_pos,
@@ -213,6 +214,9 @@ class Resolver:
         blamed = self._blamed_for(t)
         if blamed:
             return blamed
+        speaker = self._reported_speaker(t)
+        if speaker:
+            return speaker
         for m in reversed(self.view.mentions):
             if m.end > t.i or not m.codes or m.role is Role.BLOCKED:
                 continue
@@ -220,6 +224,21 @@ class Resolver:
             if root.dep_ in ("nsubj", "nsubj:pass") and (len(m.group_codes) >= 2) == plural:
                 return m.group_codes if plural else m.codes
         return ()
+
+    def _reported_speaker(self, t: Token) -> tuple[str, ...]:
+        """ "angering Beijing, which said it would take countermeasures": "it" is the one who said it.
+
+        The subject pronoun of what a speaker says is the speaker, when the
+        speaker is one state (a relative pronoun stands for the noun it follows).
+        """
+        clause = t.head
+        if not t.dep_.startswith("nsubj") or clause.dep_ != "ccomp" or t.lower_ not in ("it", "its"):
+            return ()
+        verb = clause.head
+        if verb.i == clause.i or verb.lemma_.lower() not in self.speech:
+            return ()
+        codes = self.states([antecedent(c) for c in verb.children if c.dep_ == "nsubj"], "agent")
+        return codes if len(codes) == 1 else ()
 
     def _blamed_for(self, t: Token) -> tuple[str, ...]:
         """ "Beijing lashed out at Washington over its arms sale": "its" in the reason is the one blamed.

@@ -132,7 +132,7 @@ def _ranked_after(t: Token) -> list[Token]:
     return [c for h in hosts for c in h.children if c.dep_ in ("obl:agent", "obl") and preposition(c) == "by"]
 
 
-def _antecedent(t: Token) -> Token:
+def antecedent(t: Token) -> Token:
     """Map a relative pronoun to the noun its clause modifies ("Iran, which supplies...")."""
     if t.lower_ in _RELATIVE and t.head.dep_ in ("acl:relcl", "advcl:relcl") and t.head.head.i != t.head.i:
         return t.head.head
@@ -206,7 +206,7 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     if effective_pos(t) in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
         found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
         if found:
-            return [_antecedent(c) for c in found]
+            return [antecedent(c) for c in found]
         judged = _judged_objects(t, lexicon)
         if judged:
             return judged
@@ -220,12 +220,12 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
         found = agents(t) or [n for c in t.children if c.dep_.startswith("obl") for n in c.children
                               if n.dep_.startswith("nmod") and preposition(n) == "by"]
         if found:
-            return [_antecedent(c) for c in found]
+            return [antecedent(c) for c in found]
         if t.dep_ in ("acl", "advcl"):
             return []
     found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
     if found:
-        return [_antecedent(c) for c in found]
+        return [antecedent(c) for c in found]
     return _inherited_subjects(t, lexicon, depth)
 
 
@@ -296,15 +296,15 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
         if controllers and introduced and head.lemma_.lower() in lexicon.words("object_control"):
             # "accused Iran of supplying drones", "urged Seoul to impose"; a bare participle
             # ("criticized South Africa ..., rejecting accusations") is the subject's own act.
-            return [_antecedent(c) for c in controllers]
+            return [antecedent(c) for c in controllers]
         if t.dep_ == "ccomp" or (t.dep_ == "parataxis" and t.tag_ != "VBG"):
             return []
         raised = [c for c in head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
         if introduced and raised and is_passive(head) and not any(c.dep_ == "obl:agent" for c in head.children):
             # "North Korea is believed to have sent missiles", "Iran was accused of supplying drones":
             # the passive's subject is the one said to act.
-            return [_antecedent(c) for c in raised]
-        return subjects(head, lexicon, depth + 1)
+            return [antecedent(c) for c in raised]
+        return subjects(head, lexicon, depth + 1) + _joined(head, t, lexicon)
     if t.dep_ == "conj":
         return subjects(head, lexicon, depth + 1)
     if t.dep_ == "acl" and preposition(t) == "to" and head.pos_ in ("NOUN", "PROPN"):
@@ -328,7 +328,7 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
 def objects(t: Token, lexicon: Lexicon) -> list[Token]:
     """Return the logical objects of ``t`` (the subject of a passive; the noun a participle modifies)."""
     if is_passive(t):
-        found = [_antecedent(c) for c in t.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+        found = [antecedent(c) for c in t.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
         if found:
             return found
         if t.dep_ in ("acl", "advcl") and t.head.i != t.i:
@@ -341,7 +341,7 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
         # Moscow with engines": Moscow is not accused).
         found = found[:1]
     if found:
-        return [_antecedent(c) for c in found]
+        return [antecedent(c) for c in found]
     if t.dep_ == "acl:relcl" and t.head.i != t.i and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE
                                                               for c in t.children):
         return [t.head]  # "the drones (that) Iran supplied"
@@ -387,7 +387,20 @@ def light_subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
         return []  # "retaliated against US tariffs": the tariffs are the other side's, not the verb's subject's
     if verb.lemma_.lower() not in lexicon.words("light_verbs"):
         return []
-    return subjects(verb, lexicon, depth + 1)
+    return subjects(verb, lexicon, depth + 1) + _joined(verb, cur, lexicon)
+
+
+def _joined(verb: Token, act: Token, lexicon: Lexicon) -> list[Token]:
+    """The ones a subject joins in an act ("Japan joined the United States in imposing sanctions").
+
+    Joining someone "in" doing a thing says that they do it too, so the verb's
+    objects are subjects of the act beside the verb's own.
+    """
+    if verb.lemma_.lower() not in lexicon.words("joining_verbs"):
+        return []
+    if not any(c.dep_ in ("mark", "case") and c.lower_ == "in" for c in act.children):
+        return []
+    return [antecedent(c) for c in verb.children if c.dep_ == "obj"]
 
 
 #: Prepositions of an oblique that is what a light verb answers or aims at, not what its subject does.

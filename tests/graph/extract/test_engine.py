@@ -589,6 +589,21 @@ CASES = [
  # a participle after a comma is the sentence's, even when the parser hung it inside a relative clause
  ("Britain became the first country to provide Ukraine with missiles that Kyiv wants to boost its chances, "
   "prompting a threat from the Kremlin of a military response.", {("GBR", A, "UKR"), ("RUS", TH, "GBR")}),
+ # joining another "in" an act says the other does it too
+ ("Japan and Britain joined the United States in imposing new sanctions on Russian banks.",
+  {("JPN", S, "RUS"), ("GBR", S, "RUS"), ("USA", S, "RUS")}),
+ ("Japan joined the United States in condemning Iran.", {("JPN", C, "IRN"), ("USA", C, "IRN")}),
+ ("Japan joined the talks in Geneva.", set()),
+ # the subject pronoun of what a state says is that state, a relative pronoun standing for the name
+ ("Japan warned Russia, which said it would retaliate against Tokyo.", {("RUS", TH, "JPN")}),
+ # a route: the lands crossed, then where the goods end
+ ("The pipeline, which carries Azerbaijani gas across Georgia and Turkey to Italy, began operations in 2020.",
+  {("AZE", E, "ITA")}),
+ # a recipient of goods or money is their buyer or host (WordNet: recipient, beneficiary)
+ ("Vietnam has become one of the largest recipients of South Korean investment.", {("KOR", T, "VNM")}),
+ ("Egypt is a major recipient of Saudi aid.", set()),
+ # "the two" alone stands for the pair named before it
+ ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -264,3 +264,41 @@ def test_repairs_a_relative_clause_after_a_comma_read_as_the_root():
                     [1, 10, 3, 1, 5, 3, 1, 8, 10, 10, 10, 10])
     assert doc[1].dep_ == "ROOT"
     assert ("received", "acl:relcl", "agreement") in _tree(doc)
+
+
+def test_repairs_a_plural_subject_read_as_a_verb_with_the_verb_read_as_an_adjective():
+    # "Turkish warplanes bombed Kurdish positions": a verb takes no adjective before it.
+    words = ["Turkish", "warplanes", "bombed", "Kurdish", "positions", "in", "Iraq"]
+    doc = _repaired(words, ["ADJ", "VERB", "VERB", "ADJ", "NOUN", "ADP", "PROPN"],
+                    ["JJ", "VBZ", "VBN", "JJ", "NNS", "IN", "NNP"],
+                    ["amod", "ROOT", "amod", "amod", "obj", "case", "obl"], [1, 1, 4, 4, 1, 6, 1])
+    assert doc[2].dep_ == "ROOT" and doc[2].pos_ == "VERB"
+    assert ("warplanes", "nsubj", "bombed") in _tree(doc)
+    assert ("positions", "obj", "bombed") in _tree(doc)
+    assert ("Iraq", "obl", "bombed") in _tree(doc)
+    assert ("Turkish", "amod", "warplanes") in _tree(doc)
+
+
+def test_repairs_a_verb_before_an_adjective_that_is_no_past_form_stays():
+    # Only a past form hung as an adjective on the object is the verb the parser missed.
+    words = ["Cheap", "imports", "new", "cars"]
+    doc = _repaired(words, ["ADJ", "VERB", "ADJ", "NOUN"], ["JJ", "VBZ", "JJ", "NNS"],
+                    ["amod", "ROOT", "amod", "obj"], [1, 1, 3, 1])
+    assert doc[1].dep_ == "ROOT" and ("new", "amod", "cars") in _tree(doc)
+
+
+def test_repairs_a_destination_after_the_lands_crossed_goes_to_the_verb():
+    words = ["carries", "gas", "across", "Georgia", "to", "Italy"]
+    doc = _repaired(words, ["VERB", "NOUN", "ADP", "PROPN", "ADP", "PROPN"], ["VBZ", "NN", "IN", "NNP", "IN", "NNP"],
+                    ["ROOT", "obj", "case", "obl", "case", "nmod"], [0, 0, 3, 0, 5, 3])
+    assert ("Italy", "obl", "carries") in _tree(doc)
+
+
+def test_repairs_a_clause_of_speech_after_a_name_is_the_name_s():
+    # "approved the sale, angering Beijing, which said ...": a sale does not speak.
+    words = ["approved", "the", "sale", ",", "angering", "Beijing", ",", "which", "said", "so"]
+    doc = _repaired(words, ["VERB", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "ADV"],
+                    ["VBD", "DT", "NN", ",", "VBG", "NNP", ",", "WDT", "VBD", "RB"],
+                    ["ROOT", "det", "obj", "punct", "acl", "obj", "punct", "nsubj", "acl:relcl", "advmod"],
+                    [0, 2, 0, 4, 2, 4, 8, 8, 2, 8])
+    assert doc[8].head.text == "Beijing"
