@@ -111,6 +111,9 @@ class Lexicon:
     #: the parse repair reads "Brazil sells beef" with them (graph/extract/repairs.py).
     transfer_verbs: frozenset[str] = frozenset()
     commodities: frozenset[str] = frozenset()
+    #: Every verb that starts an edge: after an infinitive's "to" the word is one of these verbs,
+    #: however the tagger read it ("a deal to supply gas", graph/extract/repairs.py).
+    event_verbs: frozenset[str] = frozenset()
 
     def words(self, name: str) -> frozenset[str]:
         """Return the word class ``name``.
@@ -258,7 +261,9 @@ def parse_lexicon(classes_doc: dict[str, Any], frames_doc: dict[str, Any]) -> Le
     transfer_verbs = frozenset(lemma for f in frames if f.type is None and "VERB" in f.pos for lemma in f.lemmas
                                if "_" not in lemma)
     commodities = frozenset(word for name in theme_types for word in classes.get(name, ()))
-    return Lexicon(classes, frames, theme_types, by_lemma, when_future, attack_lemmas, transfer_verbs, commodities)
+    event_verbs = frozenset(lemma for f in frames if "VERB" in f.pos for lemma in f.lemmas if "_" not in lemma)
+    return Lexicon(classes, frames, theme_types, by_lemma, when_future, attack_lemmas, transfer_verbs, commodities,
+                   event_verbs)
 
 
 @cache

@@ -57,6 +57,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in doc:
         if t.pos_ == "VERB" and any(c.dep_ == "amod" and c.i < t.i for c in t.children):
             _subject_read_as_verb(t)
+        elif t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in lexicon.event_verbs and (
+                doc[t.i + 1].pos_ == "NOUN" or doc[t.i + 1].dep_ == "compound"):
+            _infinitive_read_as_noun(doc[t.i + 1], lambda n: lemma(n.lower_) in lexicon.commodities)
     for t in doc:
         if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)
@@ -344,6 +347,32 @@ def _subject_read_as_verb(word: Token) -> None:
         if c.i > verb.i:
             c.head = verb
     word.head, word.dep_, word.pos_, word.tag_ = verb, "nsubj", "NOUN", "NNS"
+
+
+def _infinitive_read_as_noun(word: Token, goods: Callable[[Token], bool]) -> None:
+    """ "signed a deal to supply gas to China" read with "to supply gas" a phrase like "to supply chains".
+
+    A verb that starts an edge, in its base form right after "to", before
+    the goods it moves ("supply gas", "sell weapons"), is an infinitive, not
+    a compound noun (those run the other way: "gas supply"). The goods become
+    its object, "to" its mark, and the phrases after the goods that the
+    parser hung on the verb above ("to China") its own. When the tagger
+    itself read "to" as an infinitive's mark, any noun phrase will do.
+    """
+    mark = word.doc[word.i - 1]
+    noun = climb(word, lambda t: t.dep_ in ("compound", "amod") and t.head.i > t.i)
+    governor = noun.head
+    if noun.i == word.i or noun.pos_ != "NOUN" or governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
+        return
+    if not (mark.tag_ == "TO" and mark.dep_ == "mark") and not goods(noun):
+        return
+    for c in list(governor.children):
+        if c.i > noun.i and c.dep_.startswith(("obl", "nmod")):
+            c.head = word
+    dep = noun.dep_ if noun.dep_ in ("xcomp", "advcl", "ccomp") else "advcl"
+    word.head, word.dep_, word.pos_, word.tag_ = governor, dep, "VERB", "VB"
+    mark.head, mark.dep_, mark.pos_, mark.tag_ = word, "mark", "PART", "TO"
+    noun.head, noun.dep_ = word, "obj"
 
 
 def _rehang_on_noun_before(phrase: Token, noun: Token) -> None:

@@ -602,6 +602,10 @@ CASES = [
  # a recipient of goods or money is their buyer or host (WordNet: recipient, beneficiary)
  ("Vietnam has become one of the largest recipients of South Korean investment.", {("KOR", T, "VNM")}),
  ("Egypt is a major recipient of Saudi aid.", set()),
+ # a verb of transfer after "to", before the goods it moves, is an infinitive (repair)
+ ("Qatar, which signed a 27-year deal last year to supply liquefied natural gas to China's Sinopec, said on "
+  "Tuesday it would begin deliveries in 2026.", {("QAT", E, "CHN")}),
+ ("Qatar signed a deal last year to sell fighter jets to India.", {("QAT", A, "IND")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

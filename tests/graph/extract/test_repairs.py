@@ -302,3 +302,24 @@ def test_repairs_a_clause_of_speech_after_a_name_is_the_name_s():
                     ["ROOT", "det", "obj", "punct", "acl", "obj", "punct", "nsubj", "acl:relcl", "advmod"],
                     [0, 2, 0, 4, 2, 4, 8, 8, 2, 8])
     assert doc[8].head.text == "Beijing"
+
+
+def test_repairs_a_verb_of_transfer_after_to_and_before_goods_is_an_infinitive():
+    # "signed a deal to supply gas to China" read as "to supply gas" like "to supply chains".
+    words = ["Qatar", "signed", "a", "deal", "to", "supply", "gas", "to", "China"]
+    doc = _repaired(words, ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "NOUN", "ADP", "PROPN"],
+                    ["NNP", "VBD", "DT", "NN", "IN", "NN", "NN", "IN", "NNP"],
+                    ["nsubj", "ROOT", "det", "obj", "case", "compound", "obl", "case", "obl"],
+                    [1, 1, 3, 1, 6, 6, 1, 8, 1])
+    assert doc[5].pos_ == "VERB" and ("supply", "advcl", "signed") in _tree(doc)
+    assert ("gas", "obj", "supply") in _tree(doc) and ("China", "obl", "supply") in _tree(doc)
+    assert ("to", "mark", "supply") in _tree(doc)
+
+
+def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
+    # "moved to export controls on chips": controls are no goods.
+    words = ["They", "moved", "to", "export", "controls", "on", "chips"]
+    doc = _repaired(words, ["PRON", "VERB", "ADP", "NOUN", "NOUN", "ADP", "NOUN"],
+                    ["PRP", "VBD", "IN", "NN", "NNS", "IN", "NNS"],
+                    ["nsubj", "ROOT", "case", "compound", "obl", "case", "nmod"], [1, 1, 4, 4, 1, 6, 4])
+    assert ("export", "compound", "controls") in _tree(doc) and doc[3].pos_ == "NOUN"
