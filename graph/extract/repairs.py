@@ -55,6 +55,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
             _preposition_read_as_modifier(t)
     for t in doc:
+        if t.lower_ in _DEPTH_WORDS and t.head.i != t.i:
+            _phrase_on_a_word_of_depth(t)
         if t.pos_ == "VERB" and any(c.dep_ == "amod" and c.i < t.i for c in t.children):
             _subject_read_as_verb(t)
         elif t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in lexicon.event_verbs and (
@@ -373,6 +375,23 @@ def _infinitive_read_as_noun(word: Token, goods: Callable[[Token], bool]) -> Non
     word.head, word.dep_, word.pos_, word.tag_ = governor, dep, "VERB", "VB"
     mark.head, mark.dep_, mark.pos_, mark.tag_ = word, "mark", "PART", "TO"
     noun.head, noun.dep_ = word, "obj"
+
+
+def _phrase_on_a_word_of_depth(word: Token) -> None:
+    """ "hit oil refineries deep inside Russia" read with "inside Russia" a phrase of "deep".
+
+    "deep", "far", "just" only say how far into a place: the place phrase
+    they carry is the phrase of the word they qualify.
+    """
+    for c in list(word.children):
+        if c.dep_.startswith(("obl", "nmod")) and c.i > word.i:
+            c.head = word.head
+            if word.head.pos_ in ("VERB", "AUX"):
+                c.dep_ = "obl"
+
+
+#: Words that say how far into a place a phrase reaches ("deep inside Russia").
+_DEPTH_WORDS = frozenset({"deep", "far", "just", "well", "right", "miles", "kilometres", "kilometers"})
 
 
 def _rehang_on_noun_before(phrase: Token, noun: Token) -> None:

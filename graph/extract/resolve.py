@@ -232,13 +232,18 @@ class Resolver:
         speaker is one state (a relative pronoun stands for the noun it follows).
         """
         clause = t.head
-        if not t.dep_.startswith("nsubj") or clause.dep_ != "ccomp" or t.lower_ not in ("it", "its"):
+        if not t.dep_.startswith("nsubj") or clause.dep_ != "ccomp" or t.lower_ not in ("it", "they"):
             return ()
         verb = clause.head
         if verb.i == clause.i or verb.lemma_.lower() not in self.speech:
             return ()
-        codes = self.states([antecedent(c) for c in verb.children if c.dep_ == "nsubj"], "agent")
-        return codes if len(codes) == 1 else ()
+        speakers = [antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
+        codes = self.states(speakers, "agent")
+        # "Iran's Revolutionary Guards said they had fired": a plural speaker may be one state's.
+        plural = t.lower_ == "they"
+        fits = len(codes) >= 2 or (len(codes) == 1 and speakers[0].tag_ in ("NNS", "NNPS")) if plural \
+            else len(codes) == 1
+        return codes if fits else ()
 
     def _blamed_for(self, t: Token) -> tuple[str, ...]:
         """ "Beijing lashed out at Washington over its arms sale": "its" in the reason is the one blamed.

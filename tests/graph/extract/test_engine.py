@@ -606,6 +606,13 @@ CASES = [
  ("Qatar, which signed a 27-year deal last year to supply liquefied natural gas to China's Sinopec, said on "
   "Tuesday it would begin deliveries in 2026.", {("QAT", E, "CHN")}),
  ("Qatar signed a deal last year to sell fighter jets to India.", {("QAT", A, "IND")}),
+ # "deep inside" a state is inside it (repair); a plural speaker's "they" (Revolutionary Guards)
+ ("Kyiv has used long-range drones to hit oil refineries deep inside Russia.", {("UKR", K, "RUS")}),
+ ("Iran's Revolutionary Guards said they had fired missiles at Israeli military bases.", {("IRN", K, "ISR")}),
+ # idioms: a fire set to a state's site is a strike; objecting to a state's act is criticism
+ ("Russian drones set fire to a grain warehouse in Ukraine's Odesa region.", {("RUS", K, "UKR")}),
+ ("Protesters set fire to the Chinese embassy.", set()),
+ ("India objected to China's remarks.", {("IND", C, "CHN")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

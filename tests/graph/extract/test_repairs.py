@@ -323,3 +323,10 @@ def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
                     ["PRP", "VBD", "IN", "NN", "NNS", "IN", "NNS"],
                     ["nsubj", "ROOT", "case", "compound", "obl", "case", "nmod"], [1, 1, 4, 4, 1, 6, 4])
     assert ("export", "compound", "controls") in _tree(doc) and doc[3].pos_ == "NOUN"
+
+
+def test_repairs_a_place_phrase_on_a_word_of_depth_goes_to_the_word_it_qualifies():
+    words = ["hit", "refineries", "deep", "inside", "Russia"]
+    doc = _repaired(words, ["VERB", "NOUN", "ADJ", "ADP", "PROPN"], ["VB", "NNS", "JJ", "IN", "NNP"],
+                    ["ROOT", "obj", "xcomp", "case", "obl"], [0, 0, 0, 4, 2])
+    assert ("Russia", "obl", "hit") in _tree(doc)
