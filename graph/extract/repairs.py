@@ -50,7 +50,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.dep_ == "expl" and t.lower_ == "it":
             _subject_read_as_expletive(t)
     for t in doc:
-        if t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "advmod":
+        if t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ in ("advmod", "obl:unmarked", "obl:npmod"):
             _preposition_read_as_adverb(t)
         elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
             _preposition_read_as_modifier(t)

@@ -89,11 +89,24 @@ def conjuncts(t: Token) -> list[Token]:
         for c in cur.children:
             joined = c.dep_ == "conj" or (c.dep_ in ("nmod", "obl") and preposition(c) in _ALONG_WITH
                                           and effective_pos(cur) in ("NOUN", "PROPN"))
-            if joined and c not in out and not any(
+            if joined and c not in out and not _after_the_list(cur, c) and not any(
                     doc[k].text in _CLAUSE_PUNCT for k in range(min(cur.i, c.i) + 1, max(cur.i, c.i))):
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _after_the_list(head: Token, c: Token) -> bool:
+    """Tell whether conjunct ``c`` comes after a conjunct that "and" or "or" closed the list with.
+
+    "the war between Russia and Ukraine, President Cyril Ramaphosa said": the
+    parser may coordinate the name after the comma, but "and Ukraine" ended
+    the list.
+    """
+    if c.dep_ != "conj" or any(g.dep_ == "cc" for g in c.children):
+        return False
+    return any(s.dep_ == "conj" and s.i < c.i and any(g.dep_ == "cc" and g.i > head.i for g in s.children)
+               for s in head.children)
 
 
 def _along_with_clause(t: Token) -> list[Token]:
@@ -502,7 +515,7 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
         if _adjunct_of_the_sentence(cur):
             break  # "..., prompting a threat": not in the mood of the relative clause the parser hung it on
         if dep in ("obl", "nmod") and effective_pos(cur) in ("NOUN", "PROPN") and effective_pos(head) in (
-                "VERB", "AUX"):
+                "VERB", "AUX") and not _taken_part_in(head, cur, lexicon):
             break  # "in response to Trump's imposition of tariffs, China suspended purchases": an adjunct
         subject_of = dep in ("nsubj", "nsubj:pass") and cur.pos_ in ("NOUN", "PROPN")
         if dep not in _CHAIN_DEPS and not subject_of and not (dep == "advcl" and _is_complement(cur)):
@@ -517,6 +530,19 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
         if dep == "acl:relcl" and any(c.dep_ in _SUBJECT_DEPS for c in chain[-2][0].children):
             break  # "a plan to reduce reliance on gas it imports from Russia": the imports are so
     return chain
+
+
+def _taken_part_in(verb: Token, event: Token, lexicon: Lexicon) -> bool:
+    """Tell whether ``event`` is what ``verb`` takes part in ("did not take part in the attack").
+
+    Taking part in an event is doing it, so the verb's negation and mood are
+    the event's, as they are an object's.
+    """
+    if preposition(event) != "in":
+        return False
+    lemma = verb.lemma_.lower()
+    words = lexicon.words("participating_verbs")
+    return lemma in words or any(f"{lemma}_{c.lemma_.lower()}" in words for c in verb.children if c.dep_ == "obj")
 
 
 def _is_complement(t: Token) -> bool:

@@ -28,6 +28,7 @@ from alignkg.graph.extract.syntax import (
     conjuncts,
     effective_pos,
     governors,
+    hyphen_leader,
     is_passive,
     light_subjects,
     modifiers,
@@ -250,6 +251,10 @@ def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], m
     for slot in slots:
         first = slot.steps[0].relation
         if skip_mod and first == "mod":
+            # "the U.S.-led operation": the leader a "-led" names is no place compounded to the event.
+            codes = ctx.resolver.states([x for c in trigger.children if (x := hyphen_leader(c)) is not None], mode)
+            if codes and not set(codes) <= besides:
+                return codes
             continue
         if first == "conflict":
             if ctx.attacked:

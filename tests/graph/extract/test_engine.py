@@ -613,6 +613,15 @@ CASES = [
  ("Russian drones set fire to a grain warehouse in Ukraine's Odesa region.", {("RUS", K, "UKR")}),
  ("Protesters set fire to the Chinese embassy.", set()),
  ("India objected to China's remarks.", {("IND", C, "CHN")}),
+ # a name after a list closed by "and" is not in the list (a speaker's name after a comma)
+ ("South Africa stayed neutral, declining to take sides in the war between Russia and Ukraine, President "
+  "Cyril Ramaphosa said.", {("RUS", K, "UKR"), ("UKR", K, "RUS")}),
+ # fighting alongside a state's forces is support, however "alongside" was tagged (repair)
+ ("U.S. troops fought alongside Iraqi forces.", {("USA", M, "IRQ")}),
+ # the leader a "-led" names acts (guide: Clashes and coalitions); taking part in an event is doing it
+ ("Japan took part in the U.S.-led operation against Iran.", {("USA", K, "IRN")}),
+ ("Britain did not take part in the attack on Iran.", set()),
+ ("Britain took part in the attack on Iran.", {("GBR", K, "IRN")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
