@@ -55,6 +55,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
             _preposition_read_as_modifier(t)
     for t in doc:
+        if t.dep_ == "appos" and t.head.pos_ == "PROPN":
+            _verb_read_as_modifier_of_appositive(t)
+    for t in doc:
         if t.lower_ in _DEPTH_WORDS and t.head.i != t.i:
             _phrase_on_a_word_of_depth(t)
         if t.pos_ == "VERB" and any(c.dep_ == "amod" and c.i < t.i for c in t.children):
@@ -375,6 +378,38 @@ def _infinitive_read_as_noun(word: Token, goods: Callable[[Token], bool]) -> Non
     word.head, word.dep_, word.pos_, word.tag_ = governor, dep, "VERB", "VB"
     mark.head, mark.dep_, mark.pos_, mark.tag_ = word, "mark", "PART", "TO"
     noun.head, noun.dep_ = word, "obj"
+
+
+def _verb_read_as_modifier_of_appositive(noun: Token) -> None:
+    """ "Cuba expressed solidarity with Iran, its foreign ministry said" read as "Cuba, (an) expressed solidarity".
+
+    A clause read as a name with an appositive whose adjective is the verb:
+    the past form right after the name is the verb when the name is the
+    sentence's root, or the subject of a verb that has a subject of its own
+    ("its foreign ministry said": then the clause is what that verb reports).
+    """
+    name = noun.head
+    doc = noun.doc
+    # Right after the name ("Cuba expressed") or the names ("Nicaragua, Bolivia and Cuba expressed").
+    verbs = [c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.i > name.i
+             and (c.i - 1 == name.i or name.is_ancestor(doc[c.i - 1])) and not noun.is_ancestor(doc[c.i - 1])
+             and doc[c.i - 1].pos_ == "PROPN"]
+    if len(verbs) != 1:
+        return
+    verb = verbs[0]
+    speaker = name.head
+    if name.dep_ == "ROOT" and speaker.i == name.i:
+        for c in list(name.children):
+            if c.i > noun.i:
+                c.head = verb
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        name.dep_ = "nsubj"
+    elif name.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i != name.i for c in speaker.children):
+        verb.head, verb.dep_, verb.pos_ = speaker, "ccomp", "VERB"
+    else:
+        return
+    name.head = verb
+    noun.head, noun.dep_ = verb, "obj"
 
 
 def _phrase_on_a_word_of_depth(word: Token) -> None:

@@ -294,9 +294,19 @@ def commodity(ctx: Context, t: Token, depth: int = 0) -> tuple[str, Token] | Non
                 sub = commodity(ctx, c, depth + 1)
                 if sub is not None and (found is None or _THEME_ORDER.index(sub[0]) <= _THEME_ORDER.index(found[0])):
                     found = sub
+            if found is not None and found[0] == "money" and (
+                    _gift(ctx, k) or any(_gift(ctx, c) and {"in", "of"} & set(_case(c)) for c in inner)):
+                found = None  # "50 million euros in humanitarian aid", "a grant of $1 billion": given, not traded
         if found is not None and (best is None or _THEME_ORDER.index(found[0]) < _THEME_ORDER.index(best[0])):
             best = found
     return best
+
+
+def _gift(ctx: Context, t: Token) -> bool:
+    """Tell whether ``t`` names what is given, not sold ("humanitarian aid", "a grant")."""
+    gifts, economic = ctx.lexicon.words("gift_nouns"), ctx.lexicon.words("economic_qualifiers")
+    return (t.lemma_.lower() in gifts or t.lower_ in gifts) and not any(
+        c.lower_ in economic for c in t.children if c.dep_ in ("amod", "compound"))
 
 
 def _case(t: Token) -> list[str]:

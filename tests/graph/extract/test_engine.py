@@ -622,6 +622,17 @@ CASES = [
  ("Japan took part in the U.S.-led operation against Iran.", {("USA", K, "IRN")}),
  ("Britain did not take part in the attack on Iran.", set()),
  ("Britain took part in the attack on Iran.", {("GBR", K, "IRN")}),
+ # money given is no trade (guide: Aid is not trade); money for an economy comes as loans
+ ("Germany provided 50 million euros in humanitarian aid to Sudan.", set()),
+ ("Saudi Arabia gave Egypt a grant of $1 billion.", set()),
+ ("Japan will provide Ukraine with $4.5 billion in economic assistance.", {("JPN", T, "UKR")}),
+ ("China provided $2 billion in loans to Pakistan.", {("CHN", T, "PAK")}),
+ ("Belarus's Alexander Lukashenko pledged his backing to Venezuela's Nicolas Maduro in a phone call.",
+  {("BLR", D, "VEN")}),
+ # a reported clause read as a name with an appositive (repair)
+ ("Cuba expressed solidarity with Iran, its foreign ministry said.", {("CUB", D, "IRN")}),
+ ("Nicaragua, Bolivia and Cuba expressed solidarity with Iran, their foreign ministries said.",
+  {("NIC", D, "IRN"), ("BOL", D, "IRN"), ("CUB", D, "IRN")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

@@ -330,3 +330,21 @@ def test_repairs_a_place_phrase_on_a_word_of_depth_goes_to_the_word_it_qualifies
     doc = _repaired(words, ["VERB", "NOUN", "ADJ", "ADP", "PROPN"], ["VB", "NNS", "JJ", "IN", "NNP"],
                     ["ROOT", "obj", "xcomp", "case", "obl"], [0, 0, 0, 4, 2])
     assert ("Russia", "obl", "hit") in _tree(doc)
+
+
+def test_repairs_a_reported_clause_read_as_a_name_with_an_appositive():
+    # "Cuba expressed solidarity with Iran, its ministry said": "expressed" an adjective of "solidarity".
+    words = ["Cuba", "expressed", "solidarity", ",", "its", "ministry", "said"]
+    doc = _repaired(words, ["PROPN", "VERB", "NOUN", "PUNCT", "PRON", "NOUN", "VERB"],
+                    ["NNP", "VBD", "NN", ",", "PRP$", "NN", "VBD"],
+                    ["nsubj", "amod", "appos", "punct", "nmod:poss", "nsubj", "ROOT"], [6, 2, 0, 0, 5, 6, 6])
+    assert ("expressed", "ccomp", "said") in _tree(doc)
+    assert ("Cuba", "nsubj", "expressed") in _tree(doc) and ("solidarity", "obj", "expressed") in _tree(doc)
+
+
+def test_repairs_an_appositive_without_a_past_form_after_the_name_stays():
+    words = ["Iran", ",", "a", "trusted", "ally", ",", "said", "so"]
+    doc = _repaired(words, ["PROPN", "PUNCT", "DET", "VERB", "NOUN", "PUNCT", "VERB", "ADV"],
+                    ["NNP", ",", "DT", "VBN", "NN", ",", "VBD", "RB"],
+                    ["nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "advmod"], [6, 4, 4, 4, 0, 4, 6, 6])
+    assert ("ally", "appos", "Iran") in _tree(doc) and ("trusted", "amod", "ally") in _tree(doc)
