@@ -56,6 +56,10 @@ class Memory:
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     #: The target of the last event of each kind ("training" -> UKR), for "the training package".
     event_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Who acted in the last event stated of each trigger lemma and of each edge type, and whom it
+    #: was aimed at ("strike" -> ISR, IRN; "alliance" -> RUS and PRK, no one): what "the strikes" or
+    #: "the pact" refers back to.
+    event_actors: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def speaker_before(self) -> tuple[str, ...]:

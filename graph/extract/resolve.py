@@ -44,6 +44,12 @@ _SPEAKER_PRONOUNS = frozenset({"we", "our", "us", "i", "my"})
 _EXAMPLES = frozenset({"including", "like", "such"})
 #: The phrases that name whom a measure is imposed on.
 _PUNISHED = frozenset({"on", "against"})
+#: Determiners of a noun that refers back ("the pact", "these strikes").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Prepositions of the phrase that says whom an event was aimed at ("the attacks on Iran").
+_AIMED_AT = frozenset({"on", "against", "at", "into", "upon"})
+#: Endings that make a noun of an event's verb ("deployment", "withdrawal").
+_NOMINAL_ENDINGS = frozenset({"ment", "al"})
 _OWNER_DEPS = frozenset({"nmod:poss", "amod", "compound", "flat", "appos", "nmod:desc", "nmod:unmarked"})
 _BY_MODE = {
     "agent": frozenset({"of", "from", "in", "including", "such"}),
@@ -434,7 +440,27 @@ class Resolver:
                 return codes
         elif mode == "agent":
             return ()
-        return self._owners(t, mode, depth, deps=_OWNER_DEPS, preps=_BY_MODE[mode])
+        return self._owners(t, mode, depth, deps=_OWNER_DEPS, preps=_BY_MODE[mode]) or (
+            self._event_named_before(t) if mode == "actor" else ())
+
+    def _event_named_before(self, t: Token) -> tuple[str, ...]:
+        """ "South Korea condemned the pact": the states that acted in the event "the pact" refers back to.
+
+        A definite noun of an event ("the pact", "the deployment", "these strikes")
+        that names no state refers to the last such event the article stated:
+        by its word, else by its edge type.
+        """
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children):
+            return ()
+        lemma = t.lemma_.lower()
+        events = self.view.memory.event_actors
+        # "the deployment" of "deployed": a noun made from the event's verb.
+        keys = {lemma, *(k for k in events if lemma.startswith(k) and lemma[len(k):] in _NOMINAL_ENDINGS)}
+        keys |= {f.type.value for f in self.lexicon.by_lemma.get(lemma, ()) if f.type is not None and "NOUN" in f.pos}
+        # "the attacks on Iran": an event aimed at the state its phrase names, by someone else.
+        aimed = set(self.states(phrases(t, _AIMED_AT), "place"))
+        found = [actors for k, (actors, objects) in events.items() if k in keys and aimed <= set(objects)]
+        return tuple(c for c in found[-1] if c not in aimed) if found else ()  # the memory keeps the latest last
 
     def _users(self, t: Token) -> tuple[str, ...]:
         """The states that use a weapon: the agents of a participle on it ("drones flown by Russia")."""

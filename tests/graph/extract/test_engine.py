@@ -633,6 +633,16 @@ CASES = [
  ("Cuba expressed solidarity with Iran, its foreign ministry said.", {("CUB", D, "IRN")}),
  ("Nicaragua, Bolivia and Cuba expressed solidarity with Iran, their foreign ministries said.",
   {("NIC", D, "IRN"), ("BOL", D, "IRN"), ("CUB", D, "IRN")}),
+ # a definite event noun refers back to the last such event of the article, and to its actors
+ ("Russia and North Korea signed a mutual defence pact. South Korea condemned the pact.",
+  {("RUS", AL, "PRK"), ("KOR", C, "RUS"), ("KOR", C, "PRK")}),
+ ("North Korea deployed 10,000 troops to Russia. Blinken of the United States called the deployment "
+  "dangerous and destabilising.", {("PRK", M, "RUS"), ("USA", C, "PRK")}),
+ ("The United States imposed sanctions on Cuba. Russia condemned the sanctions.",
+  {("USA", S, "CUB"), ("RUS", C, "USA")}),
+ ("Iran fired missiles at Israel. Israel struck Iran. Russia condemned the attacks on Iran.",
+  {("IRN", K, "ISR"), ("ISR", K, "IRN"), ("RUS", C, "ISR")}),
+ ("The EU imposed sanctions on Russia. China condemned the sanctions.", set()),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
