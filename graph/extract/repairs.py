@@ -57,6 +57,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in doc:
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
             _verb_read_as_modifier_of_appositive(t)
+        elif t.lower_ in lexicon.words("state_adjectives") and t.pos_ == "VERB":
+            _adjective_read_as_verb(t)
     for t in doc:
         if t.lower_ in _DEPTH_WORDS and t.head.i != t.i:
             _phrase_on_a_word_of_depth(t)
@@ -410,6 +412,25 @@ def _verb_read_as_modifier_of_appositive(noun: Token) -> None:
         return
     name.head = verb
     noun.head, noun.dep_ = verb, "obj"
+
+
+def _adjective_read_as_verb(word: Token) -> None:
+    """ "sells electricity to neighbouring Kenya" read as "to neighbour Kenya", "Kenya" its object.
+
+    "neighbouring" before a name qualifies it: the name heads the phrase, with
+    the word's place and relation, and the word is its adjective.
+    """
+    names = [c for c in word.children if c.dep_ == "obj" and c.pos_ == "PROPN" and c.i == word.i + 1]
+    if len(names) != 1 or word.head.i == word.i:
+        return
+    name = names[0]
+    for c in list(word.children):
+        if c.i != name.i:
+            c.head = name
+            if c.dep_ == "mark":
+                c.dep_, c.pos_ = "case", "ADP"
+    name.head, name.dep_ = word.head, "obl" if word.head.pos_ in ("VERB", "AUX") else "nmod"
+    word.head, word.dep_, word.pos_, word.tag_ = name, "amod", "ADJ", "JJ"
 
 
 def _phrase_on_a_word_of_depth(word: Token) -> None:

@@ -643,6 +643,9 @@ CASES = [
  ("Iran fired missiles at Israel. Israel struck Iran. Russia condemned the attacks on Iran.",
   {("IRN", K, "ISR"), ("ISR", K, "IRN"), ("RUS", C, "ISR")}),
  ("The EU imposed sanctions on Russia. China condemned the sanctions.", set()),
+ # troops stationed in a state's province are in that state; "neighbouring" qualifies a name (repair)
+ ("Rwanda has stationed more than 4,000 troops in Mozambique's Cabo Delgado province.", {("RWA", M, "MOZ")}),
+ ("Ethiopia sells electricity to neighbouring Kenya and Djibouti.", {("ETH", E, "KEN"), ("ETH", E, "DJI")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

@@ -348,3 +348,11 @@ def test_repairs_an_appositive_without_a_past_form_after_the_name_stays():
                     ["NNP", ",", "DT", "VBN", "NN", ",", "VBD", "RB"],
                     ["nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "advmod"], [6, 4, 4, 4, 0, 4, 6, 6])
     assert ("ally", "appos", "Iran") in _tree(doc) and ("trusted", "amod", "ally") in _tree(doc)
+
+
+def test_repairs_an_adjective_of_a_name_read_as_a_verb_taking_it():
+    words = ["sells", "power", "to", "neighbouring", "Kenya"]
+    doc = _repaired(words, ["VERB", "NOUN", "SCONJ", "VERB", "PROPN"], ["VBZ", "NN", "TO", "VBG", "NNP"],
+                    ["ROOT", "obj", "mark", "acl", "obj"], [0, 0, 3, 1, 3])
+    assert ("neighbouring", "amod", "Kenya") in _tree(doc) and ("to", "case", "Kenya") in _tree(doc)
+    assert ("Kenya", "nmod", "power") in _tree(doc)
