@@ -646,6 +646,9 @@ CASES = [
  # troops stationed in a state's province are in that state; "neighbouring" qualifies a name (repair)
  ("Rwanda has stationed more than 4,000 troops in Mozambique's Cabo Delgado province.", {("RWA", M, "MOZ")}),
  ("Ethiopia sells electricity to neighbouring Kenya and Djibouti.", {("ETH", E, "KEN"), ("ETH", E, "DJI")}),
+ # a sale approved is a commitment, however "possible" the approval calls it (guide: Commitments)
+ ("The State Department approved the possible sale of 66 F-16 fighter jets to Taiwan.", {("USA", A, "TWN")}),
+ ("The United States is weighing the possible sale of jets to Taiwan.", set()),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
