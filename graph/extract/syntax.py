@@ -514,6 +514,10 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
             break  # "aim to raise bilateral trade": trade there is, whatever becomes of the aim
         if _adjunct_of_the_sentence(cur):
             break  # "..., prompting a threat": not in the mood of the relative clause the parser hung it on
+        if dep.startswith("nmod") and preposition(cur) == "on" and head.lemma_.lower() in lexicon.words("levy_nouns"):
+            break  # "cut tariffs on Australian beef exports": the exports go on
+        if cur.lemma_.lower() in lexicon.words("continuing_verbs") and len(chain) > 1:
+            break  # "is expected to remain a major buyer": it is one now
         if dep in ("obl", "nmod") and effective_pos(cur) in ("NOUN", "PROPN") and effective_pos(head) in (
                 "VERB", "AUX") and not _taken_part_in(head, cur, lexicon):
             break  # "in response to Trump's imposition of tariffs, China suspended purchases": an adjunct

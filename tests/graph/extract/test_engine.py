@@ -649,6 +649,11 @@ CASES = [
  # a sale approved is a commitment, however "possible" the approval calls it (guide: Commitments)
  ("The State Department approved the possible sale of 66 F-16 fighter jets to Taiwan.", {("USA", A, "TWN")}),
  ("The United States is weighing the possible sale of jets to Taiwan.", set()),
+ # goods under a charge go on flowing; what is said to remain holds now
+ ("Indonesia and Australia signed a deal that will cut tariffs on Australian beef exports to Indonesia.",
+  {("AUS", T, "IDN")}),
+ ("Vietnam is expected to remain a major buyer of American cotton.", {("USA", T, "VNM")}),
+ ("Vietnam is expected to become a major buyer of American cotton.", set()),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
