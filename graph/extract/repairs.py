@@ -55,6 +55,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
             _preposition_read_as_modifier(t)
     for t in doc:
+        if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
+            _destination_inside_the_object(t)
+    for t in doc:
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
             _verb_read_as_modifier_of_appositive(t)
         elif t.lower_ in lexicon.words("state_adjectives") and t.pos_ == "VERB":
@@ -412,6 +415,22 @@ def _verb_read_as_modifier_of_appositive(noun: Token) -> None:
         return
     name.head = verb
     noun.head, noun.dep_ = verb, "obj"
+
+
+def _destination_inside_the_object(verb: Token) -> None:
+    """ "dispatched a team of military doctors and engineers to the Maldives" read with "to the Maldives" on "doctors".
+
+    Where a transfer goes is the verb's: a "to" phrase naming a place that the
+    parser hung inside the verb's object (on a noun of its "of" phrase) is the
+    verb's oblique.
+    """
+    for obj in [c for c in verb.children if c.dep_ == "obj"]:
+        for t in obj.subtree:
+            if t.i == obj.i or t.pos_ != "PROPN" or not t.dep_.startswith("nmod") or t.head.i == obj.i:
+                continue
+            if any(c.dep_ == "case" and c.lower_ == "to" for c in t.children):
+                t.head, t.dep_ = verb, "obl"
+                return
 
 
 def _adjective_read_as_verb(word: Token) -> None:

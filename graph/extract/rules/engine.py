@@ -452,6 +452,9 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         return
     if frame.members:
         yield from _between_members(ctx, frame, trigger, reading)
+        for other in _coordinated_types(ctx, frame, theme, reading.type):
+            # "signed agreements on trade, energy and water": a deal of each kind.
+            yield from _between_members(ctx, frame, trigger, replace(reading, type=other))
         return
     if frame.echoes:
         yield from _echo(ctx, frame, trigger, reading)
@@ -557,8 +560,11 @@ def _coordinated_types(ctx: Context, frame: Frame, theme: tuple[str, Token] | No
         return []
     root = climb(theme[1], lambda r: r.dep_ == "conj")
     types: list[EdgeType] = []
+    trade = ctx.lexicon.words("trade_objects")
     for k in conjuncts(root):
         found = _one_theme(ctx, k)
+        if found is None and not frame.only_theme and k.lemma_.lower() in trade and "money" in ctx.lexicon.theme_types:
+            found = ("money", k)  # "agreements on trade, energy and water": trade besides energy
         if found is None or (frame.only_theme and found[0] not in frame.only_theme):
             continue
         edge_type = ctx.lexicon.theme_types.get(found[0])

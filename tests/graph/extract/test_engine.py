@@ -654,6 +654,12 @@ CASES = [
   {("AUS", T, "IDN")}),
  ("Vietnam is expected to remain a major buyer of American cotton.", {("USA", T, "VNM")}),
  ("Vietnam is expected to become a major buyer of American cotton.", set()),
+ # a group with a fixed membership acts as its states (gazetteer members)
+ ("The Baltic states backed Ukraine's bid to join the European Union.",
+  {("EST", D, "UKR"), ("LVA", D, "UKR"), ("LTU", D, "UKR")}),
+ # a deal of each kind coordinated; a destination hung inside the object is the verb's (repair)
+ ("Turkey and Iraq signed 26 agreements on trade, energy and water.", {("TUR", T, "IRQ"), ("TUR", E, "IRQ")}),
+ ("India dispatched a team of military doctors and engineers to the Maldives.", {("IND", M, "MDV")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

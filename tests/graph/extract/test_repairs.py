@@ -356,3 +356,11 @@ def test_repairs_an_adjective_of_a_name_read_as_a_verb_taking_it():
                     ["ROOT", "obj", "mark", "acl", "obj"], [0, 0, 3, 1, 3])
     assert ("neighbouring", "amod", "Kenya") in _tree(doc) and ("to", "case", "Kenya") in _tree(doc)
     assert ("Kenya", "nmod", "power") in _tree(doc)
+
+
+def test_repairs_a_destination_hung_inside_the_object_of_a_transfer_goes_to_the_verb():
+    words = ["sent", "a", "team", "of", "doctors", "to", "Mali"]
+    doc = _repaired(words, ["VERB", "DET", "NOUN", "ADP", "NOUN", "ADP", "PROPN"],
+                    ["VBD", "DT", "NN", "IN", "NNS", "IN", "NNP"],
+                    ["ROOT", "det", "obj", "case", "nmod", "case", "nmod"], [0, 2, 0, 4, 2, 6, 4])
+    assert ("Mali", "obl", "sent") in _tree(doc)
