@@ -225,6 +225,8 @@ def subjects(t: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
             return judged
         if t.dep_ == "xcomp" and t.head.i != t.i:
             return subjects(t.head, lexicon, depth + 1)  # "Mexico has become a critical energy supplier"
+        if t.dep_ == "acl" and effective_pos(t) == "ADJ" and t.head.i != t.i:
+            return [t.head]  # "The United States and South Korea, bound by a defence treaty, ..."
         if _predicated(t, lexicon):
             return subjects(t.head, lexicon, depth + 1)
         return []

@@ -23,6 +23,7 @@ from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules.candidate import Candidate
 from alignkg.graph.extract.syntax import (
     agents,
+    antecedent,
     climb,
     complements,
     conjuncts,
@@ -172,7 +173,8 @@ def _head(t: Token) -> list[Token]:
 
 
 def _children(dep: str) -> Callable[[Context, Token, Token, Frame], list[Token]]:
-    return lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ == dep]
+    # A relative pronoun stands for the noun its clause modifies ("Armenia, which is allied to").
+    return lambda ctx, t, trigger, frame: [antecedent(c) for c in t.children if c.dep_ == dep]
 
 
 def _theme_step(ctx: Context, t: Token, trigger: Token, frame: Frame) -> list[Token]:

@@ -660,6 +660,11 @@ CASES = [
  # a deal of each kind coordinated; a destination hung inside the object is the verb's (repair)
  ("Turkey and Iraq signed 26 agreements on trade, energy and water.", {("TUR", T, "IRQ"), ("TUR", E, "IRQ")}),
  ("India dispatched a team of military doctors and engineers to the Maldives.", {("IND", M, "MDV")}),
+ # a relation in a clause on the subject: a relative pronoun's antecedent, an adjective's noun
+ ("Armenia, which is formally allied to Russia through the Collective Security Treaty Organization, has "
+  "frozen its participation.", {("ARM", AL, "RUS")}),
+ ("The United States and South Korea, bound by a mutual defence treaty since 1953, held talks in Seoul.",
+  {("USA", AL, "KOR")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
