@@ -54,9 +54,15 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _preposition_read_as_adverb(t)
         elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
             _preposition_read_as_modifier(t)
+    institutions = lexicon.words("institution_nouns")
     for t in doc:
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
             _destination_inside_the_object(t)
+        if t.dep_ == "obl" and t.pos_ == "PROPN" and t.i > 1 and doc[t.i - 1].lower_ == "in" \
+                and doc[t.i - 2].lower_ in institutions:
+            _rehang_on_noun_before(t, doc[t.i - 2])  # "backed the government in Libya": Libya's government
+            if t.head.i == t.i - 2:
+                t.dep_ = "nmod"
     for t in doc:
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
             _verb_read_as_modifier_of_appositive(t)
