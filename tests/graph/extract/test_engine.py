@@ -667,7 +667,6 @@ CASES = [
   {("USA", AL, "KOR")}),
  # "the government in Tripoli" is Libya's (repair); backing "with drones" is what the drones are
  ("Turkey backed the government in Tripoli with drones.", {("TUR", A, "LBY")}),
- ("Iran supported the regime in Damascus.", {("IRN", D, "SYR")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
