@@ -526,8 +526,11 @@ def _share_targets(ctx: Context, finding: Finding) -> None:
     (guide rule 1). The nearest such transfer before it is taken, else the nearest after.
     """
     for trigger, reading, source in ctx.orphans:
-        same = [c for c in _asserted(finding.candidates, reading.type, trigger)
-                if not set(c.objects) & set(source) and _parallel(ctx, trigger, ctx.doc[c.trigger])]
+        # "would not send Taurus missiles to Ukraine, while continuing to supply air defence": a
+        # receiver is named whether or not the other transfer is made.
+        same = [c for c in finding.candidates if c.trigger != trigger.i and not set(c.objects) & set(source)
+                and ((c.type is reading.type and _parallel(ctx, trigger, ctx.doc[c.trigger]))
+                     or (c.type in _SHARED_TARGET_TYPES and _conjoined(trigger, ctx.doc[c.trigger])))]
         if not same:
             continue
         before = [c for c in same if c.trigger < trigger.i]
@@ -536,6 +539,11 @@ def _share_targets(ctx: Context, finding: Finding) -> None:
                                             negated=reading.negated, modal=reading.modal))
         finding.decided.add(trigger.i)
     ctx.orphans.clear()
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    """ "would send more howitzers and train two more Ukrainian brigades": verbs of one subject joined by "and"."""
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 
 def _parallel(ctx: Context, a: Token, b: Token) -> bool:

@@ -667,6 +667,10 @@ CASES = [
   {("USA", AL, "KOR")}),
  # "the government in Tripoli" is Libya's (repair); backing "with drones" is what the drones are
  ("Turkey backed the government in Tripoli with drones.", {("TUR", A, "LBY")}),
+ # a receiver named by a parallel transfer, made or not, or by a transfer joined with "and" (rule 1)
+ ("Germany said it would not send Taurus cruise missiles to Ukraine, while continuing to supply air defence "
+  "systems and artillery ammunition.", {("DEU", A, "UKR")}),
+ ("Paris would send more howitzers and train Ukrainian brigades.", {("FRA", A, "UKR"), ("FRA", M, "UKR")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
