@@ -27,6 +27,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
 
     ``lemma`` gives a word's context-free lemma (the lemmatizer has not run yet).
     """
+    for t in doc:
+        if t.pos_ == "PROPN" and t.is_sent_start and t.is_title and lemma(t.lower_) in lexicon.by_lemma:
+            _common_noun_read_as_name(t)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _verb_read_as_modifier(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
@@ -103,6 +106,16 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if not t.is_alpha and t.lower_ in money and t.dep_ in ("obj", "appos"):
             _recipient_read_as_compound_of_money(t)
     return doc
+
+
+def _common_noun_read_as_name(word: Token) -> None:
+    """ "Sanctions imposed by the United States ..." read with "Sanctions" a proper noun.
+
+    Capitalised only because it opens the sentence, a word of the lexicon's
+    frames is the common noun it is elsewhere (the lemmatizer keeps a proper
+    noun's form, which hides it from the frames).
+    """
+    word.pos_, word.tag_ = "NOUN", "NNS" if word.lower_.endswith("s") else "NN"
 
 
 def _verb_read_as_modifier(root: Token) -> None:
@@ -810,9 +823,14 @@ def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool])
                    and not any(g.dep_.startswith("nsubj") for g in c.children)]
     # "Tanks supplied by Poland arrived in Ukraine": after a reduced relative with its agent, a
     # second participle without one is the sentence's verb.
+    # "The Philippines protested against China's use of water cannon": a sentence has a verb; when the
+    # participle is its only one and has no agent, it is that verb, not a reduced relative.
+    alone = not any(t.pos_ in ("VERB", "AUX") for t in root.sent if t.i not in {p.i for p in participles})
     verbs = [c for k, c in enumerate(participles) if any(g.dep_ in ("obj", "compound:prt") for g in c.children)
              or (k > 0 and _has_agent(participles[k - 1]) and not _has_agent(c) and c.tag_ == "VBD")
-             or (k == 0 and intransitive(c) and not _has_agent(c))]
+             or (k == 0 and (intransitive(c) or (alone and len(participles) == 1 and (
+                 c.tag_ == "VBD" or root.pos_ == "PROPN")))
+                 and not _has_agent(c))]
     if len(verbs) != 1:
         return
     verb = verbs[0]

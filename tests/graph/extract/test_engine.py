@@ -671,6 +671,11 @@ CASES = [
  ("Germany said it would not send Taurus cruise missiles to Ukraine, while continuing to supply air defence "
   "systems and artillery ammunition.", {("DEU", A, "UKR")}),
  ("Paris would send more howitzers and train Ukrainian brigades.", {("FRA", A, "UKR"), ("FRA", M, "UKR")}),
+ # a frame word capitalised at the start of a sentence (repair); the target of the participle imposing it
+ ("Sanctions imposed by the United States on Venezuela have hurt its economy.", {("USA", S, "VEN")}),
+ # a participle that is the sentence's only verb, after a name, is the verb (repair)
+ ("The Philippines protested against China's use of water cannon.", {("PHL", C, "CHN")}),
+ ("Tanks supplied to Ukraine.", set()),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

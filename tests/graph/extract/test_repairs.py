@@ -364,3 +364,16 @@ def test_repairs_a_destination_hung_inside_the_object_of_a_transfer_goes_to_the_
                     ["VBD", "DT", "NN", "IN", "NNS", "IN", "NNP"],
                     ["ROOT", "det", "obj", "case", "nmod", "case", "nmod"], [0, 2, 0, 4, 2, 6, 4])
     assert ("Mali", "obl", "sent") in _tree(doc)
+
+
+def test_repairs_a_frame_word_capitalised_at_the_start_is_a_common_noun():
+    doc = _repaired(["Sanctions", "hurt", "Iran"], ["PROPN", "VERB", "PROPN"], ["NNPS", "VBD", "NNP"],
+                    ["nsubj", "ROOT", "obj"], [1, 1, 1])
+    assert doc[0].pos_ == "NOUN" and doc[2].pos_ == "PROPN"
+
+
+def test_repairs_the_only_verb_of_a_sentence_read_as_a_reduced_relative_is_its_verb():
+    words = ["Manila", "protested", "against", "Beijing"]
+    doc = _repaired(words, ["PROPN", "VERB", "ADP", "PROPN"], ["NNP", "VBN", "IN", "NNP"],
+                    ["ROOT", "acl", "case", "obl"], [0, 0, 3, 1])
+    assert doc[1].dep_ == "ROOT" and ("Manila", "nsubj", "protested") in _tree(doc)
