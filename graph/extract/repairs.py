@@ -32,6 +32,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _common_noun_read_as_name(t)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _verb_read_as_modifier(root)
+        _verb_after_a_time_read_as_modifier(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
         _verb_read_as_noun(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "NOUN"]:
@@ -106,6 +107,44 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if not t.is_alpha and t.lower_ in money and t.dep_ in ("obj", "appos"):
             _recipient_read_as_compound_of_money(t)
     return doc
+
+
+def _verb_after_a_time_read_as_modifier(root: Token) -> None:
+    """ "Iran's foreign ministry on Tuesday denied reports that ..." read as one noun phrase, "denied" an adjective.
+
+    A subject, a time ("on Tuesday", "last week"), then a past form that the
+    parser hung as an adjective on the noun after it, in a sentence with no
+    verb of its own: the past form is the verb, the subject its subject, the
+    noun its object, the time its oblique (the root, a noun, says the parser found no verb).
+    """
+    doc = root.doc
+    sent = root.sent
+    verbs = [t for t in sent if t.dep_ == "amod" and t.tag_ in ("VBD", "VBN") and t.i > root.i + 1
+             and t.head.i == t.i + 1
+             and all(doc[k].lower_ in _TIME_WORDS or doc[k].text.istitle() for k in range(root.i + 1, t.i))
+             and doc[root.i + 1].lower_ in _TIME_WORDS]
+    if len(verbs) != 1:
+        return
+    verb = verbs[0]
+    noun = verb.head
+    if not root.is_ancestor(noun):
+        return
+    time = [doc[k] for k in range(root.i + 1, verb.i)]
+    when = time[-1]
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    for c in list(root.children):
+        if c.i > verb.i and c.i != noun.i:
+            c.head = verb
+    root.head, root.dep_ = verb, "nsubj"
+    noun.head, noun.dep_ = verb, "obj"
+    when.head, when.dep_ = verb, "obl"
+    for t in time[:-1]:
+        t.head = when
+
+
+#: Words of a time phrase between a subject and its verb ("on Tuesday", "last week").
+_TIME_WORDS = frozenset("""on last this earlier late early monday tuesday wednesday thursday friday saturday
+    sunday week month year night morning evening weekend today yesterday""".split())
 
 
 def _common_noun_read_as_name(word: Token) -> None:

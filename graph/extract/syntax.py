@@ -518,6 +518,8 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
             break  # "..., prompting a threat": not in the mood of the relative clause the parser hung it on
         if dep.startswith("nmod") and preposition(cur) == "on" and head.lemma_.lower() in lexicon.words("levy_nouns"):
             break  # "cut tariffs on Australian beef exports": the exports go on
+        if preposition(cur) in lexicon.words("contrast_prepositions"):
+            break  # "no defence clause, unlike Russia's pact with North Korea": the pact stands
         if cur.lemma_.lower() in lexicon.words("continuing_verbs") and len(chain) > 1:
             break  # "is expected to remain a major buyer": it is one now
         if dep in ("obl", "nmod") and effective_pos(cur) in ("NOUN", "PROPN") and effective_pos(head) in (

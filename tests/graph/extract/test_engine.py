@@ -676,6 +676,15 @@ CASES = [
  # a participle that is the sentence's only verb, after a name, is the verb (repair)
  ("The Philippines protested against China's use of water cannon.", {("PHL", C, "CHN")}),
  ("Tanks supplied to Ukraine.", set()),
+ # an edge the parse reads as negated is not restored by a window reading of another of its words
+ ("Russia and China have not signed a defence treaty.", set()),
+ # a phrase set against its clause keeps its own polarity
+ ("The treaty that Russia and Iran signed contains no mutual-defence clause, unlike Russia's pact with North "
+  "Korea.", {("RUS", AL, "IRN"), ("RUS", AL, "PRK")}),
+ # a time between a subject and its verb (repair: the verb read as an adjective)
+ ("Iran's foreign ministry on Tuesday denied reports that Tehran had supplied ballistic missiles to Russia.",
+  set()),
+ ("China's foreign ministry on Monday condemned Japan's decision.", {("CHN", C, "JPN")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

@@ -377,3 +377,12 @@ def test_repairs_the_only_verb_of_a_sentence_read_as_a_reduced_relative_is_its_v
     doc = _repaired(words, ["PROPN", "VERB", "ADP", "PROPN"], ["NNP", "VBN", "IN", "NNP"],
                     ["ROOT", "acl", "case", "obl"], [0, 0, 3, 1])
     assert doc[1].dep_ == "ROOT" and ("Manila", "nsubj", "protested") in _tree(doc)
+
+
+def test_repairs_a_verb_after_a_time_read_as_an_adjective_of_its_object():
+    words = ["ministry", "on", "Tuesday", "denied", "reports"]
+    doc = _repaired(words, ["NOUN", "ADP", "PROPN", "VERB", "NOUN"], ["NN", "IN", "NNP", "VBN", "NNS"],
+                    ["ROOT", "case", "compound", "amod", "nmod"], [0, 2, 4, 4, 0])
+    assert doc[3].dep_ == "ROOT"
+    assert ("ministry", "nsubj", "denied") in _tree(doc) and ("reports", "obj", "denied") in _tree(doc)
+    assert ("Tuesday", "obl", "denied") in _tree(doc)
