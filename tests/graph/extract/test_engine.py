@@ -685,6 +685,11 @@ CASES = [
  ("Iran's foreign ministry on Tuesday denied reports that Tehran had supplied ballistic missiles to Russia.",
   set()),
  ("China's foreign ministry on Monday condemned Japan's decision.", {("CHN", C, "JPN")}),
+ # people, talks or a dispute about trade are no trade; standing aside in a conflict is non-intervention
+ ("U.S. and Chinese trade negotiators held talks in Geneva.", set()),
+ ("China and the United States are locked in a trade war.", set()),
+ ("Russia and India signed a trade deal.", {("RUS", T, "IND")}),
+ ("Russia stood aside as Azerbaijani forces shelled Armenian territory.", {("AZE", K, "ARM"), ("RUS", N, "ARM")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
