@@ -30,9 +30,14 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in doc:
         if t.pos_ == "PROPN" and t.is_sent_start and t.is_title and lemma(t.lower_) in lexicon.by_lemma:
             _common_noun_read_as_name(t)
+    saying = lexicon.words("judging_verbs") | lexicon.words("speech_verbs")
+    for t in doc:
+        if t.lower_ == "what" and t.head.i != t.i:
+            _what_a_speaker_called(t, lambda v: lemma(v.lower_) in saying)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         _verb_read_as_modifier(root)
         _verb_after_a_time_read_as_modifier(root)
+        _subject_read_as_compound_of_the_object(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
         _verb_read_as_noun(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "NOUN"]:
@@ -109,6 +114,29 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     return doc
 
 
+def _subject_read_as_compound_of_the_object(root: Token) -> None:
+    """ "Thailand's prime minister accused Cambodia of ..." read as one noun phrase headed by "Cambodia".
+
+    A past form right between a noun the parser made a compound of the root
+    name and that name, hung on the noun as a reduced relative, is the verb:
+    the noun its subject, the name its object, the name's clauses its own.
+    """
+    doc = root.doc
+    if root.i < 2 or root.pos_ != "PROPN":
+        return
+    verb, noun = doc[root.i - 1], doc[root.i - 2]
+    if verb.tag_ not in ("VBD", "VBN") or verb.head.i != noun.i or not verb.dep_.startswith("acl") \
+            or noun.head.i != root.i or noun.dep_ != "compound" or noun.pos_ != "NOUN":
+        return
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    for c in list(root.children):
+        if c.i > root.i:
+            c.head = verb
+            c.dep_ = "advcl" if c.dep_ == "acl" else c.dep_
+    noun.head, noun.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "obj"
+
+
 def _verb_after_a_time_read_as_modifier(root: Token) -> None:
     """ "Iran's foreign ministry on Tuesday denied reports that ..." read as one noun phrase, "denied" an adjective.
 
@@ -145,6 +173,50 @@ def _verb_after_a_time_read_as_modifier(root: Token) -> None:
 #: Words of a time phrase between a subject and its verb ("on Tuesday", "last week").
 _TIME_WORDS = frozenset("""on last this earlier late early monday tuesday wednesday thursday friday saturday
     sunday week month year night morning evening weekend today yesterday""".split())
+
+
+def _what_a_speaker_called(what: Token, says: Callable[[Token], bool]) -> None:
+    """ "struck what Ankara described as PKK positions in northern Iraq": the positions were struck.
+
+    Wire copy puts a thing in a speaker's words ("over what it called the
+    genocide in Gaza", "hit what Tehran said were bases in Pakistan"): the thing
+    named is the verb's object or phrase, and the speaker's clause a relative
+    clause on it, so the rules find the thing where they look for an object.
+    """
+    if what.dep_ in ("obj", "obl", "nmod") and says(what.head) and what.head.dep_ in ("ccomp", "xcomp"):
+        clause, governor, dep = what.head, what.head.head, what.dep_
+    else:
+        clauses = [c for c in what.children if c.dep_ in ("acl:relcl", "acl") and says(c)]
+        if len(clauses) != 1:
+            return
+        clause, governor, dep = clauses[0], what.head, what.dep_
+    named = _named_in(clause, what)
+    if named is None or governor.i == clause.i:
+        return
+    named.head, named.dep_ = governor, dep
+    for c in list(named.children):
+        if c.dep_ in ("case", "cop") and c.i < named.i:
+            c.head, c.dep_ = clause, "mark" if c.dep_ == "case" else "cop"  # "as", "were": the speaker's
+    for c in list(what.children):
+        if c.dep_ == "case":
+            c.head = named  # "over what it called": "over" opens the phrase of what was named
+    for c in list(clause.children):
+        if c.i > named.i and c.dep_.startswith("obl"):
+            c.head, c.dep_ = named, "nmod"  # "... as PKK positions in northern Iraq"
+    clause.head, clause.dep_ = named, "acl:relcl"
+    what.head, what.dep_ = clause, "obj"
+
+
+def _named_in(clause: Token, what: Token) -> Token | None:
+    """What a speaker's clause names: its "as" phrase, its predicate, or its object besides "what"."""
+    for c in clause.children:
+        if c.i > clause.i and c.dep_.startswith("obl") and any(g.lower_ == "as" for g in c.children):
+            return c
+    for c in clause.children:
+        if c.i > clause.i and c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    objects = [c for c in clause.children if c.dep_ == "obj" and c.i > clause.i and c.i != what.i]
+    return objects[0] if len(objects) == 1 else None
 
 
 def _common_noun_read_as_name(word: Token) -> None:

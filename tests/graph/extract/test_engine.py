@@ -690,6 +690,14 @@ CASES = [
  ("China and the United States are locked in a trade war.", set()),
  ("Russia and India signed a trade deal.", {("RUS", T, "IND")}),
  ("Russia stood aside as Azerbaijani forces shelled Armenian territory.", {("AZE", K, "ARM"), ("RUS", N, "ARM")}),
+ # the thing a speaker's words name is the verb's object (repair: "what X called/described as/said were")
+ ("Turkish drones struck what Ankara described as PKK positions in northern Iraq's Duhok province.",
+  {("TUR", K, "IRQ")}),
+ ("Iranian missiles hit what Tehran said were bases of the Jaish al-Adl group in Pakistan's Balochistan "
+  "province.", {("IRN", K, "PAK")}),
+ ("Lithuania protested against what Vilnius called a hybrid attack by Minsk.", {("LTU", C, "BLR")}),
+ # a subject read as a compound of the object (repair)
+ ("Thailand's prime minister accused Cambodia of violating the ceasefire.", {("THA", C, "KHM")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

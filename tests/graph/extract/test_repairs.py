@@ -386,3 +386,19 @@ def test_repairs_a_verb_after_a_time_read_as_an_adjective_of_its_object():
     assert doc[3].dep_ == "ROOT"
     assert ("ministry", "nsubj", "denied") in _tree(doc) and ("reports", "obj", "denied") in _tree(doc)
     assert ("Tuesday", "obl", "denied") in _tree(doc)
+
+
+def test_repairs_what_a_speaker_called_a_thing_makes_the_thing_the_object():
+    words = ["struck", "what", "Ankara", "described", "as", "positions"]
+    doc = _repaired(words, ["VERB", "PRON", "PROPN", "VERB", "ADP", "NOUN"], ["VBD", "WP", "NNP", "VBD", "IN", "NNS"],
+                    ["ROOT", "obj", "nsubj", "ccomp", "case", "obl"], [0, 3, 3, 0, 5, 3])
+    assert ("positions", "obj", "struck") in _tree(doc)
+    assert ("described", "acl:relcl", "positions") in _tree(doc) and ("as", "mark", "described") in _tree(doc)
+
+
+def test_repairs_a_subject_read_as_a_compound_of_the_object():
+    words = ["the", "minister", "accused", "Cambodia"]
+    doc = _repaired(words, ["DET", "NOUN", "VERB", "PROPN"], ["DT", "NN", "VBD", "NNP"],
+                    ["det", "compound", "acl", "ROOT"], [1, 3, 1, 3])
+    assert doc[2].dep_ == "ROOT" and ("minister", "nsubj", "accused") in _tree(doc)
+    assert ("Cambodia", "obj", "accused") in _tree(doc)
