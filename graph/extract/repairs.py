@@ -38,6 +38,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_read_as_modifier(root)
         _verb_after_a_time_read_as_modifier(root)
         _subject_read_as_compound_of_the_object(root)
+        _particle_verb_read_as_subject(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
         _verb_read_as_noun(root)
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "NOUN"]:
@@ -134,6 +135,34 @@ def _subject_read_as_compound_of_the_object(root: Token) -> None:
             c.head = verb
             c.dep_ = "advcl" if c.dep_ == "acl" else c.dep_
     noun.head, noun.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "obj"
+
+
+def _particle_verb_read_as_subject(root: Token) -> None:
+    """ "The U.S. Navy shot down an Iranian drone" read with "shot" a noun, the subject of "drone".
+
+    A noun takes no particle: a word with one ("down") that the parser made the
+    subject of the root noun after it is the verb, the nouns compounded before
+    it its subject, the root its object.
+    """
+    words = [c for c in root.children if c.dep_.startswith("nsubj") and c.i < root.i
+             and any(g.dep_ == "compound:prt" for g in c.children)]
+    if len(words) != 1:
+        return
+    verb = words[0]
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "nmod:poss", "amod", "det")]
+    names = [c for c in before if c.dep_ == "compound"]
+    if not names:
+        return
+    subject = names[-1]
+    for c in before:
+        if c.i != subject.i:
+            c.head = subject
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    for c in list(root.children):
+        if c.i > root.i:
+            c.head = verb
+    subject.head, subject.dep_ = verb, "nsubj"
     root.head, root.dep_ = verb, "obj"
 
 

@@ -698,6 +698,9 @@ CASES = [
  ("Lithuania protested against what Vilnius called a hybrid attack by Minsk.", {("LTU", C, "BLR")}),
  # a subject read as a compound of the object (repair)
  ("Thailand's prime minister accused Cambodia of violating the ceasefire.", {("THA", C, "KHM")}),
+ # a deployment is a transfer of what it moves; a noun with a particle is a verb (repair)
+ ("Seoul denounced the deployment of North Korean soldiers to Russia.", {("KOR", C, "PRK"), ("PRK", M, "RUS")}),
+ ("The U.S. Navy shot down an Iranian drone.", {("USA", K, "IRN")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

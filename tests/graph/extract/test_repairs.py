@@ -402,3 +402,11 @@ def test_repairs_a_subject_read_as_a_compound_of_the_object():
                     ["det", "compound", "acl", "ROOT"], [1, 3, 1, 3])
     assert doc[2].dep_ == "ROOT" and ("minister", "nsubj", "accused") in _tree(doc)
     assert ("Cambodia", "obj", "accused") in _tree(doc)
+
+
+def test_repairs_a_verb_with_its_particle_read_as_the_subject_noun():
+    words = ["The", "Navy", "shot", "down", "a", "drone"]
+    doc = _repaired(words, ["DET", "PROPN", "NOUN", "ADP", "DET", "NOUN"], ["DT", "NNP", "NN", "RP", "DT", "NN"],
+                    ["det", "compound", "nsubj", "compound:prt", "det", "ROOT"], [1, 2, 5, 2, 5, 5])
+    assert doc[2].dep_ == "ROOT" and ("Navy", "nsubj", "shot") in _tree(doc) and ("drone", "obj", "shot") in _tree(doc)
+    assert ("The", "det", "Navy") in _tree(doc)
