@@ -61,6 +61,12 @@ class Memory:
     #: "the pact" refers back to.
     event_actors: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
+    def remember_event(self, lemma: str, edge_type: str, actors: tuple[str, ...], aimed_at: tuple[str, ...]) -> None:
+        """Keep an event stated by its trigger's lemma and its edge type, as the latest of each."""
+        for key in (lemma, edge_type):
+            self.event_actors.pop(key, None)  # re-inserted last: the dict keeps the latest event last
+            self.event_actors[key] = (actors, aimed_at)
+
     @property
     def speaker_before(self) -> tuple[str, ...]:
         """Whom '"...," he said' or "the ministry said" means: the last speaker, else the last person named."""

@@ -115,7 +115,7 @@ class Extractor:
                 for claim in sentence_claims:
                     found_claims.append((claim.claimants, claim.members, evidence))
             _remember(view, memory, self.lexicon)
-            _remember_events(doc, candidates, memory)
+            engine.remember_events(doc, candidates, memory)  # the window's too
         return Extraction(article_id, merge_facts(facts), merge_claims(found_claims))
 
 
@@ -246,22 +246,6 @@ def _evidence(text: str, index: DocIndex, lo: int, hi: int, article_id: str, pub
     end = index.idx[hi - 1] + len(index.text[hi - 1])
     sentence = text[start:end]
     return Evidence(article_id, sentence, start, end, event_date(sentence, published))
-
-
-def _remember_events(doc: Doc, candidates: list[Candidate], memory: Memory) -> None:
-    """Keep who acted in each event the sentence states, for "the strikes" or "the pact" later.
-
-    The actors of an undirected or symmetric edge are both sides ("the pact" Russia and North
-    Korea signed); of a directed one, its subjects ("the deployment": North Korea's).
-    """
-    for c in candidates:
-        if c.negated or c.modal:
-            continue
-        both = not c.directed or c.type is EdgeType.ALLIANCE
-        event = (tuple(dict.fromkeys((*c.subjects, *c.objects))), ()) if both else (c.subjects, c.objects)
-        for key in (doc[c.trigger].lemma_.lower(), c.type.value):
-            memory.event_actors.pop(key, None)  # re-inserted last: the dict keeps the latest event last
-            memory.event_actors[key] = event
 
 
 def _remember(view: SentenceView, memory: Memory, lexicon: Lexicon) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from alignkg.graph.extract.context import QUOTES, SentenceView
+from alignkg.graph.extract.context import QUOTES, Memory, SentenceView
 from alignkg.graph.extract.frames import Frame, Lexicon, Slot, Step
 from alignkg.graph.extract.resolve import Resolver
 from alignkg.graph.extract.rules.candidate import Candidate
@@ -130,6 +130,22 @@ def _trigger_pos(view: SentenceView, t: Token) -> str:
     return pos
 
 
+def remember_events(doc: Doc, candidates: list[Candidate], memory: Memory) -> None:
+    """Keep who acted in each event stated, for "the strikes", "the pact" or "the incident" later.
+
+    The actors of an undirected or symmetric edge are both sides ("the pact" Russia and North
+    Korea signed); of a directed one, its subjects ("the deployment": North Korea's).
+    """
+    for c in candidates:
+        if c.negated or c.modal:
+            continue
+        if not c.directed or c.type is EdgeType.ALLIANCE:
+            memory.remember_event(doc[c.trigger].lemma_.lower(), c.type.value,
+                                  tuple(dict.fromkeys((*c.subjects, *c.objects))), ())
+        else:
+            memory.remember_event(doc[c.trigger].lemma_.lower(), c.type.value, c.subjects, c.objects)
+
+
 def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
     verdict = _qualified(ctx, frame, t)
     if verdict is not True:
@@ -140,6 +156,9 @@ def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
     if found:
         finding.candidates.extend(found)
         finding.decided.add(t.i)
+        # "Chinese vessels rammed a Philippine ship, and Manila denounced the incident": an event the
+        # sentence has stated is one a later word of it may refer back to.
+        remember_events(ctx.doc, found, ctx.view.memory)
     elif (frame.own_phrases and _unattributed_act(ctx, t)) or _agentless_passive(frame, t):
         finding.decided.add(t.i)
 

@@ -701,6 +701,11 @@ CASES = [
  # a deployment is a transfer of what it moves; a noun with a particle is a verb (repair)
  ("Seoul denounced the deployment of North Korean soldiers to Russia.", {("KOR", C, "PRK"), ("PRK", M, "RUS")}),
  ("The U.S. Navy shot down an Iranian drone.", {("USA", K, "IRN")}),
+ # an act stated earlier in the same sentence; "the incident", "the move" refer to the last act
+ ("Chinese vessels rammed a Philippine ship, and Manila denounced the incident.",
+  {("CHN", K, "PHL"), ("PHL", C, "CHN")}),
+ ("The United States imposed tariffs on Canada. Ottawa condemned the move.", {("USA", S, "CAN"), ("CAN", C, "USA")}),
+ ("China condemned the move.", set()),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
