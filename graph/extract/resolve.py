@@ -24,7 +24,6 @@ from spacy.tokens import Token
 from alignkg.graph.extract.context import QUOTES, SentenceView
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.mentions import GROUP_KIND, Mention, Role
-from alignkg.graph.ontology import EdgeType
 from alignkg.graph.extract.syntax import (
     REASONS,
     antecedent,
@@ -36,6 +35,7 @@ from alignkg.graph.extract.syntax import (
     preposition,
     subjects,
 )
+from alignkg.graph.ontology import EdgeType
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"})
 _CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
@@ -47,8 +47,9 @@ _EXAMPLES = frozenset({"including", "like", "such"})
 _PUNISHED = frozenset({"on", "against"})
 #: Determiners of a noun that refers back ("the pact", "these strikes").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-#: The keys of the event memory that are edge types (the others are trigger lemmas).
-_EDGE_TYPES = frozenset(t.value for t in EdgeType)
+#: The keys of the event memory that are edge types of acts (the others are trigger lemmas): "the
+#: move" is no alliance, which a state may be in without an act ("Turkey's NATO ally Greece").
+_EDGE_TYPES = frozenset(t.value for t in EdgeType if t is not EdgeType.ALLIANCE)
 #: Prepositions of the phrase that says whom an event was aimed at ("the attacks on Iran").
 _AIMED_AT = frozenset({"on", "against", "at", "into", "upon"})
 #: Endings that make a noun of an event's verb ("deployment", "withdrawal").
@@ -463,11 +464,11 @@ class Resolver:
         # "the attacks on Iran": an event aimed at the state its phrase names, by someone else.
         aimed = set(self.states(phrases(t, _AIMED_AT), "place"))
         anything = lemma in self.lexicon.words("act_nouns")  # "the incident", "the move": the last act
-        found = [actors for k, (actors, objects) in events.items()
+        found = [tuple(c for c in actors if c not in aimed and c not in self.exclude)
+                 for k, (actors, objects) in events.items()
                  if (k in keys or (anything and k in _EDGE_TYPES)) and aimed <= set(objects)]
-        found = [[c for c in actors if c not in aimed and c not in self.exclude] for actors in found]
         found = [actors for actors in found if actors]
-        return tuple(found[-1]) if found else ()  # the memory keeps the latest last
+        return found[-1] if found else ()  # the memory keeps the latest last
 
     def _users(self, t: Token) -> tuple[str, ...]:
         """The states that use a weapon: the agents of a participle on it ("drones flown by Russia")."""
