@@ -201,9 +201,9 @@ def _read_by_engine(doc: Doc, candidate: Candidate, finding: engine.Finding) -> 
         return True
     # "Russia and China have not signed a defence treaty": the engine read the edge between the same
     # states as negated or only possible; a window reading of another word of it does not undo that.
-    pairs = set(candidate.pairs())
-    if any((c.negated or c.modal) and c.type is candidate.type and pairs <= set(c.pairs()) | {
-            (o, s) for s, o in c.pairs()} for c in finding.candidates):
+    denied = {pair for c in finding.candidates if (c.negated or c.modal) and c.type is candidate.type
+              for s, o in c.pairs() for pair in ((s, o), (o, s))}
+    if set(candidate.pairs()) <= denied:
         return True
     # "Beijing lodged representations with Washington over the arms sale to Taiwan": an event given as
     # the reason of an edge the engine read is the criticised one's, not its critic's.

@@ -706,6 +706,11 @@ CASES = [
   {("CHN", K, "PHL"), ("PHL", C, "CHN")}),
  ("The United States imposed tariffs on Canada. Ottawa condemned the move.", {("USA", S, "CAN"), ("CAN", C, "USA")}),
  ("China condemned the move.", set()),
+ # a group whose every pair the parse reads as without a treaty; the victim of a criticised aggression
+ ("Analysts say Russia, China, North Korea and Iran have formed an axis, though the four countries have signed "
+  "no collective defence treaty.", set()),
+ ("Saudi Arabia condemned the Israeli strike, calling it an aggression against the sovereignty of Qatar.",
+  {("SAU", C, "ISR")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
