@@ -78,6 +78,11 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _verb_read_as_modifier_of_appositive(t)
         elif t.lower_ in lexicon.words("state_adjectives") and t.pos_ == "VERB":
             _adjective_read_as_verb(t)
+    adjectival = lexicon.words("adjectival_participles")
+    for t in doc:
+        if t.lower_ in ("have", "has", "had") and t.pos_ == "AUX" and t.i + 1 < len(doc):
+            _perfect_read_as_possession(t, lambda v: lemma(v.lower_) in lexicon.event_verbs
+                                        and v.lower_ not in adjectival)
     for t in doc:
         if t.lower_ in _DEPTH_WORDS and t.head.i != t.i:
             _phrase_on_a_word_of_depth(t)
@@ -609,6 +614,31 @@ def _adjective_read_as_verb(word: Token) -> None:
                 c.dep_, c.pos_ = "case", "ADP"
     name.head, name.dep_ = word.head, "obl" if word.head.pos_ in ("VERB", "AUX") else "nmod"
     word.head, word.dep_, word.pos_, word.tag_ = name, "amod", "ADJ", "JJ"
+
+
+def _perfect_read_as_possession(have: Token, event: Callable[[Token], bool]) -> None:
+    """ "Indian missiles had struck sites in Pakistan" read as "had (struck sites)", "struck" an adjective.
+
+    A past participle of a verb that starts an edge, right after "have" that the
+    parser made a verb of its own, hung as an adjective on that verb's object:
+    the perfect tense of the participle, whose object the noun is.
+    """
+    verb = have.doc[have.i + 1]
+    noun = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ != "amod" or not event(verb) or noun.head.i != have.i \
+            or noun.dep_ != "obj" or noun.i <= verb.i:
+        return
+    head, dep = have.head, have.dep_
+    # The participle takes the place of "have" first, so that no step makes a cycle.
+    if head.i == have.i:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = head, dep
+    verb.pos_ = "VERB"
+    for c in list(have.children):
+        c.head = verb  # its subject, its object, "would" and the rest of the clause
+    have.head, have.dep_ = verb, "aux"
+    noun.dep_ = "obj"
 
 
 def _phrase_on_a_word_of_depth(word: Token) -> None:

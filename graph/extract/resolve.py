@@ -228,8 +228,8 @@ class Resolver:
         if speaker:
             return speaker
         for m in reversed(self.view.mentions):
-            if m.end > t.i or not m.codes or m.role is Role.BLOCKED:
-                continue
+            if m.end > t.i or not m.codes or m.role is Role.BLOCKED or m.kind == "demonym":
+                continue  # "Indian missiles had struck ... and its forces": a demonym's thing owns no forces
             root = doc[m.start:m.end].root
             if root.dep_ in ("nsubj", "nsubj:pass") and (len(m.group_codes) >= 2) == plural:
                 return m.group_codes if plural else m.codes

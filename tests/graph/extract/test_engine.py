@@ -711,6 +711,10 @@ CASES = [
   "no collective defence treaty.", set()),
  ("Saudi Arabia condemned the Israeli strike, calling it an aggression against the sovereignty of Qatar.",
   {("SAU", C, "ISR")}),
+ # a perfect read as possession (repair); a demonym's thing is no antecedent of "its"
+ ("Pakistan said Indian missiles had struck sites in Pakistan and that its forces had shot down five Indian jets.",
+  {("IND", K, "PAK"), ("PAK", K, "IND")}),
+ ("Russian warplanes have bombed rebel-held areas of Syria's Idlib province.", {("RUS", K, "SYR")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality

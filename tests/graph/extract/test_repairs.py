@@ -410,3 +410,18 @@ def test_repairs_a_verb_with_its_particle_read_as_the_subject_noun():
                     ["det", "compound", "nsubj", "compound:prt", "det", "ROOT"], [1, 2, 5, 2, 5, 5])
     assert doc[2].dep_ == "ROOT" and ("Navy", "nsubj", "shot") in _tree(doc) and ("drone", "obj", "shot") in _tree(doc)
     assert ("The", "det", "Navy") in _tree(doc)
+
+
+def test_repairs_a_perfect_of_a_verb_of_an_edge_read_as_possession():
+    words = ["missiles", "had", "struck", "sites"]
+    doc = _repaired(words, ["NOUN", "AUX", "VERB", "NOUN"], ["NNS", "VBD", "VBN", "NNS"],
+                    ["nsubj", "ROOT", "amod", "obj"], [1, 1, 3, 1])
+    assert doc[2].dep_ == "ROOT" and ("had", "aux", "struck") in _tree(doc)
+    assert ("missiles", "nsubj", "struck") in _tree(doc) and ("sites", "obj", "struck") in _tree(doc)
+
+
+def test_repairs_leave_have_with_an_adjectival_participle():
+    words = ["They", "have", "armed", "drones"]
+    doc = _repaired(words, ["PRON", "AUX", "VERB", "NOUN"], ["PRP", "VBP", "VBN", "NNS"],
+                    ["nsubj", "ROOT", "amod", "obj"], [1, 1, 3, 1])
+    assert doc[1].dep_ == "ROOT" and ("armed", "amod", "drones") in _tree(doc)
