@@ -14,8 +14,10 @@ in order; :mod:`alignkg.graph.extract.pipeline` registers it as the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterable, Set
 
+import numpy
+from spacy.attrs import DEP, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from alignkg.graph.extract.frames import Lexicon
@@ -25,32 +27,35 @@ from alignkg.graph.extract.syntax import climb
 def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     """Run every repair over ``doc`` in order, and return it.
 
-    ``lemma`` gives a word's context-free lemma (the lemmatizer has not run yet).
+    ``lemma`` gives a word's context-free lemma (the lemmatizer has not run yet). Each repair
+    visits only the tokens that may start it (:class:`_Places`: by word, part of speech or
+    relation, found with arrays rather than a pass of Python over every token).
     """
-    for t in doc:
-        if t.pos_ == "PROPN" and t.is_sent_start and t.is_title and lemma(t.lower_) in lexicon.by_lemma:
+    at = _Places(doc)
+    for t in (doc[s.start] for s in doc.sents):
+        if t.pos_ == "PROPN" and t.is_title and lemma(t.lower_) in lexicon.by_lemma:
             _common_noun_read_as_name(t)
     saying = lexicon.words("judging_verbs") | lexicon.words("speech_verbs")
-    for t in doc:
-        if t.lower_ == "what" and t.head.i != t.i:
+    for t in at(("what",)):
+        if t.head.i != t.i:
             _what_a_speaker_called(t, lambda v: lemma(v.lower_) in saying)
-    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+    for root in at.roots(("NOUN", "PROPN")):
         _verb_read_as_modifier(root)
         _verb_after_a_time_read_as_modifier(root)
         _subject_read_as_compound_of_the_object(root)
         _particle_verb_read_as_subject(root)
-    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "VERB")]:
+    for root in at.roots(("NOUN", "PROPN", "VERB")):
         _verb_read_as_noun(root)
-    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "NOUN"]:
+    for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
     intransitive = lexicon.words("intransitive_verbs")
-    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+    for root in at.roots(("NOUN", "PROPN")):
         _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive)
-    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+    for root in at.roots(("NOUN", "PROPN")):
         _past_tense_read_as_adjective(root)
-    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]:
+    for root in at.roots(("VERB",)):
         _relative_clause_read_as_root(root)
-    for t in doc:
+    for t in at.either(deps=("nsubj", "nsubj:pass", "nsubj:outer", "expl"), words=_COMPARATIVES):
         if t.lower_ in _COMPARATIVES:
             _quantity_read_as_oblique(t)
         elif t.dep_ == "nsubj:pass":
@@ -59,45 +64,47 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _source_read_as_subject(t)
         elif t.dep_ == "expl" and t.lower_ == "it":
             _subject_read_as_expletive(t)
-    for t in doc:
-        if t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ in ("advmod", "obl:unmarked", "obl:npmod"):
+    for t in at(_PREPOSITIONS_READ_AS_ADVERBS):
+        if t.dep_ in ("advmod", "obl:unmarked", "obl:npmod"):
             _preposition_read_as_adverb(t)
-        elif t.lower_ in _PREPOSITIONS_READ_AS_ADVERBS and t.dep_ == "compound":
+        elif t.dep_ == "compound":
             _preposition_read_as_modifier(t)
-    institutions = lexicon.words("institution_nouns")
-    for t in doc:
+    for t in at.either(("VERB",), deps=("appos",)):
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
             _destination_inside_the_object(t)
-        if t.dep_ == "obl" and t.pos_ == "PROPN" and t.i > 1 and doc[t.i - 1].lower_ == "in" \
-                and doc[t.i - 2].lower_ in institutions:
-            _rehang_on_noun_before(t, doc[t.i - 2])  # "backed the government in Libya": Libya's government
-            if t.head.i == t.i - 2:
-                t.dep_ = "nmod"
-    for t in doc:
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
             _verb_read_as_modifier_of_appositive(t)
-        elif t.lower_ in lexicon.words("state_adjectives") and t.pos_ == "VERB":
+        elif t.pos_ == "VERB" and any(c.dep_ == "amod" and c.i < t.i for c in t.children):
+            _subject_read_as_verb(t)
+    institutions = lexicon.words("institution_nouns")
+    for t in at(("in",)):
+        name = doc[t.i + 1] if t.i + 1 < len(doc) else t
+        if t.i > 0 and name.dep_ == "obl" and name.pos_ == "PROPN" and doc[t.i - 1].lower_ in institutions:
+            _rehang_on_noun_before(name, doc[t.i - 1])  # "backed the government in Libya": Libya's government
+            if name.head.i == t.i - 1:
+                name.dep_ = "nmod"
+    for t in at(lexicon.words("state_adjectives")):
+        if t.pos_ == "VERB":
             _adjective_read_as_verb(t)
     adjectival = lexicon.words("adjectival_participles")
-    for t in doc:
-        if t.lower_ in ("have", "has", "had") and t.pos_ == "AUX" and t.i + 1 < len(doc):
+    for t in at(("have", "has", "had")):
+        if t.pos_ == "AUX" and t.i + 1 < len(doc):
             _perfect_read_as_possession(t, lambda v: lemma(v.lower_) in lexicon.event_verbs
                                         and v.lower_ not in adjectival)
-    for t in doc:
-        if t.lower_ in _DEPTH_WORDS and t.head.i != t.i:
+    for t in at(_DEPTH_WORDS):
+        if t.head.i != t.i:
             _phrase_on_a_word_of_depth(t)
-        if t.pos_ == "VERB" and any(c.dep_ == "amod" and c.i < t.i for c in t.children):
-            _subject_read_as_verb(t)
-        elif t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in lexicon.event_verbs and (
-                doc[t.i + 1].pos_ == "NOUN" or doc[t.i + 1].dep_ == "compound"):
-            _infinitive_read_as_noun(doc[t.i + 1], lambda n: lemma(n.lower_) in lexicon.commodities)
-    for t in doc:
+    for t in at(("to",)):
+        word = doc[t.i + 1] if t.i + 1 < len(doc) else t
+        if word.lower_ in lexicon.event_verbs and (word.pos_ == "NOUN" or word.dep_ == "compound"):
+            _infinitive_read_as_noun(word, lambda n: lemma(n.lower_) in lexicon.commodities)
+    for t in at.either(("NOUN", "ADJ", "VERB")):
         if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)
         elif t.pos_ == "VERB":
             _noun_after_a_preposition(t)
             _goods_read_as_coordinated_verb(t, lexicon)
-    for t in doc:
+    for t in at.either(deps=("acl:relcl", "nmod", "nmod:poss", "nmod:npmod", "nmod:tmod", "nmod:unmarked")):
         if t.dep_ == "acl:relcl":
             _contact_clause_attachment(t)
             if lemma(t.lower_) in lexicon.words("speech_verbs"):
@@ -114,8 +121,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.pos_ == "VERB" and lemma(t.lower_) in lexicon.words("judging_verbs"):
             _predicate_read_as_object(t, lexicon.words("critical_words"))
     money = lexicon.words("money")
-    for t in doc:
-        if not t.is_alpha and t.lower_ in money and t.dep_ in ("obj", "appos"):
+    for t in at(money):
+        if not t.is_alpha and t.dep_ in ("obj", "appos"):
             _recipient_read_as_compound_of_money(t)
     return doc
 
@@ -261,6 +268,39 @@ def _common_noun_read_as_name(word: Token) -> None:
     noun's form, which hides it from the frames).
     """
     word.pos_, word.tag_ = "NOUN", "NNS" if word.lower_.endswith("s") else "NN"
+
+
+class _Places:
+    """The tokens of a document that are one of some words (lower-cased), found with one array.
+
+    Repairs change tags and heads, never words, so the array is read once per document.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lower = doc.to_array(LOWER)
+
+    def __call__(self, words: Iterable[str]) -> list[Token]:
+        return [self.doc[int(i)] for i in numpy.flatnonzero(self._words(words))]
+
+    def roots(self, pos: Iterable[str]) -> list[Token]:
+        """The roots whose part of speech is one of ``pos``, as the tags stand now."""
+        tags = self.doc.to_array([POS, DEP])
+        strings = self.doc.vocab.strings
+        chosen = numpy.isin(tags[:, 0], [strings[p] for p in pos]) & (tags[:, 1] == strings["ROOT"])
+        return [self.doc[int(i)] for i in numpy.flatnonzero(chosen)]
+
+    def either(self, pos: Iterable[str] = (), deps: Iterable[str] = (), words: Iterable[str] = ()) -> list[Token]:
+        """The tokens with one of ``pos``, or one of ``deps``, or one of ``words``, as the tags stand now."""
+        tags = self.doc.to_array([POS, DEP])
+        strings = self.doc.vocab.strings
+        chosen = numpy.isin(tags[:, 0], [strings[p] for p in pos if p in strings]) | numpy.isin(
+            tags[:, 1], [strings[d] for d in deps if d in strings]) | self._words(words)
+        return [self.doc[int(i)] for i in numpy.flatnonzero(chosen)]
+
+    def _words(self, words: Iterable[str]) -> numpy.ndarray:
+        keys = [self.doc.vocab.strings[w] for w in words if w in self.doc.vocab.strings]
+        return numpy.isin(self.lower, keys) if keys else numpy.zeros(len(self.lower), dtype=bool)
 
 
 def _verb_read_as_modifier(root: Token) -> None:
