@@ -106,6 +106,8 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
         codes, kinds = gazetteer.resolve_form(form, on)
         if form.lower() in fuller:
             codes = frozenset({fuller[form.lower()]})  # "Congo" after "Democratic Republic of Congo"
+        elif len(codes) > 1 and len(codes & fuller.named) == 1:
+            codes = codes & fuller.named  # "Congolese troops" in an article that names one of the two Congos
         valid = set(codes)
         if len(valid) != 1:
             # An official outside his term, or a form that names two states: not an actor here.
@@ -130,29 +132,41 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     return outer
 
 
-def _fuller_names(forms: list[str], gazetteer: Gazetteer, on: dt.date | None) -> dict[str, str]:
+class _Fuller(dict[str, str]):
+    """Short names that fuller names in an article give to a state, and the states it names unambiguously."""
+
+    named: frozenset[str] = frozenset()
+
+
+def _fuller_names(forms: list[str], gazetteer: Gazetteer, on: dt.date | None) -> _Fuller:
     """Short names that a fuller name in the same article gives to another state.
 
     "Congo" alone names the Republic of the Congo, but in an article that names
     the "Democratic Republic of Congo" it is short for that: a one-word form
     that is a word of a longer resolved form of another state takes that state.
+    The states the article names by a form of one state only are kept too: a
+    demonym of two states ("Congolese") is the one of them the article names.
     """
     seen: dict[str, set[str]] = {}
+    named: set[str] = set()
     for form in forms:
+        codes, _ = gazetteer.resolve_form(form, on)
+        if len(codes) == 1:
+            named.update(codes)
         if " " in form:
-            codes, _ = gazetteer.resolve_form(form, on)
             if len(codes) == 1:
                 for word in form.lower().split():
                     seen.setdefault(word, set()).update(codes)
     # A word of fuller names of two states ("Korea" of North and South Korea) decides nothing.
     longer = {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1}
-    out: dict[str, str] = {}
+    out = _Fuller()
     for form in forms:
         key = form.lower()
         if " " not in form and key in longer:
             codes, _ = gazetteer.resolve_form(form, on)
             if len(codes) == 1 and longer[key] not in codes:
                 out[key] = longer[key]
+    out.named = frozenset(named)
     return out
 
 

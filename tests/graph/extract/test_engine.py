@@ -715,6 +715,10 @@ CASES = [
  ("Pakistan said Indian missiles had struck sites in Pakistan and that its forces had shot down five Indian jets.",
   {("IND", K, "PAK"), ("PAK", K, "IND")}),
  ("Russian warplanes have bombed rebel-held areas of Syria's Idlib province.", {("RUS", K, "SYR")}),
+ # a demonym of two states is the one the article names
+ ("Rwanda sent troops into the Democratic Republic of Congo. Rwandan drones struck Congolese army positions.",
+  {("RWA", K, "COD")}),
+ ("Congolese forces shelled Rwandan positions.", set()),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
