@@ -70,7 +70,9 @@ def test_gazetteer_forms_belong_to_one_state_and_officials_are_not_other_names(g
     codes: dict[str, set[str]] = {}
     for alias in gazetteer.iter_aliases():
         codes.setdefault(_norm(alias.text), set()).add(alias.code)
-    assert {text: c for text, c in codes.items() if len(c) > 1} == {}
+    # One demonym is listed under two states by design: the article decides which (mentions).
+    assert {text: c for text, c in codes.items() if len(c) > 1} == {"congolese": {"COD", "COG"}}
+    assert gazetteer.lookup("Congolese") is None
     forms = {_norm(a.text) for a in gazetteer.iter_aliases() if a.kind != AliasKind.OFFICIAL}
     non_state = {_norm(n.text) for n in gazetteer.non_state}
     officials = {_norm(a.text) for a in gazetteer.iter_aliases([AliasKind.OFFICIAL])}
