@@ -482,10 +482,13 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
         return
     roles = _source_and_target(ctx, frame, trigger, theme)
     if roles is None:
-        if reading.type in _SHARED_TARGET_TYPES and not frame.uses_conflict:
-            source = _role(ctx, frame, trigger, frame.source, frame.source_mode)
-            if source:
-                ctx.orphans.append((trigger, reading, source))
+        source = _role(ctx, frame, trigger, frame.source, frame.source_mode)
+        if source and not (reading.negated or reading.modal or frame.uses_conflict):
+            # "North Korea fired missiles into the sea, and Seoul condemned the launches": an act
+            # that names no target state still has its actor, whom "the launches" may name later.
+            ctx.view.memory.remember_event(trigger.lemma_.lower(), reading.type.value, source, ())
+        if reading.type in _SHARED_TARGET_TYPES and not frame.uses_conflict and source:
+            ctx.orphans.append((trigger, reading, source))
         return
     source, target = roles
     if reading.type is EdgeType.NON_INTERVENTION:

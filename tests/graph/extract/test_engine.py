@@ -719,6 +719,9 @@ CASES = [
  ("Rwanda sent troops into the Democratic Republic of Congo. Rwandan drones struck Congolese army positions.",
   {("RWA", K, "COD")}),
  ("Congolese forces shelled Rwandan positions.", set()),
+ # an act that names no target state still has its actor, whom "the launches" names later
+ ("North Korea fired several ballistic missiles into the sea, and Seoul condemned the launches as a provocation.",
+  {("KOR", C, "PRK")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
  # negation, denial, modality
