@@ -115,7 +115,6 @@ class Extractor:
                 for claim in sentence_claims:
                     found_claims.append((claim.claimants, claim.members, evidence))
             _remember(view, memory, self.lexicon)
-            engine.remember_events(doc, candidates, memory)  # the window's too
         return Extraction(article_id, merge_facts(facts), merge_claims(found_claims))
 
 
@@ -140,6 +139,7 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     strikes = _struck(finding.candidates)
     fallback = [_governed(doc, c, lexicon) for c in window.find(view, strikes or attacked)
                 if not _read_by_engine(doc, c, finding)]
+    engine.remember_events(doc, fallback, view.memory)  # the engine remembers its own as it reads them
     candidates = _without_suppliers_strikes(finding.candidates + fallback)
     return candidates, strikes or _struck(fallback)
 

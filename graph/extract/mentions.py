@@ -93,7 +93,7 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     mentions: list[Mention] = []
     spans = list(doc.spans[SPANS_KEY])
     forms = [text[index.idx[s.start]:index.idx[s.end - 1] + len(index.text[s.end - 1])] for s in spans]
-    fuller = _fuller_names(forms, gazetteer, on)
+    fuller, named = _fuller_names(forms, gazetteer, on)
     for span, form in zip(spans, forms, strict=True):
         members = gazetteer.group_members(form) if span.label_ == NON_STATE_LABEL else ()
         if members:
@@ -106,8 +106,8 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
         codes, kinds = gazetteer.resolve_form(form, on)
         if form.lower() in fuller:
             codes = frozenset({fuller[form.lower()]})  # "Congo" after "Democratic Republic of Congo"
-        elif len(codes) > 1 and len(codes & fuller.named) == 1:
-            codes = codes & fuller.named  # "Congolese troops" in an article that names one of the two Congos
+        elif len(codes) > 1 and len(codes & named) == 1:
+            codes = codes & named  # "Congolese troops" in an article that names one of the two Congos
         valid = set(codes)
         if len(valid) != 1:
             # An official outside his term, or a form that names two states: not an actor here.
@@ -132,14 +132,9 @@ def build_mentions(doc: Doc, text: str, gazetteer: Gazetteer, on: dt.date | None
     return outer
 
 
-class _Fuller(dict[str, str]):
-    """Short names that fuller names in an article give to a state, and the states it names unambiguously."""
-
-    named: frozenset[str] = frozenset()
-
-
-def _fuller_names(forms: list[str], gazetteer: Gazetteer, on: dt.date | None) -> _Fuller:
-    """Short names that a fuller name in the same article gives to another state.
+def _fuller_names(forms: list[str], gazetteer: Gazetteer,
+                  on: dt.date | None) -> tuple[dict[str, str], frozenset[str]]:
+    """Short names that a fuller name in the same article gives to another state, and the states it names.
 
     "Congo" alone names the Republic of the Congo, but in an article that names
     the "Democratic Republic of Congo" it is short for that: a one-word form
@@ -159,15 +154,14 @@ def _fuller_names(forms: list[str], gazetteer: Gazetteer, on: dt.date | None) ->
                     seen.setdefault(word, set()).update(codes)
     # A word of fuller names of two states ("Korea" of North and South Korea) decides nothing.
     longer = {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1}
-    out = _Fuller()
+    out: dict[str, str] = {}
     for form in forms:
         key = form.lower()
         if " " not in form and key in longer:
             codes, _ = gazetteer.resolve_form(form, on)
             if len(codes) == 1 and longer[key] not in codes:
                 out[key] = longer[key]
-    out.named = frozenset(named)
-    return out
+    return out, frozenset(named)
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:

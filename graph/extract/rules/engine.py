@@ -557,8 +557,10 @@ def _share_targets(ctx: Context, finding: Finding) -> None:
             continue
         before = [c for c in same if c.trigger < trigger.i]
         donor = max(before, key=lambda c: c.trigger) if before else min(same, key=lambda c: c.trigger)
-        finding.candidates.append(Candidate(source, reading.type, donor.objects, trigger.i, hedged=reading.hedged,
-                                            negated=reading.negated, modal=reading.modal))
+        shared = Candidate(source, reading.type, donor.objects, trigger.i, hedged=reading.hedged,
+                           negated=reading.negated, modal=reading.modal)
+        finding.candidates.append(shared)
+        remember_events(ctx.doc, [shared], ctx.view.memory)
         finding.decided.add(trigger.i)
     ctx.orphans.clear()
 
