@@ -70,6 +70,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.dep_ == "compound":
             _preposition_read_as_modifier(t)
     for t in at.either(("VERB",), deps=("appos",)):
+        if t.pos_ == "VERB":
+            _first_of_two_objects(t)
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
             _destination_inside_the_object(t)
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
@@ -992,6 +994,21 @@ def _recipient_read_as_compound_of_money(amount: Token) -> None:
     if name.head.i == amount.i and name.dep_ == "compound" and name.pos_ == "PROPN":
         amount.dep_ = "obj"
         name.head, name.dep_ = verb, "iobj"
+
+
+def _first_of_two_objects(verb: Token) -> None:
+    """ "China offered Sri Lanka a $1.5 billion loan" read with two objects: the first is the indirect one.
+
+    A verb with two direct objects, the first a name right after the verb and the
+    second a common noun after it, takes a double object: the name is the one it
+    goes to (English EWT marks it ``iobj``), the noun what goes.
+    """
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    if len(objects) != 2:
+        return
+    first, second = objects
+    if first.pos_ == "PROPN" and first.left_edge.i == verb.i + 1 and second.pos_ == "NOUN":
+        first.dep_ = "iobj"
 
 
 def _past_tense_read_as_adjective(root: Token) -> None:

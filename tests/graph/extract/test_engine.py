@@ -197,9 +197,10 @@ CASES = [
  ("Japan removed South Korea from its white list of trusted trading partners, and Seoul took a similar"
   " step against Tokyo.", {("JPN", S, "KOR"), ("KOR", S, "JPN")}),
  ("Russia expelled ten Polish diplomats, following a similar move by Warsaw.", set()),
- # names, then a past form and a noun: the verb; an economic or energy partnership is no alliance
+ # names, then a past form and a noun: the verb; an economic or energy partnership is no alliance (an
+ # economic agreement is a trade deal)
  ("Turkey and Azerbaijan signed agreements to boost trade and energy cooperation.", {("TUR", T, "AZE")}),
- ("Indonesia and South Korea concluded a comprehensive economic partnership agreement.", set()),
+ ("Indonesia and South Korea concluded a comprehensive economic partnership agreement.", {("IDN", T, "KOR")}),
  ("Russia and Egypt signed a strategic cooperation treaty.", {("RUS", AL, "EGY")}),
  # conduct a speaker calls dangerous or destabilising; rejected accusations were still made
  ('The Chinese foreign ministry spokesperson said Japan\'s remarks were "extremely dangerous".', {("CHN", C, "JPN")}),
@@ -724,6 +725,10 @@ CASES = [
   {("KOR", C, "PRK")}),
  # "the two" alone stands for the pair named before it
  ("Russia and Belarus met on Monday. The two signed a defence pact.", {("RUS", AL, "BLR")}),
+ # a deal the words say is economic is trade, economic cooperation alone is none; a double object (repair)
+ ("China and Brazil signed 15 economic agreements.", {("CHN", T, "BRA")}),
+ ("France and Poland forged economic and military cooperation.", set()),
+ ("China offered Sri Lanka a $1.5 billion loan.", {("CHN", T, "LKA")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

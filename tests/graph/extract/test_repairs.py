@@ -425,3 +425,17 @@ def test_repairs_leave_have_with_an_adjectival_participle():
     doc = _repaired(words, ["PRON", "AUX", "VERB", "NOUN"], ["PRP", "VBP", "VBN", "NNS"],
                     ["nsubj", "ROOT", "amod", "obj"], [1, 1, 3, 1])
     assert doc[1].dep_ == "ROOT" and ("armed", "amod", "drones") in _tree(doc)
+
+
+def test_repairs_the_first_of_two_objects_a_name_is_the_indirect_object():
+    words = ["China", "offered", "Lanka", "a", "loan"]
+    doc = _repaired(words, ["PROPN", "VERB", "PROPN", "DET", "NOUN"], ["NNP", "VBD", "NNP", "DT", "NN"],
+                    ["nsubj", "ROOT", "obj", "det", "obj"], [1, 1, 1, 4, 1])
+    assert ("Lanka", "iobj", "offered") in _tree(doc) and ("loan", "obj", "offered") in _tree(doc)
+
+
+def test_repairs_leave_two_objects_when_the_first_is_no_name():
+    words = ["China", "offered", "loans", "a", "lot"]
+    doc = _repaired(words, ["PROPN", "VERB", "NOUN", "DET", "NOUN"], ["NNP", "VBD", "NNS", "DT", "NN"],
+                    ["nsubj", "ROOT", "obj", "det", "obj"], [1, 1, 1, 4, 1])
+    assert ("loans", "obj", "offered") in _tree(doc)
