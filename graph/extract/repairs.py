@@ -72,6 +72,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in at.either(("VERB",), deps=("appos",)):
         if t.pos_ == "VERB":
             _first_of_two_objects(t)
+            _noun_of_goods_read_as_verb(t, lexicon, lemma)
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
             _destination_inside_the_object(t)
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
@@ -1009,6 +1010,35 @@ def _first_of_two_objects(verb: Token) -> None:
     first, second = objects
     if first.pos_ == "PROPN" and first.left_edge.i == verb.i + 1 and second.pos_ == "NOUN":
         first.dep_ = "iobj"
+
+
+def _noun_of_goods_read_as_verb(word: Token, lexicon: Lexicon, lemma: Callable[[str], str]) -> None:
+    """ "China's crude imports from Russia rose" read with "crude" the subject of the verb "imports".
+
+    Goods do not import, export or ship: a present form of a transfer verb of the
+    lexicon right after a word of goods, with no object of its own, is the noun
+    the goods qualify ("crude imports", "gas exports", "arms shipments"). It
+    takes the goods' place in the tree unless that would hang it under itself
+    (the phrase is the sentence's root: left to the parse).
+    """
+    doc = word.doc
+    goods = doc[word.i - 1] if word.i > 0 else word
+    if (word.dep_ == "ROOT" or word.tag_ not in ("VBZ", "NNS") or goods.pos_ not in ("NOUN", "PROPN", "ADJ")
+            or lemma(goods.lower_) not in lexicon.commodities or not set(_stems(word.lower_)) & lexicon.transfer_verbs
+            or any(c.dep_ in ("obj", "iobj", "ccomp") for c in word.children)):
+        return
+    if goods.head.i != word.i:
+        if goods.head in word.subtree or goods.dep_ == "ROOT":
+            return
+        word.head, word.dep_ = goods.head, goods.dep_
+        goods.head = word
+    goods.dep_, goods.pos_ = "compound", "NOUN"
+    word.pos_, word.tag_ = "NOUN", "NNS"
+    for c in list(goods.children):
+        c.head = word  # "China's", "Russian": the owner and qualifiers of the goods are the trade's
+    for c in word.children:
+        if c.dep_ == "obl":
+            c.dep_ = "nmod"  # "from Russia"
 
 
 def _past_tense_read_as_adjective(root: Token) -> None:

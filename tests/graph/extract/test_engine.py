@@ -729,6 +729,14 @@ CASES = [
  ("China and Brazil signed 15 economic agreements.", {("CHN", T, "BRA")}),
  ("France and Poland forged economic and military cooperation.", set()),
  ("China offered Sri Lanka a $1.5 billion loan.", {("CHN", T, "LKA")}),
+ # goods do not import (repair: "crude imports"); a buyer as the goods' destination; goods that arrive
+ ("China's crude imports from Russia rose 8% in May.", {("RUS", E, "CHN")}),
+ ("Russian crude made up 40% of India's oil imports last year.", {("RUS", E, "IND")}),
+ ("Russia's arms exports to India fell.", {("RUS", A, "IND")}),
+ ("China remains the top destination for Angolan oil.", {("AGO", E, "CHN")}),
+ ("India snapped up discounted Russian oil last year.", {("RUS", E, "IND")}),
+ ("Azerbaijani gas reaches Italy through the Trans Adriatic Pipeline.", {("AZE", E, "ITA")}),
+ ("Iranian missiles reached Israeli territory.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

@@ -439,3 +439,19 @@ def test_repairs_leave_two_objects_when_the_first_is_no_name():
     doc = _repaired(words, ["PROPN", "VERB", "NOUN", "DET", "NOUN"], ["NNP", "VBD", "NNS", "DT", "NN"],
                     ["nsubj", "ROOT", "obj", "det", "obj"], [1, 1, 1, 4, 1])
     assert ("loans", "obj", "offered") in _tree(doc)
+
+
+def test_repairs_goods_read_as_the_subject_of_a_transfer_word_make_it_a_noun():
+    words = ["China", "'s", "crude", "imports", "from", "Russia", "rose"]
+    doc = _repaired(words, ["PROPN", "PART", "NOUN", "VERB", "ADP", "PROPN", "VERB"],
+                    ["NNP", "POS", "NN", "VBZ", "IN", "NNP", "VBD"],
+                    ["nmod:poss", "case", "nsubj", "nsubj", "case", "obl", "ROOT"], [2, 0, 3, 6, 5, 3, 6])
+    assert doc[3].pos_ == "NOUN" and ("crude", "compound", "imports") in _tree(doc)
+    assert ("China", "nmod:poss", "imports") in _tree(doc) and ("Russia", "nmod", "imports") in _tree(doc)
+
+
+def test_repairs_leave_a_transfer_verb_with_an_object_after_goods():
+    words = ["He", "says", "Russian", "gas", "supplies", "Europe"]
+    doc = _repaired(words, ["PRON", "VERB", "ADJ", "NOUN", "VERB", "PROPN"], ["PRP", "VBZ", "JJ", "NN", "VBZ", "NNP"],
+                    ["nsubj", "ROOT", "amod", "nsubj", "ccomp", "obj"], [1, 1, 3, 4, 1, 4])
+    assert doc[4].pos_ == "VERB" and ("gas", "nsubj", "supplies") in _tree(doc)
