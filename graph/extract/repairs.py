@@ -48,9 +48,10 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_read_as_noun(root)
     for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
-    intransitive = lexicon.words("intransitive_verbs")
+    intransitive, controlling = lexicon.words("intransitive_verbs"), lexicon.words("object_control")
     for root in at.roots(("NOUN", "PROPN")):
-        _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive)
+        _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive,
+                                 lambda t: lemma(t.lower_) in controlling)
     for root in at.roots(("NOUN", "PROPN")):
         _past_tense_read_as_adjective(root)
     for root in at.roots(("VERB",)):
@@ -69,10 +70,16 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _preposition_read_as_adverb(t)
         elif t.dep_ == "compound":
             _preposition_read_as_modifier(t)
+    for t in at(("by",)):
+        word = doc[t.i + 1] if t.i + 1 < len(doc) else t
+        if word.lower_.endswith("ing") and word.dep_ == "compound" and lemma(word.lower_) in lexicon.event_verbs:
+            _gerund_read_as_noun(word)
     for t in at.either(("VERB",), deps=("appos",)):
         if t.pos_ == "VERB":
             _first_of_two_objects(t)
             _noun_of_goods_read_as_verb(t, lexicon, lemma)
+            if lemma(t.lower_) in controlling:
+                _means_of_the_act_named(t)
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
             _destination_inside_the_object(t)
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
@@ -592,6 +599,26 @@ def _infinitive_read_as_noun(word: Token, goods: Callable[[Token], bool]) -> Non
     noun.head, noun.dep_ = word, "obj"
 
 
+def _gerund_read_as_noun(word: Token) -> None:
+    """ "by supplying weapons to the Houthis" read with "supplying" a compound of "weapons".
+
+    A verb that starts an edge, in its "-ing" form right after "by", before a
+    noun it modifies, is a gerund, not a modifier ("supplying weapons" is no
+    kind of weapons): the noun is its object, "by" its mark, and the phrases
+    after the noun its own.
+    """
+    mark = word.doc[word.i - 1]
+    noun = word.head
+    if noun.i <= word.i or noun.pos_ != "NOUN" or mark.head.i not in (noun.i, word.i) or noun.head.i == noun.i:
+        return
+    word.head, word.dep_, word.pos_, word.tag_ = noun.head, "advcl", "VERB", "VBG"
+    mark.head, mark.dep_, mark.pos_, mark.tag_ = word, "mark", "SCONJ", "IN"
+    for c in list(noun.children):
+        if c.i > noun.i and c.dep_.startswith(("obl", "nmod")):
+            c.head, c.dep_ = word, "obl"
+    noun.head, noun.dep_ = word, "obj"
+
+
 def _verb_read_as_modifier_of_appositive(noun: Token) -> None:
     """ "Cuba expressed solidarity with Iran, its foreign ministry said" read as "Cuba, (an) expressed solidarity".
 
@@ -997,6 +1024,26 @@ def _recipient_read_as_compound_of_money(amount: Token) -> None:
         name.head, name.dep_ = verb, "iobj"
 
 
+def _means_of_the_act_named(verb: Token) -> None:
+    """ "accused Croatia of stoking tensions by buying Turkish drones" read with "by buying" on "accused".
+
+    A verb that names another's act ("accuse X of", "blame X for") is not done by
+    the means that follow the act: a clause "by" + gerund after that act is the
+    act's, and its subject the one accused, not the accuser.
+    """
+    acts = [a for o in verb.children if o.dep_ in ("obj", "xcomp") for a in o.children
+            if a.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("of", "for") for m in a.children)]
+    acts += [a for a in verb.children if a.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("of", "for") for m in a.children)]
+    if len(acts) != 1:
+        return
+    act = acts[0]
+    for c in list(verb.children):
+        if c.dep_ == "advcl" and c.i > act.i and c.tag_ == "VBG" and [m.lower_ for m in c.children
+                                                                      if m.dep_ == "mark"] == ["by"]:
+            c.head = act
+
+
 def _first_of_two_objects(verb: Token) -> None:
     """ "China offered Sri Lanka a $1.5 billion loan" read with two objects: the first is the indirect one.
 
@@ -1067,14 +1114,16 @@ def _past_tense_read_as_adjective(root: Token) -> None:
     noun.head, noun.dep_ = verb, "obj"
 
 
-def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool]) -> None:
+def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool],
+                             controlling: Callable[[Token], bool]) -> None:
     """ "Israeli jets struck targets in Lebanon" read as "jets (that were) struck".
 
     A reduced relative clause is passive and takes no object; a participle
     after the root noun that has an object or a particle ("the minister lashed
-    out at Spain"), or one of a verb that has no passive ("Thai and Cambodian
-    troops clashed", ``intransitive``), is the sentence's verb, and the noun its
-    subject.
+    out at Spain"), a name it controls ("Serbia accused Croatia of stoking
+    tensions", the name read as a predicate; ``controlling``), or one of a verb
+    that has no passive ("Thai and Cambodian troops clashed", ``intransitive``),
+    is the sentence's verb, and the noun its subject.
     """
     participles = [c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBN", "VBD")
                    and not any(g.dep_.startswith("nsubj") for g in c.children)]
@@ -1083,7 +1132,8 @@ def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool])
     # "The Philippines protested against China's use of water cannon": a sentence has a verb; when the
     # participle is its only one and has no agent, it is that verb, not a reduced relative.
     alone = not any(t.pos_ in ("VERB", "AUX") for t in root.sent if t.i not in {p.i for p in participles})
-    verbs = [c for k, c in enumerate(participles) if any(g.dep_ in ("obj", "compound:prt") for g in c.children)
+    verbs = [c for k, c in enumerate(participles) if any(g.dep_ in ("obj", "compound:prt") or (
+                 g.dep_ == "xcomp" and g.pos_ == "PROPN" and controlling(c)) for g in c.children)
              or (k > 0 and _has_agent(participles[k - 1]) and not _has_agent(c) and c.tag_ == "VBD")
              or (k == 0 and (intransitive(c) or (alone and len(participles) == 1 and (
                  c.tag_ == "VBD" or root.pos_ == "PROPN")))
@@ -1096,6 +1146,9 @@ def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool])
             c.head = verb
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
     root.head, root.dep_ = verb, "nsubj"
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "PROPN" and controlling(verb):
+            c.dep_ = "obj"  # "accused Croatia": the one accused
 
 
 def _relative_clause_read_as_root(root: Token) -> None:

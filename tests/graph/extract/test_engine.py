@@ -737,6 +737,11 @@ CASES = [
  ("India snapped up discounted Russian oil last year.", {("RUS", E, "IND")}),
  ("Azerbaijani gas reaches Italy through the Trans Adriatic Pipeline.", {("AZE", E, "ITA")}),
  ("Iranian missiles reached Israeli territory.", set()),
+ # an accusation read as a reduced relative, a gerund after "by" read as a noun (repairs); the means of
+ # the act named are the accused's
+ ("Serbia accused Croatia of stoking tensions by buying Turkish drones.", {("SRB", C, "HRV"), ("TUR", A, "HRV")}),
+ ("Washington accused Tehran of prolonging the war by supplying drones to Russia.",
+  {("USA", C, "IRN"), ("IRN", A, "RUS")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

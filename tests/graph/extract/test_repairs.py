@@ -455,3 +455,21 @@ def test_repairs_leave_a_transfer_verb_with_an_object_after_goods():
     doc = _repaired(words, ["PRON", "VERB", "ADJ", "NOUN", "VERB", "PROPN"], ["PRP", "VBZ", "JJ", "NN", "VBZ", "NNP"],
                     ["nsubj", "ROOT", "amod", "nsubj", "ccomp", "obj"], [1, 1, 3, 4, 1, 4])
     assert doc[4].pos_ == "VERB" and ("gas", "nsubj", "supplies") in _tree(doc)
+
+
+def test_repairs_a_gerund_after_by_read_as_a_modifier_is_the_verb_of_its_noun():
+    words = ["prolonging", "war", "by", "supplying", "drones", "to", "Russia"]
+    doc = _repaired(words, ["VERB", "NOUN", "ADP", "NOUN", "NOUN", "ADP", "PROPN"],
+                    ["VBG", "NN", "IN", "NN", "NNS", "IN", "NNP"],
+                    ["ROOT", "obj", "mark", "compound", "obl", "case", "nmod"], [0, 0, 3, 4, 0, 6, 4])
+    assert doc[3].pos_ == "VERB" and ("by", "mark", "supplying") in _tree(doc)
+    assert ("drones", "obj", "supplying") in _tree(doc) and ("Russia", "obl", "supplying") in _tree(doc)
+
+
+def test_repairs_the_means_of_an_act_named_by_accuse_are_the_acts():
+    words = ["Serbia", "accused", "Croatia", "of", "stoking", "tensions", "by", "buying", "drones"]
+    doc = _repaired(words, ["PROPN", "VERB", "PROPN", "SCONJ", "VERB", "NOUN", "SCONJ", "VERB", "NOUN"],
+                    ["NNP", "VBD", "NNP", "IN", "VBG", "NNS", "IN", "VBG", "NNS"],
+                    ["ROOT", "acl", "xcomp", "mark", "acl", "obj", "mark", "advcl", "obj"], [0, 0, 1, 4, 2, 4, 7, 1, 7])
+    assert doc[1].dep_ == "ROOT" and ("Serbia", "nsubj", "accused") in _tree(doc)
+    assert ("Croatia", "obj", "accused") in _tree(doc) and ("buying", "advcl", "stoking") in _tree(doc)
