@@ -62,6 +62,9 @@ _BY_MODE = {
     "goods": frozenset({"from", "of", "in", "to"}),
 }
 
+#: Who does an act named by a noun: "an attack by Iran", "strikes from Russia".
+_ACTING_BY = frozenset({"by", "from"})
+
 
 class Resolver:
     """Maps parse tokens to state codes within one sentence."""
@@ -439,6 +442,8 @@ class Resolver:
                 return users
         if lemma in self.agent_nouns or lemma in self.acting_nouns or t.pos_ == "PROPN":
             preps = _BY_MODE["agent"] | {"for"} if lemma in self.spokes else _BY_MODE["agent"]
+            if lemma in self.acting_nouns:
+                preps = _ACTING_BY  # "the bombing in Damascus" is not Syria's, "the invasion of Ukraine" not Ukraine's
             codes = self._owners(t, "agent", depth, deps=_OWNER_DEPS, preps=preps)
             if codes or mode == "agent":
                 return codes

@@ -655,6 +655,14 @@ def _source_and_target(ctx: Context, frame: Frame, trigger: Token, theme: tuple[
         # "Japan buys two-thirds of its LNG from Australia": "its" names the buyer, not the seller.
         source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod,
                        besides=frozenset(target)) or source
+    if target and set(target) <= set(source):
+        # "condemned the killing of its soldiers in a Turkish strike": a phrase that names only the
+        # source ("its") says nothing of the target; the next may.
+        ctx.resolver.exclude = set(source)
+        try:
+            target = _role(ctx, frame, trigger, frame.target, frame.target_mode, besides=frozenset(source))
+        finally:
+            ctx.resolver.exclude = set()
     events = ctx.view.memory.event_targets
     named = [t for t in (trigger, theme[1] if theme else None) if t is not None and effective_pos(t) == "NOUN"]
     if not target and source:

@@ -742,6 +742,11 @@ CASES = [
  ("Serbia accused Croatia of stoking tensions by buying Turkish drones.", {("SRB", C, "HRV"), ("TUR", A, "HRV")}),
  ("Washington accused Tehran of prolonging the war by supplying drones to Russia.",
   {("USA", C, "IRN"), ("IRN", A, "RUS")}),
+ # a condemned loss in an act: the act's actor; a phrase that names only the critic says nothing of the
+ # criticised; an act "in" a place is not the place's
+ ("Iraq condemned the killing of two of its soldiers in a Turkish drone strike.", {("IRQ", C, "TUR")}),
+ ("China condemned the deaths of its citizens in a U.S. strike.", {("CHN", C, "USA")}),
+ ("France condemned the bombing in Damascus.", set()),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
