@@ -84,6 +84,7 @@ class Resolver:
         self.speech = lexicon.words("speech_verbs")
         self.weapons = lexicon.words("arms")
         self.use_verbs = lexicon.words("use_verbs")
+        self.attributing = lexicon.words("attributing_verbs")
         self.member_nouns = lexicon.words("member_nouns")
         self.relational_heads = lexicon.words("relational_heads")
         self.lexicon = lexicon
@@ -445,6 +446,10 @@ class Resolver:
             if lemma in self.acting_nouns:
                 preps = _ACTING_BY  # "the bombing in Damascus" is not Syria's, "the invasion of Ukraine" not Ukraine's
             codes = self._owners(t, "agent", depth, deps=_OWNER_DEPS, preps=preps)
+            if not codes and lemma in self.acting_nouns and mode == "agent":
+                # "airstrikes blamed on Turkey"; "The strikes hit military sites across Iran" after
+                # "Israel launched air strikes".
+                codes = self._blamed(t) or self._event_named_before(t)
             if codes or mode == "agent":
                 return codes
         elif mode == "agent":
@@ -469,11 +474,19 @@ class Resolver:
         # "the attacks on Iran": an event aimed at the state its phrase names, by someone else.
         aimed = set(self.states(phrases(t, _AIMED_AT), "place"))
         anything = lemma in self.lexicon.words("act_nouns")  # "the incident", "the move": the last act
-        found = [tuple(c for c in actors if c not in aimed and c not in self.exclude)
-                 for k, (actors, objects) in events.items()
-                 if (k in keys or (anything and k in _EDGE_TYPES)) and aimed <= set(objects)]
-        found = [actors for actors in found if actors]
-        return found[-1] if found else ()  # the memory keeps the latest last
+        matching = [(actors, tuple(c for c in actors if c not in aimed and c not in self.exclude))
+                    for k, (actors, objects) in events.items()
+                    if (k in keys or (anything and k in _EDGE_TYPES)) and aimed <= set(objects)]
+        # The memory keeps the latest last; an event by no state named names none ("a drone strike
+        # that killed three U.S. soldiers ... The drone strike hit U.S. forces").
+        found = [kept for actors, kept in matching if kept or not actors]
+        return found[-1] if found else ()
+
+    def _blamed(self, t: Token) -> tuple[str, ...]:
+        """The states an act is laid on by a participle on it ("airstrikes blamed on Turkey")."""
+        verbs = [c for c in t.children if c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in self.attributing]
+        return self.states([k for v in verbs for c in v.children if c.dep_.startswith(("obl", "nmod"))
+                            and preposition(c) in ("on", "to") for k in conjuncts(c)], "agent")
 
     def _users(self, t: Token) -> tuple[str, ...]:
         """The states that use a weapon: the agents of a participle on it ("drones flown by Russia")."""

@@ -483,9 +483,12 @@ def _apply(ctx: Context, frame: Frame, trigger: Token) -> Iterator[Candidate]:
     roles = _source_and_target(ctx, frame, trigger, theme)
     if roles is None:
         source = _role(ctx, frame, trigger, frame.source, frame.source_mode)
-        if source and not (reading.negated or reading.modal or frame.uses_conflict):
+        if (source or (effective_pos(trigger) == "NOUN" and not _definite(trigger))) and not (
+                reading.negated or reading.modal or frame.uses_conflict):
             # "North Korea fired missiles into the sea, and Seoul condemned the launches": an act
-            # that names no target state still has its actor, whom "the launches" may name later.
+            # that names no target state still has its actor, whom "the launches" may name later;
+            # "a drone strike that killed three U.S. soldiers" names none: "the drone strike" later
+            # is that one, by no state named, not an earlier strike ("the strikes" is no new one).
             ctx.view.memory.remember_event(trigger.lemma_.lower(), reading.type.value, source, ())
         if reading.type in _SHARED_TARGET_TYPES and not frame.uses_conflict and source:
             ctx.orphans.append((trigger, reading, source))

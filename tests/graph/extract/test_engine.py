@@ -747,6 +747,14 @@ CASES = [
  ("Iraq condemned the killing of two of its soldiers in a Turkish drone strike.", {("IRQ", C, "TUR")}),
  ("China condemned the deaths of its citizens in a U.S. strike.", {("CHN", C, "USA")}),
  ("France condemned the bombing in Damascus.", set()),
+ # "the strikes" that hit a place are the strikes stated before, by their actor; an act "blamed on" a state
+ ("Israel launched a wave of air strikes on Monday. The strikes hit military sites across Iran.",
+  {("ISR", K, "IRN")}),
+ ("Russia fired more than 100 missiles overnight. The barrage hit power plants across Ukraine, officials said.",
+  {("RUS", K, "UKR")}),
+ ("U.S. forces struck militias in Syria in retaliation for a drone strike that killed three U.S. soldiers. The "
+  "drone strike hit U.S. forces in Jordan.", {("USA", K, "SYR")}),
+ ("Airstrikes blamed on Turkey killed three people in northern Iraq on Sunday.", {("TUR", K, "IRQ")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
