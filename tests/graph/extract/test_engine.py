@@ -755,6 +755,9 @@ CASES = [
  ("U.S. forces struck militias in Syria in retaliation for a drone strike that killed three U.S. soldiers. The "
   "drone strike hit U.S. forces in Jordan.", {("USA", K, "SYR")}),
  ("Airstrikes blamed on Turkey killed three people in northern Iraq on Sunday.", {("TUR", K, "IRQ")}),
+ # a warning of consequences if a state acts threatens that state (its act, conditional, is none)
+ ("China warned of countermeasures if the Netherlands restricts chip exports.", {("CHN", TH, "NLD")}),
+ ("Iran warned of a crushing response if Israel attacks its nuclear sites.", {("IRN", TH, "ISR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
