@@ -92,9 +92,38 @@ def split_sentences(doc: Doc) -> Doc:
     # without such tokens) makes it the root and hangs the real main verb under it.
     starts = newline | _shift(newline) | (_shift(pending) & ~closer & ~space)
     starts[0] = True
+    for i in numpy.flatnonzero(starts & ~newline).tolist():
+        text_start = _dateline_end(doc, i)
+        if text_start is not None:
+            starts[text_start] = True
     values = numpy.where(starts, 1, -1).astype("int64").reshape(-1, 1)
     doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]  # spaCy's stub says Ints2d
     return doc
+
+
+#: The dashes that close a wire dateline ("MOSCOW, March 3 (Reuters) - ").
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Return where the text starts after a dateline opening the sentence at ``start``, or None.
+
+    "GENEVA, June 3 (Reuters) - Beijing lashed out at ...": a place in capitals,
+    then dates, an agency in brackets, and a dash. Parsed with the sentence
+    after it, the dateline becomes its root and the sentence's own verb hangs
+    under it; split off, it is a line like a headline's. Nothing before the dash
+    starts with a small letter, and the text after it starts with a capital.
+    """
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return None
+    for k in range(start + 1, min(start + 14, len(doc) - 1)):
+        t = doc[k]
+        if t.text in _DATELINE_DASHES:
+            return k + 1 if doc[k + 1].text[:1].isupper() or doc[k + 1].text[:1] in "\"“" else None
+        if t.text[:1].islower() or "\n" in t.text:
+            return None
+    return None
 
 
 @Language.component(REPAIR_COMPONENT, requires=["token.dep", "token.tag"],

@@ -758,6 +758,11 @@ CASES = [
  # a warning of consequences if a state acts threatens that state (its act, conditional, is none)
  ("China warned of countermeasures if the Netherlands restricts chip exports.", {("CHN", TH, "NLD")}),
  ("Iran warned of a crushing response if Israel attacks its nuclear sites.", {("IRN", TH, "ISR")}),
+ # a clause reported before its speaker gets the repairs of a sentence; a wire dateline is no part of it
+ ("Pakistani jets bombed targets inside Afghanistan, officials said.", {("PAK", K, "AFG")}),
+ ("The EU and Britain imposed sanctions on Russia, officials said.", {("GBR", S, "RUS")}),
+ ("Iranian missiles rained down on Tel Aviv, officials said.", {("IRN", K, "ISR")}),
+ ("GENEVA, June 3 (Reuters) - Brazil's president voiced support for Venezuela's government.", {("BRA", D, "VEN")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),

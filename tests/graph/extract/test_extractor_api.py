@@ -32,6 +32,24 @@ def test_a_line_break_is_a_sentence_of_its_own_and_leaves_the_verb_the_root(extr
     assert all(s.text.isspace() for s in doc.sents if "\n" in s.text)
 
 
+@pytest.mark.parametrize("text,first", [
+    ("GENEVA, June 3 (Reuters) - Beijing lashed out at Washington.", "GENEVA, June 3 (Reuters) -"),
+    ("KYIV, Ukraine (AP) \u2014 Russian missiles struck Kyiv overnight.", "KYIV, Ukraine (AP) \u2014"),
+    ("Paris\nWASHINGTON/TEHRAN, June 22 (Reuters) - U.S. jets bombed Iran.", "WASHINGTON/TEHRAN, June 22 (Reuters) -"),
+])
+def test_a_wire_dateline_is_a_sentence_of_its_own(extractor, text, first):
+    """Parsed with the sentence after it, the dateline became its root and the verb hung under it."""
+    sentences = [s for s in extractor.nlp(text).sents if s.text.strip()]
+    assert first in [s.text for s in sentences]
+    assert sentences[-1].root.pos_ == "VERB"
+
+
+@pytest.mark.parametrize("text", ["NATO - the alliance - met in Brussels.", "U.S. forces struck Iran - officials said.",
+                                  "IRAN SOLD DRONES TO RUSSIA, officials say - and more."])
+def test_capitals_and_a_dash_without_a_dateline_stay_one_sentence(extractor, text):
+    assert len([s for s in extractor.nlp(text).sents if s.text.strip()]) == 1
+
+
 #: Sentences of every rule family; each is cut after every word, as a truncated feed or a
 #: headline cut by a character limit delivers them.
 _CUT_SOURCES = (

@@ -473,3 +473,12 @@ def test_repairs_the_means_of_an_act_named_by_accuse_are_the_acts():
                     ["ROOT", "acl", "xcomp", "mark", "acl", "obj", "mark", "advcl", "obj"], [0, 0, 1, 4, 2, 4, 7, 1, 7])
     assert doc[1].dep_ == "ROOT" and ("Serbia", "nsubj", "accused") in _tree(doc)
     assert ("Croatia", "obj", "accused") in _tree(doc) and ("buying", "advcl", "stoking") in _tree(doc)
+
+
+def test_repairs_a_clause_reported_before_its_speaker_is_repaired_as_a_sentence():
+    words = ["Pakistani", "jets", "bombed", "targets", ",", "officials", "said"]
+    doc = _repaired(words, ["ADJ", "NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB"],
+                    ["JJ", "NNS", "VBD", "NNS", ",", "NNS", "VBD"],
+                    ["amod", "compound", "amod", "ccomp", "punct", "nsubj", "ROOT"], [1, 3, 3, 6, 3, 6, 6])
+    assert ("bombed", "ccomp", "said") in _tree(doc) and ("jets", "nsubj", "bombed") in _tree(doc)
+    assert ("targets", "obj", "bombed") in _tree(doc) and len(list(doc.sents)) == 1
