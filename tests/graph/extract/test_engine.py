@@ -763,6 +763,10 @@ CASES = [
  ("The EU and Britain imposed sanctions on Russia, officials said.", {("GBR", S, "RUS")}),
  ("Iranian missiles rained down on Tel Aviv, officials said.", {("IRN", K, "ISR")}),
  ("GENEVA, June 3 (Reuters) - Brazil's president voiced support for Venezuela's government.", {("BRA", D, "VEN")}),
+ # a fronted phrase parsed apart from its clause; a fronted condition stays the condition
+ ("On Tuesday, Canada expressed outrage at India over the killing.", {("CAN", C, "IND")}),
+ ("On Tuesday, Iranian artillery shelled villages in Iraq's Kurdistan region.", {("IRN", K, "IRQ")}),
+ ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality
  ("Iran did not supply missiles to Russia.", set()),
  ("Neither France nor Germany sold weapons to Iran.", set()),
