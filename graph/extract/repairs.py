@@ -171,7 +171,8 @@ def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool]) -> list[
         for c in verb.children:
             end = c.right_edge.i
             reported = c.dep_ == "ccomp" or (c.dep_ == "nsubj" and len(speakers) == 2 and c.i == speakers[0].i)
-            if reported and end < verb.i and "," in (doc[end].text, doc[end + 1].text):
+            # '..., officials said', '...," a spokesman said': a comma, maybe inside a closing quote.
+            if reported and end < verb.i and any(doc[k].text == "," for k in range(end - 1, min(end + 2, verb.i))):
                 pairs.append((c.i, verb.i))
     for clause, _ in pairs:
         doc[clause].head, doc[clause].dep_ = doc[clause], "ROOT"

@@ -762,6 +762,7 @@ CASES = [
  ("Pakistani jets bombed targets inside Afghanistan, officials said.", {("PAK", K, "AFG")}),
  ("The EU and Britain imposed sanctions on Russia, officials said.", {("GBR", S, "RUS")}),
  ("Iranian missiles rained down on Tel Aviv, officials said.", {("IRN", K, "ISR")}),
+ ('"Japan expressed solidarity with Taiwan after the earthquake," a spokesman said.', {("JPN", D, "TWN")}),
  ("GENEVA, June 3 (Reuters) - Brazil's president voiced support for Venezuela's government.", {("BRA", D, "VEN")}),
  # a fronted phrase parsed apart from its clause; a fronted condition stays the condition
  ("On Tuesday, Canada expressed outrage at India over the killing.", {("CAN", C, "IND")}),
