@@ -798,6 +798,39 @@ def test_engine_known_parser_limits(triples, text, expected):
     assert set(triples(text)) == expected
 
 
+def _in_wire_copy(text: str) -> str:
+    """The sentence as a wire story prints it: dateline, a time before it, the attribution after it."""
+    body = text[0].lower() + text[1:] if text.split()[0] in ("The", "A", "An") else text
+    return "GENEVA, June 3 (Reuters) - On Tuesday, " + body.rstrip(".") + ", officials said."
+
+
+#: Sentences whose facts the wrapping of :func:`_in_wire_copy` still changes: the parser reads the
+#: wrapped clause otherwise and no repair mends it yet. Strict: one mended moves out of this list.
+WIRE_FRAGILE = frozenset({
+    "Airstrikes blamed on Turkey killed three people in northern Iraq on Sunday.",
+    "Beijing remains the top foreign investor in Cambodia.",
+    "Britain became the first country to provide Ukraine with missiles that Kyiv wants to boost its chances, "
+    "prompting a threat from the Kremlin of a military response.",
+    "China lent Pakistan $2 billion.",
+    "Germany said it would not send Taurus cruise missiles to Ukraine, while continuing to supply air defence "
+    "systems and artillery ammunition.",
+    "Indian and Chinese troops fought with clubs and stones.",
+    "Islamabad shut its airspace to Indian airlines, suspended trade with India and warned of war.",
+    "The Power of Siberia pipeline delivers Russian gas to China.",
+})
+#: Every third single sentence of CASES (a sample, to keep the suite fast), quotes and reports aside.
+_WIRE_SAMPLE = [(text, expected) for text, expected in CASES[::3]
+                if "\n" not in text and ". " not in text and '"' not in text and not text.endswith("said.")
+                and not text.startswith(("GENEVA", "On "))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param(text, expected, marks=pytest.mark.xfail(strict=True, reason="wrapped, the parse is another"))
+    if text in WIRE_FRAGILE else (text, expected) for text, expected in _WIRE_SAMPLE])
+def test_engine_facts_survive_a_dateline_a_time_and_an_attribution(triples, text, expected):
+    assert set(triples(_in_wire_copy(text))) == expected
+
+
 def test_engine_undirected_trade_is_marked(extractor):
     (fact,) = extractor.extract("Trade between Turkey and Israel was worth $7 billion.", id="t").facts
     assert fact.directed is False
