@@ -127,6 +127,44 @@ def test_kg_to_networkx_edges_carry_each_fact(seeded_kg):
     assert any(data["first_seen"] == dt.date(2025, 6, 24) and data["articles"] == 1 for *_, data in edges.values())
 
 
+def test_kg_to_networkx_reads_odd_values_as_the_store_answers_them(seeded_kg):
+    # Whatever way to_networkx reads its rows (issue 14: terms, or text a faster reading would split), a value
+    # with a tab, a quote, a newline, a backslash, U+2028 or non-ASCII text, an IRI that names no state, unbound
+    # values and dates must come out as fact_of reads the same rows from store.query; a retracted fact stays out.
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from alignkg.graph import namespace as ns
+    from alignkg.graph.rdf import queries
+    from alignkg.graph.rdf.facts import fact_of
+
+    retracted = next(iter(seeded_kg.facts()))
+    seeded_kg.retract_fact(retracted, reason="test", by="tester")
+    odd_text, odd_state = 'about\t"June"\n\\ 2024 \u2028 é', "https://example.org/état/x"
+    values = [("subject", NamedNode(ns.state_iri("RUS"))), ("object", NamedNode(odd_state)),
+              ("edgeType", Literal("trade")), ("hedged", Literal(True)), ("directed", Literal(False)),
+              ("eventDate", Literal(odd_text)),
+              ("firstSeen", Literal("2024-06-20", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#date"))),
+              ("articleCount", Literal(3))]
+    seeded_kg.store.insert(Quad(NamedNode(ns.FACT + "odd"), NamedNode(ns.VOCAB + p), o, NamedNode(ns.FACTS_GRAPH))
+                           for p, o in values)
+    expected = {}
+    for row in seeded_kg.store.query(queries.ALL_FACTS.bind(), prefixes=ns.PREFIXES):
+        fact, key = fact_of(row, "s", "o"), row["f"].value.removeprefix(ns.FACT)
+        expected[key] = (fact.subject, fact.object, {
+            "type": fact.type.value, "quad_class": fact.type.spec.quad_class.value, "hedged": fact.hedged,
+            "directed": fact.directed, "fact": key, "iri": ns.FACT + key, "first_seen": fact.first_seen,
+            "last_seen": fact.last_seen, "event_date": fact.event_date, "articles": fact.articles,
+            "sources": fact.sources, "evidence": fact.evidence_count})
+    g = seeded_kg.to_networkx()
+    edges = {key: (u, v, data) for u, v, key, data in g.edges(keys=True, data=True)}
+    assert edges == expected and seeded_kg.fact_id(retracted) not in edges
+    assert edges["odd"] == ("RUS", odd_state, {
+        "type": "trade", "quad_class": "material_cooperation", "hedged": True, "directed": False, "fact": "odd",
+        "iri": ns.FACT + "odd", "first_seen": dt.date(2024, 6, 20), "last_seen": None, "event_date": odd_text,
+        "articles": 3, "sources": 0, "evidence": 0})
+    assert g.nodes[odd_state]["name"] == odd_state
+
+
 def test_kg_persists_on_disk(tmp_path, extractor, gazetteer):
     with KnowledgeGraph.open(tmp_path / "store", gazetteer=gazetteer, extractor=extractor) as kg:
         kg.ingest("Iran sold drones to Russia.", id="a")
@@ -168,6 +206,12 @@ def test_kg_with_deadlines_answers_as_the_embedded_store(tmp_path, extractor, ga
         pattern = "?x any ?y with evidence"
         assert sorted(map(repr, pooled.query(pattern))) == sorted(map(repr, embedded.query(pattern)))
         assert pooled.stats() == embedded.stats()
+        # the same graph from the workers, and from the embedded store reading rows one by one under a deadline
+        graphs = [kg.to_networkx() for kg in (embedded, pooled)]
+        with embedded.deadline(30):
+            graphs.append(embedded.to_networkx())
+        views = [(list(g.nodes(data=True)), list(g.edges(keys=True, data=True))) for g in graphs]
+        assert views[0][1] and views[1] == views[0] and views[2] == views[0]
         with pytest.raises(QueryLimitError) as caught:
             pooled.query("?x any ?y", max_rows=0)
         assert caught.value.code == "result_too_large"

@@ -111,6 +111,7 @@ def _graph_state(kg: KnowledgeGraph) -> dict[str, object]:
     return {"facts": sorted((f.subject, f.type.value, f.object, f.articles, f.first_seen) for f in kg.facts()),
             "articles": kg.article_ids(), "stats": {k: v for k, v in kg.stats().items()},
             "pattern": sorted(r["x"] for r in kg.query("?x non_intervention IRN")),
+            "networkx": [(u, v, key, data) for u, v, key, data in kg.to_networkx().edges(keys=True, data=True)],
             "quads": set(parse(nquads.getvalue(), RdfFormat.N_QUADS))}
 
 
