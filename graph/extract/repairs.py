@@ -34,7 +34,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     visits only the tokens that may start it (:class:`_Places`: by word, part of speech or
     relation, found with arrays rather than a pass of Python over every token).
     """
-    reported = _detach_reported_clauses(doc, lambda v: lemma(v.lower_) in lexicon.words("speech_verbs"))
+    reported = _detach_reported_clauses(doc, lambda v: lemma(v.lower_) in lexicon.words("speech_verbs"),
+                                        lambda v: lemma(v.lower_) in lexicon.words("clause_verbs"))
     at = _Places(doc)
     for t in (doc[s.start] for s in doc.sents):
         if t.pos_ == "PROPN" and t.is_title and lemma(t.lower_) in lexicon.by_lemma:
@@ -151,17 +152,20 @@ def _reattach_fronted_phrases(doc: Doc, starts: Iterable[int]) -> None:
             phrase.head, phrase.dep_ = clause, "advmod" if phrase.pos_ == "ADV" else "obl"
 
 
-def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool]) -> list[tuple[int, int]]:
-    """Make each clause reported before its speaker ("..., officials said") a sentence of its own for a while.
+def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool],
+                             saying: Callable[[Token], bool]) -> list[tuple[int, int, str]]:
+    """Make each clause a verb of speech reports a sentence of its own for a while.
 
     Wire copy puts the attribution last; the parser, trained on web text that
     seldom does, reads the clause before it as a noun phrase ("Pakistani jets
     bombed targets inside Afghanistan, officials said": "bombed" an adjective)
-    far more often than the same clause alone. Detached, the clause gets the
-    repairs a sentence gets; :func:`_reattach_reported_clauses` hangs it back on
-    the verb of speech. Returns the pairs (clause head, verb of speech).
+    far more often than the same clause alone, and the clause after "said" as
+    its object ("Officials said Japan expressed solidarity with Taiwan":
+    "solidarity" the object, "expressed" an adjective). Detached, the clause
+    gets the repairs a sentence gets; :func:`_reattach_reported_clauses` hangs it
+    back on the verb of speech. Returns (clause head, verb of speech, relation).
     """
-    pairs = []
+    found: list[tuple[Token, Token]] = []
     for sent in list(doc.sents):
         verb = sent.root
         if verb.pos_ != "VERB" or not speech(verb):
@@ -173,18 +177,36 @@ def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool]) -> list[
             reported = c.dep_ == "ccomp" or (c.dep_ == "nsubj" and len(speakers) == 2 and c.i == speakers[0].i)
             # '..., officials said', '...," a spokesman said': a comma, maybe inside a closing quote.
             if reported and end < verb.i and any(doc[k].text == "," for k in range(end - 1, min(end + 2, verb.i))):
-                pairs.append((c.i, verb.i))
-    for clause, _ in pairs:
-        doc[clause].head, doc[clause].dep_ = doc[clause], "ROOT"
+                found.append((c, verb))
+            elif c.i > verb.i and c.left_edge.i > verb.i and (c.dep_ == "ccomp" or (
+                    c.dep_ == "obj" and saying(verb) and _holds_a_finite_verb(c))):
+                found.append((c, verb))
+    pairs = []
+    for c, verb in found:
+        pairs.append((c.i, verb.i, c.dep_))
+        for p in [p for p in verb.children if p.dep_ == "punct" and p.i > c.right_edge.i > verb.i]:
+            p.head = c  # the full stop after a clause that ends the sentence goes with it
+        c.head, c.dep_ = c, "ROOT"
     return pairs
 
 
-def _reattach_reported_clauses(doc: Doc, pairs: list[tuple[int, int]]) -> None:
+def _holds_a_finite_verb(phrase: Token) -> bool:
+    """ "Japan expressed solidarity" read as a noun phrase: a past or present verb form inside it.
+
+    A participle read as an adjective between two nouns ("jets bombed targets") counts too.
+    """
+    doc = phrase.doc
+    return any(t.pos_ == "VERB" and (t.tag_ in ("VBD", "VBZ", "VBP") or (
+        t.dep_ == "amod" and t.i > 0 and doc[t.i - 1].pos_ in ("NOUN", "PROPN") and t.head.i > t.i))
+        for t in phrase.subtree)
+
+
+def _reattach_reported_clauses(doc: Doc, pairs: list[tuple[int, int, str]]) -> None:
     """Hang each clause detached by :func:`_detach_reported_clauses`, as repaired, back on its verb of speech."""
-    for clause, verb in pairs:
+    for clause, verb, dep in pairs:
         root = doc[clause].sent.root
         if root.i != verb and not root.is_ancestor(doc[verb]):
-            root.head, root.dep_ = doc[verb], "ccomp"
+            root.head, root.dep_ = doc[verb], "ccomp" if root.pos_ in ("VERB", "AUX") or dep == "ccomp" else dep
 
 
 def _subject_read_as_compound_of_the_object(root: Token) -> None:
@@ -378,8 +400,8 @@ def _verb_read_as_modifier(root: Token) -> None:
     verbs = [c for c in root.children if c.dep_ in ("amod", "compound") and (c.tag_ in ("VBD", "VBN")
                                                                              or c.pos_ == "VERB")
              and c.i > 0 and doc[c.i - 1].text not in ("-", "–")]
-    if len(verbs) != 1:
-        return
+    if len(verbs) != 1 or any(c.dep_ == "cop" for c in root.children):
+        return  # "Iran is the world's leading sponsor": a predicate, no clause read as a phrase
     verb = verbs[0]
     # The name may hang on the root or already on the verb ("Washington imposed sanctions").
     before = [c for c in (*root.children, *verb.children) if c.i < verb.i]
@@ -387,6 +409,8 @@ def _verb_read_as_modifier(root: Token) -> None:
     if not names or any(c.dep_ == "det" and c.i > names[-1].i for c in before):
         return
     subject = names[-1]
+    if subject.dep_ == "nmod:poss":
+        return  # "the world's leading sponsor": a possessor, not a subject
     verb.head, verb.dep_ = verb, "ROOT"
     for c in before:
         if c is not subject and c is not verb:

@@ -763,6 +763,12 @@ CASES = [
  ("The EU and Britain imposed sanctions on Russia, officials said.", {("GBR", S, "RUS")}),
  ("Iranian missiles rained down on Tel Aviv, officials said.", {("IRN", K, "ISR")}),
  ('"Japan expressed solidarity with Taiwan after the earthquake," a spokesman said.', {("JPN", D, "TWN")}),
+ ("Officials said Japan expressed solidarity with Taiwan after the earthquake.", {("JPN", D, "TWN")}),
+ ("Officials said Pakistani jets bombed targets inside Afghanistan.", {("PAK", K, "AFG")}),
+ ("China's foreign ministry said it \"firmly opposes\" Japan's decision to release the water.", {("CHN", C, "JPN")}),
+ # a predicate noun with a possessor is no clause read as a phrase (repair left alone)
+ ('"The Iranian regime is the world\'s leading state sponsor of terrorism," the State Department said.',
+  {("USA", C, "IRN")}),
  ("GENEVA, June 3 (Reuters) - Brazil's president voiced support for Venezuela's government.", {("BRA", D, "VEN")}),
  # a fronted phrase parsed apart from its clause; a fronted condition stays the condition
  ("On Tuesday, Canada expressed outrage at India over the killing.", {("CAN", C, "IND")}),

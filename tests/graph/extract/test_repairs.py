@@ -482,3 +482,19 @@ def test_repairs_a_clause_reported_before_its_speaker_is_repaired_as_a_sentence(
                     ["amod", "compound", "amod", "ccomp", "punct", "nsubj", "ROOT"], [1, 3, 3, 6, 3, 6, 6])
     assert ("bombed", "ccomp", "said") in _tree(doc) and ("jets", "nsubj", "bombed") in _tree(doc)
     assert ("targets", "obj", "bombed") in _tree(doc) and len(list(doc.sents)) == 1
+
+
+def test_repairs_a_clause_read_as_the_object_of_said_is_repaired_as_a_sentence():
+    words = ["Officials", "said", "Japan", "expressed", "solidarity", "."]
+    doc = _repaired(words, ["NOUN", "VERB", "PROPN", "VERB", "NOUN", "PUNCT"], ["NNS", "VBD", "NNP", "VBD", "NN", "."],
+                    ["nsubj", "ROOT", "nsubj", "amod", "obj", "punct"], [1, 1, 3, 4, 1, 1])
+    assert ("expressed", "ccomp", "said") in _tree(doc) and ("Japan", "nsubj", "expressed") in _tree(doc)
+    assert ("solidarity", "obj", "expressed") in _tree(doc) and len(list(doc.sents)) == 1
+
+
+def test_repairs_leave_a_predicate_noun_with_a_possessor_and_a_participle():
+    words = ["Iran", "is", "the", "world", "'s", "leading", "sponsor"]
+    doc = _repaired(words, ["PROPN", "AUX", "DET", "NOUN", "PART", "VERB", "NOUN"],
+                    ["NNP", "VBZ", "DT", "NN", "POS", "VBG", "NN"],
+                    ["nsubj", "cop", "det", "nmod:poss", "case", "amod", "ROOT"], [6, 6, 3, 6, 3, 6, 6])
+    assert doc[6].dep_ == "ROOT" and ("leading", "amod", "sponsor") in _tree(doc)
