@@ -275,6 +275,7 @@ def _verb_after_a_time_read_as_modifier(root: Token) -> None:
              and all(doc[k].lower_ in _TIME_WORDS or doc[k].text.istitle() for k in range(root.i + 1, t.i))
              and doc[root.i + 1].lower_ in _TIME_WORDS]
     if len(verbs) != 1:
+        _verb_after_a_time_read_as_clause(root)
         return
     verb = verbs[0]
     noun = verb.head
@@ -291,6 +292,37 @@ def _verb_after_a_time_read_as_modifier(root: Token) -> None:
     when.head, when.dep_ = verb, "obl"
     for t in time[:-1]:
         t.head = when
+
+
+def _verb_after_a_time_read_as_clause(root: Token) -> None:
+    """ "Cambodia on Tuesday denounced Thailand's aggression" read with "denounced" a clause on "Tuesday".
+
+    A name that is the root, a time right after it, then a past form the parser
+    hung below the name: the past form is the verb, the name its subject, the
+    time its oblique, and the first noun phrase after it, hung on the name, its object.
+    """
+    doc = root.doc
+    k = root.i + 1
+    if root.pos_ != "PROPN" or k >= len(doc) or doc[k].lower_ not in _TIME_WORDS:
+        return
+    while k < len(doc) and doc[k].lower_ in _TIME_WORDS:
+        k += 1
+    verb = doc[k] if k < len(doc) else root
+    if verb.tag_ not in ("VBD", "VBN") or not root.is_ancestor(verb) or any(
+            c.dep_.startswith("nsubj") for c in verb.children):
+        return
+    time = [doc[j] for j in range(root.i + 1, verb.i)]
+    when = time[-1]
+    rest = [c for c in root.children if c.i > verb.i]
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+    when.head, when.dep_ = verb, "obl"
+    for t in time[:-1]:
+        t.head = when
+    for n, c in enumerate(rest):
+        c.head = verb
+        if n == 0 and c.pos_ in ("NOUN", "PROPN"):
+            c.dep_ = "obj"
 
 
 #: Words of a time phrase between a subject and its verb ("on Tuesday", "last week").

@@ -766,6 +766,9 @@ CASES = [
  ("Officials said Japan expressed solidarity with Taiwan after the earthquake.", {("JPN", D, "TWN")}),
  ("Officials said Pakistani jets bombed targets inside Afghanistan.", {("PAK", K, "AFG")}),
  ("China's foreign ministry said it \"firmly opposes\" Japan's decision to release the water.", {("CHN", C, "JPN")}),
+ # a time between a name and its verb, the verb read as a clause on the time (repair)
+ ("Cambodia on Tuesday denounced Thailand's aggression.", {("KHM", C, "THA")}),
+ ("Iraq on Tuesday resumed oil exports to Jordan after a two-year halt.", {("IRQ", E, "JOR")}),
  # a predicate noun with a possessor is no clause read as a phrase (repair left alone)
  ('"The Iranian regime is the world\'s leading state sponsor of terrorism," the State Department said.',
   {("USA", C, "IRN")}),

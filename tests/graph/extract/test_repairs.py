@@ -498,3 +498,12 @@ def test_repairs_leave_a_predicate_noun_with_a_possessor_and_a_participle():
                     ["NNP", "VBZ", "DT", "NN", "POS", "VBG", "NN"],
                     ["nsubj", "cop", "det", "nmod:poss", "case", "amod", "ROOT"], [6, 6, 3, 6, 3, 6, 6])
     assert doc[6].dep_ == "ROOT" and ("leading", "amod", "sponsor") in _tree(doc)
+
+
+def test_repairs_a_verb_after_a_time_read_as_a_clause_on_the_time():
+    words = ["Cambodia", "on", "Tuesday", "denounced", "Thailand", "'s", "aggression"]
+    doc = _repaired(words, ["PROPN", "ADP", "PROPN", "VERB", "PROPN", "PART", "NOUN"],
+                    ["NNP", "IN", "NNP", "VBD", "NNP", "POS", "NN"],
+                    ["ROOT", "case", "nmod", "acl", "nmod:poss", "case", "parataxis"], [0, 2, 0, 2, 6, 4, 0])
+    assert doc[3].dep_ == "ROOT" and ("Cambodia", "nsubj", "denounced") in _tree(doc)
+    assert ("Tuesday", "obl", "denounced") in _tree(doc) and ("aggression", "obj", "denounced") in _tree(doc)
