@@ -27,7 +27,7 @@ from spacy.util import compile_infix_regex
 from alignkg.graph.extract.actors import ActorMatcher
 from alignkg.graph.extract.frames import default_lexicon
 from alignkg.graph.extract.parser_model import model_path
-from alignkg.graph.extract.repairs import FRONTED_STARTS, repair
+from alignkg.graph.extract.repairs import repair
 from alignkg.graph.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 SENTENCE_COMPONENT = "alignkg_sentences"
 ACTOR_COMPONENT = "alignkg_actors"
 REPAIR_COMPONENT = "alignkg_parse_repair"
-FRONTED_COMPONENT = "alignkg_fronted_phrases"
 LEMMA_COMPONENT = "alignkg_lemma_mend"
 #: The closing punctuation of a sentence; quotes and brackets that follow it stay with it.
 _SENTENCE_END = frozenset({".", "!", "?", "…", ".\"", "?\""})
@@ -125,42 +124,6 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         if t.text[:1].islower() or "\n" in t.text:
             return None
     return None
-
-
-@Language.component(FRONTED_COMPONENT, requires=["token.pos"], assigns=["token.is_sent_start"])
-def split_fronted_phrases(doc: Doc) -> Doc:
-    """Parse a sentence's fronted phrase ("On Tuesday, Canada expressed outrage") apart from its clause.
-
-    Trained on web text, the parser reads news sentences that open with a
-    phrase and a comma far worse than the same sentences without it ("Tuesday"
-    the subject, "Canada" punctuation). A phrase of at most a dozen words that
-    starts with a preposition or an adverb and holds no verb is made a sentence
-    of its own for the parser; :func:`alignkg.graph.extract.repairs.repair` hangs
-    it back on its clause (the starts are kept under ``FRONTED_STARTS``).
-    """
-    if not doc.has_annotation("POS"):
-        return doc
-    starts = []
-    for sent in list(doc.sents):
-        first = sent[0]
-        if first.pos_ not in ("ADP", "ADV") or first.lower_ in _SUBORDINATORS:
-            continue
-        for t in sent[1:13]:
-            if t.pos_ in ("VERB", "AUX"):
-                break
-            if t.text == ",":
-                if t.i + 1 < sent.end and doc[t.i + 1].is_alpha:
-                    starts.append(t.i + 1)
-                break
-    for i in starts:
-        doc[i].is_sent_start = True
-    doc.user_data[FRONTED_STARTS] = starts
-    return doc
-
-
-#: Words that open a clause of condition, time or cause: their clause is no phrase to part.
-_SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "while", "as", "because", "although", "though",
-                            "once", "whether", "until", "till"})
 
 
 @Language.component(REPAIR_COMPONENT, requires=["token.dep", "token.tag"],
@@ -269,7 +232,6 @@ def build_nlp(gazetteer: Gazetteer, *, model: str | None = None) -> Language:
     _straighten_curly_forms(nlp)
     nlp.add_pipe(SENTENCE_COMPONENT, first=True)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe(FRONTED_COMPONENT, before="parser")
         nlp.add_pipe(REPAIR_COMPONENT, after="parser")
     if "lemmatizer" not in nlp.pipe_names:
         lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})

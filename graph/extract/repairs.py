@@ -23,9 +23,6 @@ from spacy.tokens import Doc, Token
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.syntax import climb
 
-#: Where ``doc.user_data`` keeps the starts of the clauses whose fronted phrase was parsed apart.
-FRONTED_STARTS = "alignkg_fronted_starts"
-
 
 def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     """Run every repair over ``doc`` in order, and return it.
@@ -140,16 +137,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if not t.is_alpha and t.dep_ in ("obj", "appos"):
             _recipient_read_as_compound_of_money(t)
     _reattach_reported_clauses(doc, reported)
-    _reattach_fronted_phrases(doc, doc.user_data.pop(FRONTED_STARTS, ()))
     return doc
-
-
-def _reattach_fronted_phrases(doc: Doc, starts: Iterable[int]) -> None:
-    """Hang each fronted phrase parsed apart ("On Tuesday,") on the root of its clause, as repaired."""
-    for start in starts:
-        phrase, clause = doc[start - 1].sent.root, doc[start].sent.root
-        if phrase.i != clause.i:
-            phrase.head, phrase.dep_ = clause, "advmod" if phrase.pos_ == "ADV" else "obl"
 
 
 def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool],

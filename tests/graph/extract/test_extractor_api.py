@@ -3,7 +3,6 @@
 import pytest
 
 from alignkg.graph.errors import InvalidArticleError
-from alignkg.graph.extract.repairs import FRONTED_STARTS
 from tests.conftest import SEED_TEXT
 
 
@@ -49,32 +48,6 @@ def test_a_wire_dateline_is_a_sentence_of_its_own(extractor, text, first):
                                   "IRAN SOLD DRONES TO RUSSIA, officials say - and more."])
 def test_capitals_and_a_dash_without_a_dateline_stay_one_sentence(extractor, text):
     assert len([s for s in extractor.nlp(text).sents if s.text.strip()]) == 1
-
-
-@pytest.mark.parametrize("text,phrase,verb", [
-    ("On Tuesday, Canada expressed outrage at India.", "Tuesday", "expressed"),
-    ("Meanwhile, Iranian artillery shelled villages in Iraq.", "Meanwhile", "shelled"),
-])
-def test_a_fronted_phrase_is_parsed_apart_and_hung_back_on_its_clause(extractor, text, phrase, verb):
-    doc = extractor.nlp(text)
-    assert len(list(doc.sents)) == 1 and doc[:].root.text == verb
-    assert next(t for t in doc if t.text == phrase).head.text == verb
-
-
-def _before_the_parser(nlp, text):
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "parser":
-            return doc
-        doc = proc(doc)
-    raise AssertionError("no parser")
-
-
-@pytest.mark.parametrize("text,starts", [("If Israel attacks Iran, Tehran will respond.", []),
-                                         ("After Israel struck Iran, Tehran fired missiles.", []),
-                                         ("In a statement, China condemned the strikes.", [4])])
-def test_only_a_fronted_phrase_without_a_verb_is_parsed_apart(extractor, text, starts):
-    assert _before_the_parser(extractor.nlp, text).user_data[FRONTED_STARTS] == starts
 
 
 #: Sentences of every rule family; each is cut after every word, as a truncated feed or a
