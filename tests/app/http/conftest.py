@@ -37,14 +37,17 @@ def seeded_store(tmp_path_factory, gazetteer, extractor) -> Path:
 def _servers(seeded_store: Path, tmp_path_factory, gazetteer, extractor) -> Iterator[Callable[..., LiveServer]]:
     """Yield a function starting a server with the given settings over a fresh copy of the seeded store.
 
-    ``spare`` is the number of query workers the server keeps started and idle: 1 by default, enough for a
-    test's client that sends one request at a time (a worker takes ~0.3 s of CPU to start, and the suite
-    starts ~40 servers); None keeps as many as ``alignkg serve`` does (``max_client_requests + 1``), for
-    the tests of concurrent clients, where the next client's query must find a worker started.
+    ``spare`` is the number of query workers the server keeps started and idle. By default none: the
+    server's first query (as it opens the store) starts one, which is then kept and answers the test's
+    client, which sends one request at a time (a worker takes ~0.3-0.4 s of CPU to start, and the suite
+    starts ~40 servers; with 1 spare each server started a second worker as the first was taken). A server
+    whose deadline is shorter than a worker's start keeps 1, so that a query finds a worker started after
+    one is killed at its deadline. None keeps as many as ``alignkg serve`` does (``max_client_requests + 1``),
+    for the tests of concurrent clients, where the next client's query must find a worker started.
     """
     started: list[LiveServer] = []
 
-    def make(*, spare: int | None = 1, **settings: Any) -> LiveServer:
+    def make(*, spare: int | None = 0, **settings: Any) -> LiveServer:
         copy = tmp_path_factory.mktemp("store") / "store"
         shutil.copytree(seeded_store, copy)
         config = Settings(store_path=copy, **settings)

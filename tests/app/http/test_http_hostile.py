@@ -35,7 +35,7 @@ def short(server_factory):  # module-scoped: its servers stop with the module
 @pytest.fixture(scope="module")
 def instant(server_factory):
     """A server whose every query is over its deadline (0.001 s); read-only, shared by the module's tests."""
-    return server_factory(query_timeout_s=0.001)
+    return server_factory(query_timeout_s=0.001, spare=1)
 
 
 @pytest.fixture(scope="module")

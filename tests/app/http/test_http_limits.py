@@ -20,7 +20,7 @@ def tight(server_factory):
 
 
 def test_http_sparql_timeout_is_504(fresh_server):
-    live = fresh_server(query_timeout_s=0.05)
+    live = fresh_server(query_timeout_s=0.05, spare=1)
     with live.client() as http:
         before = snapshot(http)
         body = assert_error(http.get("/sparql", params={"query": SLOW}), 504, "query_timeout")
