@@ -322,6 +322,8 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
         return subjects(head, lexicon, depth + 1) + _joined(head, t, lexicon)
     if t.dep_ == "conj":
         return subjects(head, lexicon, depth + 1)
+    if t.dep_ == "xcomp" and effective_pos(head) == "ADJ" and _has_copula(head):
+        return subjects(head, lexicon, depth + 1)  # "Russia is ready to increase oil supplies to India"
     if t.dep_ == "acl" and preposition(t) == "to" and head.pos_ in ("NOUN", "PROPN"):
         # "signed an agreement with Russia to buy jets"; "the first country to provide Ukraine with missiles"
         return light_subjects(head, lexicon, depth + 1) or subjects(head, lexicon, depth + 1)

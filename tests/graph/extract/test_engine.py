@@ -4,6 +4,8 @@ Each sentence is plain news English that the parser should read right; the expec
 follow ../shared/ANNOTATION.md (the guide section is named where it decides the case).
 """
 
+import zlib
+
 import pytest
 
 A, M, E, T, AL = "arms_transfer", "military_support", "energy_trade", "trade", "alliance"
@@ -773,6 +775,12 @@ CASES = [
  ('"The Iranian regime is the world\'s leading state sponsor of terrorism," the State Department said.',
   {("USA", C, "IRN")}),
  ("GENEVA, June 3 (Reuters) - Brazil's president voiced support for Venezuela's government.", {("BRA", D, "VEN")}),
+ # the subject of an adjective with a copula is its complement's ("is ready to"); "willing", "eager",
+ # "prepared" only make it possible; investments pledged, their host on the verb
+ ("Russia is ready to increase oil supplies to India.", {("RUS", E, "IND")}),
+ ("Turkey is willing to supply drones to Ukraine.", set()),
+ ("Germany is prepared to send more tanks to Ukraine.", set()),
+ ("The UAE pledged $20 billion in investments in Pakistan.", {("ARE", T, "PAK")}),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality
@@ -813,19 +821,16 @@ def _in_wire_copy(text: str) -> str:
 #: Sentences whose facts the wrapping of :func:`_in_wire_copy` still changes: the parser reads the
 #: wrapped clause otherwise and no repair mends it yet. Strict: one mended moves out of this list.
 WIRE_FRAGILE = frozenset({
-    "Britain became the first country to provide Ukraine with missiles that Kyiv wants to boost its chances, "
-    "prompting a threat from the Kremlin of a military response.",
-    "Chile sells most of its copper to China.",
     "China lent Pakistan $2 billion.",
-    "Germany said it would not send Taurus cruise missiles to Ukraine, while continuing to supply air defence "
-    "systems and artillery ammunition.",
-    "Indian and Chinese troops fought with clubs and stones.",
-    "Poland summoned Russia's ambassador to protest the drone incursion.",
-    "The Power of Siberia pipeline delivers Russian gas to China.",
+    "China offered Sri Lanka a $1.5 billion loan.",
+    "Moscow has supported Damascus militarily since 2015.",
+    "There is no evidence that Egypt is supplying weapons to Russia.",
+    "Turkish drones struck what Ankara described as PKK positions in northern Iraq's Duhok province.",
 })
-#: Every third single sentence of CASES (a sample, to keep the suite fast), quotes and reports aside.
-_WIRE_SAMPLE = [(text, expected) for text, expected in CASES[::3]
-                if "\n" not in text and ". " not in text and '"' not in text and not text.endswith("said.")
+#: A third of the single sentences of CASES, chosen by a checksum of the text so that a case added to the
+#: table leaves the sample as it was (a sample, to keep the suite fast); quotes and reports aside.
+_WIRE_SAMPLE = [(text, expected) for text, expected in CASES if zlib.crc32(text.encode()) % 3 == 0
+                and "\n" not in text and ". " not in text and '"' not in text and " said" not in text
                 and not text.startswith(("GENEVA", "On "))]
 
 
