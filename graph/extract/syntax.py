@@ -684,7 +684,7 @@ def _own_marks(g: Token, k: int, lexicon: Lexicon, flags: dict[str, bool]) -> No
             flags["modal"] = True  # "warned Beijing against arming Russia": warned of, not done
         elif dep == "advmod" and word in w("hedges"):
             flags["hedged"] = True
-        elif dep == "amod" and c.lemma_.lower() in w("modal_adjectives") and not (
+        elif dep == "amod" and (c.lemma_.lower() in w("modal_adjectives") or word in w("modal_adjectives")) and not (
                 g.dep_ == "obj" and g.head.lemma_.lower() in w("approving_verbs")):
             flags["modal"] = True  # "expected moves to recognize", "planned deliveries"
         elif dep == "amod" and c.tag_ in ("VBN", "VBD") and c.lemma_.lower() in w("stop_verbs"):

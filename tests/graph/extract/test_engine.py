@@ -781,6 +781,8 @@ CASES = [
  ("Turkey is willing to supply drones to Ukraine.", set()),
  ("Germany is prepared to send more tanks to Ukraine.", set()),
  ("The UAE pledged $20 billion in investments in Pakistan.", {("ARE", T, "PAK")}),
+ # a modal adjective the tagger reads as a participle ("proposed": lemma "propose")
+ ("The proposed $10 billion investment by Saudi Arabia in Pakistan's refinery was delayed.", set()),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality
