@@ -106,10 +106,13 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in at(_DEPTH_WORDS):
         if t.head.i != t.i:
             _phrase_on_a_word_of_depth(t)
+    growing = lexicon.words("growing_verbs")
     for t in at(("to",)):
         word = doc[t.i + 1] if t.i + 1 < len(doc) else t
         if word.lower_ in lexicon.event_verbs and (word.pos_ == "NOUN" or word.dep_ == "compound"):
             _infinitive_read_as_noun(word, lambda n: lemma(n.lower_) in lexicon.commodities)
+        elif word.lower_ in growing and word.dep_ in ("compound", "amod"):
+            _infinitive_read_as_noun(word, lambda n: True)  # "aims to boost gas exports": no noun is "boost"
     for t in at.either(("NOUN", "ADJ", "VERB")):
         if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)

@@ -781,6 +781,9 @@ CASES = [
  ("Turkey is willing to supply drones to Ukraine.", set()),
  ("Germany is prepared to send more tanks to Ukraine.", set()),
  ("The UAE pledged $20 billion in investments in Pakistan.", {("ARE", T, "PAK")}),
+ # a verb that grows an exchange, read as a noun after "to" (repair): the exchange there is
+ ("Iran aims to boost gas exports to Iraq.", {("IRN", E, "IRQ")}),
+ ("The two leaders hope to double trade between China and Brazil.", {("CHN", T, "BRA")}),
  # a modal adjective the tagger reads as a participle ("proposed": lemma "propose")
  ("The proposed $10 billion investment by Saudi Arabia in Pakistan's refinery was delayed.", set()),
  # a fronted condition stays the condition
