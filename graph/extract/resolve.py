@@ -516,8 +516,12 @@ class Resolver:
                     continue
             if c.dep_ in deps or (c.dep_.startswith("nmod") and c.dep_ != "nmod:poss"
                                   and preposition(c) in preps):
-                for k in conjuncts(c):
-                    codes.extend(self._one(k, "agent" if mode == "agent" else mode, depth + 1))
+                found = [code for k in conjuncts(c) for code in self._one(k, mode, depth + 1)]
+                if not found and c.dep_ == "compound":
+                    # "a Guyanese patrol boat": the parser hung the demonym on the compound before the head.
+                    found = [code for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i
+                             for code in self._one(g, mode, depth + 1)]
+                codes.extend(found)
         return tuple(dict.fromkeys(codes))
 
     def _is_reference(self, t: Token) -> bool:

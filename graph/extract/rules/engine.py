@@ -272,8 +272,11 @@ def _role(ctx: Context, frame: Frame, trigger: Token, slots: tuple[Slot, ...], m
     for slot in slots:
         first = slot.steps[0].relation
         if skip_mod and first == "mod":
-            # "the U.S.-led operation": the leader a "-led" names is no place compounded to the event.
+            # "the U.S.-led operation": the leader a "-led" names is no place compounded to the event;
+            # "the Israeli aggression": a demonym is its actor, where "the Ukraine war" names a place.
             codes = ctx.resolver.states([x for c in trigger.children if (x := hyphen_leader(c)) is not None], mode)
+            codes = codes or ctx.resolver.states([c for c in trigger.children if c.dep_ == "amod"
+                                                  and c.pos_ == "ADJ"], mode)
             if codes and not set(codes) <= besides:
                 return codes
             continue

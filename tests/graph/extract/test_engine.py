@@ -786,6 +786,15 @@ CASES = [
  ("The two leaders hope to double trade between China and Brazil.", {("CHN", T, "BRA")}),
  # a modal adjective the tagger reads as a participle ("proposed": lemma "propose")
  ("The proposed $10 billion investment by Saudi Arabia in Pakistan's refinery was delayed.", set()),
+ # "a grave error"; a demonym hung on the compound before the head; "came under attack"; a demonym is
+ # the actor of an aggression
+ ("Algeria described the French decision as a grave error.", {("DZA", C, "FRA")}),
+ ("Venezuela's navy clashed with a Guyanese patrol boat.", {("VEN", K, "GUY"), ("GUY", K, "VEN")}),
+ ("Russia has trained hundreds of Myanmar air force pilots.", {("RUS", M, "MMR")}),
+ ("Kyiv came under a massive Russian missile attack on Monday.", {("RUS", K, "UKR")}),
+ ("Several Israeli cities came under rocket fire from Iran.", {("IRN", K, "ISR")}),
+ ("The Israeli aggression over Damascus killed two soldiers.", {("ISR", K, "SYR")}),
+ ("The Ukraine war has lasted three years.", set()),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality
