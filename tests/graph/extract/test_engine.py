@@ -304,7 +304,8 @@ CASES = [
  ("Russia opened talks with Ukraine.", set()),
  # a participle set off by a comma is the clause's, its subject the clause's; what money received is in
  ("Azerbaijan launched an offensive in Nagorno-Karabakh, attacking Armenian positions.", {("AZE", K, "ARM")}),
- ("Beijing has become Moscow's lifeline, buying record amounts of Russian oil.", {("RUS", E, "CHN")}),
+ ("Beijing has become Moscow's lifeline, buying record amounts of Russian oil.",
+  {("RUS", E, "CHN"), ("CHN", T, "RUS")}),
  ("Israel has received more than $300 billion in U.S. military aid since its founding.", {("USA", A, "ISR")}),
  # "its" in the reason for a measure is the one the measure punishes, not the one imposing it
  ("Washington imposed sanctions on Moscow over its invasion of Ukraine.", {("USA", S, "RUS"), ("RUS", K, "UKR")}),
@@ -795,6 +796,10 @@ CASES = [
  ("Several Israeli cities came under rocket fire from Iran.", {("IRN", K, "ISR")}),
  ("The Israeli aggression over Damascus killed two soldiers.", {("ISR", K, "SYR")}),
  ("The Ukraine war has lasted three years.", set()),
+ # a state's lifeline trades with it; the one who thanks for a sending received it
+ ("Beijing has been Pyongyang's main economic lifeline for decades.", {("CHN", T, "PRK")}),
+ ("The Kremlin thanked Pyongyang for sending troops to fight in the Kursk region.", {("PRK", M, "RUS")}),
+ ("Zelensky thanked Germany for sending Patriot systems to Ukraine.", {("DEU", A, "UKR")}),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality
