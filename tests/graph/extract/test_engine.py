@@ -800,6 +800,12 @@ CASES = [
  ("Beijing has been Pyongyang's main economic lifeline for decades.", {("CHN", T, "PRK")}),
  ("The Kremlin thanked Pyongyang for sending troops to fight in the Kursk region.", {("PRK", M, "RUS")}),
  ("Zelensky thanked Germany for sending Patriot systems to Ukraine.", {("DEU", A, "UKR")}),
+ # an authorised delivery is a commitment made; authorised strikes are no strikes (guide: Commitments,
+ # War wording)
+ ("The State Department authorised the sale of F-16s to Turkey.", {("USA", A, "TUR")}),
+ ("Washington authorized a $1 billion loan to Egypt.", {("USA", T, "EGY")}),
+ ("The Pentagon authorised Ukraine to strike targets inside Russia.", set()),
+ ("Trump will authorize the sale of F-35s to Saudi Arabia.", set()),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality
