@@ -100,9 +100,11 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _adjective_read_as_verb(t)
     adjectival = lexicon.words("adjectival_participles")
     for t in at(("have", "has", "had")):
-        if t.pos_ == "AUX" and t.i + 1 < len(doc):
+        if t.pos_ in ("AUX", "VERB") and t.i + 1 < len(doc):
+            # A past form: tagged so, or an irregular one ("lent", "sold") the tagger took for a noun.
             _perfect_read_as_possession(t, lambda v: lemma(v.lower_) in lexicon.event_verbs
-                                        and v.lower_ not in adjectival)
+                                        and v.lower_ not in adjectival and (v.tag_ in ("VBN", "VBD") or (
+                                            not v.lower_.endswith("s") and lemma(v.lower_) != v.lower_)))
     for t in at(_DEPTH_WORDS):
         if t.head.i != t.i:
             _phrase_on_a_word_of_depth(t)
@@ -786,13 +788,14 @@ def _adjective_read_as_verb(word: Token) -> None:
 def _perfect_read_as_possession(have: Token, event: Callable[[Token], bool]) -> None:
     """ "Indian missiles had struck sites in Pakistan" read as "had (struck sites)", "struck" an adjective.
 
-    A past participle of a verb that starts an edge, right after "have" that the
-    parser made a verb of its own, hung as an adjective on that verb's object:
-    the perfect tense of the participle, whose object the noun is.
+    A past participle of a verb that starts an edge (``event`` says which), right
+    after "have" that the parser made a verb of its own, hung as an adjective or
+    a compound on that verb's object ("have lent billions"): the perfect tense of
+    the participle, whose object the noun is.
     """
     verb = have.doc[have.i + 1]
     noun = verb.head
-    if verb.tag_ != "VBN" or verb.dep_ != "amod" or not event(verb) or noun.head.i != have.i \
+    if verb.dep_ not in ("amod", "compound") or not event(verb) or noun.head.i != have.i \
             or noun.dep_ != "obj" or noun.i <= verb.i:
         return
     head, dep = have.head, have.dep_

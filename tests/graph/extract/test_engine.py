@@ -806,6 +806,10 @@ CASES = [
  ("Washington authorized a $1 billion loan to Egypt.", {("USA", T, "EGY")}),
  ("The Pentagon authorised Ukraine to strike targets inside Russia.", set()),
  ("Trump will authorize the sale of F-35s to Saudi Arabia.", set()),
+ # an irregular past form the tagger took for a noun after "have" (repair); "finance" invests
+ ("Chinese state banks have lent billions of dollars to Angola.", {("CHN", T, "AGO")}),
+ ("Japan's JBIC will finance a $1 billion LNG project in Mozambique.", {("JPN", T, "MOZ")}),
+ ("They have supplies of food for Russia.", set()),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality

@@ -507,3 +507,10 @@ def test_repairs_a_verb_after_a_time_read_as_a_clause_on_the_time():
                     ["ROOT", "case", "nmod", "acl", "nmod:poss", "case", "parataxis"], [0, 2, 0, 2, 6, 4, 0])
     assert doc[3].dep_ == "ROOT" and ("Cambodia", "nsubj", "denounced") in _tree(doc)
     assert ("Tuesday", "obl", "denounced") in _tree(doc) and ("aggression", "obj", "denounced") in _tree(doc)
+
+
+def test_repairs_an_irregular_past_form_read_as_a_compound_after_have_is_the_perfect():
+    words = ["banks", "have", "lent", "billions"]
+    doc = _repaired(words, ["NOUN", "VERB", "NOUN", "NOUN"], ["NNS", "VBP", "NN", "NNS"],
+                    ["nsubj", "ROOT", "compound", "obj"], [1, 1, 3, 1])
+    assert doc[2].dep_ == "ROOT" and ("have", "aux", "lent") in _tree(doc) and ("billions", "obj", "lent") in _tree(doc)
