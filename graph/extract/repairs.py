@@ -34,6 +34,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     reported = _detach_reported_clauses(doc, lambda v: lemma(v.lower_) in lexicon.words("speech_verbs"),
                                         lambda v: lemma(v.lower_) in lexicon.words("clause_verbs"))
     at = _Places(doc)
+    controlling = lexicon.words("object_control")
     for t in (doc[s.start] for s in doc.sents):
         if t.pos_ == "PROPN" and t.is_title and lemma(t.lower_) in lexicon.by_lemma:
             _common_noun_read_as_name(t)
@@ -41,6 +42,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for t in at(("what",)):
         if t.head.i != t.i:
             _what_a_speaker_called(t, lambda v: lemma(v.lower_) in saying)
+    for root in at.roots(("NOUN", "PROPN")):
+        _clause_read_into_a_relative(root, lambda v: lemma(v.lower_) in controlling)
     for root in at.roots(("NOUN", "PROPN")):
         _verb_read_as_modifier(root)
         _verb_after_a_time_read_as_modifier(root)
@@ -50,7 +53,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_read_as_noun(root)
     for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
-    intransitive, controlling = lexicon.words("intransitive_verbs"), lexicon.words("object_control")
+    intransitive = lexicon.words("intransitive_verbs")
     for root in at.roots(("NOUN", "PROPN")):
         _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive,
                                  lambda t: lemma(t.lower_) in controlling)
@@ -200,6 +203,48 @@ def _reattach_reported_clauses(doc: Doc, pairs: list[tuple[int, int, str]]) -> N
         root = doc[clause].sent.root
         if root.i != verb and not root.is_ancestor(doc[verb]):
             root.head, root.dep_ = doc[verb], "ccomp" if root.pos_ in ("VERB", "AUX") or dep == "ccomp" else dep
+
+
+def _clause_read_into_a_relative(root: Token, controlling: Callable[[Token], bool]) -> None:
+    """ "Canada, which has faced criticism for months, expressed outrage at India" read with the name the root.
+
+    A relative clause set off by commas after the subject leads the parser to
+    hang the sentence's own verb and its phrases inside that clause. When the
+    root is the name and a verb form follows the clause's closing comma, that
+    verb is the root, the name its subject, and what the clause took after the
+    comma is the verb's; the relative clause stays on the name.
+    """
+    doc = root.doc
+    relative = [c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i]
+    if len(relative) != 1 or root.i + 2 >= len(doc) or doc[root.i + 1].text != ",":
+        return
+    start = relative[0].left_edge.i
+    if doc[start].lower_ not in ("which", "who", "whose") and not (
+            doc[start].text == "," and doc[start + 1].lower_ in ("which", "who", "whose")):
+        return
+    comma = next((t.i for t in doc[start + 1:root.sent.end] if t.text == ","), None)
+    if comma is None or comma + 1 >= root.sent.end:
+        return
+    verb = next((t for t in doc[comma + 1:min(comma + 4, root.sent.end)] if t.tag_.startswith("VB")
+                 and t.lower_ not in ("has", "have", "had", "is", "was", "were", "are", "be", "been")), None)
+    if verb is None or any(t.pos_ not in ("AUX", "ADV", "PART") and t.tag_ != "MD" for t in doc[comma + 1:verb.i]):
+        return
+    end = root.sent.end
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+    moved = [t for t in doc[comma + 1:end] if t.i != verb.i and not comma < t.head.i < end]
+    for t in moved:
+        t.head = verb  # "outrage", "over the killing", the full stop: hung in the clause or on the name
+    nominal = [t for t in moved if t.i > verb.i and t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")]
+    for n, t in enumerate(nominal):
+        marked = any(c.dep_ == "case" for c in t.children)
+        if t.dep_ in ("conj", "appos", "parataxis", "nsubj", "ROOT") or (marked and t.dep_ == "obj"):
+            t.dep_ = "obl" if marked else ("obj" if n == 0 else "dep")  # "voiced support": its object
+    for t in doc[comma + 1:verb.i]:
+        t.head, t.dep_ = verb, "aux" if t.pos_ == "AUX" or t.tag_ == "MD" else t.dep_
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "PROPN" and controlling(verb):
+            c.dep_ = "obj"  # "accused Azerbaijan of ethnic cleansing"
 
 
 def _subject_read_as_compound_of_the_object(root: Token) -> None:

@@ -810,6 +810,11 @@ CASES = [
  ("Chinese state banks have lent billions of dollars to Angola.", {("CHN", T, "AGO")}),
  ("Japan's JBIC will finance a $1 billion LNG project in Mozambique.", {("JPN", T, "MOZ")}),
  ("They have supplies of food for Russia.", set()),
+ # a relative clause set off after the subject; the parser hung the sentence's verb inside it (repair)
+ ("Canada, which has faced criticism for months, expressed outrage at India over the killing.", {("CAN", C, "IND")}),
+ ("Armenia, which has faced criticism for months, accused Azerbaijan of ethnic cleansing.", {("ARM", C, "AZE")}),
+ ("Iran, which has faced criticism for months, voiced support for Venezuela's government.", {("IRN", D, "VEN")}),
+ ("Germany, which has faced criticism for months, will send tanks to Ukraine.", {("DEU", A, "UKR")}),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality

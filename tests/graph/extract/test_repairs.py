@@ -514,3 +514,13 @@ def test_repairs_an_irregular_past_form_read_as_a_compound_after_have_is_the_per
     doc = _repaired(words, ["NOUN", "VERB", "NOUN", "NOUN"], ["NNS", "VBP", "NN", "NNS"],
                     ["nsubj", "ROOT", "compound", "obj"], [1, 1, 3, 1])
     assert doc[2].dep_ == "ROOT" and ("have", "aux", "lent") in _tree(doc) and ("billions", "obj", "lent") in _tree(doc)
+
+
+def test_repairs_a_verb_hung_inside_a_relative_clause_after_the_subject_is_the_root():
+    words = ["Canada", ",", "which", "faced", "criticism", ",", "expressed", "outrage", "."]
+    doc = _repaired(words, ["PROPN", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+                    ["NNP", ",", "WDT", "VBD", "NN", ",", "VBD", "NN", "."],
+                    ["ROOT", "punct", "nsubj", "acl:relcl", "obj", "punct", "amod", "conj", "punct"],
+                    [0, 3, 3, 0, 3, 7, 7, 3, 0])
+    assert doc[6].dep_ == "ROOT" and ("Canada", "nsubj", "expressed") in _tree(doc)
+    assert ("outrage", "obj", "expressed") in _tree(doc) and ("faced", "acl:relcl", "Canada") in _tree(doc)
