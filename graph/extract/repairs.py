@@ -44,6 +44,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _what_a_speaker_called(t, lambda v: lemma(v.lower_) in saying)
     for root in at.roots(("NOUN", "PROPN")):
         _clause_read_into_a_relative(root, lambda v: lemma(v.lower_) in controlling)
+    for root in at.roots(("VERB",)):
+        _verb_after_an_attribution(root, lambda v: lemma(v.lower_) in lexicon.words("speech_verbs"),
+                                   lambda v: lemma(v.lower_) in controlling)
     for root in at.roots(("NOUN", "PROPN")):
         _verb_read_as_modifier(root)
         _verb_after_a_time_read_as_modifier(root)
@@ -168,13 +171,19 @@ def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool],
             continue
         # "Iranian missiles rained down on Tel Aviv, officials said": the clause may be read as a first subject.
         speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+        # "Argentina, officials said, signed ...": an attribution inside the clause, not before it.
+        before = [c for c in speakers if c.i < verb.i]
+        parenthetical = bool(before) and before[-1].left_edge.i > sent.start and doc[
+            before[-1].left_edge.i - 1].text == "," and verb.i + 2 < sent.end and doc[verb.i + 1].text == ","
         for c in verb.children:
             end = c.right_edge.i
-            reported = c.dep_ == "ccomp" or (c.dep_ == "nsubj" and len(speakers) == 2 and c.i == speakers[0].i)
+            reported = c.dep_ == "ccomp" or (c.dep_ == "nsubj" and len(speakers) == 2 and c.i == speakers[0].i
+                                             and not parenthetical)
             # '..., officials said', '...," a spokesman said': a comma, maybe inside a closing quote.
-            if reported and end < verb.i and any(doc[k].text == "," for k in range(end - 1, min(end + 2, verb.i))):
+            if reported and end < verb.i and any(doc[k].text == "," for k in range(max(end - 1, c.left_edge.i),
+                                                                                 min(end + 2, verb.i))):
                 found.append((c, verb))
-            elif c.i > verb.i and c.left_edge.i > verb.i and (c.dep_ == "ccomp" or (
+            elif c.i > verb.i and c.left_edge.i > verb.i and not parenthetical and (c.dep_ == "ccomp" or (
                     c.dep_ == "obj" and saying(verb) and _holds_a_finite_verb(c))):
                 found.append((c, verb))
     pairs = []
@@ -223,22 +232,62 @@ def _clause_read_into_a_relative(root: Token, controlling: Callable[[Token], boo
             doc[start].text == "," and doc[start + 1].lower_ in ("which", "who", "whose")):
         return
     comma = next((t.i for t in doc[start + 1:root.sent.end] if t.text == ","), None)
-    if comma is None or comma + 1 >= root.sent.end:
+    verb = _verb_after(doc, comma, root.sent.end)
+    if comma is None or verb is None:
         return
-    verb = next((t for t in doc[comma + 1:min(comma + 4, root.sent.end)] if t.tag_.startswith("VB")
-                 and t.lower_ not in ("has", "have", "had", "is", "was", "were", "are", "be", "been")), None)
-    if verb is None or any(t.pos_ not in ("AUX", "ADV", "PART") and t.tag_ != "MD" for t in doc[comma + 1:verb.i]):
-        return
-    end = root.sent.end
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
     root.head, root.dep_ = verb, "nsubj"
+    _verb_takes_the_rest(verb, comma, root.sent.end, controlling)
+
+
+def _verb_after_an_attribution(root: Token, says: Callable[[Token], bool],
+                               controlling: Callable[[Token], bool]) -> None:
+    """ "Canada, officials said, expressed outrage at India" read with "said" the root.
+
+    An attribution set off by commas between the subject and its verb is read
+    as the sentence's main clause, its subject a vocative and the real verb a
+    modifier. The verb form after the closing comma is the root, the phrase
+    before the first comma its subject, the attribution a side clause of it.
+    """
+    doc = root.doc
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    if not says(root) or not subjects or root.i + 2 >= root.sent.end or doc[root.i + 1].text != ",":
+        return
+    first = subjects[-1].left_edge.i - 1  # the speaker is the subject right before the verb of speech
+    if first <= root.sent.start or doc[first].text != ",":
+        return
+    names = [t for t in doc[root.sent.start:first] if not root.sent.start <= t.head.i < first or t.head.i == t.i]
+    verb = _verb_after(doc, root.i + 1, root.sent.end)
+    if len(names) != 1 or names[0].pos_ not in ("PROPN", "NOUN") or verb is None:
+        return
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    name = names[0]
+    name.head, name.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "parataxis"
+    _verb_takes_the_rest(verb, root.i + 1, root.sent.end, controlling)
+
+
+def _verb_after(doc: Doc, comma: int | None, end: int) -> Token | None:
+    """The verb form that opens a clause right after ``comma`` (auxiliaries and adverbs before it), or None."""
+    if comma is None or comma + 1 >= end:
+        return None
+    verb = next((t for t in doc[comma + 1:min(comma + 4, end)] if t.tag_.startswith("VB")
+                 and t.lower_ not in ("has", "have", "had", "is", "was", "were", "are", "be", "been")), None)
+    if verb is None or any(t.pos_ not in ("AUX", "ADV", "PART") and t.tag_ != "MD" for t in doc[comma + 1:verb.i]):
+        return None
+    return verb
+
+
+def _verb_takes_the_rest(verb: Token, comma: int, end: int, controlling: Callable[[Token], bool]) -> None:
+    """Hang on ``verb`` what follows ``comma`` up to ``end`` that the parser hung elsewhere, as its phrases."""
+    doc = verb.doc
     moved = [t for t in doc[comma + 1:end] if t.i != verb.i and not comma < t.head.i < end]
     for t in moved:
         t.head = verb  # "outrage", "over the killing", the full stop: hung in the clause or on the name
     nominal = [t for t in moved if t.i > verb.i and t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")]
     for n, t in enumerate(nominal):
         marked = any(c.dep_ == "case" for c in t.children)
-        if t.dep_ in ("conj", "appos", "parataxis", "nsubj", "ROOT") or (marked and t.dep_ == "obj"):
+        if t.dep_ in ("conj", "appos", "parataxis", "nsubj", "ROOT", "dep") or (marked and t.dep_ == "obj"):
             t.dep_ = "obl" if marked else ("obj" if n == 0 else "dep")  # "voiced support": its object
     for t in doc[comma + 1:verb.i]:
         t.head, t.dep_ = verb, "aux" if t.pos_ == "AUX" or t.tag_ == "MD" else t.dep_

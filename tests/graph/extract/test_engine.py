@@ -815,6 +815,9 @@ CASES = [
  ("Armenia, which has faced criticism for months, accused Azerbaijan of ethnic cleansing.", {("ARM", C, "AZE")}),
  ("Iran, which has faced criticism for months, voiced support for Venezuela's government.", {("IRN", D, "VEN")}),
  ("Germany, which has faced criticism for months, will send tanks to Ukraine.", {("DEU", A, "UKR")}),
+ # an attribution set off between the subject and its verb (repair)
+ ("Canada, officials said, expressed outrage at India over the killing.", {("CAN", C, "IND")}),
+ ("Argentina, officials said, signed a currency swap agreement with China.", {("ARG", T, "CHN")}),
  # a fronted condition stays the condition
  ("If Israel attacks Iran, Tehran will respond.", {("IRN", TH, "ISR")}),
  # negation, denial, modality

@@ -524,3 +524,12 @@ def test_repairs_a_verb_hung_inside_a_relative_clause_after_the_subject_is_the_r
                     [0, 3, 3, 0, 3, 7, 7, 3, 0])
     assert doc[6].dep_ == "ROOT" and ("Canada", "nsubj", "expressed") in _tree(doc)
     assert ("outrage", "obj", "expressed") in _tree(doc) and ("faced", "acl:relcl", "Canada") in _tree(doc)
+
+
+def test_repairs_an_attribution_between_the_subject_and_its_verb_is_a_side_clause():
+    words = ["Canada", ",", "officials", "said", ",", "expressed", "outrage", "."]
+    doc = _repaired(words, ["PROPN", "PUNCT", "NOUN", "VERB", "PUNCT", "VERB", "NOUN", "PUNCT"],
+                    ["NNP", ",", "NNS", "VBD", ",", "VBD", "NN", "."],
+                    ["vocative", "punct", "nsubj", "ROOT", "punct", "amod", "dep", "punct"], [3, 0, 3, 3, 6, 6, 3, 3])
+    assert doc[5].dep_ == "ROOT" and ("Canada", "nsubj", "expressed") in _tree(doc)
+    assert ("said", "parataxis", "expressed") in _tree(doc) and ("outrage", "obj", "expressed") in _tree(doc)
