@@ -217,18 +217,22 @@ def _reattach_reported_clauses(doc: Doc, pairs: list[tuple[int, int, str]]) -> N
 def _clause_read_into_a_relative(root: Token, controlling: Callable[[Token], bool]) -> None:
     """ "Canada, which has faced criticism for months, expressed outrage at India" read with the name the root.
 
-    A relative clause set off by commas after the subject leads the parser to
-    hang the sentence's own verb and its phrases inside that clause. When the
+    A relative clause or an appositive set off by commas after the subject leads
+    the parser to hang the sentence's own verb and its phrases inside it. When the
     root is the name and a verb form follows the clause's closing comma, that
     verb is the root, the name its subject, and what the clause took after the
     comma is the verb's; the relative clause stays on the name.
     """
     doc = root.doc
-    relative = [c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i]
-    if len(relative) != 1 or root.i + 2 >= len(doc) or doc[root.i + 1].text != ",":
+    if root.i + 2 >= len(doc) or doc[root.i + 1].text != ",":
         return
-    start = relative[0].left_edge.i
-    if doc[start].lower_ not in ("which", "who", "whose") and not (
+    # "Britain, the region's largest economy, announced ...": an appositive does the same.
+    side = [c for c in root.children if (c.dep_ == "acl:relcl" and c.i > root.i) or (
+        c.dep_ == "appos" and c.left_edge.i in (root.i + 1, root.i + 2) and c.pos_ in ("NOUN", "PROPN"))]
+    if len(side) != 1:
+        return
+    start = max(side[0].left_edge.i, root.i + 2)
+    if side[0].dep_ == "acl:relcl" and doc[start].lower_ not in ("which", "who", "whose") and not (
             doc[start].text == "," and doc[start + 1].lower_ in ("which", "who", "whose")):
         return
     comma = next((t.i for t in doc[start + 1:root.sent.end] if t.text == ","), None)

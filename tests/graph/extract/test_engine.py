@@ -815,6 +815,9 @@ CASES = [
  ("Armenia, which has faced criticism for months, accused Azerbaijan of ethnic cleansing.", {("ARM", C, "AZE")}),
  ("Iran, which has faced criticism for months, voiced support for Venezuela's government.", {("IRN", D, "VEN")}),
  ("Germany, which has faced criticism for months, will send tanks to Ukraine.", {("DEU", A, "UKR")}),
+ ("Britain, the region's largest economy, announced an asset freeze against Iran's Revolutionary Guards.",
+  {("GBR", S, "IRN")}),
+ ("Canada, the region's largest economy, expressed outrage at India over the killing.", {("CAN", C, "IND")}),
  # an attribution set off between the subject and its verb (repair)
  ("Canada, officials said, expressed outrage at India over the killing.", {("CAN", C, "IND")}),
  ("Argentina, officials said, signed a currency swap agreement with China.", {("ARG", T, "CHN")}),
