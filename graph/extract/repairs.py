@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Set
 
 import numpy
 from spacy.attrs import DEP, LOWER, POS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from alignkg.graph.extract.frames import Lexicon
 from alignkg.graph.extract.syntax import climb
@@ -47,6 +47,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     for root in at.roots(("VERB",)):
         _verb_after_an_attribution(root, lambda v: lemma(v.lower_) in lexicon.words("speech_verbs"),
                                    lambda v: lemma(v.lower_) in controlling)
+    for sent in list(doc.sents):
+        _verb_after_an_interruption(sent, lambda v: lemma(v.lower_) in controlling)
     for root in at.roots(("NOUN", "PROPN")):
         _verb_read_as_modifier(root)
         _verb_after_a_time_read_as_modifier(root)
@@ -269,6 +271,41 @@ def _verb_after_an_attribution(root: Token, says: Callable[[Token], bool],
     name.head, name.dep_ = verb, "nsubj"
     root.head, root.dep_ = verb, "parataxis"
     _verb_takes_the_rest(verb, root.i + 1, root.sent.end, controlling)
+
+
+def _verb_after_an_interruption(sent: Span, controlling: Callable[[Token], bool]) -> None:
+    """ "Iran, the region's largest economy, voiced support ..." read some other way than subject and verb.
+
+    The parser reads an appositive set off by two commas between the subject and
+    its verb in many wrong ways (the appositive as the root, as a conjunct of the
+    subject). Where the sentence opens with a phrase without a verb, then a noun
+    phrase between commas, then a verb form that has no subject, the verb is the
+    root, the opening phrase its subject, the noun phrase its appositive, and what
+    follows the verb its phrases.
+    """
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    commas = [t.i for t in doc[start:min(start + 25, end)] if t.text == ","]
+    if len(commas) < 2 or commas[0] == start or commas[1] - commas[0] < 2:
+        return
+    first, second = commas[0], commas[1]
+    verb = _verb_after(doc, second, end)
+    subject_heads = [t for t in doc[start:first] if not start <= t.head.i < first or t.head.i == t.i]
+    side_heads = [t for t in doc[first + 1:second] if not first < t.head.i < second or t.head.i == t.i]
+    if (verb is None or len(subject_heads) != 1 or len(side_heads) != 1
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[start:first])
+            or doc[first + 1].pos_ == "CCONJ" or doc[first + 1].lower_ in ("and", "or")
+            or any(c.dep_.startswith("nsubj") for c in verb.children)):
+        return
+    subject, side = subject_heads[0], side_heads[0]
+    if subject.pos_ not in ("NOUN", "PROPN", "PRON") or side.pos_ not in ("NOUN", "PROPN") or (
+            verb.dep_ == "ROOT" and subject.head.i == verb.i):
+        return  # a clause between the commas is the relative clause's or the attribution's repair
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    subject.head, subject.dep_ = verb, "nsubj"
+    side.head, side.dep_ = subject, "appos"
+    doc[first].head = doc[second].head = side
+    _verb_takes_the_rest(verb, second, end, controlling)
 
 
 def _verb_after(doc: Doc, comma: int | None, end: int) -> Token | None:

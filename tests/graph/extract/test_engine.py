@@ -818,6 +818,10 @@ CASES = [
  ("Britain, the region's largest economy, announced an asset freeze against Iran's Revolutionary Guards.",
   {("GBR", S, "IRN")}),
  ("Canada, the region's largest economy, expressed outrage at India over the killing.", {("CAN", C, "IND")}),
+ ("Iran, the region's largest economy, voiced support for Venezuela's government.", {("IRN", D, "VEN")}),
+ ("Israeli jets, the region's largest economy, struck targets in southern Lebanon overnight.", {("ISR", K, "LBN")}),
+ ("Germany, France, Italy and Spain signed a defence pact.", {("DEU", AL, "FRA"), ("DEU", AL, "ITA"),
+  ("DEU", AL, "ESP"), ("FRA", AL, "ITA"), ("FRA", AL, "ESP"), ("ITA", AL, "ESP")}),
  # an attribution set off between the subject and its verb (repair)
  ("Canada, officials said, expressed outrage at India over the killing.", {("CAN", C, "IND")}),
  ("Argentina, officials said, signed a currency swap agreement with China.", {("ARG", T, "CHN")}),

@@ -533,3 +533,12 @@ def test_repairs_an_attribution_between_the_subject_and_its_verb_is_a_side_claus
                     ["vocative", "punct", "nsubj", "ROOT", "punct", "amod", "dep", "punct"], [3, 0, 3, 3, 6, 6, 3, 3])
     assert doc[5].dep_ == "ROOT" and ("Canada", "nsubj", "expressed") in _tree(doc)
     assert ("said", "parataxis", "expressed") in _tree(doc) and ("outrage", "obj", "expressed") in _tree(doc)
+
+
+def test_repairs_an_appositive_read_as_the_root_between_the_subject_and_its_verb():
+    words = ["Iran", ",", "the", "economy", ",", "voiced", "support", "."]
+    doc = _repaired(words, ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+                    ["NNP", ",", "DT", "NN", ",", "VBD", "NN", "."],
+                    ["nsubj", "punct", "det", "ROOT", "punct", "amod", "conj", "punct"], [3, 0, 3, 3, 6, 6, 3, 3])
+    assert doc[5].dep_ == "ROOT" and ("Iran", "nsubj", "voiced") in _tree(doc)
+    assert ("economy", "appos", "Iran") in _tree(doc) and ("support", "obj", "voiced") in _tree(doc)
