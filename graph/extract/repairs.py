@@ -89,7 +89,11 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _first_of_two_objects(t)
             _noun_of_goods_read_as_verb(t, lexicon, lemma)
             if lemma(t.lower_) in controlling:
+                for c in t.children:
+                    if c.dep_ == "xcomp" and c.pos_ == "PROPN":
+                        c.dep_ = "obj"  # "accused Chad of attacking": the one accused, not a predicate
                 _means_of_the_act_named(t)
+
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
             _destination_inside_the_object(t)
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
@@ -171,6 +175,8 @@ def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool],
         verb = sent.root
         if verb.pos_ != "VERB" or not speech(verb):
             continue
+        if saying(verb):
+            _subject_read_as_object_of_said(verb)
         # "Iranian missiles rained down on Tel Aviv, officials said": the clause may be read as a first subject.
         speakers = [c for c in verb.children if c.dep_ == "nsubj"]
         # "Argentina, officials said, signed ...": an attribution inside the clause, not before it.
@@ -200,10 +206,11 @@ def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool],
 def _holds_a_finite_verb(phrase: Token) -> bool:
     """ "Japan expressed solidarity" read as a noun phrase: a past or present verb form inside it.
 
-    A participle read as an adjective between two nouns ("jets bombed targets") counts too.
+    A participle read as an adjective between two nouns ("jets bombed targets") or as a reduced
+    relative ("forces clashed along the border") counts too.
     """
     doc = phrase.doc
-    return any(t.pos_ == "VERB" and (t.tag_ in ("VBD", "VBZ", "VBP") or (
+    return any(t.pos_ == "VERB" and (t.tag_ in ("VBD", "VBZ", "VBP") or t.dep_ == "acl" or (
         t.dep_ == "amod" and t.i > 0 and doc[t.i - 1].pos_ in ("NOUN", "PROPN") and t.head.i > t.i))
         for t in phrase.subtree)
 
@@ -1257,6 +1264,22 @@ def _recipient_read_as_compound_of_money(amount: Token) -> None:
     if name.head.i == amount.i and name.dep_ == "compound" and name.pos_ == "PROPN":
         amount.dep_ = "obj"
         name.head, name.dep_ = verb, "iobj"
+
+
+def _subject_read_as_object_of_said(verb: Token) -> None:
+    """ "Officials said the Saudi-led coalition struck Yemen's capital" read with "the coalition" the object of "said".
+
+    A verb of saying whose object is right before a clause it reports, and that
+    clause has no subject, has said that clause: the object is its subject.
+    """
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(objects) != 1 or len(clauses) != 1:
+        return
+    subject, clause = objects[0], clauses[0]
+    if subject.right_edge.i + 1 == clause.left_edge.i and not any(
+            c.dep_.startswith("nsubj") for c in clause.children):
+        subject.head, subject.dep_ = clause, "nsubj"
 
 
 def _means_of_the_act_named(verb: Token) -> None:

@@ -822,6 +822,11 @@ CASES = [
  ("Israeli jets, the region's largest economy, struck targets in southern Lebanon overnight.", {("ISR", K, "LBN")}),
  ("Germany, France, Italy and Spain signed a defence pact.", {("DEU", AL, "FRA"), ("DEU", AL, "ITA"),
   ("DEU", AL, "ESP"), ("FRA", AL, "ITA"), ("FRA", AL, "ESP"), ("ITA", AL, "ESP")}),
+ # after "said": its object the subject of the clause it reports; a name controlled by "accused"
+ ("Officials said the Saudi-led coalition struck Yemen's capital.", {("SAU", K, "YEM")}),
+ ("Officials said Sudan accused Chad of attacking its territory.", {("SDN", C, "TCD"), ("TCD", K, "SDN")}),
+ ("Officials said Thai and Cambodian forces clashed along the disputed border.",
+  {("THA", K, "KHM"), ("KHM", K, "THA")}),
  # an attribution set off between the subject and its verb (repair)
  ("Canada, officials said, expressed outrage at India over the killing.", {("CAN", C, "IND")}),
  ("Argentina, officials said, signed a currency swap agreement with China.", {("ARG", T, "CHN")}),

@@ -542,3 +542,10 @@ def test_repairs_an_appositive_read_as_the_root_between_the_subject_and_its_verb
                     ["nsubj", "punct", "det", "ROOT", "punct", "amod", "conj", "punct"], [3, 0, 3, 3, 6, 6, 3, 3])
     assert doc[5].dep_ == "ROOT" and ("Iran", "nsubj", "voiced") in _tree(doc)
     assert ("economy", "appos", "Iran") in _tree(doc) and ("support", "obj", "voiced") in _tree(doc)
+
+
+def test_repairs_the_object_of_said_before_a_clause_without_a_subject_is_its_subject():
+    words = ["Officials", "said", "the", "coalition", "struck", "Yemen"]
+    doc = _repaired(words, ["NOUN", "VERB", "DET", "NOUN", "VERB", "PROPN"], ["NNS", "VBD", "DT", "NN", "VBD", "NNP"],
+                    ["nsubj", "ROOT", "det", "obj", "ccomp", "obj"], [1, 1, 3, 1, 1, 4])
+    assert ("coalition", "nsubj", "struck") in _tree(doc) and ("struck", "ccomp", "said") in _tree(doc)
