@@ -31,8 +31,12 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     visits only the tokens that may start it (:class:`_Places`: by word, part of speech or
     relation, found with arrays rather than a pass of Python over every token).
     """
-    reported = _detach_reported_clauses(doc, lambda v: lemma(v.lower_) in lexicon.words("speech_verbs"),
-                                        lambda v: lemma(v.lower_) in lexicon.words("clause_verbs"))
+    speech, clause_verbs = lexicon.words("speech_verbs"), lexicon.words("clause_verbs")
+    for root in (s.root for s in doc.sents):
+        if root.pos_ == "VERB" and lemma(root.lower_) in clause_verbs:
+            _subject_read_as_object_of_said(root)
+    reported = _detach_reported_clauses(doc, lambda v: lemma(v.lower_) in speech,
+                                        lambda v: lemma(v.lower_) in clause_verbs)
     at = _Places(doc)
     controlling = lexicon.words("object_control")
     for t in (doc[s.start] for s in doc.sents):
@@ -43,12 +47,11 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if t.head.i != t.i:
             _what_a_speaker_called(t, lambda v: lemma(v.lower_) in saying)
     for root in at.roots(("NOUN", "PROPN")):
-        _clause_read_into_a_relative(root, lambda v: lemma(v.lower_) in controlling)
+        _clause_read_into_a_relative(root)
     for root in at.roots(("VERB",)):
-        _verb_after_an_attribution(root, lambda v: lemma(v.lower_) in lexicon.words("speech_verbs"),
-                                   lambda v: lemma(v.lower_) in controlling)
+        _verb_after_an_attribution(root, lambda v: lemma(v.lower_) in speech)
     for sent in list(doc.sents):
-        _verb_after_an_interruption(sent, lambda v: lemma(v.lower_) in controlling)
+        _verb_after_an_interruption(sent)
     for root in at.roots(("NOUN", "PROPN")):
         _verb_read_as_modifier(root)
         _verb_after_a_time_read_as_modifier(root)
@@ -89,9 +92,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _first_of_two_objects(t)
             _noun_of_goods_read_as_verb(t, lexicon, lemma)
             if lemma(t.lower_) in controlling:
-                for c in t.children:
-                    if c.dep_ == "xcomp" and c.pos_ == "PROPN":
-                        c.dep_ = "obj"  # "accused Chad of attacking": the one accused, not a predicate
+                _name_read_as_a_predicate(t)
                 _means_of_the_act_named(t)
 
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
@@ -175,8 +176,6 @@ def _detach_reported_clauses(doc: Doc, speech: Callable[[Token], bool],
         verb = sent.root
         if verb.pos_ != "VERB" or not speech(verb):
             continue
-        if saying(verb):
-            _subject_read_as_object_of_said(verb)
         # "Iranian missiles rained down on Tel Aviv, officials said": the clause may be read as a first subject.
         speakers = [c for c in verb.children if c.dep_ == "nsubj"]
         # "Argentina, officials said, signed ...": an attribution inside the clause, not before it.
@@ -223,7 +222,7 @@ def _reattach_reported_clauses(doc: Doc, pairs: list[tuple[int, int, str]]) -> N
             root.head, root.dep_ = doc[verb], "ccomp" if root.pos_ in ("VERB", "AUX") or dep == "ccomp" else dep
 
 
-def _clause_read_into_a_relative(root: Token, controlling: Callable[[Token], bool]) -> None:
+def _clause_read_into_a_relative(root: Token) -> None:
     """ "Canada, which has faced criticism for months, expressed outrage at India" read with the name the root.
 
     A relative clause or an appositive set off by commas after the subject leads
@@ -250,11 +249,10 @@ def _clause_read_into_a_relative(root: Token, controlling: Callable[[Token], boo
         return
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
     root.head, root.dep_ = verb, "nsubj"
-    _verb_takes_the_rest(verb, comma, root.sent.end, controlling)
+    _verb_takes_the_rest(verb, comma, root.sent.end)
 
 
-def _verb_after_an_attribution(root: Token, says: Callable[[Token], bool],
-                               controlling: Callable[[Token], bool]) -> None:
+def _verb_after_an_attribution(root: Token, says: Callable[[Token], bool]) -> None:
     """ "Canada, officials said, expressed outrage at India" read with "said" the root.
 
     An attribution set off by commas between the subject and its verb is read
@@ -277,10 +275,10 @@ def _verb_after_an_attribution(root: Token, says: Callable[[Token], bool],
     name = names[0]
     name.head, name.dep_ = verb, "nsubj"
     root.head, root.dep_ = verb, "parataxis"
-    _verb_takes_the_rest(verb, root.i + 1, root.sent.end, controlling)
+    _verb_takes_the_rest(verb, root.i + 1, root.sent.end)
 
 
-def _verb_after_an_interruption(sent: Span, controlling: Callable[[Token], bool]) -> None:
+def _verb_after_an_interruption(sent: Span) -> None:
     """ "Iran, the region's largest economy, voiced support ..." read some other way than subject and verb.
 
     The parser reads an appositive set off by two commas between the subject and
@@ -312,7 +310,7 @@ def _verb_after_an_interruption(sent: Span, controlling: Callable[[Token], bool]
     subject.head, subject.dep_ = verb, "nsubj"
     side.head, side.dep_ = subject, "appos"
     doc[first].head = doc[second].head = side
-    _verb_takes_the_rest(verb, second, end, controlling)
+    _verb_takes_the_rest(verb, second, end)
 
 
 def _verb_after(doc: Doc, comma: int | None, end: int) -> Token | None:
@@ -326,7 +324,7 @@ def _verb_after(doc: Doc, comma: int | None, end: int) -> Token | None:
     return verb
 
 
-def _verb_takes_the_rest(verb: Token, comma: int, end: int, controlling: Callable[[Token], bool]) -> None:
+def _verb_takes_the_rest(verb: Token, comma: int, end: int) -> None:
     """Hang on ``verb`` what follows ``comma`` up to ``end`` that the parser hung elsewhere, as its phrases."""
     doc = verb.doc
     moved = [t for t in doc[comma + 1:end] if t.i != verb.i and not comma < t.head.i < end]
@@ -339,9 +337,6 @@ def _verb_takes_the_rest(verb: Token, comma: int, end: int, controlling: Callabl
             t.dep_ = "obl" if marked else ("obj" if n == 0 else "dep")  # "voiced support": its object
     for t in doc[comma + 1:verb.i]:
         t.head, t.dep_ = verb, "aux" if t.pos_ == "AUX" or t.tag_ == "MD" else t.dep_
-    for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ == "PROPN" and controlling(verb):
-            c.dep_ = "obj"  # "accused Azerbaijan of ethnic cleansing"
 
 
 def _subject_read_as_compound_of_the_object(root: Token) -> None:
@@ -1266,6 +1261,16 @@ def _recipient_read_as_compound_of_money(amount: Token) -> None:
         name.head, name.dep_ = verb, "iobj"
 
 
+def _name_read_as_a_predicate(verb: Token) -> None:
+    """ "accused Chad of attacking its territory" read with "Chad" a predicate: the one accused is the object.
+
+    ``verb`` is a verb whose object is the subject of its complement (class ``object_control``).
+    """
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "PROPN":
+            c.dep_ = "obj"
+
+
 def _subject_read_as_object_of_said(verb: Token) -> None:
     """ "Officials said the Saudi-led coalition struck Yemen's capital" read with "the coalition" the object of "said".
 
@@ -1404,9 +1409,6 @@ def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool],
             c.head = verb
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
     root.head, root.dep_ = verb, "nsubj"
-    for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ == "PROPN" and controlling(verb):
-            c.dep_ = "obj"  # "accused Croatia": the one accused
 
 
 def _relative_clause_read_as_root(root: Token) -> None:

@@ -648,11 +648,7 @@ def _source_and_target(ctx: Context, frame: Frame, trigger: Token, theme: tuple[
     """
     skip_mod = trigger.lemma_.lower() in frame.no_mod_source
     source = _role(ctx, frame, trigger, frame.source, frame.source_mode, skip_mod=skip_mod)
-    ctx.resolver.exclude = set(source)
-    try:
-        target = _role(ctx, frame, trigger, frame.target, frame.target_mode)
-    finally:
-        ctx.resolver.exclude = set()
+    target = _target_besides(ctx, frame, trigger, source)
     if not target and trigger.dep_ == "conj" and trigger.head.lemma_.lower() in frame.lemmas:
         # "the Israeli offensive on Iranian territories and U.S. airstrikes on nuclear sites":
         # the object the coordinated event makes plain (guide rule 1).
@@ -664,11 +660,7 @@ def _source_and_target(ctx: Context, frame: Frame, trigger: Token, theme: tuple[
     if target and set(target) <= set(source):
         # "condemned the killing of its soldiers in a Turkish strike": a phrase that names only the
         # source ("its") says nothing of the target; the next may.
-        ctx.resolver.exclude = set(source)
-        try:
-            target = _role(ctx, frame, trigger, frame.target, frame.target_mode, besides=frozenset(source))
-        finally:
-            ctx.resolver.exclude = set()
+        target = _target_besides(ctx, frame, trigger, source, skip_source=True)
     events = ctx.view.memory.event_targets
     named = [t for t in (trigger, theme[1] if theme else None) if t is not None and effective_pos(t) == "NOUN"]
     if not target and source:
@@ -678,6 +670,20 @@ def _source_and_target(ctx: Context, frame: Frame, trigger: Token, theme: tuple[
         if target:
             events[t.lemma_.lower()] = target
     return (source, target) if target else None
+
+
+def _target_besides(ctx: Context, frame: Frame, trigger: Token, source: tuple[str, ...], *,
+                    skip_source: bool = False) -> tuple[str, ...]:
+    """The target of a frame with references resolved to states other than ``source``.
+
+    ``skip_source``: a slot that names only the source gives way to the next.
+    """
+    ctx.resolver.exclude = set(source)
+    try:
+        return _role(ctx, frame, trigger, frame.target, frame.target_mode,
+                     besides=frozenset(source) if skip_source else frozenset())
+    finally:
+        ctx.resolver.exclude = set()
 
 
 def _definite(t: Token) -> bool:
