@@ -161,6 +161,8 @@ class Gazetteer:
         iso_names = {name}
         if iso is not None:
             iso_names |= {iso.name, getattr(iso, "official_name", iso.name), getattr(iso, "common_name", iso.name)}
+        # "Congo" is ISO's name of the Republic of the Congo, but wire copy means the DRC by it.
+        iso_names -= set(entry.get("not_names", ()))
         for text in sorted(iso_names | set(entry.get("names", ()))):
             if "," not in text:  # "Korea, Republic of" is a catalogue form, not a news form
                 yield Alias(text, code, AliasKind.NAME)

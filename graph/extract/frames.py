@@ -114,6 +114,9 @@ class Lexicon:
     #: Every verb that starts an edge: after an infinitive's "to" the word is one of these verbs,
     #: however the tagger read it ("a deal to supply gas", graph/extract/repairs.py).
     event_verbs: frozenset[str] = frozenset()
+    #: Nouns of what moves ("cargo", "shipment", "export"): the parse repair reads "20 LNG cargoes" with them
+    #: when the tagger took the noun for a verb.
+    transfer_nouns: frozenset[str] = frozenset()
 
     def words(self, name: str) -> frozenset[str]:
         """Return the word class ``name``.
@@ -262,8 +265,10 @@ def parse_lexicon(classes_doc: dict[str, Any], frames_doc: dict[str, Any]) -> Le
                                if "_" not in lemma)
     commodities = frozenset(word for name in theme_types for word in classes.get(name, ()))
     event_verbs = frozenset(lemma for f in frames if "VERB" in f.pos for lemma in f.lemmas if "_" not in lemma)
+    transfer_nouns = frozenset(lemma for f in frames if f.type is None and "NOUN" in f.pos for lemma in f.lemmas
+                               if "_" not in lemma)
     return Lexicon(classes, frames, theme_types, by_lemma, when_future, attack_lemmas, transfer_verbs, commodities,
-                   event_verbs)
+                   event_verbs, transfer_nouns)
 
 
 @cache

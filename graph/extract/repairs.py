@@ -57,10 +57,15 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_after_a_time_read_as_modifier(root)
         _subject_read_as_compound_of_the_object(root)
         _particle_verb_read_as_subject(root)
+    for root in at.roots(("VERB",)):
+        _subject_read_as_adverbial(root)
+        if lemma(root.lower_) in lexicon.words("deny_verbs"):
+            _denial_of_a_charge_read_as_root(root, lexicon.words("charge_nouns"))
     for root in at.roots(("NOUN", "PROPN", "VERB")):
         _verb_read_as_noun(root)
     for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
+        _past_form_read_as_compound(root, lexicon.event_verbs | lexicon.words("stop_verbs"), lemma)
     intransitive = lexicon.words("intransitive_verbs")
     for root in at.roots(("NOUN", "PROPN")):
         _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive,
@@ -76,21 +81,29 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _passive_without_auxiliary(t)
         if t.dep_.startswith("nsubj"):
             _source_read_as_subject(t)
+            _phrase_read_as_a_second_subject(t)
         elif t.dep_ == "expl" and t.lower_ == "it":
             _subject_read_as_expletive(t)
     for t in at(_PREPOSITIONS_READ_AS_ADVERBS):
         if t.dep_ in ("advmod", "obl:unmarked", "obl:npmod"):
             _preposition_read_as_adverb(t)
-        elif t.dep_ == "compound":
+        elif t.dep_ in ("compound", "amod"):
             _preposition_read_as_modifier(t)
-    for t in at(("by",)):
+    for t in at(lexicon.words("rate_nouns")):
+        _phrase_read_into_a_rate(t)
+    for t in at(("by", "of")):
         word = doc[t.i + 1] if t.i + 1 < len(doc) else t
-        if word.lower_.endswith("ing") and word.dep_ == "compound" and lemma(word.lower_) in lexicon.event_verbs:
+        if not (word.lower_.endswith("ing") and lemma(word.lower_) in lexicon.event_verbs):
+            continue
+        if t.lower_ == "by" and word.dep_ == "compound":
             _gerund_read_as_noun(word)
+        elif t.lower_ == "of" and word.pos_ == "NOUN":
+            _gerund_after_of_read_as_noun(word)
     for t in at.either(("VERB",), deps=("appos",)):
         if t.pos_ == "VERB":
             _first_of_two_objects(t)
             _noun_of_goods_read_as_verb(t, lexicon, lemma)
+            _goods_read_as_verb(t, lexicon)
             if lemma(t.lower_) in controlling:
                 _name_read_as_a_predicate(t)
                 _means_of_the_act_named(t)
@@ -134,6 +147,10 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         elif t.pos_ == "VERB":
             _noun_after_a_preposition(t)
             _goods_read_as_coordinated_verb(t, lexicon)
+            _verb_coordinated_with_an_object(t)
+    for t in at.either(("ADV",)):
+        if t.dep_ == "advmod" and t.lower_.endswith("ly"):
+            _phrase_on_a_manner_adverb(t)
     for t in at.either(deps=("acl:relcl", "nmod", "nmod:poss", "nmod:npmod", "nmod:tmod", "nmod:unmarked")):
         if t.dep_ == "acl:relcl":
             _contact_clause_attachment(t)
@@ -141,8 +158,6 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
                 _speaker_clause_attachment(t)
         elif t.dep_.startswith("nmod") and any(c.dep_ == "case" and c.lower_ in _EXAMPLE_MARKS for c in t.children):
             _examples_attachment(t)
-        elif t.dep_ == "nmod" and t.head.lower_ in _RATE_UNITS and any(c.lower_ == "of" for c in t.children):
-            _rate_attachment(t)
         elif t.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "to" for c in t.children):
             _destination_after_transit(t)
     for t in doc:
@@ -605,6 +620,31 @@ def _subject_read_as_expletive(it: Token) -> None:
 _SUBJECT_CLAUSES = frozenset({"csubj", "csubj:pass", "ccomp", "cop", "xcomp"})
 
 
+def _phrase_read_into_a_rate(unit: Token) -> None:
+    """ "to buy 1 million tonnes of LNG a year from Oman" read with "from Oman" a modifier of "a year".
+
+    So too "2.5 million barrels per day of Russian crude" with "of Russian crude" on "day".
+    A rate ("a year", "a day", "per month") qualifies an amount and takes no phrase of its
+    own: an "of" phrase after it names what the amount is of ("10 million cubic metres a
+    day of Bolivian gas"), any other phrase belongs where the rate hangs (the verb, or
+    the amount).
+    """
+    if unit.head.i == unit.i or not any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.lower_ == "per"
+                                        for c in unit.children):
+        return
+    amount = unit.head
+    # "imported 2.5 million barrels per day of Russian crude" with "per day" on the verb: the verb's object.
+    measured = next((c for c in amount.children if c.dep_ == "obj" and c.i < unit.i), amount)
+    for c in list(unit.children):
+        if c.i < unit.i or c.dep_ not in ("nmod", "obl"):
+            continue
+        case = {g.lower_ for g in c.children if g.dep_ == "case"}
+        if "of" in case and measured.pos_ == "NOUN":
+            c.head, c.dep_ = measured, "nmod"
+        elif case and "of" not in case:
+            c.head, c.dep_ = amount, "obl" if amount.pos_ in ("VERB", "AUX") else "nmod"
+
+
 def _quantity_read_as_oblique(more: Token) -> None:
     """ "trained more than 30,000 Ukrainian soldiers" read with "soldiers" an oblique of "more".
 
@@ -621,6 +661,19 @@ def _quantity_read_as_oblique(more: Token) -> None:
         if c.i != noun.i:
             c.head = noun
     more.head, more.dep_ = noun, "advmod"
+
+
+def _phrase_read_as_a_second_subject(phrase: Token) -> None:
+    """ "Israeli airstrikes near Beirut killed four people" read with "near Beirut" a second subject.
+
+    A subject has no preposition: a phrase with one, after the verb's subject, is that
+    subject's modifier ("according to" phrases are :func:`_source_read_as_subject`'s).
+    """
+    if not any(c.dep_ == "case" and c.lower_ != "according" for c in phrase.children):
+        return
+    before = [c for c in phrase.head.children if c.dep_ == phrase.dep_ and c.i < phrase.i]
+    if before:
+        phrase.head, phrase.dep_ = before[-1], "nmod"
 
 
 def _source_read_as_subject(subject: Token) -> None:
@@ -708,6 +761,35 @@ def _preposition_read_as_modifier(t: Token) -> None:
         return
     t.dep_, t.pos_, t.tag_ = "case", "ADP", "IN"
     phrase.dep_ = "obl"
+
+
+def _verb_coordinated_with_an_object(verb: Token) -> None:
+    """ "accused France of arming Armenia and threatened to respond" read with "threatened" a conjunct of "France".
+
+    A finite verb with no subject of its own, joined by "and" to the object of a verb
+    before it, is that verb's conjunct: it shares the verb's subject, not the object's place.
+    """
+    noun = verb.head
+    if (verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or noun.pos_ not in ("NOUN", "PROPN")
+            or noun.dep_ != "obj" or noun.head.pos_ != "VERB"
+            or any(c.dep_.startswith("nsubj") for c in verb.children)
+            or not any(c.dep_ == "cc" and c.i < verb.i for c in verb.children)):
+        return
+    verb.head = noun.head
+
+
+def _phrase_on_a_manner_adverb(adverb: Token) -> None:
+    """ "would respond militarily to any Guyanese attempt" read with "to any ... attempt" on "militarily".
+
+    A manner adverb in "-ly" takes no phrase of its own: a phrase the parser hung on it
+    belongs to the verb it modifies.
+    """
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    for c in list(adverb.children):
+        if c.dep_ in ("obl", "nmod") and c.i > adverb.i and any(g.dep_ == "case" for g in c.children):
+            c.head, c.dep_ = verb, "obl"
 
 
 def _goods_read_as_coordinated_verb(t: Token, lexicon: Lexicon) -> None:
@@ -855,6 +937,26 @@ def _gerund_read_as_noun(word: Token) -> None:
     noun.head, noun.dep_ = word, "obj"
 
 
+def _gerund_after_of_read_as_noun(word: Token) -> None:
+    """ "accused Minsk of supplying Moscow with ammunition" read with "supplying" a noun of "Minsk".
+
+    A verb that starts an edge, in its "-ing" form after "of" on the object of a verb, is
+    the clause that verb's object is said to do ("of supplying"), and the phrases the parser
+    hung on the verb after it, up to a comma, are the gerund's ("Moscow", "with ammunition").
+    """
+    of, owner = word.doc[word.i - 1], word.head
+    verb = owner.head
+    if (of.head.i != word.i or owner.dep_ != "obj" or word.dep_ not in ("nmod", "acl") or verb.pos_ != "VERB"
+            or owner.i > word.i):
+        return
+    word.head, word.dep_, word.pos_, word.tag_ = verb, "advcl", "VERB", "VBG"
+    of.dep_, of.pos_, of.tag_ = "mark", "SCONJ", "IN"
+    stop = next((t.i for t in word.doc[word.i:word.sent.end] if t.is_punct), word.sent.end)
+    for c in list(verb.children):
+        if word.i < c.i < stop and c.dep_ in ("obj", "iobj", "obl"):
+            c.head = word
+
+
 def _verb_read_as_modifier_of_appositive(noun: Token) -> None:
     """ "Cuba expressed solidarity with Iran, its foreign ministry said" read as "Cuba, (an) expressed solidarity".
 
@@ -994,21 +1096,6 @@ def _examples_attachment(examples: Token) -> None:
     while before > 0 and doc[before].is_punct:
         before -= 1
     _rehang_on_noun_before(examples, doc[before])
-
-
-def _rate_attachment(phrase: Token) -> None:
-    """ "2.5 million barrels per day of Russian crude" read with "of Russian crude" on "day".
-
-    A rate's unit of time ("per day") measures nothing of its own: the "of"
-    phrase says what the quantity before the rate is of.
-    """
-    unit = phrase.head
-    if unit.dep_.startswith("nmod") and any(c.dep_ == "case" and c.lower_ == "per" for c in unit.children):
-        phrase.head = unit.head
-
-
-#: Units of time a rate is given per ("barrels per day").
-_RATE_UNITS = frozenset({"day", "week", "month", "year", "annum"})
 
 
 def _present_transfer_read_as_noun(word: Token, lexicon: Lexicon) -> None:
@@ -1188,6 +1275,56 @@ def _verb_with_a_subject(t: Token) -> None:
 _VERB_ENDINGS = (("ed", "VBD"), ("ing", "VBG"), ("s", "VBZ"))
 
 
+def _denial_of_a_charge_read_as_root(verb: Token, charges: frozenset[str]) -> None:
+    """ "Kyiv accused Minsk of arming Moscow, a charge Belarus dismissed" read with "accused" under "dismissed".
+
+    "a charge X dismissed" after a clause is an appositive of the clause, "X dismissed" a
+    relative clause on "charge": the clause before it stands as the sentence (the
+    accusation was made, whatever the accused says of it).
+    """
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if clause is None or subject is None or subject.i < clause.i:
+        return
+    charge = next((c for c in subject.children if c.dep_ == "compound" and c.lower_ in charges), None)
+    if charge is None:
+        return
+    clause.head, clause.dep_ = clause, "ROOT"
+    charge.head, charge.dep_ = clause, "parataxis"
+    verb.head, verb.dep_ = charge, "acl:relcl"
+    for c in list(subject.children):
+        if c.i < charge.i:
+            c.head = charge  # "a": the charge's
+    for c in list(verb.children):
+        if c.dep_ == "punct" and c.i == c.sent.end - 1:
+            c.head = clause
+
+
+def _subject_read_as_adverbial(root: Token) -> None:
+    """ "Uganda deployed troops to South Sudan" read with "Uganda" an adverbial of "deployed".
+
+    A name that opens the clause of a root verb without a subject, with no preposition
+    of its own and only auxiliaries, adverbs or "not" between it and the verb, is the
+    verb's subject: a name is no adverb, and an oblique has its preposition.
+    """
+    # A participle with no auxiliary is the past tense the tagger missed ("Uganda deployed special forces").
+    finite = root.tag_ in ("VBD", "VBZ", "VBP") or (
+        root.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in root.children))
+    if not finite or any(c.dep_.startswith(("nsubj", "csubj")) or c.dep_ == "expl" for c in root.children):
+        return
+    names = [c for c in root.children if c.i < root.i and c.pos_ == "PROPN"
+             and c.dep_ in ("advmod", "obl:unmarked", "obl:npmod", "nmod:unmarked", "dep")
+             and not any(g.dep_ == "case" for g in c.children)]
+    if len(names) != 1:
+        return
+    name = names[0]
+    between = root.doc[name.right_edge.i + 1:root.i]
+    if all(t.pos_ in ("AUX", "PART", "ADV") for t in between):
+        name.dep_ = "nsubj"
+        if root.tag_ == "VBN":
+            root.tag_ = "VBD"
+
+
 def _verb_read_as_noun(root: Token) -> None:
     """ "Ukraine shot down a Russian jet" read as a noun "shot" with a compound "Ukraine".
 
@@ -1242,6 +1379,32 @@ def _past_transfer_read_as_noun(root: Token, lexicon: Lexicon, lemma: Callable[[
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i:
             c.dep_ = "obj"  # "$2 billion": what was lent
+
+
+def _past_form_read_as_compound(root: Token, verbs: frozenset[str], lemma: Callable[[str], str]) -> None:
+    """ "Algeria froze trade with Spain" read as one noun phrase, "Algeria froze" compounds of the root "trade".
+
+    A word right before a root noun that is an irregular past form of an event or stopping
+    verb (its context-free lemma differs from it and it has no plural "s": "froze", "lent",
+    "struck"), with a name compounded right before it, is the sentence's verb: the name its
+    subject, the noun its object.
+    """
+    if root.i < 2:
+        return
+    doc = root.doc
+    word, name = doc[root.i - 1], doc[root.i - 2]
+    base = lemma(word.lower_)
+    if (word.head.i != root.i or word.dep_ != "compound" or not word.is_lower or not word.is_alpha
+            or word.lower_.endswith("s") or base == word.lower_ or base not in verbs
+            or name.head.i not in (root.i, word.i) or name.dep_ != "compound" or name.pos_ != "PROPN"
+            or any(c.dep_ in ("det", "nmod:poss", "nsubj") and c.i < name.i for c in root.children)):
+        return
+    word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBD"
+    name.head, name.dep_ = word, "nsubj"
+    root.head, root.dep_ = word, "obj"
+    for c in list(root.children):
+        if (c.dep_ == "punct" and c.i == c.sent.end - 1) or (c.dep_ == "conj" and c.pos_ == "VERB"):
+            c.head = word  # "... and suspended a treaty": the verb's conjunct
 
 
 def _recipient_read_as_compound_of_money(amount: Token) -> None:
@@ -1325,16 +1488,18 @@ def _first_of_two_objects(verb: Token) -> None:
 def _noun_of_goods_read_as_verb(word: Token, lexicon: Lexicon, lemma: Callable[[str], str]) -> None:
     """ "China's crude imports from Russia rose" read with "crude" the subject of the verb "imports".
 
-    Goods do not import, export or ship: a present form of a transfer verb of the
-    lexicon right after a word of goods, with no object of its own, is the noun
-    the goods qualify ("crude imports", "gas exports", "arms shipments"). It
+    Goods do not import, export or ship: a present form of a transfer verb (or a plural of a
+    transfer noun the tagger took for a verb, "20 LNG cargoes") right after a word of goods,
+    with no object of its own, is the noun the goods qualify ("crude imports", "gas exports",
+    "arms shipments"). It
     takes the goods' place in the tree unless that would hang it under itself
     (the phrase is the sentence's root: left to the parse).
     """
     doc = word.doc
     goods = doc[word.i - 1] if word.i > 0 else word
     if (word.dep_ == "ROOT" or word.tag_ not in ("VBZ", "NNS") or goods.pos_ not in ("NOUN", "PROPN", "ADJ")
-            or lemma(goods.lower_) not in lexicon.commodities or not set(_stems(word.lower_)) & lexicon.transfer_verbs
+            or lemma(goods.lower_) not in lexicon.commodities
+            or not set(_stems(word.lower_)) & (lexicon.transfer_verbs | lexicon.transfer_nouns)
             or any(c.dep_ in ("obj", "iobj", "ccomp") for c in word.children)):
         return
     if goods.head.i != word.i:
@@ -1349,6 +1514,30 @@ def _noun_of_goods_read_as_verb(word: Token, lexicon: Lexicon, lemma: Callable[[
     for c in word.children:
         if c.dep_ == "obl":
             c.dep_ = "nmod"  # "from Russia"
+
+
+def _goods_read_as_verb(word: Token, lexicon: Lexicon) -> None:
+    """ "export controls on gallium, germanium and antimony shipments" read with the verb "antimony".
+
+    A word of goods tagged a verb, last of a coordination of nouns, whose object is the
+    noun right after it, is the last of the goods that noun is of: the noun takes the place
+    of the coordination, which becomes its compound ("gallium ... shipments to the United States").
+    """
+    doc = word.doc
+    first, noun = word.head, doc[word.i + 1] if word.i + 1 < len(doc) else word
+    if (word.dep_ != "conj" or first.pos_ != "NOUN" or word.lower_ not in lexicon.commodities
+            or noun.head.i != word.i or noun.dep_ != "obj" or noun.pos_ != "NOUN" or first.head.i == first.i):
+        return
+    noun.head, noun.dep_ = first.head, first.dep_
+    first.head, first.dep_ = noun, "compound"
+    word.pos_, word.tag_ = "NOUN", "NN"
+    for c in list(first.children) + list(word.children):
+        if c.dep_ == "case" and c.i < first.i:
+            c.head = noun  # "on gallium, ...": the preposition of the whole phrase
+        elif c.i > noun.i and c.dep_ in ("obl", "nmod"):
+            c.head, c.dep_ = noun, "nmod"  # "to the United States": where the shipments go
+        elif c.i > noun.i:
+            c.head = noun.head  # ", escalating ...": a clause of what the phrase hangs on
 
 
 def _past_tense_read_as_adjective(root: Token) -> None:

@@ -324,6 +324,9 @@ def _inherited_subjects(t: Token, lexicon: Lexicon, depth: int) -> list[Token]:
         return subjects(head, lexicon, depth + 1)
     if t.dep_ == "xcomp" and effective_pos(head) == "ADJ" and _has_copula(head):
         return subjects(head, lexicon, depth + 1)  # "Russia is ready to increase oil supplies to India"
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and effective_pos(head) == "ADJ":
+        # "voted to stay neutral in the conflict, rejecting a Saudi request": the predicate's subject.
+        return subjects(head, lexicon, depth + 1)
     if t.dep_ == "acl" and preposition(t) == "to" and head.pos_ in ("NOUN", "PROPN"):
         # "signed an agreement with Russia to buy jets"; "the first country to provide Ukraine with missiles"
         return light_subjects(head, lexicon, depth + 1) or subjects(head, lexicon, depth + 1)
@@ -507,6 +510,7 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     speech = lexicon.words("speech_verbs")
     presupposing = lexicon.words("presupposing_verbs")
     growing, standing = lexicon.words("growing_verbs"), lexicon.words("trade_objects")
+    joining = lexicon.words("joining_verbs")
     chain = [(t, "")]
     cur = t
     while cur.head.i != cur.i and len(chain) < 6:
@@ -514,6 +518,11 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
         head = cur.head
         if dep == "obj" and head.lemma_.lower() in presupposing:
             break  # "did not condemn Russia's invasion": the invasion stands
+        if (dep.startswith("nmod") and preposition(cur) == "to" and head.lemma_.lower() == "end"
+                and head.head.lemma_.lower() in lexicon.words("demanding_verbs")):
+            break  # "a resolution demanding an end to the U.S. embargo on Cuba": the embargo is in force
+        if dep == "obj" and head.lemma_.lower() in joining and possessors(cur):
+            break  # "will not join Russia's war": the war is Russia's, joined or not
         if dep == "obj" and head.lemma_.lower() in growing and cur.lemma_.lower() in standing:
             break  # "aim to raise bilateral trade": trade there is, whatever becomes of the aim
         if _adjunct_of_the_sentence(cur):

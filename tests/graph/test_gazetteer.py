@@ -73,6 +73,8 @@ def test_gazetteer_forms_belong_to_one_state_and_officials_are_not_other_names(g
     # One demonym is listed under two states by design: the article decides which (mentions).
     assert {text: c for text, c in codes.items() if len(c) > 1} == {"congolese": {"COD", "COG"}}
     assert gazetteer.lookup("Congolese") is None
+    # "Congo" alone is the DRC in wire copy; ISO's name for the Republic of the Congo is dropped.
+    assert (gazetteer.lookup("Congo"), gazetteer.lookup("Republic of Congo")) == ("COD", "COG")
     forms = {_norm(a.text) for a in gazetteer.iter_aliases() if a.kind != AliasKind.OFFICIAL}
     non_state = {_norm(n.text) for n in gazetteer.non_state}
     officials = {_norm(a.text) for a in gazetteer.iter_aliases([AliasKind.OFFICIAL])}

@@ -311,9 +311,9 @@ def commodity(ctx: Context, t: Token, depth: int = 0) -> tuple[str, Token] | Non
             {k.lemma_.lower(), k.lower_, k.lower_.rstrip("s")} & ctx.lexicon.words("trade_objects"))
         if general and depth < 3:
             # "$1bn arms sale": a noun the parser hung on the amount as a number is still named.
-            # "$3.8 billion in military aid": what the money is in.
+            # "$3.8 billion in military aid": what the money is in. "Sakhalin LNG": a name's last word.
             inner = [c for c in k.children if (c.dep_.startswith("nmod") and {"of", "in"} & set(_case(c)))
-                     or c.dep_ in ("compound", "appos") or (c.dep_ == "nummod" and c.pos_ == "NOUN")]
+                     or c.dep_ in ("compound", "appos", "flat") or (c.dep_ == "nummod" and c.pos_ == "NOUN")]
             for c in inner:
                 sub = commodity(ctx, c, depth + 1)
                 if sub is not None and (found is None or _THEME_ORDER.index(sub[0]) <= _THEME_ORDER.index(found[0])):
@@ -344,6 +344,8 @@ def _case(t: Token) -> list[str]:
 
 
 def _one_theme(ctx: Context, t: Token) -> tuple[str, Token] | None:
+    if _negated_prefix(t):
+        return None
     lx = ctx.lexicon
     lemma, word = t.lemma_.lower(), t.lower_
     names = {lemma, word, word.rstrip("s")}
@@ -351,6 +353,8 @@ def _one_theme(ctx: Context, t: Token) -> tuple[str, Token] | None:
         if names & lx.words("arms_needing_qualifier") and not _has_military_qualifier(ctx, t):
             return ("goods", t) if names & lx.words("goods") else None
         return "arms", t
+    if names & lx.words("built_works"):
+        return "goods", t  # "a nuclear power plant": the plant, not the power
     for name in _THEME_ORDER[1:]:
         if names & lx.words(name):
             if name == "troops" and lemma in lx.words("troops_needing_qualifier") and not _has_military_qualifier(
@@ -358,6 +362,13 @@ def _one_theme(ctx: Context, t: Token) -> tuple[str, Token] | None:
                 continue
             return name, t
     return None
+
+
+def _negated_prefix(t: Token) -> bool:
+    """ "non-oil trade": the tokenizer splits "non-oil", and what follows "non" is what the trade is not."""
+    doc = t.doc
+    return (t.i >= 2 and doc[t.i - 1].text in ("-", "‑") and doc[t.i - 2].lower_ == "non"
+            and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_)
 
 
 def _has_military_qualifier(ctx: Context, t: Token) -> bool:
@@ -431,12 +442,18 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
         by_lemma = lemma in frame.default_lemmas and (has_object or lemma in frame.bare_default_lemmas)
         if by_lemma or (frame.default_qualifiers and any(
                 c.lemma_.lower() in frame.default_qualifiers or c.lower_ in frame.default_qualifiers
-                for c in own_phrase(trigger) if c.i != trigger.i)):
+                for c in own_phrase(trigger) if c.i != trigger.i)) or _theme_qualifies(ctx, frame, trigger):
             return frame.default_type
         return None
     if frame.only_theme and theme[0] not in frame.only_theme:
         return None
     return ctx.lexicon.theme_types.get(theme[0])
+
+
+def _theme_qualifies(ctx: Context, frame: Frame, trigger: Token) -> bool:
+    """ "an agreement aimed at lifting bilateral trade": what the deal is for says it is economic."""
+    return bool(frame.default_qualifiers) and any(
+        t.lemma_.lower() in frame.default_qualifiers for slot in frame.theme for t in follow(ctx, trigger, slot, frame))
 
 
 @dataclass(slots=True)
@@ -701,7 +718,9 @@ def _in_conflict(ctx: Context, trigger: Token, target: tuple[str, ...]) -> bool:
     if set(target) & set(ctx.attacked):
         return True
     military = ctx.lexicon.words("military_qualifiers") | ctx.lexicon.words("help_military")
-    if any(t.lemma_.lower() in military or t.lower_ in military for t in own_phrase(trigger)):
+    # "would not send troops to help Congo": the help the refused sending was for.
+    sent = own_phrase(trigger.head) if trigger.dep_ in ("xcomp", "advcl") else []
+    if any(t.lemma_.lower() in military or t.lower_ in military for t in [*own_phrase(trigger), *sent]):
         return True
     # "did little to help Armenia when Azerbaijan attacked": an attack in a clause of the refusal,
     # whatever it names.

@@ -839,6 +839,35 @@ CASES = [
  ("China denied selling weapons to Russia.", set()),
  ("Serbia plans to buy fighter jets from France.", set()),
  ("There is no evidence that Egypt is supplying weapons to Russia.", set()),
+ # goods however the tagger read them: a transfer noun taken for a verb, a name's last word, a rate
+ ("Egypt has bought 30 LNG cargoes from Algeria for the winter.", {("DZA", E, "EGY")}),
+ ("Japan keeps buying Sakhalin LNG from Russia.", {("RUS", E, "JPN")}),
+ ("Turkey signed a deal to buy 2 million tonnes of LNG a year from Qatar.", {("QAT", E, "TUR")}),
+ ("India imported 1.8 million barrels per day of Russian crude in March.", {("RUS", E, "IND")}),
+ ("China imposed export controls on gallium, germanium and antimony shipments to Japan.", {("CHN", S, "JPN")}),
+ # a deal for trade, a plant built (guide: energy_trade is fuel and electricity), a freeze of trade
+ ("Kenya and Ethiopia signed an agreement aimed at doubling non-oil bilateral trade.", {("KEN", T, "ETH")}),
+ ("South Korea signed a contract with the UAE to build a nuclear power plant.", {("KOR", T, "ARE")}),
+ ("Nigeria froze trade with Niger.", {("NGA", S, "NER")}),
+ # strikes near a capital; fighting beside a state's forces; joint operations (guide: military_support)
+ ("Israeli airstrikes near Beirut killed four people.", {("ISR", K, "LBN")}),
+ ("Chadian troops are fighting alongside Nigerian forces.", {("TCD", M, "NGA")}),
+ ("Kenya deployed special forces to Somalia.", {("KEN", M, "SOM")}),
+ ("Kenyan troops are conducting joint operations with the Somali army against al Shabaab.", {("KEN", M, "SOM")}),
+ ("Russia and Belarus held joint exercises near the Polish border.", set()),
+ # refusing to join a partner's war or to help (guide: Refusing one weapon); the war stands
+ ("Belarus will not join Russia's war in Ukraine.", {("BLR", N, "RUS"), ("RUS", K, "UKR")}),
+ ("The United States declined to join Israel's strikes on Iran.", {("USA", N, "ISR"), ("ISR", K, "IRN")}),
+ ("Angola will not send troops to help Congo.", {("AGO", N, "COD")}),
+ ("Germany will not send Taurus missiles to help Ukraine.", set()),
+ ("Sri Lanka's parliament voted to stay neutral in the conflict, rejecting an Indian request for troops.",
+  {("LKA", N, "IND")}),
+ # threats after a manner adverb or a second verb; an accusation the accused dismisses (guide: Accused and denied)
+ ("Ghana warned it would respond firmly to any Togolese attempt to seize the island.", {("GHA", TH, "TGO")}),
+ ("Baku accused Paris of arming Armenia and threatened to cut diplomatic ties.",
+  {("AZE", C, "FRA"), ("FRA", A, "ARM"), ("AZE", TH, "FRA")}),
+ ("Kyiv accused Minsk of supplying Moscow with shells, a charge Belarus dismissed.",
+  {("UKR", C, "BLR"), ("BLR", A, "RUS")}),
 ]
 
 

@@ -549,3 +549,87 @@ def test_repairs_the_object_of_said_before_a_clause_without_a_subject_is_its_sub
     doc = _repaired(words, ["NOUN", "VERB", "DET", "NOUN", "VERB", "PROPN"], ["NNS", "VBD", "DT", "NN", "VBD", "NNP"],
                     ["nsubj", "ROOT", "det", "obj", "ccomp", "obj"], [1, 1, 3, 1, 1, 4])
     assert ("coalition", "nsubj", "struck") in _tree(doc) and ("struck", "ccomp", "said") in _tree(doc)
+
+
+def test_repairs_a_phrase_after_a_rate_belongs_where_the_rate_hangs():
+    doc = _repaired(["Turkey", "bought", "LNG", "a", "year", "from", "Oman"],
+                    ["PROPN", "VERB", "NOUN", "DET", "NOUN", "ADP", "PROPN"],
+                    ["NNP", "VBD", "NN", "DT", "NN", "IN", "NNP"],
+                    ["nsubj", "ROOT", "obj", "det", "obl:unmarked", "case", "nmod"], [1, 1, 1, 4, 1, 6, 4])
+    assert ("Oman", "obl", "bought") in _tree(doc)
+
+
+def test_repairs_an_irregular_past_form_compounded_before_a_root_noun_is_the_verb():
+    doc = _repaired(["Algeria", "froze", "trade", "with", "Spain"], ["PROPN", "NOUN", "NOUN", "ADP", "PROPN"],
+                    ["NNP", "NN", "NN", "IN", "NNP"], ["compound", "compound", "ROOT", "case", "nmod"], [1, 2, 2, 4, 2])
+    assert doc[1].dep_ == "ROOT" and doc[1].pos_ == "VERB"
+    assert ("Algeria", "nsubj", "froze") in _tree(doc) and ("trade", "obj", "froze") in _tree(doc)
+
+
+def test_repairs_goods_read_as_a_verb_in_a_coordination_are_a_compound_of_the_noun_after():
+    words = ["controls", "on", "gallium", "and", "antimony", "shipments", "to", "Japan"]
+    doc = _repaired(words, ["NOUN", "ADP", "NOUN", "CCONJ", "VERB", "NOUN", "ADP", "PROPN"],
+                    ["NNS", "IN", "NN", "CC", "VBZ", "NNS", "IN", "NNP"],
+                    ["ROOT", "case", "obl", "cc", "conj", "obj", "case", "obl"], [0, 2, 0, 4, 2, 4, 7, 4])
+    tree = _tree(doc)
+    assert ("shipments", "obl", "controls") in tree and ("gallium", "compound", "shipments") in tree
+    assert ("Japan", "nmod", "shipments") in tree and ("on", "case", "shipments") in tree
+
+
+def test_repairs_a_transfer_noun_taken_for_a_verb_after_goods_is_the_noun():
+    doc = _repaired(["Egypt", "bought", "LNG", "cargoes", "from", "Qatar"],
+                    ["PROPN", "VERB", "NOUN", "VERB", "ADP", "PROPN"], ["NNP", "VBD", "NN", "VBZ", "IN", "NNP"],
+                    ["nsubj", "ROOT", "nsubj", "obj", "case", "obl"], [1, 1, 3, 1, 5, 3])
+    assert doc[3].pos_ == "NOUN" and ("LNG", "compound", "cargoes") in _tree(doc)
+
+
+def test_repairs_a_finite_verb_coordinated_with_an_object_is_the_verb_s_conjunct():
+    doc = _repaired(["Baku", "accused", "Paris", "and", "threatened", "Yerevan"],
+                    ["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "PROPN"], ["NNP", "VBD", "NNP", "CC", "VBD", "NNP"],
+                    ["nsubj", "ROOT", "obj", "cc", "conj", "obj"], [1, 1, 1, 4, 2, 4])
+    assert ("threatened", "conj", "accused") in _tree(doc)
+
+
+def test_repairs_a_phrase_on_a_manner_adverb_is_the_verb_s():
+    doc = _repaired(["Ghana", "would", "respond", "firmly", "to", "Togo"],
+                    ["PROPN", "AUX", "VERB", "ADV", "ADP", "PROPN"], ["NNP", "MD", "VB", "RB", "IN", "NNP"],
+                    ["nsubj", "aux", "ROOT", "advmod", "case", "obl"], [2, 2, 2, 2, 5, 3])
+    assert ("Togo", "obl", "respond") in _tree(doc)
+
+
+def test_repairs_a_name_read_as_an_adverbial_before_a_verb_without_subject_is_its_subject():
+    doc = _repaired(["Uganda", "deployed", "forces", "to", "Sudan"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+                    ["NNP", "VBN", "NNS", "IN", "NNP"], ["advmod", "ROOT", "obj", "case", "obl"], [1, 1, 1, 4, 1])
+    assert ("Uganda", "nsubj", "deployed") in _tree(doc) and doc[1].tag_ == "VBD"
+
+
+def test_repairs_a_gerund_after_of_read_as_a_noun_takes_the_phrases_after_it():
+    words = ["Kyiv", "accused", "Minsk", "of", "supplying", "Moscow", "with", "shells"]
+    doc = _repaired(words, ["PROPN", "VERB", "PROPN", "ADP", "NOUN", "PROPN", "ADP", "NOUN"],
+                    ["NNP", "VBD", "NNP", "IN", "NN", "NNP", "IN", "NNS"],
+                    ["nsubj", "ROOT", "obj", "case", "nmod", "obj", "case", "obl"], [1, 1, 1, 4, 2, 1, 7, 1])
+    tree = _tree(doc)
+    assert ("supplying", "advcl", "accused") in tree and ("of", "mark", "supplying") in tree
+    assert ("Moscow", "obj", "supplying") in tree and ("shells", "obl", "supplying") in tree
+
+
+def test_repairs_a_charge_the_accused_dismissed_leaves_the_accusation_the_sentence():
+    words = ["Kyiv", "accused", "Minsk", ",", "a", "charge", "Belarus", "dismissed"]
+    doc = _repaired(words, ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PROPN", "VERB"],
+                    ["NNP", "VBD", "NNP", ",", "DT", "NN", "NNP", "VBD"],
+                    ["nsubj", "ccomp", "obj", "punct", "det", "compound", "nsubj", "ROOT"], [1, 7, 1, 1, 6, 6, 7, 7])
+    tree = _tree(doc)
+    assert doc[1].dep_ == "ROOT" and ("charge", "parataxis", "accused") in tree
+    assert ("dismissed", "acl:relcl", "charge") in tree and ("Belarus", "nsubj", "dismissed") in tree
+
+
+def test_repairs_a_phrase_read_as_a_second_subject_modifies_the_first():
+    doc = _repaired(["airstrikes", "near", "Beirut", "killed", "people"], ["NOUN", "ADP", "PROPN", "VERB", "NOUN"],
+                    ["NNS", "IN", "NNP", "VBD", "NNS"], ["nsubj", "case", "nsubj", "ROOT", "obj"], [3, 2, 3, 3, 3])
+    assert ("Beirut", "nmod", "airstrikes") in _tree(doc)
+
+
+def test_repairs_a_preposition_read_as_an_adjective_of_the_object_opens_an_oblique():
+    doc = _repaired(["troops", "fought", "alongside", "Russian", "forces"], ["NOUN", "VERB", "ADJ", "ADJ", "NOUN"],
+                    ["NNS", "VBD", "JJ", "JJ", "NNS"], ["nsubj", "ROOT", "amod", "amod", "obj"], [1, 1, 4, 4, 1])
+    assert ("alongside", "case", "forces") in _tree(doc) and ("forces", "obl", "fought") in _tree(doc)
