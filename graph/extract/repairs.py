@@ -21,7 +21,7 @@ from spacy.attrs import DEP, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from alignkg.graph.extract.frames import Lexicon
-from alignkg.graph.extract.syntax import climb
+from alignkg.graph.extract.syntax import climb, preposition
 
 
 def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
@@ -54,6 +54,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_after_an_interruption(sent)
     for root in at.roots(("NOUN", "PROPN")):
         _verb_read_as_modifier(root)
+        _verb_before_a_shifted_object(root)
         _verb_after_a_time_read_as_modifier(root)
         _subject_read_as_compound_of_the_object(root)
         _particle_verb_read_as_subject(root)
@@ -160,6 +161,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _examples_attachment(t)
         elif t.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "to" for c in t.children):
             _destination_after_transit(t)
+    for t in at.either(deps=("acl",)):
+        _participle_set_off_after_the_object(t)  # after the relative clauses of speech it may carry
     for t in doc:
         if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
             _present_transfer_read_as_noun(t, lexicon)
@@ -562,6 +565,34 @@ class _Places:
         return numpy.isin(self.lower, keys) if keys else numpy.zeros(len(self.lower), dtype=bool)
 
 
+def _verb_before_a_shifted_object(root: Token) -> None:
+    """ "Iran's minister condemned in the strongest terms the Israeli attack" read with "attack" the root.
+
+    A long object may follow the verb's phrases ("condemned in the strongest terms the
+    attack"); the parser then reads the verb as a clause on the subject and the object as
+    the sentence. A root noun whose subject takes a past-tense clause that ends right
+    before the noun, without an object of its own, is that verb's object.
+    """
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subject is None:
+        return
+    doc = root.doc
+    verb = next((c for c in subject.children if c.dep_ in ("acl", "acl:relcl") and c.tag_ in ("VBD", "VBN")
+                 and c.i > subject.i and c.right_edge.i < root.i
+                 and all(t.head.i == root.i for t in doc[c.right_edge.i + 1:root.i])), None)
+    # A participle with its agent ("the minister, accused by Kyiv of ...") is a passive clause.
+    if verb is None or any(c.dep_ in ("obj", "ccomp", "xcomp", "obl:agent") or c.dep_.startswith(("nsubj", "aux"))
+                           or preposition(c) == "by" for c in verb.children):
+        return
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    subject.head, subject.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "obj"
+    verb.tag_ = "VBD"
+    for c in list(root.children):
+        if c.dep_ == "punct" and c.i == c.sent.end - 1:
+            c.head = verb
+
+
 def _verb_read_as_modifier(root: Token) -> None:
     """ "Turkey voiced support for Azerbaijan" read as one noun phrase, "voiced" an adjective of "support".
 
@@ -776,6 +807,27 @@ def _verb_coordinated_with_an_object(verb: Token) -> None:
             or not any(c.dep_ == "cc" and c.i < verb.i for c in verb.children)):
         return
     verb.head = noun.head
+
+
+def _participle_set_off_after_the_object(participle: Token) -> None:
+    """ "Rwanda dismissed the accusations, accusing Kinshasa of backing rebels" read with "accusing" on the object.
+
+    A participle set off by a comma after the verb's object says what the subject did
+    besides: it hangs on the verb, not on the object ("including", "regarding" and the
+    like, which introduce a noun, stay where they are).
+    """
+    doc = participle.doc
+    noun = participle.head
+    if (participle.dep_ != "acl" or participle.tag_ != "VBG" or participle.lower_ in _PREPOSITIONAL_PARTICIPLES
+            or participle.i == 0 or doc[participle.i - 1].text != "," or noun.dep_ != "obj"
+            or noun.head.pos_ != "VERB"):
+        return
+    participle.head, participle.dep_ = noun.head, "advcl"
+
+
+#: Participles that work as prepositions: the phrase they open is about the noun before them.
+_PREPOSITIONAL_PARTICIPLES = frozenset({"including", "excluding", "regarding", "concerning", "involving",
+                                        "according", "following", "totalling", "totaling", "covering"})
 
 
 def _phrase_on_a_manner_adverb(adverb: Token) -> None:

@@ -370,6 +370,12 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+def _set_off_participle(t: Token) -> bool:
+    """Tell whether ``t`` is a bare participle set off by a comma (", accusing Kinshasa of ...")."""
+    return (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ","
+            and not any(c.dep_ in ("mark", "case") for c in t.children))
+
+
 def _adjunct_of_the_sentence(t: Token) -> bool:
     """Tell whether ``t`` is a participle after a comma that the parser hung inside a relative clause."""
     if t.dep_ != "advcl" or t.tag_ != "VBG" or t.i == 0 or t.doc[t.i - 1].text != ",":
@@ -525,6 +531,9 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
             break  # "will not join Russia's war": the war is Russia's, joined or not
         if dep == "obj" and head.lemma_.lower() in growing and cur.lemma_.lower() in standing:
             break  # "aim to raise bilateral trade": trade there is, whatever becomes of the aim
+        if _set_off_participle(cur) and head.lemma_.lower() in lexicon.words("deny_verbs") | lexicon.words(
+                "stop_verbs"):
+            break  # "dismissed Congo's accusations, accusing Kinshasa of ...": an act of its own, not denied
         if _adjunct_of_the_sentence(cur):
             break  # "..., prompting a threat": not in the mood of the relative clause the parser hung it on
         if dep.startswith("nmod") and preposition(cur) == "on" and head.lemma_.lower() in lexicon.words("levy_nouns"):

@@ -236,9 +236,17 @@ def _step(ctx: Context, tokens: list[Token], step: Step, trigger: Token, frame: 
         out = [r for t in tokens for r in reach(ctx, t, trigger, frame)]
     if step.words:
         # The context-free lemma too: the lemmatizer leaves an auxiliary as it is ("did little to help").
-        out = [t for t in out if t.lemma_.lower() in step.words or t.lower_ in step.words
-               or ctx.view.lemma[t.i] in step.words]
+        # A predicate coordinated with the word counts as it ("as regrettable and unacceptable").
+        out = [t for t in out if any(k.lemma_.lower() in step.words or k.lower_ in step.words
+                                     or ctx.view.lemma[k.i] in step.words for k in _predicates(t))]
     return out
+
+
+def _predicates(t: Token) -> list[Token]:
+    """``t`` and, when it is an adjective, the adjectives coordinated with it."""
+    if t.pos_ != "ADJ":
+        return [t]
+    return [t, *(c for c in t.children if c.dep_ == "conj" and c.pos_ == "ADJ")]
 
 
 def _nearest(trigger: Token, phrase: Token, frame: Frame) -> bool:

@@ -868,6 +868,14 @@ CASES = [
   {("AZE", C, "FRA"), ("FRA", A, "ARM"), ("AZE", TH, "FRA")}),
  ("Kyiv accused Minsk of supplying Moscow with shells, a charge Belarus dismissed.",
   {("UKR", C, "BLR"), ("BLR", A, "RUS")}),
+ ("Rwanda dismissed Congo's accusations, accusing Kinshasa of backing the FDLR.",
+  {("COD", C, "RWA"), ("RWA", C, "COD")}),
+ # condemnation worded as a predicate pair, an opposition or rejection voiced, a heavy object shifted
+ ('Kenya\'s foreign ministry described Uganda\'s remarks as "regrettable and unacceptable".', {("KEN", C, "UGA")}),
+ ("China voiced firm opposition to Lithuania allowing Taiwan to open an office.", {("CHN", C, "LTU")}),
+ ("Egypt voiced its strong rejection of Ethiopia's unilateral filling of the dam.", {("EGY", C, "ETH")}),
+ ("Iran's foreign minister condemned in the strongest terms the Israeli attack on its consulate.",
+  {("IRN", C, "ISR"), ("ISR", K, "IRN")}),
 ]
 
 
@@ -903,6 +911,7 @@ WIRE_FRAGILE = frozenset({
     "China offered Sri Lanka a $1.5 billion loan.",
     "Moscow has supported Damascus militarily since 2015.",
     "There is no evidence that Egypt is supplying weapons to Russia.",
+    "Iran's foreign minister condemned in the strongest terms the Israeli attack on its consulate.",
     "Turkish drones struck what Ankara described as PKK positions in northern Iraq's Duhok province.",
 })
 #: A third of the single sentences of CASES, chosen by a checksum of the text so that a case added to the

@@ -633,3 +633,28 @@ def test_repairs_a_preposition_read_as_an_adjective_of_the_object_opens_an_obliq
     doc = _repaired(["troops", "fought", "alongside", "Russian", "forces"], ["NOUN", "VERB", "ADJ", "ADJ", "NOUN"],
                     ["NNS", "VBD", "JJ", "JJ", "NNS"], ["nsubj", "ROOT", "amod", "amod", "obj"], [1, 1, 4, 4, 1])
     assert ("alongside", "case", "forces") in _tree(doc) and ("forces", "obl", "fought") in _tree(doc)
+
+
+def test_repairs_a_verb_read_as_a_clause_on_its_subject_before_a_shifted_object_is_the_root():
+    # "the minister condemned in the strongest terms the attack"
+    words = ["minister", "condemned", "in", "terms", "the", "attack"]
+    doc = _repaired(words, ["NOUN", "VERB", "ADP", "NOUN", "DET", "NOUN"], ["NN", "VBN", "IN", "NNS", "DT", "NN"],
+                    ["nsubj", "acl", "case", "obl", "det", "ROOT"], [5, 0, 3, 1, 5, 5])
+    tree = _tree(doc)
+    assert doc[1].dep_ == "ROOT" and ("minister", "nsubj", "condemned") in tree
+    assert ("attack", "obj", "condemned") in tree
+
+
+def test_repairs_a_participle_set_off_after_the_object_is_the_verb_s():
+    words = ["Rwanda", "dismissed", "accusations", ",", "accusing", "Kinshasa"]
+    doc = _repaired(words, ["PROPN", "VERB", "NOUN", "PUNCT", "VERB", "PROPN"],
+                    ["NNP", "VBD", "NNS", ",", "VBG", "NNP"],
+                    ["nsubj", "ROOT", "obj", "punct", "acl", "obj"], [1, 1, 1, 4, 2, 4])
+    assert ("accusing", "advcl", "dismissed") in _tree(doc)
+
+
+def test_repairs_leave_a_participle_that_introduces_examples_on_the_noun():
+    words = ["sanctioned", "firms", ",", "including", "banks"]
+    doc = _repaired(words, ["VERB", "NOUN", "PUNCT", "VERB", "NOUN"], ["VBD", "NNS", ",", "VBG", "NNS"],
+                    ["ROOT", "obj", "punct", "acl", "obj"], [0, 0, 3, 1, 3])
+    assert ("including", "acl", "firms") in _tree(doc)
