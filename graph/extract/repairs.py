@@ -1618,6 +1618,16 @@ def _past_tense_read_as_adjective(root: Token) -> None:
     noun.head, noun.dep_ = verb, "obj"
 
 
+def _past_verb_joined_after(root: Token, participle: Token) -> bool:
+    """ "Eritrean troops crossed into Tigray and attacked several towns": a past verb joined to the noun after it.
+
+    A reduced relative is not followed by "and" and a past tense on the same noun: that
+    verb is a second verb of the noun as subject, so the participle is the first.
+    """
+    return participle.tag_ in ("VBD", "VBN") and any(g.dep_ == "conj" and g.pos_ == "VERB" and g.tag_ == "VBD"
+                                            and g.i > participle.i for g in root.children)
+
+
 def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool],
                              controlling: Callable[[Token], bool]) -> None:
     """ "Israeli jets struck targets in Lebanon" read as "jets (that were) struck".
@@ -1640,7 +1650,7 @@ def _clause_read_as_relative(root: Token, intransitive: Callable[[Token], bool],
                  g.dep_ == "xcomp" and g.pos_ == "PROPN" and controlling(c)) for g in c.children)
              or (k > 0 and _has_agent(participles[k - 1]) and not _has_agent(c) and c.tag_ == "VBD")
              or (k == 0 and (intransitive(c) or (alone and len(participles) == 1 and (
-                 c.tag_ == "VBD" or root.pos_ == "PROPN")))
+                 c.tag_ == "VBD" or root.pos_ == "PROPN")) or _past_verb_joined_after(root, c))
                  and not _has_agent(c))]
     if len(verbs) != 1:
         return

@@ -652,8 +652,12 @@ def polarity(t: Token, lexicon: Lexicon) -> Polarity:
 
 
 def _judged(t: Token, g: Token, via: str, lexicon: Lexicon) -> bool:
-    """ "called the attack a war crime": a verb of judging says what its object is, it asks for nothing."""
-    return via == "xcomp" and effective_pos(t) in ("NOUN", "ADJ") and g.lemma_.lower() in lexicon.words(
+    """ "called the attack a war crime": a verb of judging says what its object is, it asks for nothing.
+
+    So does "in what it called a measured response", whatever relation the parser gave the predicate.
+    """
+    what = via == "obj" and any(c.lower_ == "what" for c in g.children)
+    return (via == "xcomp" or what) and effective_pos(t) in ("NOUN", "ADJ") and g.lemma_.lower() in lexicon.words(
         "judging_verbs")
 
 

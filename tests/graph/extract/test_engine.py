@@ -870,6 +870,13 @@ CASES = [
   {("UKR", C, "BLR"), ("BLR", A, "RUS")}),
  ("Rwanda dismissed Congo's accusations, accusing Kinshasa of backing the FDLR.",
   {("COD", C, "RWA"), ("RWA", C, "COD")}),
+ # forces entering a state (guide: invasions); a past strike called a response is no threat
+ ("Eritrean troops rolled into Ethiopia's Tigray region and attacked several towns.", {("ERI", K, "ETH")}),
+ ("Israeli troops pushed deeper into southern Lebanon on Tuesday.", {("ISR", K, "LBN")}),
+ ("Russian troops rolled into Ukraine in February 2022.", {("RUS", K, "UKR")}),
+ ("Ukrainian refugees crossed into Poland.", set()),
+ ("India said it had struck nine sites in Pakistan, in what it called a measured response to last month's attack.",
+  {("IND", K, "PAK")}),
  # condemnation worded as a predicate pair, an opposition or rejection voiced, a heavy object shifted
  ('Kenya\'s foreign ministry described Uganda\'s remarks as "regrettable and unacceptable".', {("KEN", C, "UGA")}),
  ("China voiced firm opposition to Lithuania allowing Taiwan to open an office.", {("CHN", C, "LTU")}),

@@ -658,3 +658,14 @@ def test_repairs_leave_a_participle_that_introduces_examples_on_the_noun():
     doc = _repaired(words, ["VERB", "NOUN", "PUNCT", "VERB", "NOUN"], ["VBD", "NNS", ",", "VBG", "NNS"],
                     ["ROOT", "obj", "punct", "acl", "obj"], [0, 0, 3, 1, 3])
     assert ("including", "acl", "firms") in _tree(doc)
+
+
+def test_repairs_a_participle_before_a_past_verb_joined_to_the_same_noun_is_the_verb():
+    # "Eritrean troops crossed into Tigray and attacked towns" read as "troops (that were) crossed".
+    words = ["troops", "crossed", "into", "Tigray", "and", "attacked", "towns"]
+    doc = _repaired(words, ["NOUN", "VERB", "ADP", "PROPN", "CCONJ", "VERB", "NOUN"],
+                    ["NNS", "VBN", "IN", "NNP", "CC", "VBD", "NNS"],
+                    ["ROOT", "acl", "case", "obl", "cc", "conj", "obj"], [0, 0, 3, 1, 5, 0, 5])
+    tree = _tree(doc)
+    assert doc[1].dep_ == "ROOT" and ("troops", "nsubj", "crossed") in tree
+    assert ("attacked", "conj", "crossed") in tree
