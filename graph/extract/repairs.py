@@ -38,6 +38,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
     reported = _detach_reported_clauses(doc, lambda v: lemma(v.lower_) in speech,
                                         lambda v: lemma(v.lower_) in clause_verbs)
     at = _Places(doc)
+    for t in at.either(deps=("punct",)):
+        if any(ch.isalnum() for ch in t.text):
+            _word_read_as_punctuation(t)
     controlling = lexicon.words("object_control")
     for t in (doc[s.start] for s in doc.sents):
         if t.pos_ == "PROPN" and t.is_title and lemma(t.lower_) in lexicon.by_lemma:
@@ -649,6 +652,28 @@ def _subject_read_as_expletive(it: Token) -> None:
 
 #: Relations of a clause an expletive "it" may stand for, or of a subject it would compete with.
 _SUBJECT_CLAUSES = frozenset({"csubj", "csubj:pass", "ccomp", "cop", "xcomp"})
+
+
+def _word_read_as_punctuation(word: Token) -> None:
+    """ "Serbia's purchase of Chinese FK-3 systems" read with "of" and "Chinese" punctuation.
+
+    A weapon designation can throw the parser into reading the words around it as
+    punctuation. A word is no punctuation: an adjective or noun modifies the noun
+    of the phrase it opens, a preposition marks it.
+    """
+    doc = word.doc
+    after = [t for t in doc[word.i + 1:word.sent.end] if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "punct"]
+    if not after:
+        return
+    noun = after[0]
+    while noun.dep_ in ("compound", "flat", "nummod") and noun.head.i > noun.i:
+        noun = noun.head  # "FK-3 systems": the phrase's head
+    if word.pos_ == "ADP":
+        word.head, word.dep_ = noun, "case"
+    elif word.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "X", "SYM"):
+        if word.pos_ in ("PUNCT", "X", "SYM"):
+            word.pos_, word.tag_ = "PROPN", "NNP"  # "FK-3": a designation
+        word.head, word.dep_ = noun, "amod" if word.pos_ == "ADJ" else "compound"
 
 
 def _phrase_read_into_a_rate(unit: Token) -> None:

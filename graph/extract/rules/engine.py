@@ -159,8 +159,19 @@ def _run(ctx: Context, frame: Frame, t: Token, finding: Finding) -> None:
         # "Chinese vessels rammed a Philippine ship, and Manila denounced the incident": an event the
         # sentence has stated is one a later word of it may refer back to.
         remember_events(ctx.doc, found, ctx.view.memory)
-    elif (frame.own_phrases and _unattributed_act(ctx, t)) or _agentless_passive(frame, t):
+    elif (frame.own_phrases and _unattributed_act(ctx, t)) or _agentless_passive(frame, t) or _actual(ctx, frame, t):
         finding.decided.add(t.i)
+
+
+def _actual(ctx: Context, frame: Frame, trigger: Token) -> bool:
+    """Tell whether a frame of what is only threatened read its trigger as done ("seen as retaliation for").
+
+    The parse says the response is no threat; the window must not read one into the word.
+    """
+    if not frame.only_hypothetical:
+        return False
+    pol = polarity(trigger, ctx.lexicon)
+    return not (pol.future or pol.conditional or pol.modal or pol.promised)
 
 
 def _agentless_passive(frame: Frame, trigger: Token) -> bool:
@@ -384,7 +395,9 @@ def _has_military_qualifier(ctx: Context, t: Token) -> bool:
     near = [c for c in t.subtree if c.i != t.i and abs(c.i - t.i) < 8]
     # "security assistance package": the word right before may hang beside it on the head noun.
     before = [t.doc[t.i - 1]] if t.i > 0 and t.doc[t.i - 1].dep_ in ("compound", "amod") else []
-    return any(c.lemma_.lower() in qualifiers or c.lower_ in qualifiers for c in near + before)
+    # "FK-3 systems", "HQ-9 batteries": a weapon designation says what the systems are.
+    return any(c.lemma_.lower() in qualifiers or c.lower_ in qualifiers or _DESIGNATION.match(c.text)
+               for c in near + before)
 
 
 def _theme(ctx: Context, frame: Frame, trigger: Token) -> tuple[str, Token] | None:

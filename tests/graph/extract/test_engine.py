@@ -877,6 +877,15 @@ CASES = [
  ("Ukrainian refugees crossed into Poland.", set()),
  ("India said it had struck nine sites in Pakistan, in what it called a measured response to last month's attack.",
   {("IND", K, "PAK")}),
+ # sanctions in packages and rounds, "targeting" a state's assets; a measure evaded names no imposer;
+ # a response already made is no threat; a designation that threw the parser
+ ("Britain announced a fresh round of sanctions targeting Russia's shadow fleet of oil tankers.",
+  {("GBR", S, "RUS")}),
+ ("Switzerland adopted the European Union's latest package of sanctions against Russia.", {("CHE", S, "RUS")}),
+ ("The Treasury said the firms helped Tehran evade restrictions on its oil exports.", set()),
+ ("Beijing announced an anti-dumping probe into Canadian canola, widely seen as retaliation for Ottawa's tariffs "
+  "on Chinese electric vehicles.", {("CAN", S, "CHN")}),
+ ("Serbia's purchase of Chinese FK-3 air defence systems drew concern from Washington.", {("CHN", A, "SRB")}),
  # condemnation worded as a predicate pair, an opposition or rejection voiced, a heavy object shifted
  ('Kenya\'s foreign ministry described Uganda\'s remarks as "regrettable and unacceptable".', {("KEN", C, "UGA")}),
  ("China voiced firm opposition to Lithuania allowing Taiwan to open an office.", {("CHN", C, "LTU")}),

@@ -669,3 +669,13 @@ def test_repairs_a_participle_before_a_past_verb_joined_to_the_same_noun_is_the_
     tree = _tree(doc)
     assert doc[1].dep_ == "ROOT" and ("troops", "nsubj", "crossed") in tree
     assert ("attacked", "conj", "crossed") in tree
+
+
+def test_repairs_words_read_as_punctuation_modify_the_noun_after_them():
+    # "purchase of Chinese FK-3 systems": the designation threw "of" and "Chinese" into punctuation.
+    words = ["purchase", "of", "Chinese", "FK-3", "systems"]
+    doc = _repaired(words, ["NOUN", "ADP", "ADJ", "PUNCT", "NOUN"], ["NN", "IN", "JJ", ".", "NNS"],
+                    ["ROOT", "punct", "punct", "punct", "nmod"], [0, 0, 1, 1, 0])
+    tree = _tree(doc)
+    assert ("of", "case", "systems") in tree and ("Chinese", "amod", "systems") in tree
+    assert ("FK-3", "compound", "systems") in tree and doc[3].pos_ == "PROPN"
