@@ -886,6 +886,10 @@ CASES = [
  ("Beijing announced an anti-dumping probe into Canadian canola, widely seen as retaliation for Ottawa's tariffs "
   "on Chinese electric vehicles.", {("CAN", S, "CHN")}),
  ("Serbia's purchase of Chinese FK-3 air defence systems drew concern from Washington.", {("CHN", A, "SRB")}),
+ # a state turned to for goods sells them; what a strike damaged is the target's
+ ("Egypt has turned to Israel for gas imports as its own production declines.", {("ISR", E, "EGY")}),
+ ("Egypt turned to France for fighter jets.", {("FRA", A, "EGY")}),
+ ("Russian strikes damaged Ukraine's power plants.", {("RUS", K, "UKR")}),
  # condemnation worded as a predicate pair, an opposition or rejection voiced, a heavy object shifted
  ('Kenya\'s foreign ministry described Uganda\'s remarks as "regrettable and unacceptable".', {("KEN", C, "UGA")}),
  ("China voiced firm opposition to Lithuania allowing Taiwan to open an office.", {("CHN", C, "LTU")}),
