@@ -171,6 +171,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _present_transfer_read_as_noun(t, lexicon)
         elif t.pos_ == "VERB" and lemma(t.lower_) in lexicon.words("judging_verbs"):
             _predicate_read_as_object(t, lexicon.words("critical_words"))
+        elif (t.pos_ != "VERB" and t.is_lower and t.is_alpha and 0 < t.i < len(doc) - 1
+              and lemma(t.lower_) != t.lower_ and lemma(t.lower_) in lexicon.transfer_verbs):
+            _transfer_verb_between_names(t)
     money = lexicon.words("money")
     for t in at(money):
         if not t.is_alpha and t.dep_ in ("obj", "appos"):
@@ -1482,6 +1485,34 @@ def _past_form_read_as_compound(root: Token, verbs: frozenset[str], lemma: Calla
     for c in list(root.children):
         if (c.dep_ == "punct" and c.i == c.sent.end - 1) or (c.dep_ == "conj" and c.pos_ == "VERB"):
             c.head = word  # "... and suspended a treaty": the verb's conjunct
+
+
+def _transfer_verb_between_names(verb: Token) -> None:
+    """ "China lent Kenya $5 billion to build a railway" read with "lent" a title of "Kenya" and "$" the root.
+
+    An inflected form of a transfer verb ("lent", "sold", "gave") between two names,
+    with the sentence's root after them, is the verb: the first name its subject, the
+    second its indirect object, the old root (the amount) its object.
+    """
+    doc = verb.doc
+    first, second = doc[verb.i - 1], doc[verb.i + 1]
+    root = verb.sent.root
+    if first.pos_ != "PROPN" or second.pos_ != "PROPN" or root.i <= second.i or root.pos_ == "VERB":
+        return
+    giver = climb(first, lambda t: t.dep_ in ("compound", "flat") and t.head.i < verb.i)
+    taker = climb(second, lambda t: t.dep_ in ("compound", "flat") and t.head.i < root.i and t.head.i != verb.i)
+    if giver.i >= verb.i or taker.i >= root.i:
+        return
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    giver.head, giver.dep_ = verb, "nsubj"
+    taker.head, taker.dep_ = verb, "iobj"
+    root.head, root.dep_ = verb, "obj"
+    for t in doc[verb.sent.start:verb.i]:
+        if t.head.i > verb.i and t.i != giver.i:
+            t.head = giver  # "The" of "The United States"
+    for c in list(root.children):
+        if c.dep_ == "punct" and c.i == c.sent.end - 1:
+            c.head = verb
 
 
 def _recipient_read_as_compound_of_money(amount: Token) -> None:

@@ -890,6 +890,8 @@ CASES = [
  ("Egypt has turned to Israel for gas imports as its own production declines.", {("ISR", E, "EGY")}),
  ("Egypt turned to France for fighter jets.", {("FRA", A, "EGY")}),
  ("Russian strikes damaged Ukraine's power plants.", {("RUS", K, "UKR")}),
+ # a past transfer verb between two names read as a title ("lent Kenya" with "$" the root)
+ ("China lent Kenya $5 billion to build the Standard Gauge Railway.", {("CHN", T, "KEN")}),
  # condemnation worded as a predicate pair, an opposition or rejection voiced, a heavy object shifted
  ('Kenya\'s foreign ministry described Uganda\'s remarks as "regrettable and unacceptable".', {("KEN", C, "UGA")}),
  ("China voiced firm opposition to Lithuania allowing Taiwan to open an office.", {("CHN", C, "LTU")}),

@@ -679,3 +679,12 @@ def test_repairs_words_read_as_punctuation_modify_the_noun_after_them():
     tree = _tree(doc)
     assert ("of", "case", "systems") in tree and ("Chinese", "amod", "systems") in tree
     assert ("FK-3", "compound", "systems") in tree and doc[3].pos_ == "PROPN"
+
+
+def test_repairs_a_past_transfer_verb_between_two_names_before_the_root_is_the_verb():
+    words = ["China", "lent", "Kenya", "$", "5", "billion"]
+    doc = _repaired(words, ["PROPN", "NOUN", "PROPN", "SYM", "NUM", "NUM"], ["NNP", "NN", "NNP", "$", "CD", "CD"],
+                    ["compound", "nmod:desc", "nsubj", "ROOT", "compound", "nummod"], [1, 2, 3, 3, 5, 3])
+    tree = _tree(doc)
+    assert doc[1].dep_ == "ROOT" and ("China", "nsubj", "lent") in tree
+    assert ("Kenya", "iobj", "lent") in tree and ("$", "obj", "lent") in tree
