@@ -251,7 +251,11 @@ class Resolver:
         verb = clause.head
         if verb.i == clause.i or verb.lemma_.lower() not in self.speech:
             return ()
-        speakers = [antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
+        # "Iran threatened to strike Israel, saying it would avenge ...": a participle's speaker is its subject's.
+        speakers = [antecedent(c) for c in verb.children if c.dep_ == "nsubj"] or (
+            subjects(verb, self.lexicon) if verb.tag_ == "VBG" else [])
+        if any(s.i == t.i for s in speakers):
+            return ()
         codes = self.states(speakers, "agent")
         # "Iran's Revolutionary Guards said they had fired": a plural speaker may be one state's.
         plural = t.lower_ == "they"

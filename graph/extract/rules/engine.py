@@ -231,6 +231,9 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
     "comp": lambda ctx, t, trigger, frame: complements(t),
     "theme": _theme_step,
     "speech": _speech_step,
+    # "if the United States stationed weapons": a clause of condition, not any adverbial clause.
+    "cond": lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ctx.lexicon.words("conditional_marks") for m in c.children)],
     # A particle, whichever relation the parser gave it ("hit back": compound:prt or advmod).
     "prt": lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ in ("compound:prt", "advmod")],
     **{dep: _children(dep) for dep in ("nsubj", "nsubj:pass", "iobj", "compound", "amod", "advmod", "appos", "xcomp",
@@ -424,6 +427,10 @@ def _has_particle(trigger: Token, particle: str) -> bool:
         after < len(trigger.doc) and trigger.doc[after].lower_ == particle)
 
 
+#: The preposition of what a document is about ("a declaration on allied relations").
+_ABOUT = frozenset({"on"})
+
+
 def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
     """Return True when the frame applies to ``trigger``; else why not: "lexical", "path" or "word".
 
@@ -440,7 +447,9 @@ def _qualified(ctx: Context, frame: Frame, trigger: Token) -> bool | str:
         return "lexical"
     if lemma in frame.qualified:
         # "an agreement to boost energy cooperation": a qualifier a ruled-out word modifies is not one.
-        words = {w for c in trigger.subtree if c.i != trigger.i and not any(
+        # "signed the Shusha Declaration on allied relations": the "on" phrase, wherever the parser hung it.
+        about = [c for p in phrases(trigger, _ABOUT) for c in p.subtree]
+        words = {w for c in [*trigger.subtree, *about] if c.i != trigger.i and not any(
                      m.dep_ in ("amod", "compound") and m.lemma_.lower() in frame.not_with for m in c.children)
                  for w in (c.lemma_.lower(), c.lower_)}
         if not words & frame.qualifiers:
@@ -641,7 +650,8 @@ def _coordinated_types(ctx: Context, frame: Frame, theme: tuple[str, Token] | No
     trade = ctx.lexicon.words("trade_objects")
     for k in conjuncts(root):
         found = _one_theme(ctx, k)
-        if found is None and not frame.only_theme and k.lemma_.lower() in trade and "money" in ctx.lexicon.theme_types:
+        money = not frame.only_theme or "money" in frame.only_theme
+        if found is None and money and k.lemma_.lower() in trade and "money" in ctx.lexicon.theme_types:
             found = ("money", k)  # "agreements on trade, energy and water": trade besides energy
         if found is None or (frame.only_theme and found[0] not in frame.only_theme):
             continue

@@ -892,6 +892,14 @@ CASES = [
  ("Russian strikes damaged Ukraine's power plants.", {("RUS", K, "UKR")}),
  # a past transfer verb between two names read as a title ("lent Kenya" with "$" the root)
  ("China lent Kenya $5 billion to build the Standard Gauge Railway.", {("CHN", T, "KEN")}),
+ # alliance in an "on" phrase the parser hung on the verb; a deal on training is no support given;
+ # a threat's target is the state whose act would bring it on
+ ("Azerbaijan and Turkey signed the Shusha Declaration on allied relations in 2021.", {("AZE", AL, "TUR")}),
+ ("Egypt and Sudan signed a military cooperation agreement covering training and joint exercises.",
+  {("EGY", AL, "SDN")}),
+ ("Moscow threatened to deploy missiles in Belarus if the United States stationed new weapons in Germany.",
+  {("RUS", TH, "USA")}),
+ ("China said it would take countermeasures if Japan sent troops.", {("CHN", TH, "JPN")}),
  # condemnation worded as a predicate pair, an opposition or rejection voiced, a heavy object shifted
  ('Kenya\'s foreign ministry described Uganda\'s remarks as "regrettable and unacceptable".', {("KEN", C, "UGA")}),
  ("China voiced firm opposition to Lithuania allowing Taiwan to open an office.", {("CHN", C, "LTU")}),
