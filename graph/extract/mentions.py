@@ -314,6 +314,16 @@ _CONNECTORS = frozenset({",", "and", "or", "nor", "&", "as", "well", "both", "th
 _STRONG_LINKS = frozenset({"and", "or", "nor", "&", "-", "–", "/", "plus"})
 
 
+def _closed(index: DocIndex, chain: list[Mention]) -> bool:
+    """Tell whether "and" or "or" joined the last two mentions of a chain: the list ended there.
+
+    "the fighting between Armenia and Azerbaijan, Kremlin spokesman Dmitry Peskov said": a
+    name after the comma that follows "A and B" starts another phrase.
+    """
+    a, b = chain[-2], chain[-1]
+    return bool(set(index.lower[a.end + (1 if a.possessive else 0):b.start]) & _STRONG_LINKS)
+
+
 def _group(index: DocIndex, mentions: list[Mention]) -> None:
     """Link coordinated mentions: "Russia, China and Iran", "Israeli and U.S.", "China-Russia-Iran".
 
@@ -330,7 +340,8 @@ def _group(index: DocIndex, mentions: list[Mention]) -> None:
             prev = chain[-1]
             between = index.lower[prev.end + (1 if prev.possessive else 0):m.start]
             if 0 < len(between) <= 4 and all(w in _CONNECTORS for w in between) and (
-                    set(between) & (_STRONG_LINKS | {","})):
+                    set(between) & (_STRONG_LINKS | {","})) and not (
+                    len(chain) >= 2 and not set(between) & _STRONG_LINKS and _closed(index, chain)):
                 chain.append(m)
                 continue
         chains.append([m])

@@ -111,6 +111,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             if lemma(t.lower_) in controlling:
                 _name_read_as_a_predicate(t)
                 _means_of_the_act_named(t)
+            if lemma(t.lower_) in lexicon.words("help_verbs"):
+                _object_read_as_subject_of_a_bare_verb(t)
 
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
             _destination_inside_the_object(t)
@@ -152,6 +154,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _noun_after_a_preposition(t)
             _goods_read_as_coordinated_verb(t, lexicon)
             _verb_coordinated_with_an_object(t)
+            _conjunct_of_the_main_clause(t)
     for t in at.either(("ADV",)):
         if t.dep_ == "advmod" and t.lower_.endswith("ly"):
             _phrase_on_a_manner_adverb(t)
@@ -822,6 +825,44 @@ def _preposition_read_as_modifier(t: Token) -> None:
     phrase.dep_ = "obl"
 
 
+def _conjunct_of_the_main_clause(verb: Token) -> None:
+    """ "North Korea has stayed on the sidelines as Israel pounds Iran and has offered Tehran no help".
+
+    The parser joins the second verb to the last one before it ("pounds", in the "as"
+    clause); its auxiliary ("has offered") matches the main verb's ("has stayed") and not
+    the subordinate verb, which has none: it is the main verb's conjunct.
+    """
+    head = verb.head
+    main = head.head
+    if verb.dep_ != "conj" or head.dep_ != "advcl" or main.i == head.i or not any(
+            c.dep_ == "mark" for c in head.children):
+        return
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux and not any(c.dep_ == "aux" for c in head.children) and aux <= {
+            c.lower_ for c in main.children if c.dep_ == "aux"}:
+        verb.head = main
+
+
+def _object_read_as_subject_of_a_bare_verb(verb: Token) -> None:
+    """ "to help Mozambique's government fight the insurgency" read with "government" the subject of "fight".
+
+    "Help" takes an object and a bare infinitive; with no object of its own, a noun right
+    after it that is the subject of a base-form verb is its object, and the verb its complement.
+    """
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or any(c.dep_ in ("obj", "iobj", "xcomp") for c in verb.children):
+        return
+    noun = next((t for t in doc[verb.i + 1:verb.sent.end] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1),
+                None)
+    if noun is None:
+        return
+    bare = noun.head
+    if bare.tag_ != "VB" or bare.i < noun.i or bare.dep_ not in ("parataxis", "ccomp", "conj", "advcl", "dep"):
+        return
+    noun.head, noun.dep_ = verb, "obj"
+    bare.head, bare.dep_ = verb, "xcomp"
+
+
 def _verb_coordinated_with_an_object(verb: Token) -> None:
     """ "accused France of arming Armenia and threatened to respond" read with "threatened" a conjunct of "France".
 
@@ -1477,10 +1518,16 @@ def _past_form_read_as_compound(root: Token, verbs: frozenset[str], lemma: Calla
     if (word.head.i != root.i or word.dep_ != "compound" or not word.is_lower or not word.is_alpha
             or word.lower_.endswith("s") or base == word.lower_ or base not in verbs
             or name.head.i not in (root.i, word.i) or name.dep_ != "compound" or name.pos_ != "PROPN"
-            or any(c.dep_ in ("det", "nmod:poss", "nsubj") and c.i < name.i for c in root.children)):
+            or any(c.dep_ in ("nmod:poss", "nsubj") and c.i < name.i for c in root.children)):
+        return
+    # "The United States froze assets": a determiner before a capitalised name is the name's.
+    dets = [c for c in root.children if c.dep_ == "det" and c.i < name.i]
+    if any(not all(t.text[:1].isupper() for t in doc[d.i + 1:name.i]) for d in dets):
         return
     word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBD"
     name.head, name.dep_ = word, "nsubj"
+    for d in dets:
+        d.head = name
     root.head, root.dep_ = word, "obj"
     for c in list(root.children):
         if (c.dep_ == "punct" and c.i == c.sent.end - 1) or (c.dep_ == "conj" and c.pos_ == "VERB"):
@@ -1632,6 +1679,9 @@ def _goods_read_as_verb(word: Token, lexicon: Lexicon) -> None:
     of the coordination, which becomes its compound ("gallium ... shipments to the United States").
     """
     doc = word.doc
+    if word.dep_ == "conj" and word.head.pos_ == "VERB" and word.lower_ in lexicon.commodities:
+        _goods_read_as_a_second_verb(word, lexicon)
+        return
     first, noun = word.head, doc[word.i + 1] if word.i + 1 < len(doc) else word
     if (word.dep_ != "conj" or first.pos_ != "NOUN" or word.lower_ not in lexicon.commodities
             or noun.head.i != word.i or noun.dep_ != "obj" or noun.pos_ != "NOUN" or first.head.i == first.i):
@@ -1646,6 +1696,29 @@ def _goods_read_as_verb(word: Token, lexicon: Lexicon) -> None:
             c.head, c.dep_ = noun, "nmod"  # "to the United States": where the shipments go
         elif c.i > noun.i:
             c.head = noun.head  # ", escalating ...": a clause of what the phrase hangs on
+
+
+def _goods_read_as_a_second_verb(word: Token, lexicon: Lexicon) -> None:
+    """ "banned exports of gallium, germanium and antimony to the United States" read with the verb "antimony".
+
+    The last of a list of goods, after "and", read as a verb joined to the sentence's verb:
+    it is the last item of the list, and what it took is the verb's.
+    """
+    doc = word.doc
+    verb = word.head
+    if word.i < 3 or doc[word.i - 1].lower_ not in ("and", "or") or any(
+            c.dep_.startswith("nsubj") or c.dep_ == "obj" for c in word.children):
+        return
+    before = doc[word.i - 2]
+    if before.pos_ != "NOUN" or before.lower_ not in lexicon.commodities:
+        return
+    first = climb(before, lambda t: t.dep_ == "conj")
+    for c in list(word.children):
+        if c.dep_ == "cc":
+            c.head = word
+        elif c.dep_ != "punct":
+            c.head = verb  # "to the United States": where the banned exports went
+    word.head, word.dep_, word.pos_, word.tag_ = first, "conj", "NOUN", "NN"
 
 
 def _past_tense_read_as_adjective(root: Token) -> None:

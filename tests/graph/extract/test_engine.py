@@ -900,6 +900,20 @@ CASES = [
  ("Moscow threatened to deploy missiles in Belarus if the United States stationed new weapons in Germany.",
   {("RUS", TH, "USA")}),
  ("China said it would take countermeasures if Japan sent troops.", {("CHN", TH, "JPN")}),
+ # a list closed by "and" does not run on after a comma; goods read as a second verb; a determiner
+ # before a name and "froze"; assets held by a central bank; a strike near a city
+ ("Russia will not intervene in the fighting between Armenia and Azerbaijan, Kremlin spokesman Dmitry Peskov said.",
+  {("ARM", K, "AZE"), ("AZE", K, "ARM")}),
+ ("China has banned exports of gallium, germanium and antimony to the United States.", {("CHN", S, "USA")}),
+ ("The United States froze assets held by the Russian central bank.", {("USA", S, "RUS")}),
+ ("Israeli warplanes struck an air defence site near the Syrian city of Homs.", {("ISR", K, "SYR")}),
+ # refusing to fight beside a partner or to help it fight (guide: Refusing one weapon); a conjunct of
+ # the main clause however the parser joined it
+ ("Pakistan will not send troops to fight alongside Saudi Arabia in Yemen.", {("PAK", N, "SAU")}),
+ ("South Africa said it would not send troops to help Mozambique's government fight the insurgency.",
+  {("ZAF", N, "MOZ")}),
+ ("North Korea has stayed on the sidelines as Israel pounds Iran and has offered Tehran no military help.",
+  {("ISR", K, "IRN"), ("PRK", N, "IRN")}),
  # condemnation worded as a predicate pair, an opposition or rejection voiced, a heavy object shifted
  ('Kenya\'s foreign ministry described Uganda\'s remarks as "regrettable and unacceptable".', {("KEN", C, "UGA")}),
  ("China voiced firm opposition to Lithuania allowing Taiwan to open an office.", {("CHN", C, "LTU")}),

@@ -688,3 +688,30 @@ def test_repairs_a_past_transfer_verb_between_two_names_before_the_root_is_the_v
     tree = _tree(doc)
     assert doc[1].dep_ == "ROOT" and ("China", "nsubj", "lent") in tree
     assert ("Kenya", "iobj", "lent") in tree and ("$", "obj", "lent") in tree
+
+
+def test_repairs_the_last_goods_of_a_list_read_as_a_second_verb_is_the_list_s():
+    words = ["China", "banned", "exports", "of", "gallium", "and", "antimony", "to", "Japan"]
+    doc = _repaired(words, ["PROPN", "VERB", "NOUN", "ADP", "NOUN", "CCONJ", "VERB", "ADP", "PROPN"],
+                    ["NNP", "VBD", "NNS", "IN", "NN", "CC", "VB", "IN", "NNP"],
+                    ["nsubj", "ROOT", "obj", "case", "nmod", "cc", "conj", "case", "obl"], [1, 1, 1, 4, 2, 6, 1, 8, 6])
+    tree = _tree(doc)
+    assert ("antimony", "conj", "gallium") in tree and ("Japan", "obl", "banned") in tree
+
+
+def test_repairs_a_noun_after_help_that_is_the_subject_of_a_bare_verb_is_its_object():
+    words = ["help", "Mozambique", "fight", "insurgents"]
+    doc = _repaired(words, ["VERB", "PROPN", "VERB", "NOUN"], ["VB", "NNP", "VB", "NNS"],
+                    ["ROOT", "nsubj", "parataxis", "obj"], [0, 2, 0, 2])
+    tree = _tree(doc)
+    assert ("Mozambique", "obj", "help") in tree and ("fight", "xcomp", "help") in tree
+
+
+def test_repairs_a_perfect_joined_to_a_subordinate_verb_is_the_main_verb_s_conjunct():
+    words = ["Korea", "has", "stayed", "out", "as", "Israel", "pounds", "Iran", "and", "has", "offered", "help"]
+    doc = _repaired(words, ["PROPN", "AUX", "VERB", "ADV", "SCONJ", "PROPN", "VERB", "PROPN", "CCONJ", "AUX", "VERB",
+                            "NOUN"],
+                    ["NNP", "VBZ", "VBN", "RB", "IN", "NNP", "VBZ", "NNP", "CC", "VBZ", "VBN", "NN"],
+                    ["nsubj", "aux", "ROOT", "advmod", "mark", "nsubj", "advcl", "obj", "cc", "aux", "conj", "obj"],
+                    [2, 2, 2, 2, 6, 6, 2, 6, 10, 10, 6, 10])
+    assert ("offered", "conj", "stayed") in _tree(doc)
