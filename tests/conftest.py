@@ -1,4 +1,9 @@
-"""Shared fixtures: the gazetteer and the extractor are built once per test session."""
+"""Shared fixtures: the gazetteer and the extractor are built once per test session.
+
+The gazetteer is the bundled one the library loads once per process (``default_gazetteer``), so the
+extractor's spaCy pipeline is also the one the command line run in this process and the doctests use
+(``pipelines`` in the root ``conftest.py``): one pipeline per worker, not two.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from alignkg.graph import Extractor, Gazetteer
+from alignkg.graph.gazetteer import default_gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -14,12 +20,13 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
+    return default_gazetteer()
 
 
 @pytest.fixture(scope="session")
-def extractor(gazetteer: Gazetteer) -> Extractor:
-    return Extractor(gazetteer)
+def extractor(gazetteer: Gazetteer, pipelines) -> Extractor:
+    """The session's extractor, on the session's pipeline of the bundled gazetteer (it parses a text once)."""
+    return Extractor(gazetteer, nlp=pipelines(gazetteer))
 
 
 @pytest.fixture(scope="session")

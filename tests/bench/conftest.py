@@ -21,11 +21,13 @@ BENCH_DIR = Path(__file__).resolve().parent.parent.parent / "bench"
 def _one_pipeline(shared_pipelines, monkeypatch) -> Iterator[None]:
     """The scripts that extract in this process (extract_speed, ingest_bench's --jobs 1) share one spaCy pipeline.
 
+    They get the pipeline itself, which parses every text it is given (``parse_once=False``): they time parses.
+
     The scripts call ``gc.collect()`` before each timed run; in a test worker that holds the spaCy pipeline
     and every test module, each such call walks all those objects (0.2-0.5 s). They are frozen while the
     test runs (``gc.freeze``: left out of collections, not freed), so a collection walks the script's own.
     """
-    shared_pipelines(monkeypatch)
+    shared_pipelines(monkeypatch, parse_once=False)
     gc.freeze()
     try:
         yield

@@ -217,8 +217,11 @@ def test_kg_with_deadlines_answers_as_the_embedded_store(tmp_path, extractor, ga
         assert caught.value.code == "result_too_large"
 
 
-def test_kg_extract_from_several_threads_equals_one_at_a_time(kg):
-    """The server extracts articles in several threads at once, outside the write lock (issue 11)."""
+def test_kg_extract_from_several_threads_equals_one_at_a_time(kg, real_parses):
+    """The server extracts articles in several threads at once, outside the write lock (issue 11).
+
+    Every text is parsed, in the threads at once (``real_parses``): the parse is part of what runs concurrently.
+    """
     import concurrent.futures
 
     from tests.conftest import REPO

@@ -176,7 +176,8 @@ def test_hostile_article_over_the_limit_is_413(fresh_server):
         assert snapshot(http) == before
 
 
-def test_hostile_small_write_does_not_wait_for_a_large_extraction(fresh_server):
+def test_hostile_small_write_does_not_wait_for_a_large_extraction(fresh_server, real_parses):
+    """Both articles are parsed as they arrive (``real_parses``): the large one's parse is what takes seconds."""
     live = fresh_server(api_keys=[KEY])
     sentence = "Iran reportedly supplied drones to Russia, officials said on Tuesday. "
     big = {"id": "big", "text": sentence * 1_400}  # ~98,000 characters: seconds of extraction
