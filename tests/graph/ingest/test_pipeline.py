@@ -29,6 +29,17 @@ def graph(gazetteer, extractor):
         yield kg
 
 
+@pytest.fixture
+def cluster_in_this_process(shared_pipelines, monkeypatch) -> None:
+    """The clusters below run their workers in this process (``processes=False``), where each builds its extractor
+    once (``process_extractor``): with the session's spaCy pipeline, as this process's other extractors, not a
+    pipeline of its own (~2 s). The extractor built is forgotten after the test."""
+    from alignkg.graph.ingest import workers
+
+    shared_pipelines(monkeypatch)
+    monkeypatch.setattr(workers, "_extractor", None)
+
+
 @pytest.fixture(scope="module")
 def expected(gazetteer, extractor) -> tuple[int, str]:
     """The store the bundled articles make, ingested one batch per article as before this module existed."""
@@ -82,7 +93,7 @@ def test_ingest_articles_in_two_processes_gives_the_same_store(graph, expected):
     assert digest(graph) == expected
 
 
-def test_ingest_articles_on_a_dask_local_cluster_gives_the_same_store(graph, expected):
+def test_ingest_articles_on_a_dask_local_cluster_gives_the_same_store(graph, expected, cluster_in_this_process):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
                                   host="127.0.0.1", scheduler_port=0, dashboard_address=None) as cluster:
@@ -93,7 +104,8 @@ def test_ingest_articles_on_a_dask_local_cluster_gives_the_same_store(graph, exp
 
 
 def test_ingest_articles_on_a_dask_cluster_into_the_remote_store_gives_the_same_facts(graph, gazetteer, extractor,
-                                                                                      remote_url):
+                                                                                      remote_url,
+                                                                                      cluster_in_this_process):
     distributed = pytest.importorskip("distributed")
     ingest_articles(graph, ARTICLES)
     with (distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
