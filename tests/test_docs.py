@@ -4,6 +4,8 @@ Each file's ```python blocks run in order in one namespace, as a reader would pa
 temporary folder that sees the repository's data/ (examples read data/articles/...). A block
 that needs something the page cannot give (a running server, an open store) is preceded by
 an HTML comment ``<!-- not run: why -->`` and is only compiled, so that it at least parses.
+The examples' ``Extractor()`` and ``KnowledgeGraph`` get the session's spaCy pipeline (``shared_pipelines``, as
+the doctests do) instead of loading their own, ~2 s of CPU each.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ PAGES_WITH_CODE = [p for p in PAGES if _blocks(p)]
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=lambda p: str(p.relative_to(REPO)))
-def test_docs_python_examples_run(page, tmp_path, monkeypatch):
+def test_docs_python_examples_run(page, tmp_path, monkeypatch, shared_pipelines):
+    shared_pipelines(monkeypatch)
     (tmp_path / "data").symlink_to(REPO / "data", target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": "__doc_example__"}
@@ -45,7 +48,8 @@ def test_docs_every_skipped_example_says_why():
     assert len(skipped) < sum(len(_blocks(p)) for p in PAGES)  # most examples run
 
 
-def test_docs_readme_example_prints_the_fact_it_promises(capsys):
+def test_docs_readme_example_prints_the_fact_it_promises(capsys, monkeypatch, shared_pipelines):
+    shared_pipelines(monkeypatch)
     code, _ = _blocks(REPO / "README.md")[0]
     exec(compile(code, "README.md[python block 1]", "exec"), {"__name__": "__doc_example__"})  # noqa: S102
     assert "IRN arms_transfer RUS True" in capsys.readouterr().out
