@@ -75,9 +75,11 @@ def test_sparql_negotiate(accept, offers, chosen):
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-def test_sparql_deadline_kills_the_worker_and_the_next_query_answers(tmp_path):
+def test_sparql_deadline_kills_the_worker_and_the_next_query_answers(tmp_path, gazetteer, extractor):
     """Past the deadline the worker running the query is killed (its CPU stops), and the pool serves on."""
-    with KnowledgeGraph.open(tmp_path / "store", query_timeout_s=30, query_workers=2) as kg:
+    # the session's extractor: its own would load spaCy (~1 s)
+    with KnowledgeGraph.open(tmp_path / "store", query_timeout_s=30, query_workers=2, gazetteer=gazetteer,
+                             extractor=extractor) as kg:
         kg.ingest_extraction(*kg.extract("Iran sold drones to Russia. Japan condemned Iran.", id="a1"))
         kg.article_ids()  # the workers have started
         before = set(kg.store.pool.pids())
@@ -93,8 +95,8 @@ def test_sparql_deadline_kills_the_worker_and_the_next_query_answers(tmp_path):
         assert b"true" in ask.body
 
 
-def test_sparql_row_cap_and_formats():
-    with KnowledgeGraph.in_memory() as kg:
+def test_sparql_row_cap_and_formats(gazetteer, extractor):
+    with KnowledgeGraph.in_memory(gazetteer=gazetteer, extractor=extractor) as kg:  # the session's (no spaCy load)
         _ = kg.ingest("Iran sold drones to Russia. Japan condemned Iran.", id="a1")
         with pytest.raises(QueryLimitError) as caught:
             run_sparql(kg.store, "SELECT ?s WHERE { ?s a ak:State }", max_rows=3)

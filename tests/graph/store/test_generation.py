@@ -63,8 +63,8 @@ def test_remote_store_has_no_generation():
     assert RemoteStore("http://127.0.0.1:9").generation is None
 
 
-def test_every_write_of_the_graph_moves_its_generation():
-    with KnowledgeGraph.in_memory() as kg:
+def test_every_write_of_the_graph_moves_its_generation(gazetteer, extractor):
+    with KnowledgeGraph.in_memory(gazetteer=gazetteer, extractor=extractor) as kg:  # the session's (no spaCy load)
         seen = [kg.generation]
         kg.ingest("Iran sold drones to Russia.", id="a1")
         seen.append(kg.generation)
