@@ -22,7 +22,8 @@ def triples(request: pytest.FixtureRequest, extractor: Extractor) -> Callable[[s
 
     The ``text`` parameters of this module's selected tests that use it are parsed in one ``nlp.pipe`` when
     the module's first test asks for it. A parse is used once: the extraction repairs a parse in place, so a
-    sentence asked for again (or one not among the parameters) is parsed afresh.
+    sentence asked for again (or one not among the parameters) goes through ``extractor.extract``, whose
+    session pipeline hands out a copy of that text's first parse (``pipelines`` in the root conftest.py).
     """
     texts = {item.callspec.params["text"] for item in request.session.items
              if getattr(item, "module", None) is request.module and "triples" in getattr(item, "fixturenames", ())
