@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import operator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from pyoxigraph import NamedNode
 
@@ -140,58 +141,99 @@ def page_start(keyed: list[tuple[ListingKey, str]], cursor: str | None, cursor_k
 #: An edge of ``kg.to_networkx()``: (subject code, object code, fact id, attributes).
 FactEdge = tuple[str, str, str, dict[str, Any]]
 
+_T = TypeVar("_T")
+
 
 #: The columns :func:`fact_edges` reads, by name: a remote store's results may list them in another order.
 _EDGE_COLUMNS = ("f", "s", "o", "t", "h", "d", "first", "last", "event", "na", "ns", "ne")
 
 
-def fact_edges(rows: Solutions) -> list[FactEdge]:
+class _Converted(dict[Any, _T]):
+    """Terms and what they convert to, each distinct term converted once, on first use (``memo[term]``).
+
+    A state, a type, a date, a flag or a count recurs in thousands of rows, so a dictionary
+    lookup per value replaces a conversion (and the ``.value`` string pyoxigraph makes anew on
+    every read). Keyed by the term itself, so two literals of one text and two datatypes stay
+    apart, as :func:`to_python` reads them. ``None`` (an unbound value) maps to ``unbound``.
+    """
+
+    __slots__ = ("_convert",)
+
+    def __init__(self, convert: Callable[[Any], _T], unbound: _T) -> None:
+        super().__init__({None: unbound})
+        self._convert = convert
+
+    def __missing__(self, term: Any) -> _T:
+        value = self[term] = self._convert(term)
+        return value
+
+
+def _code_of(term: Any) -> str:
+    """Return the state code of a state IRI (the IRI's text for an IRI that names no state)."""
+    return state_code(term.value) or str(term.value)
+
+
+def _kind_of(term: Any) -> tuple[str, str]:
+    """Return the type and the quad class of an edge type literal, as a :class:`Fact` carries them."""
+    edge_type = EdgeType(term.value)
+    return edge_type.value, edge_type.spec.quad_class.value
+
+
+def _flag_of(term: Any) -> bool:
+    """Return a boolean literal's value as :func:`to_python` reads it."""
+    return term.value in ("true", "1")
+
+
+def _count_of(term: Any) -> int:
+    """Return a count's value."""
+    return int(term.value)
+
+
+def fact_edges(rows: Solutions) -> Iterator[FactEdge]:
     """Return the edges of :data:`alignkg.graph.rdf.queries.ALL_FACTS` rows, in the listing's order.
 
     The listing's order is type, subject, object, then the fact's IRI. Each attribute equals
     what :func:`fact_of` gives the same row, but read by position and with every distinct
-    state, type and date converted once (a date or state recurs in thousands of rows): at
-    96,000 facts, :func:`fact_of` and its :func:`to_python` calls were half of
-    ``to_networkx()``'s time (docs/decisions/20261207-lean-reads.md).
+    state, type, date, flag and count converted once: at 96,000 facts, :func:`fact_of` and
+    its :func:`to_python` calls were half of ``to_networkx()``'s time
+    (docs/decisions/20261207-lean-reads.md). The rows are read on the first edge asked for.
     """
-    codes: dict[str, str] = {}
-    types: dict[str, tuple[str, str]] = {}
-    dates: dict[str, Any] = {}
+    ends, attributes, keys = _read_edges(rows)
+    for i in sorted(range(len(keys)), key=keys.__getitem__):
+        data = attributes[i]
+        yield ends[2 * i], ends[2 * i + 1], data["fact"], data
 
-    def code(term: Any) -> str:
-        value: str = term.value
-        found = codes.get(value)
-        if found is None:
-            found = codes[value] = state_code(value) or value
-        return found
 
-    def date(term: Any) -> Any:
-        if term is None:
-            return None
-        value = term.value
-        if value not in dates:
-            dates[value] = to_python(term)
-        return dates[value]
+def _read_edges(rows: Solutions) -> tuple[list[str], list[dict[str, Any]], list[str]]:
+    """Return the edges' ends (subject and object codes, flat), attributes and sort keys, in the store's order.
 
+    Why it is written this way (``to_networkx()`` at 100,000 facts, issue 14): per row, one
+    attribute dict and three strings are all that stay alive. A tuple per edge (or a key
+    tuple) is a container Python's garbage collector keeps walking while the 96,000 rows are
+    read, and the collector was up to a third of the time. The sort key is one string,
+    ``type NUL subject NUL object NUL IRI``, which sorts as the tuple of the four would (none of
+    them can hold a NUL: they are IRIs and edge type ids) at half the cost of tuples.
+    """
+    codes = _Converted(_code_of, "")
+    kinds = _Converted(_kind_of, ("", ""))
+    values = _Converted(to_python, None)
+    flags = _Converted(_flag_of, False)
+    counts = _Converted(_count_of, 0)
+    ends: list[str] = []
+    attributes: list[dict[str, Any]] = []
+    keys: list[str] = []
     pick = operator.itemgetter(*(rows.variables.index(name) for name in _EDGE_COLUMNS))
-    edges: list[tuple[tuple[str, str, str, str], FactEdge]] = []
     for row in rows.tuples():
         f, s, o, t, h, d, first, last, event, na, sources, ne = pick(row)
-        kind = types.get(t.value)
-        if kind is None:
-            edge_type = EdgeType(t.value)
-            kind = types[t.value] = (edge_type.value, edge_type.spec.quad_class.value)
-        iri, subject, obj = f.value, code(s), code(o)
+        kind, quad_class = kinds[t]
+        iri: str = f.value
+        subject, obj = codes[s], codes[o]
+        keys.append(f"{kind}\0{subject}\0{obj}\0{iri}")
+        ends.append(subject)
+        ends.append(obj)
         key = fact_id(iri)
-        edges.append(((kind[0], subject, obj, iri), (subject, obj, key, {
-            "type": kind[0], "quad_class": kind[1], "hedged": h.value in ("true", "1"),
-            "directed": d.value in ("true", "1"), "fact": key, "iri": iri, "first_seen": date(first),
-            "last_seen": date(last), "event_date": date(event), "articles": _count(na), "sources": _count(sources),
-            "evidence": _count(ne)})))
-    edges.sort(key=lambda pair: pair[0])
-    return [edge for _, edge in edges]
-
-
-def _count(term: Any) -> int:
-    """Return a count's value, 0 when unbound (as :func:`fact_of` reads it)."""
-    return 0 if term is None else int(term.value)
+        attributes.append({
+            "type": kind, "quad_class": quad_class, "hedged": flags[h], "directed": flags[d], "fact": key,
+            "iri": iri, "first_seen": values[first], "last_seen": values[last], "event_date": values[event],
+            "articles": counts[na], "sources": counts[sources], "evidence": counts[ne]})
+    return ends, attributes, keys

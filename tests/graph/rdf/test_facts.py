@@ -98,7 +98,7 @@ def test_facts_edges_read_rows_as_fact_of_does_in_the_listing_order():
     rows = [row("b", "RUS", "IRN", "trade", True), row("a", "RUS", "IRN", "trade", False),
             row("c", "CHN", "RUS", "trade", True), row("d", "USA", "CHN", "alliance", True)]
     names = ("f", "s", "o", "t", "h", "d", "first", "last", "event", "na", "ns", "ne", "r")
-    edges = fact_rows.fact_edges(Solutions(names, rows))
+    edges = list(fact_rows.fact_edges(Solutions(names, rows)))
     assert [(u, v, key) for u, v, key, _ in edges] == [("USA", "CHN", "d"), ("CHN", "RUS", "c"), ("RUS", "IRN", "a"),
                                                        ("RUS", "IRN", "b")]
     for (_, _, key, data), values in zip(edges, [rows[3], rows[2], rows[1], rows[0]], strict=True):
@@ -110,4 +110,19 @@ def test_facts_edges_read_rows_as_fact_of_does_in_the_listing_order():
     assert edges[2][3]["first_seen"] is None and edges[2][3]["articles"] == 0 and edges[2][3]["hedged"] is True
     assert edges[3][3]["first_seen"] == dt.date(2025, 6, 24) and edges[3][3]["articles"] == 2
     # the columns are read by name: a remote store's results may list them in another order
-    assert fact_rows.fact_edges(Solutions(names[::-1], [r[::-1] for r in rows])) == edges
+    assert list(fact_rows.fact_edges(Solutions(names[::-1], [r[::-1] for r in rows]))) == edges
+
+
+def test_facts_edges_convert_each_term_as_fact_of_does_even_when_two_share_a_text():
+    # Values are converted once per distinct term, not per text: one text with two datatypes stays two values.
+    day = "2024-06-20"
+    dated, plain = Literal(day, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#date")), Literal(day)
+    names = ("f", "s", "o", "t", "h", "d", "first", "last", "event", "na", "ns", "ne")
+    rows = [(NamedNode(ns.FACT + key), NamedNode(ns.state_iri("RUS")), NamedNode(ns.state_iri("IRN")),
+             Literal("trade"), Literal(True), Literal(False), None, None, event, None, None, None)
+            for key, event in (("a", dated), ("b", plain))]
+    edges = {key: data for _, _, key, data in fact_rows.fact_edges(Solutions(names, rows))}
+    assert edges["a"]["event_date"] == dt.date(2024, 6, 20) and edges["b"]["event_date"] == day
+    for row in rows:
+        assert edges[row[0].value.removeprefix(ns.FACT)]["event_date"] == fact_rows.fact_of(
+            next(Solutions(names + ("r",), [row + (None,)])), "s", "o").event_date
