@@ -1378,16 +1378,19 @@ class KnowledgeGraph:
         RDF export), ``first_seen``, ``last_seen``, ``event_date``, ``articles``, ``sources`` and
         ``evidence`` (the number of pieces of evidence). Retracted facts are left out.
         """
-        import networkx
+        from alignkg.graph.multigraph import multidigraph
 
         # One unordered query, sorted here in the listing's order (type, subject, object, then IRI), so the
         # graph's nodes and edges come in the order they always did; the fact's IRI comes from the store.
-        # The edges are made straight from the rows, without a Fact per row, and added in one call.
-        g = networkx.MultiDiGraph()
-        g.add_edges_from(fact_rows.fact_edges(self.store.query(queries.ALL_FACTS.bind(), prefixes=_PREFIXES)))
-        for node in g.nodes:
-            g.nodes[node]["name"] = self.gazetteer.states[node].name if node in self.gazetteer.states else node
-        return g
+        # The edges are made straight from the rows, without a Fact per row, and written into the graph's
+        # adjacency as add_edges_from would add them (docs/decisions/20261207-lean-reads.md).
+        states = self.gazetteer.states
+
+        def node_data(node: Any) -> dict[str, Any]:
+            return {"name": states[node].name if node in states else node}
+
+        rows = self.store.query(queries.ALL_FACTS.bind(), prefixes=_PREFIXES)
+        return multidigraph(fact_rows.fact_edges(rows), node_data)
 
 
 def _check_folder(path: str | Path) -> None:
