@@ -33,6 +33,21 @@ _ONTOLOGY = NamedNode(ns.ONTOLOGY)
 ONTOLOGY_GRAPH = NamedNode(ns.ONTOLOGY_GRAPH)
 
 
+def _decimal(value: float) -> str:
+    """Return the canonical lexical form of an ``xsd:decimal`` of one decimal place ("-10", "3.4").
+
+    A store keeps a decimal's canonical form ("-10.0" comes back as "-10"): written otherwise,
+    the stored vocabulary never equals this one and every opening of a store re-derived its facts.
+
+    Example:
+        >>> _decimal(-10.0), _decimal(3.4), _decimal(0.0)
+        ('-10', '3.4', '0')
+    """
+    text = f"{value:.1f}"
+    text = text[:-2] if text.endswith(".0") else text
+    return "0" if text == "-0" else text
+
+
 def iri(curie: str) -> NamedNode:
     """Return the IRI of a CURIE with one of the project's prefixes (``xsd:date``, ``ak:Fact``).
 
@@ -95,7 +110,7 @@ def iter_vocabulary_triples() -> Iterator[Triple]:
         yield Triple(cls, NamedNode(ns.AK.ploverType), Literal(spec.event.plover))
         yield Triple(cls, NamedNode(ns.AK.cameoCode), Literal(spec.event.cameo))
         yield Triple(cls, NamedNode(ns.AK.cameoRoot), Literal(spec.event.cameo_root))
-        yield Triple(cls, NamedNode(ns.AK.goldstein), Literal(f"{spec.event.goldstein:.1f}", datatype=_DECIMAL))
+        yield Triple(cls, NamedNode(ns.AK.goldstein), Literal(_decimal(spec.event.goldstein), datatype=_DECIMAL))
 
 
 def iter_vocabulary_quads() -> Iterator[Quad]:

@@ -254,6 +254,16 @@ def test_kg_store_of_an_older_version_is_brought_up_to_date(kg, gazetteer, extra
     assert upgraded.sparql("ASK { ak:armsTransferWith rdfs:label ?l }") is True
 
 
+def test_kg_opening_a_store_of_this_version_writes_nothing(seeded_kg, gazetteer, extractor, monkeypatch):
+    # The stored vocabulary equals this version's as the store keeps it ("-10.0"^^xsd:decimal comes back
+    # as "-10"): an opening neither rewrites it nor re-derives every fact.
+    writes = []
+    monkeypatch.setattr(type(seeded_kg.store), "update", lambda store, *a, **k: writes.append(a))
+    monkeypatch.setattr(KnowledgeGraph, "refresh", lambda kg, **k: writes.append("refresh"))
+    KnowledgeGraph(seeded_kg.store, gazetteer=gazetteer, extractor=extractor)
+    assert writes == []
+
+
 def _walk_pages(kg, size, **filters):
     ids, cursor = [], None
     while True:
