@@ -54,6 +54,8 @@ DEFAULT_STATES = PROMINENT[:6]
 GOAL_SECONDS = 1.0
 #: Issue 14: the whole graph as networkx at 100,000 facts.
 NX_GOAL_SECONDS = 1.5
+#: The size the goal is set at (issue 14); 95% of it counts, as the synthetic corpus lands near it.
+NX_GOAL_FACTS = 95_000
 #: Issue 14: ``/states/{state}`` and ``GET /states`` uncached (the library's read) at 100,000 facts.
 READ_GOAL_SECONDS = 0.050
 #: The states whose page is timed: a heavy one and the heaviest of the synthetic news.
@@ -211,8 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"to_networkx   {edges:,} edges for {facts:,} facts (one edge per fact: {one_each}); "
               f"{ratio(exported.min, floor.min)} its query alone, {ratio(exported.min, listing.min)} the sorted "
               f"listing it read before; load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
-        print(f"goal: to_networkx() at 100,000 facts within {NX_GOAL_SECONDS:.1f} s -> "
-              f"{'met' if exported.min <= NX_GOAL_SECONDS else 'NOT met'} ({exported.min:.3f} s at {facts:,} facts)")
+        # The goal is at 100,000 facts: a smaller graph (--quick) says nothing of it.
+        verdict = ("not measured (too few facts)" if facts < NX_GOAL_FACTS
+                   else "met" if exported.min <= NX_GOAL_SECONDS else "NOT met")
+        print(f"goal: to_networkx() at {NX_GOAL_FACTS:,} facts within {NX_GOAL_SECONDS:.1f} s -> "
+              f"{verdict} ({exported.min:.3f} s at {facts:,} facts)")
         record(f"to_networkx / its query alone ({facts:,} facts)", exported.min / floor.min)
     return 0
 
