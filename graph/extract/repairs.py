@@ -67,9 +67,10 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _denial_of_a_charge_read_as_root(root, lexicon.words("charge_nouns"))
     for root in at.roots(("NOUN", "PROPN", "VERB")):
         _verb_read_as_noun(root)
+    acting = lexicon.event_verbs | lexicon.words("stop_verbs")
     for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
-        _past_form_read_as_compound(root, lexicon.event_verbs | lexicon.words("stop_verbs"), lemma)
+        _past_form_read_as_compound(root, acting, lemma)
     intransitive = lexicon.words("intransitive_verbs")
     for root in at.roots(("NOUN", "PROPN")):
         _clause_read_as_relative(root, lambda t: lemma(t.lower_) in intransitive,

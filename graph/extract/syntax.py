@@ -516,7 +516,8 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     speech = lexicon.words("speech_verbs")
     presupposing = lexicon.words("presupposing_verbs")
     growing, standing = lexicon.words("growing_verbs"), lexicon.words("trade_objects")
-    joining = lexicon.words("joining_verbs")
+    joining, demanding = lexicon.words("joining_verbs"), lexicon.words("demanding_verbs")
+    denying = lexicon.words("deny_verbs") | lexicon.words("stop_verbs")
     chain = [(t, "")]
     cur = t
     while cur.head.i != cur.i and len(chain) < 6:
@@ -525,14 +526,13 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
         if dep == "obj" and head.lemma_.lower() in presupposing:
             break  # "did not condemn Russia's invasion": the invasion stands
         if (dep.startswith("nmod") and preposition(cur) == "to" and head.lemma_.lower() == "end"
-                and head.head.lemma_.lower() in lexicon.words("demanding_verbs")):
+                and head.head.lemma_.lower() in demanding):
             break  # "a resolution demanding an end to the U.S. embargo on Cuba": the embargo is in force
         if dep == "obj" and head.lemma_.lower() in joining and possessors(cur):
             break  # "will not join Russia's war": the war is Russia's, joined or not
         if dep == "obj" and head.lemma_.lower() in growing and cur.lemma_.lower() in standing:
             break  # "aim to raise bilateral trade": trade there is, whatever becomes of the aim
-        if _set_off_participle(cur) and head.lemma_.lower() in lexicon.words("deny_verbs") | lexicon.words(
-                "stop_verbs"):
+        if _set_off_participle(cur) and head.lemma_.lower() in denying:
             break  # "dismissed Congo's accusations, accusing Kinshasa of ...": an act of its own, not denied
         if _adjunct_of_the_sentence(cur):
             break  # "..., prompting a threat": not in the mood of the relative clause the parser hung it on
