@@ -61,10 +61,11 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_after_a_time_read_as_modifier(root)
         _subject_read_as_compound_of_the_object(root)
         _particle_verb_read_as_subject(root)
+    denying, charges = lexicon.words("deny_verbs"), lexicon.words("charge_nouns")
     for root in at.roots(("VERB",)):
         _subject_read_as_adverbial(root)
-        if lemma(root.lower_) in lexicon.words("deny_verbs"):
-            _denial_of_a_charge_read_as_root(root, lexicon.words("charge_nouns"))
+        if lemma(root.lower_) in denying:
+            _denial_of_a_charge_read_as_root(root, charges)
     for root in at.roots(("NOUN", "PROPN", "VERB")):
         _verb_read_as_noun(root)
     acting = lexicon.event_verbs | lexicon.words("stop_verbs")
@@ -104,6 +105,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _gerund_read_as_noun(word)
         elif t.lower_ == "of" and word.pos_ == "NOUN":
             _gerund_after_of_read_as_noun(word)
+    helping = lexicon.words("help_verbs")
     for t in at.either(("VERB",), deps=("appos",)):
         if t.pos_ == "VERB":
             _first_of_two_objects(t)
@@ -112,7 +114,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             if lemma(t.lower_) in controlling:
                 _name_read_as_a_predicate(t)
                 _means_of_the_act_named(t)
-            if lemma(t.lower_) in lexicon.words("help_verbs"):
+            if lemma(t.lower_) in helping:
                 _object_read_as_subject_of_a_bare_verb(t)
 
         if t.pos_ == "VERB" and lemma(t.lower_) in lexicon.transfer_verbs:
@@ -175,8 +177,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _present_transfer_read_as_noun(t, lexicon)
         elif t.pos_ == "VERB" and lemma(t.lower_) in lexicon.words("judging_verbs"):
             _predicate_read_as_object(t, lexicon.words("critical_words"))
-        elif (t.pos_ != "VERB" and t.is_lower and t.is_alpha and 0 < t.i < len(doc) - 1
-              and lemma(t.lower_) != t.lower_ and lemma(t.lower_) in lexicon.transfer_verbs):
+        elif (t.pos_ != "VERB" and t.is_alpha and 0 < t.i < len(doc) - 1
+              and _irregular_form_of(t, lexicon.transfer_verbs, lemma)):
             _transfer_verb_between_names(t)
     money = lexicon.words("money")
     for t in at(money):
@@ -1483,6 +1485,17 @@ def _verb_read_as_noun(root: Token) -> None:
             c.dep_ = "xcomp"  # a verb's infinitive is its complement
 
 
+def _irregular_form_of(word: Token, verbs: frozenset[str], lemma: Callable[[str], str]) -> bool:
+    """Tell whether ``word`` is an inflected form of one of ``verbs`` other than a present in "-s".
+
+    Its context-free lemma differs from it ("lent", "sold", "froze"): the tagger, which takes such a
+    form for a noun after a name, cannot have read it otherwise. A present ("sells") is the
+    present-tense repairs' (:func:`_present_transfer_read_as_noun`).
+    """
+    base = lemma(word.lower_)
+    return word.is_lower and not word.lower_.endswith("s") and base != word.lower_ and base in verbs
+
+
 def _past_transfer_read_as_noun(root: Token, lexicon: Lexicon, lemma: Callable[[str], str]) -> None:
     """ "China lent Pakistan $2 billion" read as one noun phrase with the root "lent".
 
@@ -1490,8 +1503,7 @@ def _past_transfer_read_as_noun(root: Token, lexicon: Lexicon, lemma: Callable[[
     (its context-free lemma differs from it: "lent", "sold", "gave"), with a name
     compounded before it and no determiner, is that verb; the name is its subject.
     """
-    base = lemma(root.lower_)
-    if not root.is_lower or root.lower_.endswith("s") or base == root.lower_ or base not in lexicon.transfer_verbs:
+    if not _irregular_form_of(root, lexicon.transfer_verbs, lemma):
         return  # a present form ("sources", "sells") is the present-tense repair's
     names = [c for c in root.children if c.dep_ == "compound" and c.i < root.i and c.pos_ == "PROPN"]
     if len(names) != 1 or any(c.dep_ in ("det", "nmod:poss", "nsubj") for c in root.children):
@@ -1515,9 +1527,8 @@ def _past_form_read_as_compound(root: Token, verbs: frozenset[str], lemma: Calla
         return
     doc = root.doc
     word, name = doc[root.i - 1], doc[root.i - 2]
-    base = lemma(word.lower_)
-    if (word.head.i != root.i or word.dep_ != "compound" or not word.is_lower or not word.is_alpha
-            or word.lower_.endswith("s") or base == word.lower_ or base not in verbs
+    if (word.head.i != root.i or word.dep_ != "compound" or not word.is_alpha
+            or not _irregular_form_of(word, verbs, lemma)
             or name.head.i not in (root.i, word.i) or name.dep_ != "compound" or name.pos_ != "PROPN"
             or any(c.dep_ in ("nmod:poss", "nsubj") and c.i < name.i for c in root.children)):
         return
