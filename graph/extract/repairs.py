@@ -1028,14 +1028,19 @@ def _infinitive_read_as_noun(word: Token, goods: Callable[[Token], bool]) -> Non
     mark = word.doc[word.i - 1]
     noun = climb(word, lambda t: t.dep_ in ("compound", "amod") and t.head.i > t.i)
     governor = noun.head
-    if noun.i == word.i or noun.pos_ != "NOUN" or governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
+    if governor.pos_ == "NOUN" and governor.dep_ == "ROOT":
+        _verb_with_a_subject(governor)  # "Vietnam and Japan plan to double trade": "plan" a noun with a subject
+    # "sought ways to boost trade": the infinitive a clause of the noun the parser hung the goods on.
+    of_noun = governor.pos_ == "NOUN" and noun.dep_ == "acl"
+    if noun.i == word.i or noun.pos_ != "NOUN" or governor.i == noun.i or (
+            governor.pos_ not in ("VERB", "AUX") and not of_noun):
         return
     if not (mark.tag_ == "TO" and mark.dep_ == "mark") and not goods(noun):
         return
     for c in list(governor.children):
         if c.i > noun.i and c.dep_.startswith(("obl", "nmod")):
             c.head = word
-    dep = noun.dep_ if noun.dep_ in ("xcomp", "advcl", "ccomp") else "advcl"
+    dep = noun.dep_ if noun.dep_ in ("xcomp", "advcl", "ccomp", "acl") else "advcl"
     word.head, word.dep_, word.pos_, word.tag_ = governor, dep, "VERB", "VB"
     mark.head, mark.dep_, mark.pos_, mark.tag_ = word, "mark", "PART", "TO"
     noun.head, noun.dep_ = word, "obj"

@@ -516,6 +516,7 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
     speech = lexicon.words("speech_verbs")
     presupposing = lexicon.words("presupposing_verbs")
     growing, standing = lexicon.words("growing_verbs"), lexicon.words("trade_objects")
+    figures = growing | lexicon.words("figure_verbs")
     joining, demanding = lexicon.words("joining_verbs"), lexicon.words("demanding_verbs")
     denying = lexicon.words("deny_verbs") | lexicon.words("stop_verbs")
     chain = [(t, "")]
@@ -532,6 +533,10 @@ def governors(t: Token, lexicon: Lexicon) -> list[tuple[Token, str]]:
             break  # "will not join Russia's war": the war is Russia's, joined or not
         if dep == "obj" and head.lemma_.lower() in growing and cur.lemma_.lower() in standing:
             break  # "aim to raise bilateral trade": trade there is, whatever becomes of the aim
+        if dep == "obj" and cur.lemma_.lower() in standing and any(
+                c.dep_ in ("acl", "xcomp", "advcl") and c.i > cur.i and c.lemma_.lower() in figures
+                for c in (*cur.children, *head.children)):
+            break  # "expects trade with Uzbekistan to hit $10 billion": the trade is, its figure expected
         if _set_off_participle(cur) and head.lemma_.lower() in denying:
             break  # "dismissed Congo's accusations, accusing Kinshasa of ...": an act of its own, not denied
         if _adjunct_of_the_sentence(cur):

@@ -316,6 +316,26 @@ def test_repairs_a_verb_of_transfer_after_to_and_before_goods_is_an_infinitive()
     assert ("to", "mark", "supply") in _tree(doc)
 
 
+def test_repairs_a_growing_verb_after_to_read_as_an_adjective_under_a_root_noun_with_a_subject():
+    # "Vietnam and Japan plan to double trade": "plan" a noun with a subject, "double" an adjective.
+    words = ["Vietnam", "and", "Japan", "plan", "to", "double", "trade"]
+    doc = _repaired(words, ["PROPN", "CCONJ", "PROPN", "NOUN", "PART", "ADJ", "NOUN"],
+                    ["NNP", "CC", "NNP", "NN", "TO", "JJ", "NN"],
+                    ["nsubj", "cc", "conj", "ROOT", "case", "amod", "xcomp"], [3, 2, 0, 3, 6, 6, 3])
+    assert doc[3].pos_ == "VERB" and ("double", "xcomp", "plan") in _tree(doc)
+    assert ("trade", "obj", "double") in _tree(doc) and ("to", "mark", "double") in _tree(doc)
+
+
+def test_repairs_a_growing_verb_after_to_read_as_a_modifier_of_a_clause_of_a_noun():
+    # "sought ways to boost trade between Poland and Ukraine": "trade" read as the clause of "ways".
+    words = ["They", "sought", "ways", "to", "boost", "trade", "between", "Poland"]
+    doc = _repaired(words, ["PRON", "VERB", "NOUN", "PART", "VERB", "NOUN", "ADP", "PROPN"],
+                    ["PRP", "VBD", "NNS", "TO", "VB", "NN", "IN", "NNP"],
+                    ["nsubj", "ROOT", "obj", "case", "amod", "acl", "case", "nmod"], [1, 1, 1, 5, 5, 2, 7, 5])
+    assert ("boost", "acl", "ways") in _tree(doc) and ("trade", "obj", "boost") in _tree(doc)
+    assert ("Poland", "nmod", "trade") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
