@@ -150,6 +150,9 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _infinitive_read_as_noun(word, lambda n: lemma(n.lower_) in lexicon.commodities)
         elif word.lower_ in growing and word.dep_ in ("compound", "amod"):
             _infinitive_read_as_noun(word, lambda n: True)  # "aims to boost gas exports": no noun is "boost"
+    # Verbs that take an event noun ("imposed sanctions", "threatened countermeasures"), save those
+    # whose participles qualify nouns as often ("enhanced security cooperation", "increased trade").
+    taking = (lexicon.words("light_verbs") | lexicon.words("threat_verbs")) - growing
     for t in at.either(("NOUN", "ADJ", "VERB")):
         if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ == "obj" for c in t.children)):
             _verb_with_a_subject(t)
@@ -158,6 +161,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _goods_read_as_coordinated_verb(t, lexicon)
             _verb_coordinated_with_an_object(t)
             _conjunct_of_the_main_clause(t)
+            _past_verb_after_and_read_as_modifier(t, lambda v: lemma(v.lower_) in taking)
     for t in at.either(("ADV",)):
         if t.dep_ == "advmod" and t.lower_.endswith("ly"):
             _phrase_on_a_manner_adverb(t)
@@ -844,6 +848,32 @@ def _conjunct_of_the_main_clause(verb: Token) -> None:
     if aux and not any(c.dep_ == "aux" for c in head.children) and aux <= {
             c.lower_ for c in main.children if c.dep_ == "aux"}:
         verb.head = main
+
+
+def _past_verb_after_and_read_as_modifier(verb: Token, light: Callable[[Token], bool]) -> None:
+    """ "Beijing protested the sale of missiles to Taiwan and imposed sanctions on the United States".
+
+    The parser read "imposed" as an adjective of "sanctions", coordinated with "Taiwan",
+    and hung "on the United States" on "sale". A past form of a verb that takes an event
+    noun (``light``) right after "and" before the noun it modifies, in a sentence whose
+    main verb is past and has a subject, is that verb's conjunct: the noun is its object,
+    and the phrases after the noun that the parser hung on words before "and" are the noun's.
+    """
+    doc = verb.doc
+    noun, root = verb.head, verb.sent.root
+    if (verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or not light(verb) or verb.i == 0
+            or doc[verb.i - 1].lower_ != "and"
+            or noun.i <= verb.i or noun.dep_ != "conj" or noun.pos_ != "NOUN" or root.pos_ != "VERB"
+            or root.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in root.children)
+            or any(doc[k].head.i != noun.i for k in range(verb.i + 1, noun.i))):
+        return
+    and_ = doc[verb.i - 1]
+    for t in doc[noun.i + 1:verb.sent.end]:
+        if t.head.i < and_.i and t.dep_.startswith("nmod"):
+            t.head = noun
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = root, "conj", "VERB", "VBD"
+    and_.head, and_.dep_ = verb, "cc"
+    noun.head, noun.dep_ = verb, "obj"
 
 
 def _object_read_as_subject_of_a_bare_verb(verb: Token) -> None:

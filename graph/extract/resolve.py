@@ -177,6 +177,9 @@ class Resolver:
 
         "Armenia accused Azerbaijan of shelling its territory": "its" is not the shelling state.
         """
+        event = self._judged_event(t)
+        if event is not None:
+            return self.states([event], "actor")
         codes = self._subject_antecedent(t) or self.view.pronoun(t.i)
         if t.lower_ in ("they", "their", "them", "themselves") and set(codes) & self.exclude \
                 and not set(codes) <= self.exclude:
@@ -191,6 +194,21 @@ class Resolver:
             # "Greece is its NATO ally": a possessor of the predicate noun is not the subject it is said of.
             return self._besides_excluded(t, codes, frozenset(predicated))
         return self._besides_excluded(t, codes)
+
+    def _judged_event(self, t: Token) -> Token | None:
+        """ "condemned Israel's strike on Qatar, calling it an escalation": "it" is the strike, not Qatar.
+
+        The object pronoun of a verb of judging in a clause set off from the verb
+        it qualifies stands for that verb's object, when that object is an act
+        (a noun that names no state), as the judging is of what was condemned.
+        """
+        verb = t.head
+        if t.lower_ not in ("it", "them") or t.dep_ != "obj" or verb.dep_ not in ("advcl", "conj", "xcomp") \
+                or verb.lemma_.lower() not in self.lexicon.words("judging_verbs"):
+            return None
+        acts = [c for c in verb.head.children if c.dep_ == "obj" and c.i < t.i and effective_pos(c) == "NOUN"
+                and self.view.mention_at.get(c.i) is None]
+        return acts[-1] if acts else None
 
     def _predicate_subject(self, t: Token) -> tuple[str, ...]:
         """The states of the subject of a predicate noun that ``t`` possesses ("Greece is its ally"), or none."""

@@ -207,6 +207,23 @@ def _children(dep: str) -> Callable[[Context, Token, Token, Frame], list[Token]]
     return lambda ctx, t, trigger, frame: [antecedent(c) for c in t.children if c.dep_ == dep]
 
 
+def _along(t: Token) -> list[Token]:
+    """ "condemned India's strikes and said it would respond": the verb a clause of ``t`` is a conjunct of.
+
+    Climbs from ``t`` through the clauses that take it ("said it would respond") to a
+    verb coordinated, without a subject of its own, with one before it: that verb, whose
+    object is what the same subject spoke of.
+    """
+    cur = t
+    for _ in range(4):
+        if cur.dep_ == "conj" and cur.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in cur.children):
+            return [cur.head]
+        if cur.dep_ not in ("ccomp", "xcomp") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
+
+
 def _theme_step(ctx: Context, t: Token, trigger: Token, frame: Frame) -> list[Token]:
     theme = _theme(ctx, frame, trigger)
     return [theme[1]] if theme is not None else []
@@ -227,6 +244,7 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
     "acl": lambda ctx, t, trigger, frame: [c for c in t.children if c.dep_ in ("acl", "acl:relcl")],
     "light": lambda ctx, t, trigger, frame: light_subjects(t, ctx.lexicon),
     "head": lambda ctx, t, trigger, frame: _head(t),
+    "along": lambda ctx, t, trigger, frame: _along(t),
     "verb": lambda ctx, t, trigger, frame: [h for h in _head(t) if h.pos_ in ("VERB", "AUX")],
     "comp": lambda ctx, t, trigger, frame: complements(t),
     "theme": _theme_step,

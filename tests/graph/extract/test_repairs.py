@@ -336,6 +336,26 @@ def test_repairs_a_growing_verb_after_to_read_as_a_modifier_of_a_clause_of_a_nou
     assert ("Poland", "nmod", "trade") in _tree(doc)
 
 
+def test_repairs_a_past_verb_after_and_read_as_an_adjective_of_its_object_is_a_conjunct_of_the_main_verb():
+    # "Beijing protested the sale of missiles to Taiwan and imposed sanctions on the United States".
+    words = ["Beijing", "protested", "the", "sale", "to", "Taiwan", "and", "imposed", "sanctions", "on", "America"]
+    doc = _repaired(words, ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "NOUN", "ADP", "PROPN"],
+                    ["NNP", "VBD", "DT", "NN", "IN", "NNP", "CC", "VBN", "NNS", "IN", "NNP"],
+                    ["nsubj", "ROOT", "det", "obj", "case", "nmod", "cc", "amod", "conj", "case", "nmod"],
+                    [1, 1, 3, 1, 5, 3, 8, 8, 5, 10, 3])
+    assert ("imposed", "conj", "protested") in _tree(doc) and ("sanctions", "obj", "imposed") in _tree(doc)
+    assert ("America", "nmod", "sanctions") in _tree(doc) and ("and", "cc", "imposed") in _tree(doc)
+
+
+def test_repairs_a_participle_that_qualifies_a_noun_after_and_stays_an_adjective():
+    # "signed agreements on border demarcation and enhanced security cooperation".
+    words = ["They", "signed", "agreements", "on", "demarcation", "and", "enhanced", "cooperation"]
+    doc = _repaired(words, ["PRON", "VERB", "NOUN", "ADP", "NOUN", "CCONJ", "VERB", "NOUN"],
+                    ["PRP", "VBD", "NNS", "IN", "NN", "CC", "VBN", "NN"],
+                    ["nsubj", "ROOT", "obj", "case", "nmod", "cc", "amod", "conj"], [1, 1, 1, 4, 2, 7, 7, 4])
+    assert ("enhanced", "amod", "cooperation") in _tree(doc) and ("cooperation", "conj", "demarcation") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
