@@ -526,6 +526,11 @@ CASES = [
  ("Japan intends to import more US LNG.", set()),
  ("Ukraine needs more air defence systems from Germany.", set()),
  # a treaty ally named (guide: Alliance wording); a predicate noun's possessor is not its subject
+ # a mutual defence commitment is a pact declared; an unwilling or possible one is not
+ ("Mali, Niger and Burkina Faso pledged to defend each other against any aggression.",
+  {("MLI", AL, "NER"), ("MLI", AL, "BFA"), ("NER", AL, "BFA")}),
+ ("Kenya and Uganda refused to defend each other.", set()),
+ ("Kenya and Uganda could defend each other.", set()),
  ("Turkey's NATO ally Greece condemned the move.", {("GRC", AL, "TUR")}),
  ("Turkey is a NATO member, and Greece is its NATO ally.", {("TUR", AL, "GRC")}),
  ("Greece sent its troops to Cyprus.", {("GRC", M, "CYP")}),
