@@ -22,7 +22,7 @@ from alignkg.graph.resources import data_path
 #: The steps a slot path may take (see data/lexicon/README.md).
 STEPS = frozenset({"self", "subj", "obj", "iobj", "poss", "mod", "compound", "amod", "advmod", "light", "head",
                    "comp", "xcomp", "ccomp", "advcl", "appos", "acl", "theme", "conflict", "nsubj", "nsubj:pass",
-                   "speaker", "verb", "speech", "prt", "det", "cond", "along"})
+                   "speaker", "verb", "speech", "prt", "det", "cond", "along", "reason"})
 #: How the states of a role are read from the tokens its slot found.
 MODES = frozenset({"agent", "place", "actor", "goods", "origin"})
 _POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADP"})

@@ -38,6 +38,7 @@ from alignkg.graph.extract.syntax import (
     phrases,
     polarity,
     possessors,
+    preposition,
     subjects,
 )
 from alignkg.graph.ontology import EdgeType
@@ -245,6 +246,8 @@ _STEPS: dict[str, Callable[[Context, Token, Token, Frame], list[Token]]] = {
     "light": lambda ctx, t, trigger, frame: light_subjects(t, ctx.lexicon),
     "head": lambda ctx, t, trigger, frame: _head(t),
     "along": lambda ctx, t, trigger, frame: _along(t),
+    # "blamed Azerbaijan for the shelling": the verb whose "for"/"over" phrase the word heads.
+    "reason": lambda ctx, t, trigger, frame: [h for h in _head(t) if preposition(t) in ("for", "over")],
     "verb": lambda ctx, t, trigger, frame: [h for h in _head(t) if h.pos_ in ("VERB", "AUX")],
     "comp": lambda ctx, t, trigger, frame: complements(t),
     "theme": _theme_step,

@@ -526,6 +526,11 @@ CASES = [
  ("Japan intends to import more US LNG.", set()),
  ("Ukraine needs more air defence systems from Germany.", set()),
  # a treaty ally named (guide: Alliance wording); a predicate noun's possessor is not its subject
+ # the one blamed for an attack made it; "its" in the target is not the one blamed
+ ("Armenia blamed Azerbaijan for the shelling of its border villages.", {("ARM", C, "AZE"), ("AZE", K, "ARM")}),
+ ("Russia blamed Ukraine for the attack.", {("RUS", C, "UKR")}),
+ ("Colombia criticised Ecuador for the raid on Mexico's embassy.", {("COL", C, "ECU"), ("ECU", K, "MEX")}),
+ ("Sudan accused the UAE of arming the RSF after a drone attack on Port Sudan.", {("SDN", C, "ARE")}),
  # a mutual defence commitment is a pact declared; an unwilling or possible one is not
  ("Mali, Niger and Burkina Faso pledged to defend each other against any aggression.",
   {("MLI", AL, "NER"), ("MLI", AL, "BFA"), ("NER", AL, "BFA")}),
