@@ -515,6 +515,8 @@ CASES = [
  ("China condemned Japan's new export controls and threatened countermeasures.",
   {("CHN", C, "JPN"), ("CHN", TH, "JPN")}),
  ("Pakistan condemned India's strikes, and Iran said it would respond.", {("PAK", C, "IND")}),
+ ("China condemned Japan's attack and vowed a firm response.", {("CHN", C, "JPN"), ("CHN", TH, "JPN")}),
+ ("Iran condemned Israel's strikes and promised retaliation.", {("IRN", C, "ISR"), ("IRN", TH, "ISR")}),
  ("Beijing protested Washington's sale of missiles to Taiwan and imposed sanctions on the United States.",
   {("CHN", C, "USA"), ("USA", A, "TWN"), ("CHN", S, "USA")}),
  ("Vietnam and Japan plan to double trade over the next five years.", {("VNM", T, "JPN")}),
