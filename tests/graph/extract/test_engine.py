@@ -531,6 +531,9 @@ CASES = [
  # the one blamed for an attack made it; "its" in the target is not the one blamed
  ("Armenia blamed Azerbaijan for the shelling of its border villages.", {("ARM", C, "AZE"), ("AZE", K, "ARM")}),
  ("Russia blamed Ukraine for the attack.", {("RUS", C, "UKR")}),
+ # a weapon's use against a state's vessels or land is a strike (guide: water cannon), as "fired at" is
+ ("China's use of water cannon against Philippine vessels drew protests.", {("CHN", K, "PHL")}),
+ ("Russia's use of energy against Europe angered Kyiv.", set()),
  ("Colombia criticised Ecuador for the raid on Mexico's embassy.", {("COL", C, "ECU"), ("ECU", K, "MEX")}),
  ("Sudan accused the UAE of arming the RSF after a drone attack on Port Sudan.", {("SDN", C, "ARE")}),
  # a mutual defence commitment is a pact declared; an unwilling or possible one is not
