@@ -267,7 +267,10 @@ def measure_all(store: Path, args: argparse.Namespace, load: str, *, cached: boo
     server's MiB.
     """
     runner = run_wrk if load == "wrk" else run_python
-    names = list(ENDPOINTS) if cached else list(UNCACHED)
+    names = list(ENDPOINTS) if cached else list(UNCACHED[:2] if args.quick else UNCACHED)
+    # --quick runs each line of the report once (wrk's shortest run is a second, of both cores):
+    # without the cache the ceiling and /facts, and one state page at a time on each server.
+    latency = {"states": LATENCY["states"]} if args.quick else LATENCY
     runs: dict[str, list[Run]] = {name: [] for name in names}
     # --quick starts one query worker more than its connections, not 8: each takes ~0.4 s of CPU to start.
     workers = args.concurrency + 1 if args.quick else max(8, args.concurrency)
@@ -287,7 +290,7 @@ def measure_all(store: Path, args: argparse.Namespace, load: str, *, cached: boo
             print(f"round {round_ + 1}/{args.repeat} done ({'cached' if cached else 'no cache'}); "
                   f"load average {load_average()}")
         alone = {}
-        for name, endpoint in LATENCY.items():
+        for name, endpoint in latency.items():
             if warm:
                 runner(url, endpoint, 1, min(args.duration, 2.0))
             alone[name] = runner(url, endpoint, 1, args.duration)
@@ -368,7 +371,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--load-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true",
                         help=f"{QUICK_SIZE} facts, {QUICK_DURATION:g} s per measurement, 1 round, "
-                             f"{QUICK_CONCURRENCY + 1} query workers, for smoke tests")
+                             f"{QUICK_CONCURRENCY + 1} query workers, each report line measured once, "
+                             "for smoke tests")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.duration, args.concurrency, args.repeat = ([QUICK_SIZE], QUICK_DURATION, QUICK_CONCURRENCY,
