@@ -855,23 +855,26 @@ def _past_verb_after_and_read_as_modifier(verb: Token, light: Callable[[Token], 
 
     The parser read "imposed" as an adjective of "sanctions", coordinated with "Taiwan",
     and hung "on the United States" on "sale". A past form of a verb that takes an event
-    noun (``light``) right after "and" before the noun it modifies, in a sentence whose
-    main verb is past and has a subject, is that verb's conjunct: the noun is its object,
+    noun (``light``) right after "and" before the noun it modifies, after a clause whose
+    verb is past and has a subject, is that verb's conjunct (the last such clause: "Minsk
+    called the closure a blockade and threatened countermeasures"): the noun is its object,
     and the phrases after the noun that the parser hung on words before "and" are the noun's.
     """
     doc = verb.doc
-    noun, root = verb.head, verb.sent.root
+    noun, sent = verb.head, verb.sent
     if (verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or not light(verb) or verb.i == 0
-            or doc[verb.i - 1].lower_ != "and"
-            or noun.i <= verb.i or noun.dep_ != "conj" or noun.pos_ != "NOUN" or root.pos_ != "VERB"
-            or root.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in root.children)
+            or doc[verb.i - 1].lower_ != "and" or noun.i <= verb.i or noun.dep_ != "conj" or noun.pos_ != "NOUN"
             or any(doc[k].head.i != noun.i for k in range(verb.i + 1, noun.i))):
         return
+    main = next((v for v in reversed(doc[sent.start:verb.i]) if v.pos_ == "VERB" and v.tag_ == "VBD"
+                 and any(c.dep_ == "nsubj" for c in v.children)), None)
+    if main is None:
+        return
     and_ = doc[verb.i - 1]
-    for t in doc[noun.i + 1:verb.sent.end]:
+    for t in doc[noun.i + 1:sent.end]:
         if t.head.i < and_.i and t.dep_.startswith("nmod"):
             t.head = noun
-    verb.head, verb.dep_, verb.pos_, verb.tag_ = root, "conj", "VERB", "VBD"
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = main, "conj", "VERB", "VBD"
     and_.head, and_.dep_ = verb, "cc"
     noun.head, noun.dep_ = verb, "obj"
 

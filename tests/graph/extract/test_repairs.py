@@ -347,6 +347,18 @@ def test_repairs_a_past_verb_after_and_read_as_an_adjective_of_its_object_is_a_c
     assert ("America", "nmod", "sanctions") in _tree(doc) and ("and", "cc", "imposed") in _tree(doc)
 
 
+def test_repairs_a_past_verb_after_and_joins_the_last_clause_with_a_subject_not_the_first():
+    # "Lithuania closed the border and Minsk called it a blockade and threatened countermeasures".
+    words = ["Lithuania", "closed", "borders", "and", "Minsk", "called", "it", "blockade", "and", "threatened",
+             "countermeasures"]
+    doc = _repaired(words, ["PROPN", "VERB", "NOUN", "CCONJ", "PROPN", "VERB", "PRON", "NOUN", "CCONJ", "VERB",
+                            "NOUN"],
+                    ["NNP", "VBD", "NNS", "CC", "NNP", "VBD", "PRP", "NN", "CC", "VBN", "NNS"],
+                    ["nsubj", "ROOT", "obj", "cc", "nsubj", "conj", "obj", "xcomp", "cc", "amod", "conj"],
+                    [1, 1, 1, 5, 5, 1, 5, 5, 10, 10, 7])
+    assert ("threatened", "conj", "called") in _tree(doc) and ("countermeasures", "obj", "threatened") in _tree(doc)
+
+
 def test_repairs_a_participle_that_qualifies_a_noun_after_and_stays_an_adjective():
     # "signed agreements on border demarcation and enhanced security cooperation".
     words = ["They", "signed", "agreements", "on", "demarcation", "and", "enhanced", "cooperation"]
