@@ -174,6 +174,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _examples_attachment(t)
         elif t.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "to" for c in t.children):
             _destination_after_transit(t)
+            _destination_after_origin(t)
     for t in at.either(deps=("acl",)):
         _participle_set_off_after_the_object(t)  # after the relative clauses of speech it may carry
     for t in doc:
@@ -1024,6 +1025,19 @@ def _destination_after_transit(phrase: Token) -> None:
 
 #: Prepositions of the lands a route crosses.
 _TRANSIT = frozenset({"across", "through", "via"})
+
+
+def _destination_after_origin(phrase: Token) -> None:
+    """ "the delivery of 24 Rafale fighter jets from France to Egypt" read with "to Egypt" on "France".
+
+    "From X to Y" names where something goes from and to: a "to" phrase the parser
+    hung on the name of a "from" phrase belongs to what the "from" phrase qualifies.
+    """
+    origin = phrase.head
+    if origin.pos_ != "PROPN" or origin.head.i == origin.i or not any(
+            c.dep_ == "case" and c.lower_ == "from" for c in origin.children):
+        return
+    phrase.head = origin.head
 
 
 def _subject_read_as_verb(word: Token) -> None:

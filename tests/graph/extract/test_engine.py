@@ -531,6 +531,17 @@ CASES = [
  # the one blamed for an attack made it; "its" in the target is not the one blamed
  ("Armenia blamed Azerbaijan for the shelling of its border villages.", {("ARM", C, "AZE"), ("AZE", K, "ARM")}),
  ("Russia blamed Ukraine for the attack.", {("RUS", C, "UKR")}),
+ # sinking a state's ship, shells fired onto its island; a reaction one act prompts is the reactor's
+ ("Ukrainian sea drones sank a Russian landing ship.", {("UKR", K, "RUS")}),
+ ("The ferry sank off Indonesia.", set()),
+ ("North Korea fired artillery shells onto South Korea's Yeonpyeong island.", {("PRK", K, "KOR")}),
+ ("The strike prompted Iran to vow retaliation against Israel.", {("IRN", TH, "ISR")}),
+ # an order for goods from a state; a state bankrolled; a delivery from one state to another
+ ("Warsaw placed an order for 96 Apache helicopters from the United States.", {("USA", A, "POL")}),
+ ("A court issued an order for the arrest of Iran's envoy.", set()),
+ ("Riyadh bankrolled Egypt with a $5 billion loan.", {("SAU", T, "EGY")}),
+ ("Iran's central bank was accused of financing the Revolutionary Guards.", set()),
+ ("The delivery of 24 Rafale fighter jets from France to Egypt was completed this month.", {("FRA", A, "EGY")}),
  # a weapon's use against a state's vessels or land is a strike (guide: water cannon), as "fired at" is
  ("China's use of water cannon against Philippine vessels drew protests.", {("CHN", K, "PHL")}),
  ("Russia's use of energy against Europe angered Kyiv.", set()),

@@ -368,6 +368,15 @@ def test_repairs_a_participle_that_qualifies_a_noun_after_and_stays_an_adjective
     assert ("enhanced", "amod", "cooperation") in _tree(doc) and ("cooperation", "conj", "demarcation") in _tree(doc)
 
 
+def test_repairs_a_to_phrase_hung_on_the_name_of_a_from_phrase_goes_to_what_it_qualifies():
+    # "the delivery of jets from France to Egypt" read with "to Egypt" on "France".
+    words = ["delivery", "of", "jets", "from", "France", "to", "Egypt"]
+    doc = _repaired(words, ["NOUN", "ADP", "NOUN", "ADP", "PROPN", "ADP", "PROPN"],
+                    ["NN", "IN", "NNS", "IN", "NNP", "IN", "NNP"],
+                    ["ROOT", "case", "nmod", "case", "nmod", "case", "nmod"], [0, 2, 0, 4, 2, 6, 4])
+    assert ("Egypt", "nmod", "jets") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
