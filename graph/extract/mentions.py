@@ -339,8 +339,10 @@ def _group(index: DocIndex, mentions: list[Mention]) -> None:
         if chain:
             prev = chain[-1]
             between = index.lower[prev.end + (1 if prev.possessive else 0):m.start]
+            # "targets in Iran, and Saudi Arabia condemned ...": a list of two takes no comma before "and".
+            two_with_comma = len(chain) == 1 and list(between[:2]) == [",", "and"]
             if 0 < len(between) <= 4 and all(w in _CONNECTORS for w in between) and (
-                    set(between) & (_STRONG_LINKS | {","})) and not (
+                    set(between) & (_STRONG_LINKS | {","})) and not two_with_comma and not (
                     len(chain) >= 2 and not set(between) & _STRONG_LINKS and _closed(index, chain)):
                 chain.append(m)
                 continue

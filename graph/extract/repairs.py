@@ -162,6 +162,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _verb_coordinated_with_an_object(t)
             _conjunct_of_the_main_clause(t)
             _past_verb_after_and_read_as_modifier(t, lambda v: lemma(v.lower_) in taking)
+            _subject_read_as_conjunct_before_it(t)
+            _clause_after_a_subordinator_read_as_phrase(t)
     for t in at.either(("ADV",)):
         if t.dep_ == "advmod" and t.lower_.endswith("ly"):
             _phrase_on_a_manner_adverb(t)
@@ -255,6 +257,9 @@ def _reattach_reported_clauses(doc: Doc, pairs: list[tuple[int, int, str]]) -> N
         root = doc[clause].sent.root
         if root.i != verb and not root.is_ancestor(doc[verb]):
             root.head, root.dep_ = doc[verb], "ccomp" if root.pos_ in ("VERB", "AUX") or dep == "ccomp" else dep
+            if root.i > verb and any(c.dep_ == "cc" and c.i < root.i for c in root.children) and any(
+                    c.dep_ == "nsubj" and c.i > verb for c in root.children):
+                root.dep_ = "conj"  # "Israel said it had hit ..., and Qatar condemned ...": not what Israel said
 
 
 def _clause_read_into_a_relative(root: Token) -> None:
@@ -878,6 +883,72 @@ def _past_verb_after_and_read_as_modifier(verb: Token, light: Callable[[Token], 
     verb.head, verb.dep_, verb.pos_, verb.tag_ = main, "conj", "VERB", "VBD"
     and_.head, and_.dep_ = verb, "cc"
     noun.head, noun.dep_ = verb, "obj"
+
+
+def _subject_read_as_conjunct_before_it(verb: Token) -> None:
+    """ "hit targets near Tehran, and Saudi Arabia, Qatar and the UAE condemned the attack".
+
+    The parser joined the names after ", and" to "Tehran" and left "condemned"
+    without a subject. A finite verb with no subject right after names joined to an
+    earlier noun, the first of them opening with ", and", has those names as its
+    subject: "and" after a comma opens a clause (a list of two takes no comma).
+    """
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or any(
+            c.dep_.startswith("nsubj") for c in verb.children):
+        return
+    last = doc[verb.i - 1]
+    if last.dep_ != "conj" or last.pos_ not in ("PROPN", "NOUN"):
+        return
+    earlier = last.head
+    group = [c for c in earlier.children if c.dep_ == "conj" and c.i <= last.i]
+
+    def start(c: Token) -> int:  # where the conjunct's words begin (its "," and "and" hang on it)
+        return min(k.i for k in c.subtree if k.dep_ not in ("punct", "cc"))
+
+    opening = [c for c in group
+               if start(c) >= 2 and doc[start(c) - 1].lower_ == "and" and doc[start(c) - 2].text == ","]
+    if not opening or earlier.i >= opening[-1].i:
+        return
+    first = opening[-1]
+    for c in group:
+        if c.i > first.i:
+            c.head = first
+    and_ = doc[start(first) - 1]
+    and_.head, and_.dep_ = verb, "cc"
+    first.head, first.dep_ = verb, "nsubj"
+    if verb.dep_ == "ccomp":
+        verb.dep_ = "conj"  # "Israel said it had hit ..., and Qatar condemned": not what Israel said
+
+
+def _clause_after_a_subordinator_read_as_phrase(verb: Token) -> None:
+    """ "accused the United States of an act of war after U.S. warplanes struck a naval base".
+
+    The parser read "after U.S. warplanes" as a phrase of "accused" and "struck" as a
+    second verb of its subject. A finite verb with no subject right after a noun phrase
+    opened by a word that is also a subordinator ("after", "before", "since", "until")
+    is that phrase's clause: the noun is its subject, the word its mark.
+    """
+    doc = verb.doc
+    deps = {c.dep_ for c in verb.children}
+    # A past participle with an object and no auxiliary is a past tense the tagger misread.
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and "obj" in deps and not deps & {
+        "aux", "aux:pass"})
+    if not finite or verb.i < 2 or any(d.startswith("nsubj") for d in deps):
+        return
+    noun = doc[verb.i - 1]
+    while noun.head.i > noun.i and noun.head.i < verb.i:  # the head of the phrase that ends right before the verb
+        noun = noun.head
+    marks = [c for c in noun.children if c.dep_ == "case" and c.lower_ in _SUBORDINATORS]
+    if not marks or not noun.dep_.startswith("obl") or noun.head.i >= noun.i or verb.head.i != noun.head.i:
+        return
+    marks[0].head, marks[0].dep_ = verb, "mark"
+    noun.head, noun.dep_ = verb, "nsubj"
+    verb.dep_ = "advcl"
+
+
+#: Prepositions that also open clauses ("after U.S. warplanes struck ...").
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
 
 
 def _object_read_as_subject_of_a_bare_verb(verb: Token) -> None:

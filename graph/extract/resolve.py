@@ -477,7 +477,20 @@ class Resolver:
         elif mode == "agent":
             return ()
         return self._owners(t, mode, depth, deps=_OWNER_DEPS, preps=_BY_MODE[mode]) or (
-            self._event_named_before(t) if mode == "actor" else ())
+            (self._clause_summarised(t) or self._event_named_before(t)) if mode == "actor" else ())
+
+    def _clause_summarised(self, t: Token) -> tuple[str, ...]:
+        """ "U.S. bombers struck Iran's sites, an attack that Russia condemned": the attack is the clause's act.
+
+        A noun of an act set off after a clause, summing it up, has that clause's subject as its actor.
+        """
+        clause = t.head
+        if t.dep_ == "appos" and clause.dep_ == "obj" and clause.head.i < clause.i:
+            clause = clause.head  # the parser may hang the summing noun on the clause's last noun
+        if t.lemma_.lower() not in self.lexicon.words("acting_nouns") or t.dep_ not in ("dep", "appos", "parataxis") \
+                or clause.i > t.i or effective_pos(clause) != "VERB":
+            return ()
+        return self.states(subjects(clause, self.lexicon), "agent")
 
     def _event_named_before(self, t: Token) -> tuple[str, ...]:
         """ "South Korea condemned the pact": the states that acted in the event "the pact" refers back to.

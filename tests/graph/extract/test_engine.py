@@ -531,6 +531,12 @@ CASES = [
  # the one blamed for an attack made it; "its" in the target is not the one blamed
  ("Armenia blamed Azerbaijan for the shelling of its border villages.", {("ARM", C, "AZE"), ("AZE", K, "ARM")}),
  ("Russia blamed Ukraine for the attack.", {("RUS", C, "UKR")}),
+ # a clause the attack sums up; a list of two takes no comma before "and"; "after" opening a clause
+ ("U.S. bombers struck Iran's nuclear sites, an attack that Russia and China condemned as illegal.",
+  {("USA", K, "IRN"), ("RUS", C, "USA"), ("CHN", C, "USA")}),
+ ("Israel hit dozens of targets in Iran, and Saudi Arabia condemned the attack.",
+  {("ISR", K, "IRN"), ("SAU", C, "ISR")}),
+ ("Iran condemned Israel after Israeli jets bombed Damascus.", {("IRN", C, "ISR"), ("ISR", K, "SYR")}),
  # sinking a state's ship, shells fired onto its island; a reaction one act prompts is the reactor's
  ("Ukrainian sea drones sank a Russian landing ship.", {("UKR", K, "RUS")}),
  ("The ferry sank off Indonesia.", set()),

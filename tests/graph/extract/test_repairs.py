@@ -377,6 +377,30 @@ def test_repairs_a_to_phrase_hung_on_the_name_of_a_from_phrase_goes_to_what_it_q
     assert ("Egypt", "nmod", "jets") in _tree(doc)
 
 
+def test_repairs_names_after_comma_and_joined_to_an_earlier_noun_are_the_subject_of_the_verb_after_them():
+    # "Israel said it hit targets near Tehran, and Qatar and Oman condemned the attack".
+    words = ["Israel", "said", "it", "hit", "targets", "near", "Tehran", ",", "and", "Qatar", "and", "Oman",
+             "condemned", "it"]
+    doc = _repaired(words, ["PROPN", "VERB", "PRON", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "CCONJ", "PROPN",
+                            "CCONJ", "PROPN", "VERB", "PRON"],
+                    ["NNP", "VBD", "PRP", "VBD", "NNS", "IN", "NNP", ",", "CC", "NNP", "CC", "NNP", "VBD", "PRP"],
+                    ["nsubj", "ROOT", "nsubj", "ccomp", "obj", "case", "nmod", "punct", "cc", "conj", "cc", "conj",
+                     "ccomp", "obj"],
+                    [1, 1, 3, 1, 3, 6, 4, 9, 9, 6, 11, 6, 1, 12])
+    assert ("Qatar", "nsubj", "condemned") in _tree(doc) and ("Oman", "conj", "Qatar") in _tree(doc)
+    assert ("condemned", "conj", "said") in _tree(doc)
+
+
+def test_repairs_a_phrase_opened_by_after_before_a_verb_without_subject_is_its_clause():
+    # "accused the United States of war after U.S. warplanes struck a naval base".
+    words = ["Venezuela", "accused", "America", "after", "warplanes", "struck", "a", "base"]
+    doc = _repaired(words, ["PROPN", "VERB", "PROPN", "ADP", "NOUN", "VERB", "DET", "NOUN"],
+                    ["NNP", "VBD", "NNP", "IN", "NNS", "VBN", "DT", "NN"],
+                    ["nsubj", "ROOT", "obj", "case", "obl", "conj", "det", "obj"], [1, 1, 1, 4, 1, 1, 7, 5])
+    assert ("warplanes", "nsubj", "struck") in _tree(doc) and ("struck", "advcl", "accused") in _tree(doc)
+    assert ("after", "mark", "struck") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
