@@ -776,10 +776,11 @@ def _passive_without_auxiliary(subject: Token) -> None:
 
     A clause is passive only with a passive auxiliary ("was resumed"); a
     past form with no auxiliary that is the sentence's root, or has an object
-    of its own, is an active past tense, and its subject the agent.
+    of its own, is an active past tense, and its subject the agent ("..., and
+    Ukraine's foreign minister criticised Hungary": a conjunct with its object).
     """
     verb = subject.head
-    if verb.tag_ not in ("VBD", "VBN") or (verb.tag_ == "VBN" and verb.dep_ != "ROOT"):
+    if verb.tag_ not in ("VBD", "VBN") or (verb.tag_ == "VBN" and verb.dep_ not in ("ROOT", "conj")):
         return  # a participle below the root may be a reduced relative ("the oil exports resumed by Iraq")
     deps = {c.dep_ for c in verb.children}
     if "obl:agent" in deps:

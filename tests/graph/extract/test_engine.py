@@ -537,6 +537,10 @@ CASES = [
  ("Israel hit dozens of targets in Iran, and Saudi Arabia condemned the attack.",
   {("ISR", K, "IRN"), ("SAU", C, "ISR")}),
  ("Iran condemned Israel after Israeli jets bombed Damascus.", {("IRN", C, "ISR"), ("ISR", K, "SYR")}),
+ ("Israel was blamed for an air strike that destroyed Iran's consulate in Damascus.", {("ISR", K, "IRN")}),
+ ("Iran vowed that it would punish Israel for the attack.", {("IRN", TH, "ISR")}),
+ ("Russia will supply nuclear fuel to Hungary's Paks power plant, and Ukraine's minister criticised Hungary.",
+  {("RUS", E, "HUN"), ("UKR", C, "HUN")}),
  # sinking a state's ship, shells fired onto its island; a reaction one act prompts is the reactor's
  ("Ukrainian sea drones sank a Russian landing ship.", {("UKR", K, "RUS")}),
  ("The ferry sank off Indonesia.", set()),
