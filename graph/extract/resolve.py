@@ -482,12 +482,15 @@ class Resolver:
     def _clause_summarised(self, t: Token) -> tuple[str, ...]:
         """ "U.S. bombers struck Iran's sites, an attack that Russia condemned": the attack is the clause's act.
 
+        So is "a step" after "led Washington to impose sanctions on Ankara's agency".
+
         A noun of an act set off after a clause, summing it up, has that clause's subject as its actor.
         """
         clause = t.head
-        if t.dep_ == "appos" and clause.dep_ == "obj" and clause.head.i < clause.i:
+        while t.dep_ == "appos" and clause.dep_ in ("obj", "obl", "nmod") and clause.head.i < clause.i:
             clause = clause.head  # the parser may hang the summing noun on the clause's last noun
-        if t.lemma_.lower() not in self.lexicon.words("acting_nouns") or t.dep_ not in ("dep", "appos", "parataxis") \
+        acts = self.lexicon.words("acting_nouns") | self.lexicon.words("act_nouns")
+        if t.lemma_.lower() not in acts or t.dep_ not in ("dep", "appos", "parataxis") \
                 or clause.i > t.i or effective_pos(clause) != "VERB":
             return ()
         return self.states(subjects(clause, self.lexicon), "agent")

@@ -539,6 +539,10 @@ CASES = [
  ("Iran condemned Israel after Israeli jets bombed Damascus.", {("IRN", C, "ISR"), ("ISR", K, "SYR")}),
  ("Israel was blamed for an air strike that destroyed Iran's consulate in Damascus.", {("ISR", K, "IRN")}),
  ("Iran vowed that it would punish Israel for the attack.", {("IRN", TH, "ISR")}),
+ ("The purchase led Washington to impose sanctions on Ankara's defence procurement agency, a step the Turkish "
+  "foreign ministry condemned as a grave mistake.", {("USA", S, "TUR"), ("TUR", C, "USA")}),
+ ("Norway supplied nearly half of Germany's natural gas imports last year.", {("NOR", E, "DEU")}),
+ ("Washington rebuffed Kyiv's plea to send American troops to Ukraine.", set()),
  ("Russia will supply nuclear fuel to Hungary's Paks power plant, and Ukraine's minister criticised Hungary.",
   {("RUS", E, "HUN"), ("UKR", C, "HUN")}),
  # sinking a state's ship, shells fired onto its island; a reaction one act prompts is the reactor's
