@@ -21,7 +21,7 @@ from spacy.attrs import DEP, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from alignkg.graph.extract.frames import Lexicon
-from alignkg.graph.extract.syntax import climb, preposition
+from alignkg.graph.extract.syntax import climb, effective_pos, preposition
 
 
 def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
@@ -164,6 +164,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _past_verb_after_and_read_as_modifier(t, lambda v: lemma(v.lower_) in taking)
             _subject_read_as_conjunct_before_it(t)
             _clause_after_a_subordinator_read_as_phrase(t)
+            _conjunct_of_the_nearer_clause(t)
     for t in at.either(("ADV",)):
         if t.dep_ == "advmod" and t.lower_.endswith("ly"):
             _phrase_on_a_manner_adverb(t)
@@ -950,6 +951,23 @@ def _clause_after_a_subordinator_read_as_phrase(verb: Token) -> None:
 
 #: Prepositions that also open clauses ("after U.S. warplanes struck ...").
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _conjunct_of_the_nearer_clause(verb: Token) -> None:
+    """ "The U.S. slapped tariffs on Brazil, and Lula called the measure blackmail and vowed to retaliate".
+
+    The parser joined "vowed" to the first verb, "slapped", giving it the United
+    States as subject. A verb without a subject of its own, joined to a verb before
+    which another conjunct with its own subject stands between them, shares that
+    nearer clause's subject: it is that clause's conjunct.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return
+    nearer = [w for w in head.children if w.dep_ == "conj" and head.i < w.i < verb.i and effective_pos(w) == "VERB"
+              and any(c.dep_.startswith("nsubj") for c in w.children)]
+    if nearer:
+        verb.head = nearer[-1]
 
 
 def _object_read_as_subject_of_a_bare_verb(verb: Token) -> None:

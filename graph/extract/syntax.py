@@ -365,7 +365,10 @@ def objects(t: Token, lexicon: Lexicon) -> list[Token]:
     if t.dep_ == "acl:relcl" and t.head.i != t.i and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE
                                                               for c in t.children):
         return [t.head]  # "the drones (that) Iran supplied"
-    if t.dep_ == "conj" and t.head.i != t.i and effective_pos(t.head) == "VERB":
+    if t.dep_ == "conj" and t.head.i != t.i and effective_pos(t.head) == "VERB" and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in t.children):
+        # "condemned and threatened the summit": a shared object; "... and threatened to take
+        # countermeasures" has its own complement instead.
         return [c for c in t.head.children if c.dep_ == "obj"]
     return []
 

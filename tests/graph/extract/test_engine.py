@@ -542,6 +542,12 @@ CASES = [
  ("The purchase led Washington to impose sanctions on Ankara's defence procurement agency, a step the Turkish "
   "foreign ministry condemned as a grave mistake.", {("USA", S, "TUR"), ("TUR", C, "USA")}),
  ("Norway supplied nearly half of Germany's natural gas imports last year.", {("NOR", E, "DEU")}),
+ ("Pyongyang condemned the summit of the United States and Japan and threatened to take countermeasures "
+  "against Washington.", {("PRK", C, "USA"), ("PRK", C, "JPN"), ("PRK", TH, "USA")}),
+ ("The United States slapped tariffs on Brazilian goods, and Lula called the measure blackmail and vowed to "
+  "retaliate.", {("USA", S, "BRA"), ("BRA", C, "USA"), ("BRA", TH, "USA")}),
+ ("China condemned Washington's approval of a $1.1 billion arms package for Taiwan.",
+  {("CHN", C, "USA"), ("USA", A, "TWN")}),
  ("Washington rebuffed Kyiv's plea to send American troops to Ukraine.", set()),
  ("Russia will supply nuclear fuel to Hungary's Paks power plant, and Ukraine's minister criticised Hungary.",
   {("RUS", E, "HUN"), ("UKR", C, "HUN")}),

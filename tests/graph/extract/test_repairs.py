@@ -401,6 +401,17 @@ def test_repairs_a_phrase_opened_by_after_before_a_verb_without_subject_is_its_c
     assert ("after", "mark", "struck") in _tree(doc)
 
 
+def test_repairs_a_verb_without_subject_joins_the_nearer_clause_with_a_subject():
+    # "America taxed goods, and Lula called it blackmail and vowed to retaliate": "vowed" joined to "taxed".
+    words = ["America", "taxed", "goods", ",", "and", "Lula", "called", "it", "blackmail", "and", "vowed"]
+    doc = _repaired(words, ["PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "PROPN", "VERB", "PRON", "NOUN", "CCONJ",
+                            "VERB"],
+                    ["NNP", "VBD", "NNS", ",", "CC", "NNP", "VBD", "PRP", "NN", "CC", "VBD"],
+                    ["nsubj", "ROOT", "obj", "punct", "cc", "nsubj", "conj", "obj", "xcomp", "cc", "conj"],
+                    [1, 1, 1, 6, 6, 6, 1, 6, 6, 10, 1])
+    assert ("vowed", "conj", "called") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
