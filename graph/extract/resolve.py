@@ -179,7 +179,11 @@ class Resolver:
         """
         event = self._judged_event(t)
         if event is not None:
-            return self.states([event], "actor")
+            # "denied the accusation, calling it baseless": a charge called false is denied (guide: Denials).
+            w = self.lexicon.words
+            denied = event.lemma_.lower() in w("charge_nouns") and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in w("denial_predicates") for c in t.head.children)
+            return () if denied else self.states([event], "actor")
         codes = self._subject_antecedent(t) or self.view.pronoun(t.i)
         if t.lower_ in ("they", "their", "them", "themselves") and set(codes) & self.exclude \
                 and not set(codes) <= self.exclude:
@@ -291,7 +295,8 @@ class Resolver:
         phrase = climb(t, lambda c: c.dep_ in ("nmod:poss", "det", "amod", "compound", "nmod") and (
             c.i == t.i or preposition(c) not in REASONS))
         verb = phrase.head
-        if verb.lemma_.lower() in self.lexicon.words("object_control") and preposition(phrase) in ("over", "for"):
+        if verb.lemma_.lower() in self.lexicon.words("object_control") and preposition(phrase) in ("over", "for") \
+                and effective_pos(verb) == "VERB":
             blamed = [c for c in verb.children
                       if c.dep_ == "obj" or (c.dep_ == "obl" and preposition(c) in ("at", "against"))]
             return self.states(blamed, "agent")

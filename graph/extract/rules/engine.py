@@ -498,7 +498,22 @@ def _edge_type(ctx: Context, frame: Frame, trigger: Token,
         return None
     if frame.only_theme and theme[0] not in frame.only_theme:
         return None
+    if theme[0] in ("goods", "money", "energy") and _given_free(ctx, trigger):
+        return None
     return ctx.lexicon.theme_types.get(theme[0])
+
+
+def _given_free(ctx: Context, trigger: Token) -> bool:
+    """ "donated 50,000 tonnes of rice to Kenya as humanitarian aid": a gift, not a sale (guide: Aid is not trade).
+
+    Weapons or troops given are still support; goods, money or fuel given are no trade.
+    """
+    if trigger.lemma_.lower() in ctx.lexicon.words("donating_verbs"):
+        return True
+    return any(_gift(ctx, p) for p in phrases(trigger, _AS))
+
+
+_AS = frozenset({"as"})
 
 
 def _theme_qualifies(ctx: Context, frame: Frame, trigger: Token) -> bool:

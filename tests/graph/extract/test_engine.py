@@ -542,6 +542,15 @@ CASES = [
  ("The purchase led Washington to impose sanctions on Ankara's defence procurement agency, a step the Turkish "
   "foreign ministry condemned as a grave mistake.", {("USA", S, "TUR"), ("TUR", C, "USA")}),
  ("Norway supplied nearly half of Germany's natural gas imports last year.", {("NOR", E, "DEU")}),
+ # aid is not trade (guide); a deal under negotiation, a trade only made possible, a charge called false
+ ("South Korea donated 50,000 tonnes of rice to Kenya as humanitarian aid.", set()),
+ ("Japan sent rice to Haiti as aid.", set()),
+ ("Poland donated tanks to Ukraine.", {("POL", A, "UKR")}),
+ ("India and Britain resumed negotiations on a free trade agreement on Monday.", set()),
+ ("The move clears the way for China and Australia to resume the trade.", set()),
+ ("Kyiv accused Tehran of arming Russia. Iran denied the accusation, calling it baseless.",
+  {("UKR", C, "IRN"), ("IRN", A, "RUS")}),
+ ("China called the U.S. sanctions illegal and baseless.", {("CHN", C, "USA")}),
  ("Pyongyang condemned the summit of the United States and Japan and threatened to take countermeasures "
   "against Washington.", {("PRK", C, "USA"), ("PRK", C, "JPN"), ("PRK", TH, "USA")}),
  ("The United States slapped tariffs on Brazilian goods, and Lula called the measure blackmail and vowed to "
