@@ -546,6 +546,13 @@ CASES = [
  ("South Korea donated 50,000 tonnes of rice to Kenya as humanitarian aid.", set()),
  ("Japan sent rice to Haiti as aid.", set()),
  ("Poland donated tanks to Ukraine.", {("POL", A, "UKR")}),
+ # the one paid for goods sold them; a debt is a loan from the lender to the debtor
+ ("Iraq paid Iran $1.2 billion for gas imports on Tuesday.", {("IRN", E, "IRQ")}),
+ ("Turkey paid Russia for the S-400 missiles.", {("RUS", A, "TUR")}),
+ ("Egypt paid a heavy price.", set()),
+ ("Angola repays much of its Chinese debt in crude.", {("CHN", T, "AGO")}),
+ ("Pakistan's debt to China has grown.", {("CHN", T, "PAK")}),
+ ("Sri Lanka's debt crisis deepened.", set()),
  ("India and Britain resumed negotiations on a free trade agreement on Monday.", set()),
  ("The move clears the way for China and Australia to resume the trade.", set()),
  ("Kyiv accused Tehran of arming Russia. Iran denied the accusation, calling it baseless.",
