@@ -137,8 +137,11 @@ def _sentence_candidates(doc: Doc, view: SentenceView, lexicon: Lexicon,
     """
     finding = engine.find(doc, view, lexicon, attacked)
     strikes = _struck(finding.candidates)
+    # "Canada, Australia and New Zealand condemned what they called ...": a window rule that found one
+    # group on both sides read a pronoun back to the subject; mutual acts come as two candidates.
     fallback = [_governed(doc, c, lexicon) for c in window.find(view, strikes or attacked)
-                if not _read_by_engine(doc, c, finding)]
+                if not _read_by_engine(doc, c, finding) and not (
+                    len(c.subjects) >= 2 and set(c.subjects) == set(c.objects))]
     engine.remember_events(doc, fallback, view.memory)  # the engine remembers its own as it reads them
     candidates = _without_suppliers_strikes(finding.candidates + fallback)
     return candidates, strikes or _struck(fallback)

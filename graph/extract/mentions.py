@@ -218,6 +218,9 @@ def _assign_role(index: DocIndex, m: Mention, by_start: dict[int, list[Mention]]
             if m.role is Role.MODIFIER:
                 m.role = Role.PLACE
             return
+        if (word in lx.AGENT_NOUNS or head in lx.AGENT_NOUNS) and k + 1 < len(followers) and (
+                followers[k + 1] in lx.NON_STATE_HEADS or lemmas[k + 1] in lx.NON_STATE_HEADS):
+            continue  # "American defence companies": the word of an agent qualifies the phrase's head
         if word in lx.AGENT_NOUNS or head in lx.AGENT_NOUNS:
             m.person = m.person or word in lx.PERSON_TITLES or head in lx.PERSON_TITLES
             _absorb_title(index, m, by_start)

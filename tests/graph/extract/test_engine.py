@@ -546,6 +546,12 @@ CASES = [
  ("South Korea donated 50,000 tonnes of rice to Kenya as humanitarian aid.", set()),
  ("Japan sent rice to Haiti as aid.", set()),
  ("Poland donated tanks to Ukraine.", {("POL", A, "UKR")}),
+ # missiles, or drones by the dozen, shot down are intercepted; a state's aircraft or drone shot down is struck
+ ("Warplanes from Britain helped shoot down dozens of drones launched by Iran at Israel.", {("IRN", K, "ISR")}),
+ ("Turkey shot down a Russian warplane near the Syrian border.", {("TUR", K, "RUS")}),
+ # sanctions on a state's defence companies are on firms (guide: Companies and sectors)
+ ("Beijing said it would impose sanctions on the American defence companies involved.", set()),
+ ("Washington imposed sanctions on Chinese defence contractors.", set()),
  # the one paid for goods sold them; a debt is a loan from the lender to the debtor
  ("Iraq paid Iran $1.2 billion for gas imports on Tuesday.", {("IRN", E, "IRQ")}),
  ("Turkey paid Russia for the S-400 missiles.", {("RUS", A, "TUR")}),
