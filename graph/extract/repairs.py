@@ -193,6 +193,10 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         if not t.is_alpha and t.dep_ in ("obj", "appos"):
             _recipient_read_as_compound_of_money(t)
     _reattach_reported_clauses(doc, reported)
+    vowing, acting = lexicon.words("threat_verbs") | lexicon.words("speech_verbs"), lexicon.words("acting_nouns")
+    for t in at.either(("VERB",)):  # on the reported clauses hung back on their verbs of speech
+        if lemma(t.lower_) in vowing:
+            _vow_joined_to_a_reported_event(t, lambda n: lemma(n.lower_) in acting)
     return doc
 
 
@@ -968,6 +972,23 @@ def _conjunct_of_the_nearer_clause(verb: Token) -> None:
               and any(c.dep_.startswith("nsubj") for c in w.children)]
     if nearer:
         verb.head = nearer[-1]
+
+
+def _vow_joined_to_a_reported_event(verb: Token, act: Callable[[Token], bool]) -> None:
+    """ "Kabul said the strikes killed eight civilians and vowed to retaliate": Kabul vowed, not the strikes.
+
+    A verb of speech or of vowing joined to the verb of a reported clause whose subject
+    is an act ("the strikes killed") cannot share that subject: it is the reporting
+    verb's conjunct, and shares its speaker.
+    """
+    event = verb.head
+    reporting = event.head
+    if (verb.dep_ != "conj" or event.dep_ != "ccomp" or reporting.i >= event.i
+            or any(c.dep_.startswith("nsubj") for c in verb.children)):
+        return
+    subjects = [c for c in event.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if subjects and act(subjects[0]):
+        verb.head = reporting
 
 
 def _object_read_as_subject_of_a_bare_verb(verb: Token) -> None:
