@@ -1198,7 +1198,10 @@ def _infinitive_read_as_noun(word: Token, goods: Callable[[Token], bool]) -> Non
     for c in list(governor.children):
         if c.i > noun.i and c.dep_.startswith(("obl", "nmod")):
             c.head = word
-    dep = noun.dep_ if noun.dep_ in ("xcomp", "advcl", "ccomp", "acl") else "advcl"
+    # "intend to facilitate trade": a verb without an object takes the infinitive as its complement;
+    # "signed a deal to supply gas": after an object it says what for.
+    fallback = "advcl" if any(c.dep_ == "obj" for c in governor.children) or governor.pos_ != "VERB" else "xcomp"
+    dep = noun.dep_ if noun.dep_ in ("xcomp", "advcl", "ccomp", "acl") else fallback
     word.head, word.dep_, word.pos_, word.tag_ = governor, dep, "VERB", "VB"
     mark.head, mark.dep_, mark.pos_, mark.tag_ = word, "mark", "PART", "TO"
     noun.head, noun.dep_ = word, "obj"
@@ -1624,8 +1627,8 @@ def _verb_read_as_noun(root: Token) -> None:
     phrase = any(c.dep_ in ("obl", "nmod") and c.i > root.i and any(g.dep_ == "case" for g in c.children)
                  for c in root.children)
     # "Russia and India aim to raise bilateral trade": a noun takes no infinitive of its own with a name before it.
-    infinitive = any(c.dep_ == "acl" and c.i > root.i and any(g.dep_ == "mark" and g.lower_ == "to" for g in c.children)
-                     for c in root.children)
+    infinitive = any(c.dep_ in ("acl", "xcomp") and c.i > root.i and any(
+        g.dep_ == "mark" and g.lower_ == "to" for g in c.children) for c in root.children)
     inflected = root.is_lower and root.text.isalpha() and (
         (phrase and root.lower_.endswith(("s", "ed"))) or infinitive)
     if not deps & {"obj", "compound:prt"} and root.pos_ != "VERB" and not inflected:

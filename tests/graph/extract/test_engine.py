@@ -523,6 +523,8 @@ CASES = [
  ("The ministers sought ways to boost trade between Poland and Ukraine.", {("POL", T, "UKR")}),
  ("Kazakhstan expects trade with Uzbekistan to hit $10 billion by 2025.", {("KAZ", T, "UZB")}),
  ("Tunisia expects its exports to Libya to grow this year.", {("TUN", T, "LBY")}),
+ ("Egypt and Turkey plan to expand trade in agricultural goods.", {("EGY", T, "TUR")}),
+ ("Egypt and Turkey intend to facilitate trade.", {("EGY", T, "TUR")}),
  ("Peru plans to start exporting lithium to Chile.", set()),
  ("The UAE hopes to invest $10 billion in Egypt.", set()),
  ("Japan intends to import more US LNG.", set()),
