@@ -68,6 +68,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _denial_of_a_charge_read_as_root(root, charges)
     for root in at.roots(("NOUN", "PROPN", "VERB")):
         _verb_read_as_noun(root)
+    for root in at.roots(("PROPN",)):
+        _verb_read_as_appositive(root)
     acting = lexicon.event_verbs | lexicon.words("stop_verbs")
     for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
@@ -1649,6 +1651,28 @@ def _verb_read_as_noun(root: Token) -> None:
     for c in root.children:
         if c.dep_ == "acl" and c.i > root.i:
             c.dep_ = "xcomp"  # a verb's infinitive is its complement
+
+
+def _verb_read_as_appositive(root: Token) -> None:
+    """ "Kenya and Uganda aim to lift trade" read as the names, with "aim" their apposition.
+
+    A noun in apposition to a root name, right before "to" and a verb, is the sentence's
+    verb (a noun in apposition takes no infinitive): the names are its subject, the
+    infinitive its complement.
+    """
+    doc = root.doc
+    noun = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN"), None)
+    if noun is None or noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "to" or doc[noun.i + 2].pos_ != "VERB":
+        return
+    verb = doc[noun.i + 2]
+    if verb.head.i not in (root.i, noun.i) or any(c.dep_ == "det" for c in noun.children):
+        return
+    for c in list(root.children):
+        if c.i > noun.i:
+            c.head = noun
+    noun.head, noun.dep_, noun.pos_, noun.tag_ = noun, "ROOT", "VERB", "VBP"
+    root.head, root.dep_ = noun, "nsubj"
+    verb.head, verb.dep_ = noun, "xcomp"
 
 
 def _irregular_form_of(word: Token, verbs: frozenset[str], lemma: Callable[[str], str]) -> bool:

@@ -525,6 +525,7 @@ CASES = [
  ("Tunisia expects its exports to Libya to grow this year.", {("TUN", T, "LBY")}),
  ("Egypt and Turkey plan to expand trade in agricultural goods.", {("EGY", T, "TUR")}),
  ("Egypt and Turkey intend to facilitate trade.", {("EGY", T, "TUR")}),
+ ("Kenya and Uganda aim to lift trade to $2 billion.", {("KEN", T, "UGA")}),
  ("Peru plans to start exporting lithium to Chile.", set()),
  ("The UAE hopes to invest $10 billion in Egypt.", set()),
  ("Japan intends to import more US LNG.", set()),

@@ -412,6 +412,15 @@ def test_repairs_a_verb_without_subject_joins_the_nearer_clause_with_a_subject()
     assert ("vowed", "conj", "called") in _tree(doc)
 
 
+def test_repairs_a_noun_in_apposition_to_root_names_before_an_infinitive_is_the_verb():
+    # "Kenya and Uganda aim to lift trade" read as the names with "aim" their apposition.
+    words = ["Kenya", "and", "Uganda", "aim", "to", "lift", "trade"]
+    doc = _repaired(words, ["PROPN", "CCONJ", "PROPN", "NOUN", "PART", "VERB", "NOUN"],
+                    ["NNP", "CC", "NNP", "NN", "TO", "VB", "NN"],
+                    ["ROOT", "cc", "conj", "appos", "mark", "acl", "obj"], [0, 2, 0, 0, 5, 0, 5])
+    assert doc[3].pos_ == "VERB" and ("Kenya", "nsubj", "aim") in _tree(doc) and ("lift", "xcomp", "aim") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
