@@ -487,9 +487,8 @@ class Resolver:
     def _clause_summarised(self, t: Token) -> tuple[str, ...]:
         """ "U.S. bombers struck Iran's sites, an attack that Russia condemned": the attack is the clause's act.
 
-        So is "a step" after "led Washington to impose sanctions on Ankara's agency".
-
-        A noun of an act set off after a clause, summing it up, has that clause's subject as its actor.
+        A noun of an act set off after a clause, summing it up, has that clause's subject as its
+        actor; so does "a step" after "led Washington to impose sanctions on Ankara's agency".
         """
         clause = t.head
         while t.dep_ == "appos" and clause.dep_ in ("obj", "obl", "nmod") and clause.head.i < clause.i:
