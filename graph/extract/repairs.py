@@ -899,7 +899,8 @@ def _subject_read_as_conjunct_before_it(verb: Token) -> None:
     The parser joined the names after ", and" to "Tehran" and left "condemned"
     without a subject. A finite verb with no subject right after names joined to an
     earlier noun, the first of them opening with ", and", has those names as its
-    subject: "and" after a comma opens a clause (a list of two takes no comma).
+    subject: "and" after a comma opens a clause (a list of two takes no comma). So
+    has the main verb after names that follow the comma closing a fronted phrase.
     """
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or any(
@@ -916,14 +917,19 @@ def _subject_read_as_conjunct_before_it(verb: Token) -> None:
 
     opening = [c for c in group
                if start(c) >= 2 and doc[start(c) - 1].lower_ == "and" and doc[start(c) - 2].text == ","]
-    if not opening or earlier.i >= opening[-1].i:
+    # "In a joint statement issued after talks on Tuesday, Brazil and South Africa condemned ...":
+    # names after the comma that closes a fronted phrase, before the sentence's own verb.
+    fronted = [c for c in group if start(c) >= 1 and doc[start(c) - 1].text == ","] if (
+        not opening and verb.dep_ == "ROOT" and earlier.dep_ in ("obl", "nmod")) else []
+    first = opening[-1] if opening else (fronted[0] if fronted else None)
+    if first is None or earlier.i >= first.i:
         return
-    first = opening[-1]
     for c in group:
         if c.i > first.i:
             c.head = first
-    and_ = doc[start(first) - 1]
-    and_.head, and_.dep_ = verb, "cc"
+    if opening:
+        and_ = doc[start(first) - 1]
+        and_.head, and_.dep_ = verb, "cc"
     first.head, first.dep_ = verb, "nsubj"
     if verb.dep_ == "ccomp":
         verb.dep_ = "conj"  # "Israel said it had hit ..., and Qatar condemned": not what Israel said

@@ -537,6 +537,8 @@ CASES = [
  # a clause the attack sums up; a list of two takes no comma before "and"; "after" opening a clause
  ("U.S. bombers struck Iran's nuclear sites, an attack that Russia and China condemned as illegal.",
   {("USA", K, "IRN"), ("RUS", C, "USA"), ("CHN", C, "USA")}),
+ ("In a joint statement issued after talks in Brasilia on Tuesday, Brazil and South Africa condemned Israel's "
+  "military operations in Gaza.", {("BRA", C, "ISR"), ("ZAF", C, "ISR")}),
  ("Israel hit dozens of targets in Iran, and Saudi Arabia condemned the attack.",
   {("ISR", K, "IRN"), ("SAU", C, "ISR")}),
  ("Iran condemned Israel after Israeli jets bombed Damascus.", {("IRN", C, "ISR"), ("ISR", K, "SYR")}),
