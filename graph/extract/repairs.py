@@ -70,6 +70,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_read_as_noun(root)
     for root in at.roots(("PROPN",)):
         _verb_read_as_appositive(root)
+    for root in at.roots(("NOUN",)):
+        _plural_read_as_verb_before_the_verb(root)
     acting = lexicon.event_verbs | lexicon.words("stop_verbs")
     for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
@@ -1679,6 +1681,30 @@ def _verb_read_as_appositive(root: Token) -> None:
     noun.head, noun.dep_, noun.pos_, noun.tag_ = noun, "ROOT", "VERB", "VBP"
     root.head, root.dep_ = noun, "nsubj"
     verb.head, verb.dep_ = noun, "xcomp"
+
+
+def _plural_read_as_verb_before_the_verb(root: Token) -> None:
+    """ "Turkish warplanes and drones struck PKK targets" read with "drones" a verb joined to "warplanes".
+
+    Two verbs in a row joined to a root noun, the first a plural right after "and": the
+    first is the noun's conjunct ("warplanes and drones"), the second the sentence's verb,
+    with the coordinated nouns as its subject.
+    """
+    doc = root.doc
+    joined = [c for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    if len(joined) < 2:
+        return
+    plural, verb = joined[0], joined[1]
+    if (verb.i != plural.i + 1 or plural.pos_ != "VERB" or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN")
+            or not plural.lower_.endswith("s") or doc[plural.i - 1].lower_ != "and"
+            or any(c.dep_.startswith("nsubj") for c in verb.children)):
+        return
+    for c in list(root.children):
+        if c.i > verb.i:
+            c.head = verb
+    plural.pos_, plural.tag_ = "NOUN", "NNS"
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    root.head, root.dep_ = verb, "nsubj"
 
 
 def _irregular_form_of(word: Token, verbs: frozenset[str], lemma: Callable[[str], str]) -> bool:

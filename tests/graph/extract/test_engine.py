@@ -581,6 +581,8 @@ CASES = [
   {("RUS", E, "HUN"), ("UKR", C, "HUN")}),
  # sinking a state's ship, shells fired onto its island; a reaction one act prompts is the reactor's
  ("Ukrainian sea drones sank a Russian landing ship.", {("UKR", K, "RUS")}),
+ ("Turkish warplanes and drones struck more than 30 PKK targets in northern Iraq and Syria on Thursday.",
+  {("TUR", K, "IRQ"), ("TUR", K, "SYR")}),
  ("The ferry sank off Indonesia.", set()),
  ("North Korea fired artillery shells onto South Korea's Yeonpyeong island.", {("PRK", K, "KOR")}),
  ("The strike prompted Iran to vow retaliation against Israel.", {("IRN", TH, "ISR")}),

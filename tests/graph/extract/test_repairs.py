@@ -421,6 +421,15 @@ def test_repairs_a_noun_in_apposition_to_root_names_before_an_infinitive_is_the_
     assert doc[3].pos_ == "VERB" and ("Kenya", "nsubj", "aim") in _tree(doc) and ("lift", "xcomp", "aim") in _tree(doc)
 
 
+def test_repairs_a_plural_read_as_a_verb_before_the_verb_joins_the_subject():
+    # "Turkish warplanes and drones struck targets" read with "drones" and "struck" two verbs.
+    words = ["warplanes", "and", "drones", "struck", "targets"]
+    doc = _repaired(words, ["NOUN", "CCONJ", "VERB", "VERB", "NOUN"], ["NNS", "CC", "VBZ", "VBN", "NNS"],
+                    ["ROOT", "cc", "conj", "conj", "obj"], [0, 2, 0, 0, 3])
+    assert ("warplanes", "nsubj", "struck") in _tree(doc) and ("drones", "conj", "warplanes") in _tree(doc)
+    assert doc[2].pos_ == "NOUN" and ("struck", "ROOT", "struck") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
