@@ -482,7 +482,22 @@ class Resolver:
         elif mode == "agent":
             return ()
         return self._owners(t, mode, depth, deps=_OWNER_DEPS, preps=_BY_MODE[mode]) or (
-            (self._clause_summarised(t) or self._event_named_before(t)) if mode == "actor" else ())
+            (self._clause_summarised(t) or self._move_prompted(t) or self._event_named_before(t))
+            if mode == "actor" else ())
+
+    def _move_prompted(self, t: Token) -> tuple[str, ...]:
+        """ "Venezuela annexed the region, prompting Georgetown to condemn the move": the annexer's move.
+
+        "The move" that a reaction the clause prompted is about is that clause's act: its
+        actor is the clause's subject.
+        """
+        verb = t.head
+        reaction = verb.head
+        w = self.lexicon.words
+        if t.dep_ != "obj" or t.lemma_.lower() not in w("act_nouns") or verb.dep_ != "xcomp" \
+                or reaction.lemma_.lower() not in w("prompting_verbs") or reaction.head.i == reaction.i:
+            return ()
+        return self.states(subjects(reaction.head, self.lexicon), "agent")
 
     def _clause_summarised(self, t: Token) -> tuple[str, ...]:
         """ "U.S. bombers struck Iran's sites, an attack that Russia condemned": the attack is the clause's act.
