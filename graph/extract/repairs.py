@@ -72,6 +72,7 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
         _verb_read_as_appositive(root)
     for root in at.roots(("NOUN",)):
         _plural_read_as_verb_before_the_verb(root)
+        _object_read_as_apposition_of_the_subject(root)
     acting = lexicon.event_verbs | lexicon.words("stop_verbs")
     for root in at.roots(("NOUN",)):
         _past_transfer_read_as_noun(root, lexicon, lemma)
@@ -1705,6 +1706,29 @@ def _plural_read_as_verb_before_the_verb(root: Token) -> None:
     plural.pos_, plural.tag_ = "NOUN", "NNS"
     verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
     root.head, root.dep_ = verb, "nsubj"
+
+
+def _object_read_as_apposition_of_the_subject(root: Token) -> None:
+    """ "Egypt's foreign minister accused Ethiopia of ..." read as "the minister (who was) accused, Ethiopia".
+
+    A root noun followed by a past form the parser hung on it as a reduced relative,
+    with no object of its own, and then a name it read as the noun's apposition: the
+    past form is the sentence's verb, the noun its subject and the name its object.
+    """
+    doc = root.doc
+    if root.i + 2 >= len(doc):
+        return
+    verb, name = doc[root.i + 1], doc[root.i + 2]
+    if (verb.head.i != root.i or verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN")
+            or any(c.dep_ in ("obj", "obl:agent") for c in verb.children)
+            or name.head.i != root.i or name.dep_ != "appos" or name.pos_ != "PROPN"):
+        return
+    for c in list(root.children):
+        if c.i > name.i:
+            c.head = verb
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    root.head, root.dep_ = verb, "nsubj"
+    name.head, name.dep_ = verb, "obj"
 
 
 def _irregular_form_of(word: Token, verbs: frozenset[str], lemma: Callable[[str], str]) -> bool:

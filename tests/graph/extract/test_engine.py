@@ -546,6 +546,8 @@ CASES = [
  ("Iran vowed that it would punish Israel for the attack.", {("IRN", TH, "ISR")}),
  ("Kabul said the strikes killed eight civilians and vowed to retaliate against Pakistan.", {("AFG", TH, "PAK")}),
  ("Russia annexed Crimea, prompting Ukraine to condemn the move.", {("UKR", C, "RUS")}),
+ ("Egypt's foreign minister accused Ethiopia of endangering millions of lives by filling its Nile dam "
+  "unilaterally.", {("EGY", C, "ETH")}),
  ("The purchase led Washington to impose sanctions on Ankara's defence procurement agency, a step the Turkish "
   "foreign ministry condemned as a grave mistake.", {("USA", S, "TUR"), ("TUR", C, "USA")}),
  ("Norway supplied nearly half of Germany's natural gas imports last year.", {("NOR", E, "DEU")}),

@@ -430,6 +430,15 @@ def test_repairs_a_plural_read_as_a_verb_before_the_verb_joins_the_subject():
     assert doc[2].pos_ == "NOUN" and ("struck", "ROOT", "struck") in _tree(doc)
 
 
+def test_repairs_a_name_read_as_apposition_of_a_root_noun_after_a_past_form_is_its_object():
+    # "Egypt's minister accused Ethiopia of lying" read as "the minister accused, Ethiopia".
+    words = ["minister", "accused", "Ethiopia", "of", "lying"]
+    doc = _repaired(words, ["NOUN", "VERB", "PROPN", "ADP", "VERB"], ["NN", "VBN", "NNP", "IN", "VBG"],
+                    ["ROOT", "acl", "appos", "mark", "acl"], [0, 0, 0, 4, 0])
+    assert ("minister", "nsubj", "accused") in _tree(doc) and ("Ethiopia", "obj", "accused") in _tree(doc)
+    assert ("lying", "acl", "accused") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
