@@ -563,6 +563,8 @@ CASES = [
  ("Washington imposed sanctions on Chinese defence contractors.", set()),
  # the one paid for goods sold them; a debt is a loan from the lender to the debtor
  ("Iraq paid Iran $1.2 billion for gas imports on Tuesday.", {("IRN", E, "IRQ")}),
+ ("Russian gas kept flowing to Slovakia.", {("RUS", E, "SVK")}),
+ ("Russian oil continued to flow to India.", {("RUS", E, "IND")}),
  ("Turkey paid Russia for the S-400 missiles.", {("RUS", A, "TUR")}),
  ("Egypt paid a heavy price.", set()),
  ("Angola repays much of its Chinese debt in crude.", {("CHN", T, "AGO")}),
