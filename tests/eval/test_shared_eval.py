@@ -35,11 +35,15 @@ def test_eval_dev_meets_the_bar(extractor):
 
 
 def test_eval_dev2_floor_on_passages_the_rules_were_not_written_for(extractor):
-    """dev2: a floor just under what the parse-based extractor measured (P 0.92, F 0.71), not the target."""
+    """dev2: a floor just under what the parse-based extractor measured (P 0.94, F 0.72), not the target.
+
+    Claims are held to issue 9's bar (F1 >= 0.70 on dev2), which they meet (0.94).
+    """
     report = _report("dev2.jsonl", extractor)
     assert report.passages == 108
-    assert report.micro.precision >= 0.88
-    assert report.micro.f1 >= 0.68
+    assert report.micro.precision >= 0.90
+    assert report.micro.f1 >= 0.70
+    assert report.claims.f1 >= 0.70
 
 
 def test_eval_project_demo_set_guards_against_regressions(extractor):
