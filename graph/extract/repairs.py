@@ -185,6 +185,8 @@ def repair(doc: Doc, lexicon: Lexicon, lemma: Callable[[str], str]) -> Doc:
             _destination_after_origin(t)
     for t in at.either(deps=("acl",)):
         _participle_set_off_after_the_object(t)  # after the relative clauses of speech it may carry
+    for t in at.either(deps=("nmod:unmarked",)):
+        _object_after_a_particle(t)
     for t in doc:
         if t.pos_ != "VERB" and t.is_lower and t.text.isalpha() and t.lower_.endswith("s") and t.i > 0:
             _present_transfer_read_as_noun(t, lexicon)
@@ -1729,6 +1731,21 @@ def _object_read_as_apposition_of_the_subject(root: Token) -> None:
     verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
     root.head, root.dep_ = verb, "nsubj"
     name.head, name.dep_ = verb, "obj"
+
+
+def _object_after_a_particle(noun: Token) -> None:
+    """ "Pakistan shot down an Indian fighter jet" read with "jet" a bare noun phrase of time or measure.
+
+    A noun phrase that starts right after a verb's particle, on a verb with no object of
+    its own, is that verb's object.
+    """
+    verb, doc = noun.head, noun.doc
+    start = noun.left_edge.i
+    if verb.pos_ != "VERB" or start == 0 or any(c.dep_ == "obj" for c in verb.children):
+        return
+    particle = doc[start - 1]
+    if particle.dep_ == "compound:prt" and particle.head.i == verb.i and verb.i < particle.i:
+        noun.dep_ = "obj"
 
 
 def _irregular_form_of(word: Token, verbs: frozenset[str], lemma: Callable[[str], str]) -> bool:

@@ -558,6 +558,7 @@ CASES = [
  # missiles, or drones by the dozen, shot down are intercepted; a state's aircraft or drone shot down is struck
  ("Warplanes from Britain helped shoot down dozens of drones launched by Iran at Israel.", {("IRN", K, "ISR")}),
  ("Turkey shot down a Russian warplane near the Syrian border.", {("TUR", K, "RUS")}),
+ ("Pakistan shot down an Indian fighter jet.", {("PAK", K, "IND")}),
  # sanctions on a state's defence companies are on firms (guide: Companies and sectors)
  ("Beijing said it would impose sanctions on the American defence companies involved.", set()),
  ("Washington imposed sanctions on Chinese defence contractors.", set()),

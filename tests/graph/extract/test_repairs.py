@@ -439,6 +439,14 @@ def test_repairs_a_name_read_as_apposition_of_a_root_noun_after_a_past_form_is_i
     assert ("lying", "acl", "accused") in _tree(doc)
 
 
+def test_repairs_a_bare_noun_phrase_right_after_a_particle_is_the_object():
+    # "Pakistan shot down an Indian jet" read with "jet" a bare noun phrase (nmod:unmarked).
+    words = ["Pakistan", "shot", "down", "an", "Indian", "jet"]
+    doc = _repaired(words, ["PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN"], ["NNP", "VBD", "RP", "DT", "JJ", "NN"],
+                    ["nsubj", "ROOT", "compound:prt", "det", "amod", "nmod:unmarked"], [1, 1, 1, 5, 5, 1])
+    assert ("jet", "obj", "shot") in _tree(doc)
+
+
 def test_repairs_a_compound_after_to_that_is_no_goods_stays_a_noun():
     # "moved to export controls on chips": controls are no goods.
     words = ["They", "moved", "to", "export", "controls", "on", "chips"]
