@@ -1678,11 +1678,8 @@ def _verb_read_as_appositive(root: Token) -> None:
     verb = doc[noun.i + 2]
     if verb.head.i not in (root.i, noun.i) or any(c.dep_ == "det" for c in noun.children):
         return
-    for c in list(root.children):
-        if c.i > noun.i:
-            c.head = noun
-    noun.head, noun.dep_, noun.pos_, noun.tag_ = noun, "ROOT", "VERB", "VBP"
-    root.head, root.dep_ = noun, "nsubj"
+    _make_root(noun, root, after=noun.i)
+    noun.pos_, noun.tag_ = "VERB", "VBP"
     verb.head, verb.dep_ = noun, "xcomp"
 
 
@@ -1702,12 +1699,9 @@ def _plural_read_as_verb_before_the_verb(root: Token) -> None:
             or not plural.lower_.endswith("s") or doc[plural.i - 1].lower_ != "and"
             or any(c.dep_.startswith("nsubj") for c in verb.children)):
         return
-    for c in list(root.children):
-        if c.i > verb.i:
-            c.head = verb
+    _make_root(verb, root, after=verb.i)
     plural.pos_, plural.tag_ = "NOUN", "NNS"
-    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
-    root.head, root.dep_ = verb, "nsubj"
+    verb.tag_ = "VBD"
 
 
 def _object_read_as_apposition_of_the_subject(root: Token) -> None:
@@ -1725,12 +1719,22 @@ def _object_read_as_apposition_of_the_subject(root: Token) -> None:
             or any(c.dep_ in ("obj", "obl:agent") for c in verb.children)
             or name.head.i != root.i or name.dep_ != "appos" or name.pos_ != "PROPN"):
         return
-    for c in list(root.children):
-        if c.i > name.i:
-            c.head = verb
-    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
-    root.head, root.dep_ = verb, "nsubj"
+    _make_root(verb, root, after=name.i)
+    verb.tag_ = "VBD"
     name.head, name.dep_ = verb, "obj"
+
+
+def _make_root(verb: Token, subject: Token, *, after: int) -> None:
+    """Make ``verb`` the sentence's root and the old root ``subject`` its subject.
+
+    The subject's dependents after position ``after`` (the rest of the clause the parser
+    hung on the noun) go to the verb.
+    """
+    for c in list(subject.children):
+        if c.i > after:
+            c.head = verb
+    verb.head, verb.dep_ = verb, "ROOT"
+    subject.head, subject.dep_ = verb, "nsubj"
 
 
 def _object_after_a_particle(noun: Token) -> None:

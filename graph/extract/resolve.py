@@ -81,6 +81,8 @@ class Resolver:
         self.quantities = lexicon.words("quantity_words")
         self.spokes = lexicon.words("spokes_nouns")
         self.acting_nouns = lexicon.words("acting_nouns")
+        #: Nouns that may sum up the clause before them ("an attack that ...", "a step the ministry ...").
+        self.summing_nouns = self.acting_nouns | lexicon.words("act_nouns")
         self.speech = lexicon.words("speech_verbs")
         self.weapons = lexicon.words("arms")
         self.use_verbs = lexicon.words("use_verbs")
@@ -508,8 +510,7 @@ class Resolver:
         clause = t.head
         while t.dep_ == "appos" and clause.dep_ in ("obj", "obl", "nmod") and clause.head.i < clause.i:
             clause = clause.head  # the parser may hang the summing noun on the clause's last noun
-        acts = self.lexicon.words("acting_nouns") | self.lexicon.words("act_nouns")
-        if t.lemma_.lower() not in acts or t.dep_ not in ("dep", "appos", "parataxis") \
+        if t.lemma_.lower() not in self.summing_nouns or t.dep_ not in ("dep", "appos", "parataxis") \
                 or clause.i > t.i or effective_pos(clause) != "VERB":
             return ()
         return self.states(subjects(clause, self.lexicon), "agent")
